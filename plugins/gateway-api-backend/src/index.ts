@@ -1,0 +1,21 @@
+/**
+ * The Gatehouse Gateway API backend: install everything with one
+ * `backend.add(import('@gatehouse/backstage-plugin-gateway-api-backend'))`, or pick pieces by name.
+ *
+ * @packageDocumentation
+ */
+import { createBackendFeatureLoader } from '@backstage/backend-plugin-api';
+import { gatewayApiPlugin } from './plugin';
+
+export { gatewayApiPlugin };
+
+/**
+ * Installs the Gateway API backend plugin and the modules it brings.
+ *
+ * @public
+ */
+export default createBackendFeatureLoader({
+  *loader() {
+    yield gatewayApiPlugin;
+  },
+});

@@ -1,0 +1,1 @@
+export { EntityExposureContent } from './EntityExposureContent';
