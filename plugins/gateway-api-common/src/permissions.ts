@@ -1,7 +1,23 @@
 import { createPermission } from '@backstage/plugin-permission-common';
 
 /**
- * Provisioning (or changing) a tenant's gateways, issuers and policies.
+ * The permission resource type of a tenant. Resource refs read `<cluster>/<tenant>`.
+ *
+ * @public
+ */
+export const GATEWAY_API_TENANT_RESOURCE_TYPE = 'gateway-api-tenant';
+
+/**
+ * The resource ref of a tenant for permission checks.
+ *
+ * @public
+ */
+export function tenantResourceRef(cluster: string, tenant: string): string {
+  return `${cluster}/${tenant}`;
+}
+
+/**
+ * Provisioning (or changing) a tenant's gateways, issuers and policies: a platform action.
  *
  * @public
  */
@@ -11,13 +27,15 @@ export const gatewayApiTenantProvisionPermission = createPermission({
 });
 
 /**
- * Exposing (or unexposing) a service on a hostname of a tenant.
+ * Exposing (or unexposing) a service on a hostname of a tenant. A resource permission on the
+ * tenant, so a policy can allow it to the members of the tenant's owner group only.
  *
  * @public
  */
 export const gatewayApiRouteExposePermission = createPermission({
   name: 'gateway-api.route.expose',
   attributes: { action: 'create' },
+  resourceType: GATEWAY_API_TENANT_RESOURCE_TYPE,
 });
 
 /**

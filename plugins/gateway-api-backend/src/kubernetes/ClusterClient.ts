@@ -50,7 +50,9 @@ export class ClusterClient {
   }
 
   /** The object, or undefined when the cluster says it does not exist. */
-  async get<T extends KubernetesObject>(ref: ObjectRef): Promise<T | undefined> {
+  async get<T extends KubernetesObject>(
+    ref: ObjectRef,
+  ): Promise<T | undefined> {
     try {
       return await this.idempotent(() =>
         this.objects.read<T>({
@@ -71,9 +73,23 @@ export class ClusterClient {
     kind: string,
     options: { namespace?: string; labelSelector?: string } = {},
   ): Promise<T[]> {
+    return (await this.listWithVersion<T>(apiVersion, kind, options)).items;
+  }
+
+  /**
+   * Every object of a kind with the resourceVersion of the list's snapshot, from which a watch
+   * resumes without missing a change.
+   */
+  async listWithVersion<T extends KubernetesObject>(
+    apiVersion: string,
+    kind: string,
+    options: { namespace?: string; labelSelector?: string } = {},
+  ): Promise<{ items: T[]; resourceVersion?: string }> {
     const items: T[] = [];
     let continueToken: string | undefined;
+    let resourceVersion: string | undefined;
     do {
+      const token = continueToken;
       const page = await this.idempotent(() =>
         this.objects.list<T>(
           apiVersion,
@@ -85,13 +101,14 @@ export class ClusterClient {
           undefined,
           options.labelSelector,
           PAGE_SIZE,
-          continueToken,
+          token,
         ),
       );
       items.push(...page.items);
+      resourceVersion = page.metadata?.resourceVersion;
       continueToken = page.metadata?._continue || undefined;
     } while (continueToken);
-    return items;
+    return { items, resourceVersion };
   }
 
   /**
@@ -154,7 +171,9 @@ function kubeConfigFor(cluster: GatewayApiCluster): KubeConfig {
       },
     ],
     users: [{ name: 'gatehouse', token: cluster.serviceAccountToken }],
-    contexts: [{ name: cluster.name, cluster: cluster.name, user: 'gatehouse' }],
+    contexts: [
+      { name: cluster.name, cluster: cluster.name, user: 'gatehouse' },
+    ],
     currentContext: cluster.name,
   });
   return kubeConfig;
@@ -178,7 +197,9 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
-      const error = new Error(`the Kubernetes API did not answer within ${ms} ms`);
+      const error = new Error(
+        `the Kubernetes API did not answer within ${ms} ms`,
+      );
       error.name = 'TimeoutError';
       reject(error);
     }, ms);

@@ -75,7 +75,9 @@ export async function withRetry<T>(
     } catch (error) {
       if (attempt >= options.attempts || !isRetryable(error)) throw error;
       const jittered = delay / 2 + Math.random() * (delay / 2);
-      await sleep(Math.min(retryAfterMs(error) ?? jittered, options.maxDelayMs));
+      await sleep(
+        Math.min(retryAfterMs(error) ?? jittered, options.maxDelayMs),
+      );
       delay = Math.min(delay * 2, options.maxDelayMs);
     }
   }

@@ -1,0 +1,102 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { KubernetesObject } from '@kubernetes/client-node';
+import { ClusterClient } from '../kubernetes/ClusterClient';
+import { InformerEvent, ObjectInformer } from './ObjectInformer';
+import { WATCHED_KINDS } from './watchedKinds';
+
+/** What the cache knows of one cluster: every watched object, grouped by kind. */
+export interface ClusterSnapshot {
+  cluster: string;
+  /** Objects by kind name (`Gateway`, `HTTPRoute`, ...); an unserved kind has an empty list. */
+  byKind: ReadonlyMap<string, readonly KubernetesObject[]>;
+}
+
+export type CacheListener = (cluster: string, event: InformerEvent) => void;
+
+export interface GatewayApiCacheOptions {
+  logger: LoggerService;
+  resyncMs?: number;
+  backoff?: { initialMs: number; maxMs: number };
+}
+
+/**
+ * One watch-fed cache of every configured cluster's Gateway API, cert-manager and Envoy
+ * Gateway objects. The entity provider and the REST API both read it, so a page view makes no
+ * cluster call. Snapshots are rebuilt lazily, only after a change.
+ */
+export class GatewayApiCache {
+  private readonly informers = new Map<string, ObjectInformer[]>();
+  private readonly snapshots = new Map<string, ClusterSnapshot>();
+  private readonly listeners = new Set<CacheListener>();
+
+  constructor(
+    private readonly clients: ClusterClient[],
+    options: GatewayApiCacheOptions,
+  ) {
+    for (const client of clients) {
+      this.informers.set(
+        client.name,
+        WATCHED_KINDS.map(
+          kind =>
+            new ObjectInformer(client, kind, {
+              logger: options.logger,
+              resyncMs: options.resyncMs,
+              backoff: options.backoff,
+              onEvent: event => this.onEvent(client.name, event),
+            }),
+        ),
+      );
+    }
+  }
+
+  get clusters(): string[] {
+    return this.clients.map(c => c.name);
+  }
+
+  start(): void {
+    this.forEachInformer(informer => informer.start());
+  }
+
+  stop(): void {
+    this.forEachInformer(informer => informer.stop());
+  }
+
+  /** Resolves when every kind of every cluster has been listed once (or found unserved). */
+  async waitForSync(): Promise<void> {
+    const all: Promise<void>[] = [];
+    this.forEachInformer(informer => all.push(informer.waitForSync()));
+    await Promise.all(all);
+  }
+
+  /** Whether every kind of the cluster has been listed at least once. */
+  hasSynced(cluster: string): boolean {
+    return (this.informers.get(cluster) ?? []).every(i => i.hasSynced);
+  }
+
+  snapshot(cluster: string): ClusterSnapshot {
+    let snapshot = this.snapshots.get(cluster);
+    if (!snapshot) {
+      const byKind = new Map<string, KubernetesObject[]>();
+      for (const informer of this.informers.get(cluster) ?? []) {
+        byKind.set(informer.kind.kind, informer.list());
+      }
+      snapshot = { cluster, byKind };
+      this.snapshots.set(cluster, snapshot);
+    }
+    return snapshot;
+  }
+
+  subscribe(listener: CacheListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private onEvent(cluster: string, event: InformerEvent) {
+    this.snapshots.delete(cluster);
+    for (const listener of this.listeners) listener(cluster, event);
+  }
+
+  private forEachInformer(fn: (informer: ObjectInformer) => void) {
+    for (const informers of this.informers.values()) informers.forEach(fn);
+  }
+}

@@ -1,0 +1,17 @@
+import { KubernetesObject } from '@kubernetes/client-node';
+
+const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
+/**
+ * Drops what the product never reads and what makes cached objects heavy: managedFields and
+ * kubectl's last-applied copy of the whole object. Secrets are never cached at all.
+ */
+export function trimObject<T extends KubernetesObject>(object: T): T {
+  const { managedFields: _managedFields, ...metadata } = object.metadata ?? {};
+  if (metadata.annotations?.[LAST_APPLIED] !== undefined) {
+    const { [LAST_APPLIED]: _lastApplied, ...annotations } =
+      metadata.annotations;
+    metadata.annotations = annotations;
+  }
+  return { ...object, metadata };
+}

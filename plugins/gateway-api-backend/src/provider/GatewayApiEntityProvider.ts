@@ -1,0 +1,120 @@
+import {
+  LoggerService,
+  SchedulerServiceTaskRunner,
+} from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  EntityProvider,
+  EntityProviderConnection,
+} from '@backstage/plugin-catalog-node';
+import { GatewayApiCache } from '../cache/GatewayApiCache';
+import { entitiesFromSnapshot } from './entities';
+
+const key = (e: Entity) => stringifyEntityRef(e);
+
+export interface GatewayApiEntityProviderOptions {
+  cluster: string;
+  cache: GatewayApiCache;
+  logger: LoggerService;
+  taskRunner: SchedulerServiceTaskRunner;
+  defaultOwner: string;
+  /** Delay that gathers a burst of watch events into one delta mutation. */
+  deltaDelayMs?: number;
+}
+
+/**
+ * Ingests one cluster's tenants, Gateways and hostnames. One provider per cluster: a full
+ * mutation replaces only that cluster's entities, and a cluster the cache has not been able to
+ * list keeps its last known entities, because nothing is emitted for it until it answers.
+ */
+export class GatewayApiEntityProvider implements EntityProvider {
+  private connection: EntityProviderConnection | undefined;
+  private emitted = new Map<string, string>();
+  private deltaTimer: NodeJS.Timeout | undefined;
+  private readonly location: string;
+
+  constructor(private readonly options: GatewayApiEntityProviderOptions) {
+    this.location = `gateway-api:${options.cluster}`;
+  }
+
+  getProviderName(): string {
+    return `gateway-api-provider:${this.options.cluster}`;
+  }
+
+  async connect(connection: EntityProviderConnection): Promise<void> {
+    this.connection = connection;
+    this.options.cache.start();
+    this.options.cache.subscribe(cluster => {
+      if (cluster === this.options.cluster) this.scheduleDelta();
+    });
+    await this.options.taskRunner.run({
+      id: `${this.getProviderName()}:refresh`,
+      fn: () => this.refresh(),
+    });
+  }
+
+  /** Full mutation: the catalog's set of this cluster's entities becomes exactly ours. */
+  async refresh(): Promise<void> {
+    if (!this.connection)
+      throw new Error('GatewayApiEntityProvider is not connected');
+    if (!this.options.cache.hasSynced(this.options.cluster)) {
+      this.options.logger.info(
+        `Cluster ${this.options.cluster} has not answered yet; keeping its last known entities`,
+      );
+      return;
+    }
+    const entities = this.build();
+    await this.connection.applyMutation({
+      type: 'full',
+      entities: entities.map(entity => ({
+        entity,
+        locationKey: this.location,
+      })),
+    });
+    this.emitted = new Map(entities.map(e => [key(e), JSON.stringify(e)]));
+  }
+
+  private scheduleDelta() {
+    clearTimeout(this.deltaTimer);
+    this.deltaTimer = setTimeout(() => {
+      this.applyDelta().catch(error =>
+        this.options.logger.warn(`Delta mutation failed: ${error}`),
+      );
+    }, this.options.deltaDelayMs ?? 1_000);
+    this.deltaTimer.unref?.();
+  }
+
+  /** Only what changed since the last mutation, so a change in a cluster shows in seconds. */
+  private async applyDelta(): Promise<void> {
+    if (!this.connection || !this.options.cache.hasSynced(this.options.cluster))
+      return;
+    const entities = this.build();
+    const next = new Map(entities.map(e => [key(e), JSON.stringify(e)]));
+    const added = entities.filter(
+      e => this.emitted.get(key(e)) !== next.get(key(e)),
+    );
+    const removed = [...this.emitted.keys()].filter(k => !next.has(k));
+    if (added.length === 0 && removed.length === 0) return;
+    await this.connection.applyMutation({
+      type: 'delta',
+      added: added.map(entity => ({ entity, locationKey: this.location })),
+      removed: removed.map(entityRef => ({
+        entityRef,
+        locationKey: this.location,
+      })),
+    });
+    this.emitted = next;
+  }
+
+  private build(): Entity[] {
+    return entitiesFromSnapshot(
+      this.options.cache.snapshot(this.options.cluster),
+      { defaultOwner: this.options.defaultOwner, location: this.location },
+      (object, reason) =>
+        this.options.logger.warn(
+          `Skipping ${object} in cluster ${this.options.cluster}: ${reason}`,
+        ),
+    );
+  }
+}
+

@@ -1,0 +1,244 @@
+import {
+  ANNOTATION_LOCATION,
+  ANNOTATION_ORIGIN_LOCATION,
+  Entity,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { KubernetesObject } from '@kubernetes/client-node';
+import {
+  dnsLabelName,
+  entityName,
+  GATEWAY_API_ANNOTATIONS,
+  normaliseHostname,
+} from '@gatehouse/backstage-plugin-gateway-api-common';
+import { ClusterSnapshot } from '../cache/GatewayApiCache';
+import { TENANT_METADATA } from '../manifests/metadata';
+import {
+  TenantRecord,
+  tenantFromNamespace,
+} from '../tenants/tenantFromNamespace';
+
+/** Annotations on the entities this provider emits, locating their Kubernetes objects. */
+export const ENTITY_ANNOTATIONS = {
+  cluster: 'gateway-api.gatehouse.dev/cluster',
+  /** `Kind/namespace/name` of every object behind the entity, comma-separated. */
+  objects: 'gateway-api.gatehouse.dev/objects',
+  /** Entity ref this entity is part of (gateway -> tenant, tenant -> parent tenant). */
+  partOf: 'gateway-api.gatehouse.dev/part-of',
+  domains: TENANT_METADATA.domains,
+  layout: TENANT_METADATA.layout,
+} as const;
+
+export interface EntityBuildOptions {
+  /** Owner of objects that belong to no tenant (a cluster-shared Gateway, say). */
+  defaultOwner: string;
+  /** The provider's location key, e.g. `gateway-api-provider:dev-cluster`. */
+  location: string;
+}
+
+type Obj = KubernetesObject & { spec?: any; status?: any };
+
+const objectId = (o: Obj) =>
+  `${o.kind}/${o.metadata?.namespace ?? ''}/${o.metadata?.name}`;
+
+/** The component a route exposes: its entity-ref annotation, else its kubernetes-id label. */
+function componentOf(route: Obj): string | undefined {
+  const ref = route.metadata?.annotations?.[GATEWAY_API_ANNOTATIONS.entityRef];
+  if (ref) return ref;
+  const id = route.metadata?.labels?.[GATEWAY_API_ANNOTATIONS.kubernetesId];
+  return id ? `component:default/${id}` : undefined;
+}
+
+/**
+ * Turns what the cache knows of one cluster into catalog entities: a Resource per tenant
+ * (`gateway-tenant`), per Gateway (`gateway`) and per hostname (`hostname`), in a catalog
+ * namespace named after the cluster so the same names in two clusters never collide.
+ * Pure, so the full and delta mutations share it and tests need no cluster. A malformed
+ * object is skipped and reported through `onSkip`; it never stops the rest.
+ */
+export function entitiesFromSnapshot(
+  snapshot: ClusterSnapshot,
+  options: EntityBuildOptions,
+  onSkip: (object: string, reason: string) => void = () => {},
+): Entity[] {
+  const namespace = dnsLabelName(snapshot.cluster);
+  const tenants = (snapshot.byKind.get('Namespace') ?? [])
+    .map(ns => tenantFromNamespace(snapshot.cluster, ns))
+    .filter((t): t is TenantRecord => t !== undefined);
+  const tenantByNamespace = new Map<string, TenantRecord>();
+  for (const tenant of tenants) {
+    for (const ns of [tenant.namespace, ...tenant.attachedNamespaces]) {
+      if (!tenantByNamespace.has(ns)) tenantByNamespace.set(ns, tenant);
+    }
+  }
+  const tenantRef = (tenant: TenantRecord) =>
+    stringifyEntityRef({ kind: 'resource', namespace, name: tenant.name });
+  const ownerOf = (ns?: string) =>
+    (ns && tenantByNamespace.get(ns)?.ownerGroup) || options.defaultOwner;
+  const gatewayName = (ns: string, name: string) => entityName(`${ns}.${name}`);
+
+  const metadataFor = (objects: string[], extra: Record<string, string>) => ({
+    namespace,
+    annotations: {
+      [ANNOTATION_LOCATION]: options.location,
+      [ANNOTATION_ORIGIN_LOCATION]: options.location,
+      [ENTITY_ANNOTATIONS.cluster]: snapshot.cluster,
+      [ENTITY_ANNOTATIONS.objects]: objects.join(','),
+      ...extra,
+    },
+  });
+
+  const entities: Entity[] = [];
+
+  for (const tenant of tenants) {
+    entities.push({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Resource',
+      metadata: {
+        name: entityName(tenant.name),
+        title: tenant.name,
+        description: `Gateway tenant owning ${
+          tenant.domains.join(', ') || 'no domain yet'
+        }`,
+        ...metadataFor([`Namespace//${tenant.namespace}`], {
+          [ENTITY_ANNOTATIONS.domains]: tenant.domains.join(','),
+          ...(tenant.layout
+            ? { [ENTITY_ANNOTATIONS.layout]: tenant.layout }
+            : {}),
+          ...(tenant.parentTenant
+            ? {
+                [ENTITY_ANNOTATIONS.partOf]: stringifyEntityRef({
+                  kind: 'resource',
+                  namespace,
+                  name: entityName(tenant.parentTenant),
+                }),
+              }
+            : {}),
+          'backstage.io/kubernetes-namespace': tenant.namespace,
+        }),
+        labels: { [TENANT_METADATA.tenant]: tenant.name },
+      },
+      spec: { type: 'gateway-tenant', owner: tenant.ownerGroup },
+    });
+  }
+
+  for (const gateway of (snapshot.byKind.get('Gateway') ?? []) as Obj[]) {
+    const ns = gateway.metadata?.namespace;
+    const name = gateway.metadata?.name;
+    if (!ns || !name || !Array.isArray(gateway.spec?.listeners)) {
+      onSkip(
+        objectId(gateway),
+        'a Gateway needs a name, a namespace and listeners',
+      );
+      continue;
+    }
+    const tenant = tenantByNamespace.get(ns);
+    const addresses = (gateway.status?.addresses ?? [])
+      .map((a: { value?: string }) => a.value)
+      .filter(Boolean);
+    entities.push({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Resource',
+      metadata: {
+        name: gatewayName(ns, name),
+        title: `${ns}/${name}`,
+        description: `Gateway of class ${gateway.spec.gatewayClassName ?? '?'}${
+          addresses.length ? ` at ${addresses.join(', ')}` : ''
+        }`,
+        ...metadataFor([objectId(gateway)], {
+          ...(tenant ? { [ENTITY_ANNOTATIONS.partOf]: tenantRef(tenant) } : {}),
+          'backstage.io/kubernetes-namespace': ns,
+        }),
+        ...(tenant
+          ? { labels: { [TENANT_METADATA.tenant]: tenant.name } }
+          : {}),
+      },
+      spec: { type: 'gateway', owner: ownerOf(ns) },
+    });
+  }
+
+  // One hostname entity gathers every route serving that hostname in this cluster.
+  const hostnames = new Map<
+    string,
+    { routes: Obj[]; gateways: Set<string>; components: Set<string> }
+  >();
+  for (const kind of ['HTTPRoute', 'TLSRoute', 'GRPCRoute']) {
+    for (const route of (snapshot.byKind.get(kind) ?? []) as Obj[]) {
+      const ns = route.metadata?.namespace;
+      if (!ns || !route.metadata?.name) {
+        onSkip(objectId(route), 'a route needs a name and a namespace');
+        continue;
+      }
+      for (const raw of route.spec?.hostnames ?? []) {
+        const normalised = normaliseHostname(String(raw), {
+          allowWildcard: true,
+        });
+        if (!normalised.ok) {
+          onSkip(objectId(route), normalised.reason);
+          continue;
+        }
+        const entry = hostnames.get(normalised.hostname) ?? {
+          routes: [],
+          gateways: new Set<string>(),
+          components: new Set<string>(),
+        };
+        entry.routes.push(route);
+        for (const parent of route.spec?.parentRefs ?? []) {
+          if ((parent.kind ?? 'Gateway') !== 'Gateway' || !parent.name)
+            continue;
+          entry.gateways.add(gatewayName(parent.namespace ?? ns, parent.name));
+        }
+        const component = componentOf(route);
+        if (component) entry.components.add(component);
+        hostnames.set(normalised.hostname, entry);
+      }
+    }
+  }
+
+  for (const [hostname, entry] of hostnames) {
+    const first = entry.routes[0];
+    const ns = first.metadata!.namespace!;
+    const tenant = tenantByNamespace.get(ns);
+    const kubernetesId =
+      first.metadata?.labels?.[GATEWAY_API_ANNOTATIONS.kubernetesId];
+    const scheme = entry.routes.every(r => r.kind === 'TLSRoute')
+      ? 'tls'
+      : 'https';
+    entities.push({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Resource',
+      metadata: {
+        name: entityName(hostname),
+        title: hostname,
+        description: `Served by ${entry.routes.map(objectId).join(', ')}`,
+        ...metadataFor(entry.routes.map(objectId), {
+          ...(kubernetesId
+            ? { [GATEWAY_API_ANNOTATIONS.kubernetesId]: kubernetesId }
+            : {}),
+          'backstage.io/kubernetes-namespace': ns,
+        }),
+        ...(tenant
+          ? { labels: { [TENANT_METADATA.tenant]: tenant.name } }
+          : {}),
+        links: hostname.startsWith('*.')
+          ? []
+          : [
+              {
+                url: `${scheme === 'tls' ? 'https' : scheme}://${hostname}`,
+                title: hostname,
+              },
+            ],
+      },
+      spec: {
+        type: 'hostname',
+        owner: ownerOf(ns),
+        dependsOn: [...entry.gateways].map(name =>
+          stringifyEntityRef({ kind: 'resource', namespace, name }),
+        ),
+        dependencyOf: [...entry.components],
+      },
+    });
+  }
+
+  return entities;
+}

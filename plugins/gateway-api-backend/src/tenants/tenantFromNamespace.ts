@@ -1,0 +1,56 @@
+import { KubernetesObject } from '@kubernetes/client-node';
+import { TENANT_METADATA } from '../manifests/metadata';
+import { GatewayLayout } from '../manifests/types';
+
+/** A tenant as its namespace records it: the one truth kubectl and the portal share. */
+export interface TenantRecord {
+  cluster: string;
+  name: string;
+  namespace: string;
+  ownerGroup: string;
+  domains: string[];
+  attachedNamespaces: string[];
+  parentTenant?: string;
+  layout?: GatewayLayout;
+}
+
+const list = (value: string | undefined) =>
+  (value ?? '')
+    .split(',')
+    .map(s => s.trim())
+    .filter(Boolean);
+
+const LAYOUTS: GatewayLayout[] = [
+  'dedicated',
+  'tenant-shared',
+  'cluster-shared',
+];
+
+/**
+ * Reads a tenant from its namespace, or undefined for a namespace that is not a tenant's
+ * (no tenant label or no owner group).
+ */
+export function tenantFromNamespace(
+  cluster: string,
+  namespace: KubernetesObject,
+): TenantRecord | undefined {
+  const labels = namespace.metadata?.labels ?? {};
+  const annotations = namespace.metadata?.annotations ?? {};
+  const name = labels[TENANT_METADATA.tenant];
+  const ownerGroup = annotations[TENANT_METADATA.ownerGroup];
+  if (!name || !ownerGroup || !namespace.metadata?.name) return undefined;
+  const layout = labels[TENANT_METADATA.layout] as GatewayLayout | undefined;
+  return {
+    cluster,
+    name,
+    namespace: namespace.metadata.name,
+    ownerGroup,
+    domains: list(annotations[TENANT_METADATA.domains]),
+    attachedNamespaces: list(annotations[TENANT_METADATA.attachedNamespaces]),
+    parentTenant: labels[TENANT_METADATA.parentTenant],
+    layout: layout && LAYOUTS.includes(layout) ? layout : undefined,
+  };
+}
+
+/** The label selector of tenant namespaces. */
+export const TENANT_NAMESPACE_SELECTOR = TENANT_METADATA.tenant;

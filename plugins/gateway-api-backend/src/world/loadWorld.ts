@@ -1,0 +1,124 @@
+import { KubernetesObject } from '@kubernetes/client-node';
+import {
+  ServedHostname,
+  TenantDomains,
+} from '@gatehouse/backstage-plugin-gateway-api-common';
+import { ClusterClient } from '../kubernetes/ClusterClient';
+import {
+  TENANT_NAMESPACE_SELECTOR,
+  TenantRecord,
+  tenantFromNamespace,
+} from '../tenants/tenantFromNamespace';
+
+/** Routes whose hostnames count as served. TLSRoute is read at v1alpha2 like the cache. */
+const ROUTE_KINDS = [
+  { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute' },
+  { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'GRPCRoute' },
+  { apiVersion: 'gateway.networking.k8s.io/v1alpha2', kind: 'TLSRoute' },
+];
+
+/** A served hostname, where it is served from. */
+export interface ServedHostnameAt extends ServedHostname {
+  cluster: string;
+  /** `Kind/namespace/name` of the route or Gateway serving it. */
+  object: string;
+}
+
+/** What the guards compare a request against: every tenant and every served hostname. */
+export interface World {
+  tenants: TenantRecord[];
+  served: ServedHostnameAt[];
+}
+
+/** Marks hostnames served outside any tenant; no tenant is called that (names are DNS labels). */
+export const NO_TENANT = '(no tenant)';
+
+type WithSpec = KubernetesObject & { spec?: any };
+
+/**
+ * Reads the world from every cluster, live rather than from the cache, because a guard must
+ * not let a change of a few seconds ago slip through. A hostname served in any cluster counts:
+ * the same DNS name for two tenants is a hijack wherever the second one lives.
+ */
+export async function loadWorld(clients: ClusterClient[]): Promise<World> {
+  const perCluster = await Promise.all(clients.map(loadCluster));
+  return {
+    tenants: perCluster.flatMap(w => w.tenants),
+    served: perCluster.flatMap(w => w.served),
+  };
+}
+
+async function loadCluster(client: ClusterClient): Promise<World> {
+  const [namespaces, gateways, ...routeLists] = await Promise.all([
+    client.list('v1', 'Namespace', {
+      labelSelector: TENANT_NAMESPACE_SELECTOR,
+    }),
+    client.list<WithSpec>('gateway.networking.k8s.io/v1', 'Gateway'),
+    ...ROUTE_KINDS.map(k =>
+      client.list<WithSpec>(k.apiVersion, k.kind).catch(notServed),
+    ),
+  ]);
+  const tenants = namespaces
+    .map(ns => tenantFromNamespace(client.name, ns))
+    .filter((t): t is TenantRecord => t !== undefined);
+  const tenantOf = namespaceTenants(tenants);
+
+  const served: ServedHostnameAt[] = [];
+  routeLists.forEach((routes, i) => {
+    for (const route of routes) {
+      for (const hostname of route.spec?.hostnames ?? []) {
+        served.push({
+          cluster: client.name,
+          hostname,
+          tenant: tenantOf(route.metadata?.namespace) ?? NO_TENANT,
+          object: `${ROUTE_KINDS[i].kind}/${route.metadata?.namespace}/${route.metadata?.name}`,
+        });
+      }
+    }
+  });
+  // Listener hostnames of Gateways in a tenant's namespaces claim hostnames too. Shared
+  // Gateways outside tenants only mirror the routes' hostnames, which are counted above.
+  for (const gateway of gateways) {
+    const tenant = tenantOf(gateway.metadata?.namespace);
+    if (!tenant) continue;
+    for (const listener of gateway.spec?.listeners ?? []) {
+      if (!listener.hostname) continue;
+      served.push({
+        cluster: client.name,
+        hostname: listener.hostname,
+        tenant,
+        object: `Gateway/${gateway.metadata?.namespace}/${gateway.metadata?.name}`,
+      });
+    }
+  }
+  return { tenants, served };
+}
+
+/** A kind whose CRD is not installed has no objects. */
+function notServed(error: { code?: number }): WithSpec[] {
+  if (error?.code === 404) return [];
+  throw error;
+}
+
+/** The tenant whose namespace (own or attached) a namespace is. */
+export function namespaceTenants(tenants: TenantRecord[]) {
+  const byNamespace = new Map<string, string>();
+  for (const tenant of tenants) {
+    byNamespace.set(tenant.namespace, tenant.name);
+    for (const ns of tenant.attachedNamespaces) {
+      if (!byNamespace.has(ns)) byNamespace.set(ns, tenant.name);
+    }
+  }
+  return (namespace?: string) =>
+    namespace ? byNamespace.get(namespace) : undefined;
+}
+
+/** Tenants as the domain core's guards take them. */
+export function tenantDomains(tenants: TenantRecord[]): TenantDomains[] {
+  return tenants.map(t => ({
+    name: t.name,
+    domains: t.domains,
+    parent: t.parentTenant,
+    namespace: t.namespace,
+  }));
+}
