@@ -7,8 +7,14 @@
 import { createBackendFeatureLoader } from '@backstage/backend-plugin-api';
 import { catalogModuleGatewayApiEntityProvider } from './catalogModule';
 import { gatewayApiPlugin } from './plugin';
+import { scaffolderModuleGatewayApiActions } from './scaffolderModule';
 
-export { catalogModuleGatewayApiEntityProvider, gatewayApiPlugin };
+export {
+  catalogModuleGatewayApiEntityProvider,
+  gatewayApiPlugin,
+  scaffolderModuleGatewayApiActions,
+};
+export * from './permissions/tenantRules';
 export { gatewayApiClustersServiceRef } from './service/clustersService';
 export type { GatewayApiClusters } from './service/clustersService';
 
@@ -21,5 +27,6 @@ export default createBackendFeatureLoader({
   *loader() {
     yield gatewayApiPlugin;
     yield catalogModuleGatewayApiEntityProvider;
+    yield scaffolderModuleGatewayApiActions;
   },
 });

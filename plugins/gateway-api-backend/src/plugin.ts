@@ -2,7 +2,15 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { gatewayApiPermissions } from '@gatehouse/backstage-plugin-gateway-api-common';
+import {
+  gatewayApiPermissions,
+  gatewayApiRouteExposePermission,
+} from '@gatehouse/backstage-plugin-gateway-api-common';
+import {
+  gatewayApiTenantResourceRef,
+  isTenantOwnerRule,
+} from './permissions/tenantRules';
+import { TenantDirectory } from './tenants/TenantDirectory';
 import { gatewayApiClustersServiceRef } from './service/clustersService';
 import { createRouter } from './service/router';
 
@@ -28,6 +36,22 @@ export const gatewayApiPlugin = createBackendPlugin({
           } cluster(s): ${clusters.clusters.map(c => c.name).join(', ')}`,
         );
         permissionsRegistry.addPermissions(gatewayApiPermissions);
+        const tenants = new TenantDirectory(clusters.clients);
+        permissionsRegistry.addResourceType({
+          resourceRef: gatewayApiTenantResourceRef,
+          permissions: [gatewayApiRouteExposePermission],
+          rules: [isTenantOwnerRule],
+          getResources: refs =>
+            Promise.all(
+              refs.map(async ref => {
+                const [cluster, name] = ref.split('/');
+                const tenant = await tenants.get(cluster, name);
+                return (
+                  tenant && { cluster, name, ownerGroup: tenant.ownerGroup }
+                );
+              }),
+            ),
+        });
         httpRouter.use(await createRouter({ clusters: clusters.clusters }));
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },

@@ -20,14 +20,14 @@ export interface ClusterClientOptions {
   /** Per call, each attempt. */
   timeoutMs?: number;
   retry?: RetryOptions;
+  /** Objects per list page; 500 by default, like kubectl. */
+  pageSize?: number;
 }
 
 export interface WriteOptions {
   /** Server-side dry run: the API server validates and admits, and stores nothing. */
   dryRun?: boolean;
 }
-
-const PAGE_SIZE = 500;
 
 /**
  * The one way Gatehouse talks to a cluster: `@kubernetes/client-node` over HTTP, with a timeout
@@ -40,6 +40,7 @@ export class ClusterClient {
   private readonly objects: KubernetesObjectApi;
   private readonly timeoutMs: number;
   private readonly retry: RetryOptions;
+  private readonly pageSize: number;
 
   constructor(cluster: GatewayApiCluster, options: ClusterClientOptions = {}) {
     this.name = cluster.name;
@@ -47,6 +48,7 @@ export class ClusterClient {
     this.objects = KubernetesObjectApi.makeApiClient(this.kubeConfig);
     this.timeoutMs = options.timeoutMs ?? 15_000;
     this.retry = options.retry ?? DEFAULT_RETRY;
+    this.pageSize = options.pageSize ?? 500;
   }
 
   /** The object, or undefined when the cluster says it does not exist. */
@@ -100,7 +102,7 @@ export class ClusterClient {
           undefined,
           undefined,
           options.labelSelector,
-          PAGE_SIZE,
+          this.pageSize,
           token,
         ),
       );

@@ -117,4 +117,3 @@ export class GatewayApiEntityProvider implements EntityProvider {
     );
   }
 }
-

@@ -1,6 +1,9 @@
 import { KubernetesObject } from '@kubernetes/client-node';
 import { TENANT_METADATA } from '../manifests/metadata';
-import { GatewayLayout } from '../manifests/types';
+import { GatewayLayout, TenantSpec } from '../manifests/types';
+
+/** The whole tenant spec as provisioned (JSON), so exposing later needs no other input. */
+export const TENANT_SPEC_ANNOTATION = 'gateway-api.gatehouse.dev/spec';
 
 /** A tenant as its namespace records it: the one truth kubectl and the portal share. */
 export interface TenantRecord {
@@ -12,6 +15,8 @@ export interface TenantRecord {
   attachedNamespaces: string[];
   parentTenant?: string;
   layout?: GatewayLayout;
+  /** The provisioned spec; absent for a namespace labelled by hand. */
+  spec?: TenantSpec;
 }
 
 const list = (value: string | undefined) =>
@@ -49,7 +54,20 @@ export function tenantFromNamespace(
     attachedNamespaces: list(annotations[TENANT_METADATA.attachedNamespaces]),
     parentTenant: labels[TENANT_METADATA.parentTenant],
     layout: layout && LAYOUTS.includes(layout) ? layout : undefined,
+    spec: parseSpec(annotations[TENANT_SPEC_ANNOTATION]),
   };
+}
+
+function parseSpec(value: string | undefined): TenantSpec | undefined {
+  if (!value) return undefined;
+  try {
+    const spec = JSON.parse(value);
+    return typeof spec === 'object' && spec !== null && spec.layout
+      ? spec
+      : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The label selector of tenant namespaces. */

@@ -1,0 +1,100 @@
+import {
+  checkHostnameForTenant,
+  intersectHostnames,
+  normaliseHostname,
+} from '@gatehouse/backstage-plugin-gateway-api-common';
+import { TenantRecord } from '../tenants/tenantFromNamespace';
+import { NO_TENANT, tenantDomains, World } from '../world/loadWorld';
+
+/** What a service team asks for when it exposes a service. */
+export interface ExposureRequest {
+  cluster: string;
+  tenant: string;
+  hostname: string;
+  routeNamespace: string;
+  service: { namespace: string; name: string; port: number };
+}
+
+export type ExposureVerdict =
+  | { ok: true; tenant: TenantRecord; hostname: string }
+  | { ok: false; reason: string };
+
+const refuse = (reason: string): ExposureVerdict => ({ ok: false, reason });
+
+/**
+ * The guards of PRODUCT.md for one exposure, before any write: the tenant exists in that
+ * cluster; the hostname is valid, normalised and inside the tenant's own domains (not a child's);
+ * no other tenant serves an overlapping hostname in any cluster; the route and the Service live
+ * in namespaces the tenant may use; the port is a port.
+ */
+export function checkExposure(
+  request: ExposureRequest,
+  world: World,
+): ExposureVerdict {
+  const tenant = world.tenants.find(
+    t => t.cluster === request.cluster && t.name === request.tenant,
+  );
+  if (!tenant) {
+    const known = world.tenants
+      .filter(t => t.cluster === request.cluster)
+      .map(t => t.name);
+    return refuse(
+      `Tenant "${request.tenant}" does not exist in cluster "${
+        request.cluster
+      }"${
+        known.length ? `; its tenants are ${known.join(', ')}` : ''
+      }. Ask the platform team to provision it first.`,
+    );
+  }
+  const inDomain = checkHostnameForTenant(
+    request.hostname,
+    tenant.name,
+    tenantDomains(world.tenants.filter(t => t.cluster === request.cluster)),
+  );
+  if (!inDomain.ok) return refuse(inDomain.reason);
+
+  // Across every cluster: the same DNS name for two tenants is a hijack wherever it lives.
+  const holder = world.served.find(served => {
+    if (served.cluster === request.cluster && served.tenant === tenant.name)
+      return false;
+    const other = normaliseHostname(served.hostname, { allowWildcard: true });
+    return (
+      other.ok &&
+      intersectHostnames(inDomain.hostname, other.hostname) !== undefined
+    );
+  });
+  if (holder) {
+    return refuse(
+      `"${inDomain.hostname}" overlaps "${
+        holder.hostname
+      }", already served by ${holder.object} in cluster "${
+        holder.cluster
+      }" for ${
+        holder.tenant === NO_TENANT ? 'no tenant' : `tenant "${holder.tenant}"`
+      }; pick another hostname, or ask the platform team to move it.`,
+    );
+  }
+
+  const allowed = [tenant.namespace, ...tenant.attachedNamespaces];
+  for (const [what, namespace] of [
+    ['route', request.routeNamespace],
+    ['Service', request.service.namespace],
+  ] as const) {
+    if (!allowed.includes(namespace)) {
+      return refuse(
+        `The ${what} namespace "${namespace}" is not one of tenant "${
+          tenant.name
+        }"'s namespaces (${allowed.join(
+          ', ',
+        )}); use one of them, or ask the platform team to attach "${namespace}" to the tenant.`,
+      );
+    }
+  }
+  const { port } = request.service;
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    return refuse(
+      `Port ${port} is not a TCP port; use a number from 1 to 65535.`,
+    );
+  }
+  return { ok: true, tenant, hostname: inDomain.hostname };
+}

@@ -1,0 +1,67 @@
+import { TemplateExample } from '@backstage/plugin-scaffolder-node';
+import yaml from 'yaml';
+
+export const examples: TemplateExample[] = [
+  {
+    description:
+      'Expose a Service on a hostname of the tenant with TLS terminated at the Gateway',
+    example: yaml.stringify({
+      steps: [
+        {
+          id: 'expose',
+          action: 'gatewayApi:route:expose',
+          name: 'Expose checkout',
+          input: {
+            cluster: 'dev-cluster',
+            tenant: 'team-a',
+            hostname: 'shop.team-a.example.org',
+            namespace: 'team-a-apps',
+            service: { name: 'checkout', port: 8080 },
+            entityRef: 'component:default/checkout',
+            wait: 120,
+          },
+        },
+      ],
+    }),
+  },
+  {
+    description: 'Expose a Service with TLS passthrough (TLSRoute)',
+    example: yaml.stringify({
+      steps: [
+        {
+          id: 'expose',
+          action: 'gatewayApi:route:expose',
+          name: 'Expose payments with TLS passthrough',
+          input: {
+            tenant: 'team-b',
+            hostname: 'pay.team-b.example.org',
+            routeKind: 'TLSRoute',
+            service: { name: 'payments', port: 8443 },
+            entityRef: 'component:default/payments',
+          },
+        },
+      ],
+    }),
+  },
+  {
+    description:
+      'Write the manifests to the workspace for a pull request instead of applying them',
+    example: yaml.stringify({
+      steps: [
+        {
+          id: 'expose',
+          action: 'gatewayApi:route:expose',
+          name: 'Plan the exposure as files',
+          input: {
+            tenant: 'team-a',
+            hostname: 'shop.team-a.example.org',
+            service: { name: 'checkout', port: 8080 },
+            entityRef: 'component:default/checkout',
+            output: 'files',
+            targetPath: 'manifests/checkout',
+          },
+        },
+      ],
+    }),
+  },
+];

@@ -1,0 +1,266 @@
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { PermissionsService } from '@backstage/backend-plugin-api';
+import { InputError, NotAllowedError } from '@backstage/errors';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  dnsLabelName,
+  entityName,
+  gatewayApiRouteExposePermission,
+  tenantResourceRef,
+} from '@gatehouse/backstage-plugin-gateway-api-common';
+import { ClusterClient } from '../kubernetes/ClusterClient';
+import { checkExposure } from '../guards/exposureGuards';
+import {
+  buildExposureObjects,
+  exposureFieldManager,
+  KubernetesObject,
+} from '../manifests';
+import { loadWorld } from '../world/loadWorld';
+import { resolveClusterClient } from './clusters';
+import { examples } from './exposeRoute.examples';
+import { exposureNames } from './exposureNames';
+import { executePlan, planYaml } from './plan';
+import { waitForExposure } from './waitForExposure';
+
+export interface ExposeRouteActionOptions {
+  clients: ClusterClient[];
+  permissions: PermissionsService;
+}
+
+/**
+ * `gatewayApi:route:expose`: a Service port on a hostname of a tenant, as an HTTPRoute (TLS
+ * terminated at the Gateway) or a TLSRoute (passthrough), with what the tenant's layout needs
+ * on the gateway side. Every guard runs before the first write.
+ */
+export function createExposeRouteAction(options: ExposeRouteActionOptions) {
+  return createTemplateAction({
+    id: 'gatewayApi:route:expose',
+    description:
+      'Exposes a Service on a hostname of a tenant through the Gateway API (HTTPRoute with TLS terminated at the Gateway, or TLSRoute passthrough)',
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: {
+        cluster: z =>
+          z
+            .string({
+              description:
+                'Cluster name from kubernetes.clusterLocatorMethods; optional when only one is configured',
+            })
+            .optional(),
+        tenant: z =>
+          z.string({ description: 'Tenant whose domain the hostname is in' }),
+        hostname: z =>
+          z.string({
+            description: 'Hostname to expose, inside one of the tenant domains',
+          }),
+        routeKind: z =>
+          z
+            .enum(['HTTPRoute', 'TLSRoute'], {
+              description:
+                'HTTPRoute terminates TLS at the Gateway; TLSRoute passes TLS through to the Service',
+            })
+            .default('HTTPRoute'),
+        namespace: z =>
+          z
+            .string({
+              description:
+                'Namespace of the route: the tenant namespace or one attached to it',
+            })
+            .optional(),
+        service: z =>
+          z.object(
+            {
+              name: z.string({ description: 'Service name' }),
+              namespace: z
+                .string({
+                  description:
+                    'Service namespace; defaults to the route namespace',
+                })
+                .optional(),
+              port: z.number({ description: 'Service port' }).int(),
+            },
+            { description: 'The Service to expose' },
+          ),
+        pathPrefix: z =>
+          z
+            .string({
+              description:
+                'HTTPRoute only: path prefix to route, "/" by default',
+            })
+            .regex(
+              /^\/[^\s?#]*$/,
+              'a path prefix starts with "/" and has no spaces, "?" or "#"',
+            )
+            .default('/'),
+        entityRef: z =>
+          z.string({
+            description:
+              'Catalog entity exposed, e.g. component:default/checkout',
+          }),
+        wait: z =>
+          z
+            .number({
+              description:
+                'Seconds to wait for the route to be Accepted with ResolvedRefs, the Gateway Programmed and the certificate Ready; 0 to not wait',
+            })
+            .int()
+            .min(0)
+            .max(600)
+            .default(0),
+        output: z =>
+          z
+            .enum(['apply', 'files'], {
+              description:
+                'apply to the cluster, or write manifests to the workspace for a pull request',
+            })
+            .default('apply'),
+        targetPath: z =>
+          z
+            .string({ description: 'files output: directory in the workspace' })
+            .default('manifests'),
+      },
+      output: {
+        url: z => z.string({ description: 'The exposed URL' }),
+        routeRef: z =>
+          z.string({ description: 'Kind/namespace/name of the route' }),
+        status: z =>
+          z.string({
+            description: 'Status after waiting, or "applied"/"planned"',
+          }),
+        hostnameEntityRef: z =>
+          z.string({ description: 'Catalog entity of the hostname' }),
+        manifests: z =>
+          z.string({ description: 'The planned objects as YAML' }),
+      },
+    },
+    async handler(ctx) {
+      const { input } = ctx;
+      const client = resolveClusterClient(options.clients, input.cluster);
+      const world = await loadWorld(options.clients);
+      const tenantNamespace = world.tenants.find(
+        t => t.cluster === client.name && t.name === input.tenant,
+      )?.namespace;
+      const routeNamespace = input.namespace ?? tenantNamespace ?? '';
+      const serviceNamespace = input.service.namespace ?? routeNamespace;
+      const verdict = checkExposure(
+        {
+          cluster: client.name,
+          tenant: input.tenant,
+          hostname: input.hostname,
+          routeNamespace,
+          service: { ...input.service, namespace: serviceNamespace },
+        },
+        world,
+      );
+      if (!verdict.ok) throw new InputError(verdict.reason);
+      const { tenant, hostname } = verdict;
+      if (!tenant.spec) {
+        throw new InputError(
+          `Tenant "${tenant.name}" was not provisioned by Gatehouse (its namespace has no spec annotation); provision it with gatewayApi:tenant:provision first.`,
+        );
+      }
+
+      const credentials = await ctx.getInitiatorCredentials();
+      const [decision] = await options.permissions.authorize(
+        [
+          {
+            permission: gatewayApiRouteExposePermission,
+            resourceRef: tenantResourceRef(client.name, tenant.name),
+          },
+        ],
+        { credentials },
+      );
+      if (decision.result !== AuthorizeResult.ALLOW) {
+        throw new NotAllowedError(
+          `You may not expose services under tenant "${tenant.name}": only members of ${tenant.ownerGroup} may.`,
+        );
+      }
+
+      if (input.output === 'apply') {
+        const service = await client.get({
+          apiVersion: 'v1',
+          kind: 'Service',
+          namespace: serviceNamespace,
+          name: input.service.name,
+        });
+        const ports = ((service as any)?.spec?.ports ?? []) as {
+          port: number;
+        }[];
+        if (!service) {
+          throw new InputError(
+            `Service "${serviceNamespace}/${input.service.name}" does not exist in cluster "${client.name}"; deploy it first or fix the name.`,
+          );
+        }
+        if (!ports.some(p => p.port === input.service.port)) {
+          throw new InputError(
+            `Service "${serviceNamespace}/${input.service.name}" has no port ${
+              input.service.port
+            } (ports: ${ports.map(p => p.port).join(', ') || 'none'}).`,
+          );
+        }
+      }
+
+      const kubernetesId = dnsLabelName(input.entityRef.replace(/^.*[:/]/, ''));
+      const objects: KubernetesObject[] = buildExposureObjects(
+        {
+          hostname,
+          kind: input.routeKind,
+          routeNamespace,
+          service: {
+            namespace: serviceNamespace,
+            name: input.service.name,
+            port: input.service.port,
+          },
+          pathPrefix: input.pathPrefix,
+          entityRef: input.entityRef,
+          kubernetesId,
+          names: exposureNames(hostname, routeNamespace),
+        },
+        tenant.spec,
+      );
+      const fieldManager = exposureFieldManager(hostname);
+      const plan = objects.map(object => ({ object, fieldManager }));
+      const manifests = planYaml(plan);
+      ctx.logger.info(`Planned objects:\n${manifests}`);
+
+      await executePlan(ctx, client, plan, {
+        output: input.output,
+        targetPath: input.targetPath,
+        checkpointKey: `gatewayApi:route:expose:${client.name}:${hostname}`,
+      });
+
+      const route = objects.find(o => o.kind === input.routeKind)!;
+      const routeRef = `${route.kind}/${route.metadata.namespace}/${route.metadata.name}`;
+      let status =
+        ctx.isDryRun || input.output === 'files' ? 'planned' : 'applied';
+      if (input.wait > 0 && status === 'applied') {
+        status = await waitForExposure(client, route, {
+          timeoutSeconds: input.wait,
+          logger: ctx.logger,
+          signal: ctx.signal,
+        });
+      }
+      ctx.output(
+        'url',
+        `https://${hostname}${
+          input.routeKind === 'HTTPRoute' && input.pathPrefix !== '/'
+            ? input.pathPrefix
+            : ''
+        }`,
+      );
+      ctx.output('routeRef', routeRef);
+      ctx.output('status', status);
+      ctx.output(
+        'hostnameEntityRef',
+        stringifyEntityRef({
+          kind: 'resource',
+          namespace: dnsLabelName(client.name),
+          name: entityName(hostname),
+        }),
+      );
+      ctx.output('manifests', manifests);
+    },
+  });
+}

@@ -1,0 +1,260 @@
+import { PermissionsService } from '@backstage/backend-plugin-api';
+import { InputError, NotAllowedError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { gatewayApiTenantProvisionPermission } from '@gatehouse/backstage-plugin-gateway-api-common';
+import { checkTenant } from '../guards/tenantGuards';
+import { ClusterClient } from '../kubernetes/ClusterClient';
+import {
+  buildTenantObjects,
+  ENVOY_GATEWAY_CONTROLLER,
+  guardPolicies,
+  TenantSpec,
+} from '../manifests';
+import { loadWorld } from '../world/loadWorld';
+import { resolveClusterClient } from './clusters';
+import { executePlan, planYaml } from './plan';
+import { examples } from './provisionTenant.examples';
+
+export interface ProvisionTenantActionOptions {
+  clients: ClusterClient[];
+  permissions: PermissionsService;
+}
+
+const DNS_LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
+
+/**
+ * `gatewayApi:tenant:provision`: creates or updates every object of a tenant's gateway layout,
+ * after the tenant guards, and optionally the four guard ValidatingAdmissionPolicies.
+ */
+export function createProvisionTenantAction(
+  options: ProvisionTenantActionOptions,
+) {
+  return createTemplateAction({
+    id: 'gatewayApi:tenant:provision',
+    description:
+      "Provisions a tenant's gateways (dedicated, tenant-shared or cluster-shared layout), its certificate issuer and client-IP policy, and optionally the guard admission policies",
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: {
+        cluster: z =>
+          z
+            .string({
+              description: 'Cluster name; optional when only one is configured',
+            })
+            .optional(),
+        name: z =>
+          z
+            .string({
+              description:
+                'Tenant name, a DNS label; its namespace is tenant-<name>',
+            })
+            .regex(
+              DNS_LABEL,
+              'a tenant name is a DNS label: lower-case letters, digits and dashes, at most 63',
+            )
+            .max(
+              56,
+              'a tenant name has at most 56 characters, so that tenant-<name> fits in 63',
+            ),
+        domains: z =>
+          z
+            .array(z.string(), { description: 'DNS domains the tenant owns' })
+            .min(1),
+        parentTenant: z =>
+          z
+            .string({
+              description: 'Parent tenant, whose domains contain this one',
+            })
+            .optional(),
+        ownerGroup: z =>
+          z
+            .string({
+              description:
+                'Backstage group owning the tenant, e.g. group:default/team-a',
+            })
+            .regex(
+              /^group:[a-z0-9._-]+\/[A-Za-z0-9._-]+$/i,
+              'use a full group entity ref, like group:default/team-a',
+            ),
+        attachedNamespaces: z =>
+          z
+            .array(z.string().regex(DNS_LABEL, 'a namespace is a DNS label'), {
+              description:
+                'Application namespaces allowed to attach routes to the tenant gateways',
+            })
+            .default([]),
+        layout: z =>
+          z.enum(['dedicated', 'tenant-shared', 'cluster-shared'], {
+            description: 'Gateway layout',
+          }),
+        certificates: z =>
+          z
+            .discriminatedUnion('type', [
+              z.object({
+                type: z.literal('acme-http01'),
+                server: z.enum(['staging', 'production']).default('staging'),
+                email: z.string().email(),
+              }),
+              z.object({
+                type: z.literal('acme-dns01'),
+                server: z.enum(['staging', 'production']).default('staging'),
+                email: z.string().email(),
+                solver: z.record(z.unknown()),
+              }),
+              z.object({ type: z.literal('self-signed') }),
+              z.object({
+                type: z.literal('cluster-issuer'),
+                name: z.string().min(1),
+              }),
+            ])
+            .default({ type: 'self-signed' }),
+        clientIp: z =>
+          z
+            .discriminatedUnion('mode', [
+              z.object({ mode: z.literal('none') }),
+              z.object({ mode: z.literal('proxy-protocol') }),
+              z.object({
+                mode: z.literal('x-forwarded-for'),
+                numTrustedHops: z.number().int().min(1).max(10),
+              }),
+              z.object({
+                mode: z.literal('custom-header'),
+                header: z
+                  .string()
+                  .regex(/^[A-Za-z0-9-]+$/, 'an HTTP header name'),
+                failClosed: z.boolean().optional(),
+              }),
+            ])
+            .default({ mode: 'none' }),
+        serviceExposure: z =>
+          z
+            .discriminatedUnion('type', [
+              z.object({ type: z.literal('LoadBalancer') }),
+              z.object({
+                type: z.literal('ClusterIP'),
+                externalIPs: z.array(z.string().ip()).min(1),
+              }),
+            ])
+            .default({ type: 'LoadBalancer' }),
+        controllerName: z =>
+          z
+            .string({
+              description: 'GatewayClass controller; Envoy Gateway by default',
+            })
+            .default(ENVOY_GATEWAY_CONTROLLER),
+        gatewayClassName: z =>
+          z
+            .string({
+              description:
+                "The platform's GatewayClass for tenant-shared and cluster-shared Gateways",
+            })
+            .default('eg'),
+        sharedGateway: z =>
+          z
+            .object({
+              namespace: z.string().default('gateway'),
+              name: z.string().default('shared'),
+              optInLabel: z
+                .object({ key: z.string(), value: z.string() })
+                .default({ key: 'shared-gateway-access', value: 'true' }),
+            })
+            .default({}),
+        installGuardPolicies: z =>
+          z
+            .boolean({
+              description:
+                'Also install the four guard ValidatingAdmissionPolicies',
+            })
+            .default(false),
+        output: z => z.enum(['apply', 'files']).default('apply'),
+        targetPath: z => z.string().default('manifests'),
+      },
+      output: {
+        tenantNamespace: z => z.string(),
+        objects: z => z.array(z.string()),
+        manifests: z => z.string(),
+      },
+    },
+    async handler(ctx) {
+      const { input } = ctx;
+      const client = resolveClusterClient(options.clients, input.cluster);
+
+      const credentials = await ctx.getInitiatorCredentials();
+      const [decision] = await options.permissions.authorize(
+        [{ permission: gatewayApiTenantProvisionPermission }],
+        { credentials },
+      );
+      if (decision.result !== AuthorizeResult.ALLOW) {
+        throw new NotAllowedError(
+          'You may not provision tenants: the gateway-api.tenant.provision permission is reserved for the platform team.',
+        );
+      }
+
+      const namespace = `tenant-${input.name}`;
+      const world = await loadWorld(options.clients);
+      const verdict = checkTenant(
+        {
+          cluster: client.name,
+          name: input.name,
+          namespace,
+          domains: input.domains,
+          parentTenant: input.parentTenant,
+          attachedNamespaces: input.attachedNamespaces,
+        },
+        world,
+      );
+      if (!verdict.ok) throw new InputError(verdict.reason);
+
+      const spec: TenantSpec = {
+        name: input.name,
+        namespace,
+        domains: verdict.domains,
+        parentTenant: input.parentTenant,
+        ownerGroup: input.ownerGroup,
+        attachedNamespaces: verdict.attachedNamespaces,
+        layout: input.layout,
+        certificates: input.certificates as TenantSpec['certificates'],
+        clientIp: input.clientIp,
+        serviceExposure: input.serviceExposure,
+        controllerName: input.controllerName,
+        gatewayClassName: input.gatewayClassName,
+        names: {
+          gateway: input.name,
+          issuer: input.name,
+          envoyProxyNamespace: namespace,
+        },
+        sharedGateway: {
+          ...input.sharedGateway,
+          gatewayClassName: input.gatewayClassName,
+        },
+      };
+      const objects = [
+        ...buildTenantObjects(spec),
+        ...(input.installGuardPolicies
+          ? guardPolicies({
+              validationActions: ['Deny'],
+              platformNamespaces: [input.sharedGateway.namespace],
+            })
+          : []),
+      ];
+      const plan = objects.map(object => ({ object }));
+      const manifests = planYaml(plan);
+      ctx.logger.info(`Planned objects:\n${manifests}`);
+      await executePlan(ctx, client, plan, {
+        output: input.output,
+        targetPath: input.targetPath,
+        checkpointKey: `gatewayApi:tenant:provision:${client.name}:${input.name}`,
+      });
+      ctx.output('tenantNamespace', namespace);
+      ctx.output(
+        'objects',
+        objects.map(
+          o => `${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`,
+        ),
+      );
+      ctx.output('manifests', manifests);
+    },
+  });
+}

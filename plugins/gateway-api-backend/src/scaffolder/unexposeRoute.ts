@@ -1,0 +1,201 @@
+import { PermissionsService } from '@backstage/backend-plugin-api';
+import { InputError, NotAllowedError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  gatewayApiRouteExposePermission,
+  normaliseHostname,
+  tenantResourceRef,
+} from '@gatehouse/backstage-plugin-gateway-api-common';
+import { ClusterClient } from '../kubernetes/ClusterClient';
+import {
+  buildExposureObjects,
+  exposureFieldManager,
+  HOSTNAMES_ANNOTATION,
+  KubernetesObject,
+} from '../manifests';
+import { loadWorld } from '../world/loadWorld';
+import { resolveClusterClient } from './clusters';
+import { exposureNames } from './exposureNames';
+import { executePlan, PlannedWrite } from './plan';
+
+export interface UnexposeRouteActionOptions {
+  clients: ClusterClient[];
+  permissions: PermissionsService;
+}
+
+const ROUTE_VERSIONS = {
+  HTTPRoute: 'gateway.networking.k8s.io/v1',
+  TLSRoute: 'gateway.networking.k8s.io/v1alpha3',
+} as const;
+
+/**
+ * `gatewayApi:route:unexpose`: removes exactly what `gatewayApi:route:expose` created for a
+ * hostname. Objects that exist for that hostname alone are deleted; shared objects (a listener
+ * of a shared Gateway, a namespace's opt-in label) are applied empty under the hostname's field
+ * manager, so server-side apply drops only the fields that hostname owned.
+ */
+export function createUnexposeRouteAction(options: UnexposeRouteActionOptions) {
+  return createTemplateAction({
+    id: 'gatewayApi:route:unexpose',
+    description:
+      'Removes the route of a hostname and what it alone needed, keeping anything another hostname still uses',
+    supportsDryRun: true,
+    examples: [
+      {
+        description: 'Unexpose a hostname',
+        example: [
+          'steps:',
+          '  - id: unexpose',
+          '    action: gatewayApi:route:unexpose',
+          '    name: Unexpose shop.team-a.example.org',
+          '    input:',
+          '      tenant: team-a',
+          '      hostname: shop.team-a.example.org',
+          '      namespace: team-a-apps',
+          '',
+        ].join('\n'),
+      },
+    ],
+    schema: {
+      input: {
+        cluster: z => z.string().optional(),
+        tenant: z =>
+          z.string({ description: 'Tenant the hostname was exposed under' }),
+        hostname: z => z.string({ description: 'The exposed hostname' }),
+        namespace: z =>
+          z
+            .string({
+              description:
+                'Namespace of the route; the tenant namespace by default',
+            })
+            .optional(),
+      },
+      output: {
+        removed: z => z.array(z.string()),
+        released: z => z.array(z.string()),
+      },
+    },
+    async handler(ctx) {
+      const { input } = ctx;
+      const client = resolveClusterClient(options.clients, input.cluster);
+      const normalised = normaliseHostname(input.hostname, {
+        allowWildcard: true,
+      });
+      if (!normalised.ok) throw new InputError(normalised.reason);
+      const hostname = normalised.hostname;
+      const world = await loadWorld([client]);
+      const tenant = world.tenants.find(t => t.name === input.tenant);
+      if (!tenant?.spec) {
+        throw new InputError(
+          `Tenant "${input.tenant}" was not provisioned by Gatehouse in cluster "${client.name}".`,
+        );
+      }
+      const credentials = await ctx.getInitiatorCredentials();
+      const [decision] = await options.permissions.authorize(
+        [
+          {
+            permission: gatewayApiRouteExposePermission,
+            resourceRef: tenantResourceRef(client.name, tenant.name),
+          },
+        ],
+        { credentials },
+      );
+      if (decision.result !== AuthorizeResult.ALLOW) {
+        throw new NotAllowedError(
+          `You may not unexpose hostnames of tenant "${tenant.name}": only members of ${tenant.ownerGroup} may.`,
+        );
+      }
+
+      const routeNamespace = input.namespace ?? tenant.namespace;
+      const names = exposureNames(hostname, routeNamespace);
+      const route = await findRoute(client, routeNamespace, names.route);
+      if (!route) {
+        throw new InputError(
+          `No HTTPRoute or TLSRoute "${names.route}" exposes ${hostname} in namespace "${routeNamespace}"; check the hostname and namespace.`,
+        );
+      }
+      if (!(route.object.spec?.hostnames ?? []).includes(hostname)) {
+        throw new InputError(
+          `Route ${route.kind}/${routeNamespace}/${names.route} does not serve ${hostname}; it was not created by gatewayApi:route:expose for that hostname.`,
+        );
+      }
+      const backend = route.object.spec?.rules?.[0]?.backendRefs?.[0] ?? {};
+      const objects = buildExposureObjects(
+        {
+          hostname,
+          kind: route.kind,
+          routeNamespace,
+          service: {
+            namespace: backend.namespace ?? routeNamespace,
+            name: backend.name ?? '',
+            port: backend.port ?? 0,
+          },
+          entityRef: '',
+          kubernetesId: '',
+          names,
+        },
+        tenant.spec,
+      );
+      const fieldManager = exposureFieldManager(hostname);
+      const plan: PlannedWrite[] = objects.map(object =>
+        ownedByHostnameAlone(object, hostname)
+          ? { object, delete: true }
+          : { object: bare(object), fieldManager },
+      );
+      await executePlan(ctx, client, plan, {
+        output: 'apply',
+        targetPath: '',
+        checkpointKey: `gatewayApi:route:unexpose:${client.name}:${hostname}`,
+      });
+      const id = (o: KubernetesObject) =>
+        `${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`;
+      ctx.output(
+        'removed',
+        plan.filter(w => w.delete).map(w => id(w.object)),
+      );
+      ctx.output(
+        'released',
+        plan.filter(w => !w.delete).map(w => id(w.object)),
+      );
+    },
+  });
+}
+
+function ownedByHostnameAlone(
+  object: KubernetesObject,
+  hostname: string,
+): boolean {
+  return object.metadata.annotations?.[HOSTNAMES_ANNOTATION] === hostname;
+}
+
+/** The object with nothing but its identity: applying it releases the manager's fields. */
+function bare(object: KubernetesObject): KubernetesObject {
+  return {
+    apiVersion: object.apiVersion,
+    kind: object.kind,
+    metadata: {
+      name: object.metadata.name,
+      ...(object.metadata.namespace
+        ? { namespace: object.metadata.namespace }
+        : {}),
+    },
+  };
+}
+
+async function findRoute(
+  client: ClusterClient,
+  namespace: string,
+  name: string,
+) {
+  for (const kind of ['HTTPRoute', 'TLSRoute'] as const) {
+    const object = (await client.get({
+      apiVersion: ROUTE_VERSIONS[kind],
+      kind,
+      namespace,
+      name,
+    })) as any;
+    if (object) return { kind, object };
+  }
+  return undefined;
+}

@@ -1,0 +1,116 @@
+import {
+  Certificate,
+  Gateway,
+  interpretGatewayStatus,
+  interpretRouteStatus,
+  Route,
+  StatusSummary,
+  summariseTls,
+} from '@gatehouse/backstage-plugin-gateway-api-common';
+import { ClusterClient } from '../kubernetes/ClusterClient';
+import { KubernetesObject } from '../manifests';
+
+const POLL_MS = 1_000;
+
+/**
+ * Waits, within a bound, until the route is Accepted with its references resolved, its
+ * Gateway Programmed and (for a terminated HTTPS listener) its certificate Ready, logging each
+ * change of state to the task log. Returns the last status in words; never throws on timeout,
+ * since the exposure itself succeeded and the Exposure tab keeps watching.
+ */
+export async function waitForExposure(
+  client: ClusterClient,
+  planned: KubernetesObject,
+  options: {
+    timeoutSeconds: number;
+    logger: { info(message: string): void };
+    signal?: AbortSignal;
+  },
+): Promise<string> {
+  const deadline = Date.now() + options.timeoutSeconds * 1000;
+  let last = '';
+  for (;;) {
+    const state = await readState(client, planned);
+    const line = describe(state);
+    if (line !== last) {
+      options.logger.info(line);
+      last = line;
+    }
+    if (state.done) return `ready: ${line}`;
+    if (Date.now() >= deadline || options.signal?.aborted) {
+      return `not ready after ${options.timeoutSeconds}s: ${line}`;
+    }
+    await new Promise(resolve => setTimeout(resolve, POLL_MS));
+  }
+}
+
+interface ExposureState {
+  route: StatusSummary;
+  gateway?: StatusSummary;
+  tls?: string;
+  done: boolean;
+}
+
+async function readState(
+  client: ClusterClient,
+  planned: KubernetesObject,
+): Promise<ExposureState> {
+  const route = (await client.get({
+    apiVersion: planned.apiVersion,
+    kind: planned.kind,
+    namespace: planned.metadata.namespace,
+    name: planned.metadata.name,
+  })) as Route | undefined;
+  const routeStatus = route
+    ? interpretRouteStatus(route)
+    : { status: 'error' as const, summary: 'The route is gone.' };
+  const parent = (route?.spec?.parentRefs ?? [])[0];
+  const gateway = parent?.name
+    ? ((await client.get({
+        apiVersion: 'gateway.networking.k8s.io/v1',
+        kind: 'Gateway',
+        namespace: parent.namespace ?? planned.metadata.namespace,
+        name: parent.name,
+      })) as Gateway | undefined)
+    : undefined;
+  const gatewayStatus = gateway ? interpretGatewayStatus(gateway) : undefined;
+
+  let tls: string | undefined;
+  let tlsReady = true;
+  const listener = gateway?.spec?.listeners?.find(
+    l => l.name === parent?.sectionName,
+  );
+  const secretName = listener?.tls?.certificateRefs?.[0]?.name;
+  if (planned.kind === 'HTTPRoute' && gateway && secretName) {
+    const certificates = (await client.list(
+      'cert-manager.io/v1',
+      'Certificate',
+      {
+        namespace: gateway.metadata?.namespace,
+      },
+    )) as Certificate[];
+    const certificate = certificates.find(
+      c => c.spec?.secretName === secretName,
+    );
+    const summary = summariseTls({ certificate, now: new Date() });
+    tls = summary.summary;
+    tlsReady = summary.state === 'ready' || summary.state === 'expiring';
+  }
+  return {
+    route: routeStatus,
+    gateway: gatewayStatus,
+    tls,
+    done:
+      routeStatus.status === 'ok' && gatewayStatus?.status === 'ok' && tlsReady,
+  };
+}
+
+function describe(state: ExposureState): string {
+  return [
+    `route: ${state.route.summary}`,
+    state.gateway && `Gateway: ${state.gateway.summary}`,
+    state.tls && `certificate: ${state.tls}`,
+  ]
+    .filter(Boolean)
+    .join(' | ');
+}
