@@ -10,6 +10,7 @@ import {
   gatewayApiTenantResourceRef,
   isTenantOwnerRule,
 } from './permissions/tenantRules';
+import { ExposureIndex } from './exposures/ExposureIndex';
 import { TenantDirectory } from './tenants/TenantDirectory';
 import { gatewayApiClustersServiceRef } from './service/clustersService';
 import { createRouter } from './service/router';
@@ -52,7 +53,13 @@ export const gatewayApiPlugin = createBackendPlugin({
               }),
             ),
         });
-        httpRouter.use(await createRouter({ clusters: clusters.clusters }));
+        clusters.cache.start();
+        httpRouter.use(
+          await createRouter({
+            clusters: clusters.clusters,
+            exposures: new ExposureIndex(clusters.cache),
+          }),
+        );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });

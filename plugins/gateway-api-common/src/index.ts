@@ -5,4 +5,17 @@
  */
 export * from './annotations';
 export * from './permissions';
+export * from './types';
 export * from './hostname';
+export { toUnicodeHostname } from './punycode';
+export * from './hostnameMatch';
+export * from './tenancy';
+export * from './hash';
+export * from './names';
+export * from './attachment';
+export * from './hints';
+export * from './conditions';
+export * from './policies';
+export * from './tls';
+export * from './urls';
+export * from './exposure';

@@ -1,4 +1,5 @@
 import { DevCluster, startDevCluster } from '@gatehouse/dev-cluster';
+import { KubernetesObject } from '@kubernetes/client-node';
 import { ClusterClient } from './ClusterClient';
 
 describe('ClusterClient against the dev cluster', () => {
@@ -19,7 +20,7 @@ describe('ClusterClient against the dev cluster', () => {
   }, 120_000);
   afterAll(() => cluster.close());
 
-  const namespace = (name: string) => ({
+  const namespace = (name: string): KubernetesObject => ({
     apiVersion: 'v1',
     kind: 'Namespace',
     metadata: { name, labels: { team: 'a' } },

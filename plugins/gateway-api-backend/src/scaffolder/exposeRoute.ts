@@ -216,7 +216,7 @@ export function createExposeRouteAction(options: ExposeRouteActionOptions) {
           pathPrefix: input.pathPrefix,
           entityRef: input.entityRef,
           kubernetesId,
-          names: exposureNames(hostname, routeNamespace),
+          names: exposureNames(hostname),
         },
         tenant.spec,
       );

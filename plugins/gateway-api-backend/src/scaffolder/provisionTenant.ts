@@ -144,6 +144,13 @@ export function createProvisionTenantAction(
               description: 'GatewayClass controller; Envoy Gateway by default',
             })
             .default(ENVOY_GATEWAY_CONTROLLER),
+        envoyProxyNamespace: z =>
+          z
+            .string({
+              description:
+                "Namespace of a dedicated tenant's EnvoyProxy: Envoy Gateway's own",
+            })
+            .default('envoy-gateway-system'),
         gatewayClassName: z =>
           z
             .string({
@@ -223,7 +230,7 @@ export function createProvisionTenantAction(
         names: {
           gateway: input.name,
           issuer: input.name,
-          envoyProxyNamespace: namespace,
+          envoyProxyNamespace: input.envoyProxyNamespace,
         },
         sharedGateway: {
           ...input.sharedGateway,

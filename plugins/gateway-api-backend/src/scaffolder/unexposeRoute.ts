@@ -108,7 +108,7 @@ export function createUnexposeRouteAction(options: UnexposeRouteActionOptions) {
       }
 
       const routeNamespace = input.namespace ?? tenant.namespace;
-      const names = exposureNames(hostname, routeNamespace);
+      const names = exposureNames(hostname);
       const route = await findRoute(client, routeNamespace, names.route);
       if (!route) {
         throw new InputError(

@@ -1,9 +1,12 @@
+import { mockErrorHandler } from '@backstage/backend-test-utils';
 import express from 'express';
 import request from 'supertest';
+import { ExposureFilter } from '../exposures/ExposureIndex';
 import { createRouter } from './router';
 
 describe('createRouter', () => {
   let app: express.Express;
+  const calls: ExposureFilter[] = [];
 
   beforeAll(async () => {
     const router = await createRouter({
@@ -15,8 +18,14 @@ describe('createRouter', () => {
           skipTLSVerify: false,
         },
       ],
+      exposures: {
+        list: (filter = {}) => {
+          calls.push(filter);
+          return { items: [], pendingClusters: ['dev'] };
+        },
+      },
     });
-    app = express().use(router);
+    app = express().use(router).use(mockErrorHandler());
   });
 
   it('answers health checks', async () => {
@@ -32,5 +41,22 @@ describe('createRouter', () => {
       items: [{ name: 'dev', url: 'http://127.0.0.1:6443' }],
     });
     expect(response.text).not.toContain('super-secret-token');
+  });
+
+  it('passes exposure filters through and refuses repeated parameters', async () => {
+    const response = await request(app).get(
+      '/exposures?entityRef=component:default/checkout&tenant=team-a',
+    );
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ items: [], pendingClusters: ['dev'] });
+    expect(calls).toEqual([
+      {
+        entityRef: 'component:default/checkout',
+        tenant: 'team-a',
+        cluster: undefined,
+      },
+    ]);
+    const twice = await request(app).get('/exposures?tenant=a&tenant=b');
+    expect(twice.status).toBe(400);
   });
 });

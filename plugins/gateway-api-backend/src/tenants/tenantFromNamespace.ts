@@ -2,9 +2,6 @@ import { KubernetesObject } from '@kubernetes/client-node';
 import { TENANT_METADATA } from '../manifests/metadata';
 import { GatewayLayout, TenantSpec } from '../manifests/types';
 
-/** The whole tenant spec as provisioned (JSON), so exposing later needs no other input. */
-export const TENANT_SPEC_ANNOTATION = 'gateway-api.gatehouse.dev/spec';
-
 /** A tenant as its namespace records it: the one truth kubectl and the portal share. */
 export interface TenantRecord {
   cluster: string;
@@ -54,7 +51,7 @@ export function tenantFromNamespace(
     attachedNamespaces: list(annotations[TENANT_METADATA.attachedNamespaces]),
     parentTenant: labels[TENANT_METADATA.parentTenant],
     layout: layout && LAYOUTS.includes(layout) ? layout : undefined,
-    spec: parseSpec(annotations[TENANT_SPEC_ANNOTATION]),
+    spec: parseSpec(annotations[TENANT_METADATA.spec]),
   };
 }
 

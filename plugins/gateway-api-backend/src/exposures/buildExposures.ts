@@ -1,0 +1,308 @@
+import {
+  Certificate,
+  CertificateRequest,
+  Challenge,
+  Exposure,
+  ExposureGateway,
+  Gateway,
+  GATEWAY_API_ANNOTATIONS,
+  hostnameMatches,
+  interpretConditions,
+  interpretGatewayStatus,
+  interpretParentAttachment,
+  interpretRouteParentStatus,
+  Issuer,
+  listenerUrl,
+  Namespace,
+  normaliseHostname,
+  Order,
+  predictAttachment,
+  ReferenceGrant,
+  Route,
+  RouteAttachment,
+  Service,
+  StatusSummary,
+  summariseTls,
+  TlsSummary,
+  worstStatus,
+} from '@gatehouse/backstage-plugin-gateway-api-common';
+import { ClusterSnapshot } from '../cache/GatewayApiCache';
+import {
+  tenantFromNamespace,
+  TenantRecord,
+} from '../tenants/tenantFromNamespace';
+import { namespaceTenants } from '../world/loadWorld';
+
+const ROUTE_KINDS = ['HTTPRoute', 'TLSRoute', 'GRPCRoute'];
+
+/**
+ * Every hostname served by a route in one cluster, with route, gateway and TLS status, from
+ * the cache alone (no cluster call). Secrets are never read: a certificate's Secret is taken to
+ * exist when its Certificate is Ready, which is when cert-manager has written it.
+ */
+export function buildExposures(
+  snapshot: ClusterSnapshot,
+  now: Date,
+): Exposure[] {
+  const kind = <T>(name: string) =>
+    (snapshot.byKind.get(name) ?? []) as unknown as T[];
+  const gateways = kind<Gateway>('Gateway');
+  const routes = ROUTE_KINDS.flatMap(k => kind<Route>(k));
+  const certificates = kind<Certificate>('Certificate');
+  const tenants = kind<Namespace>('Namespace')
+    .map(ns => tenantFromNamespace(snapshot.cluster, ns as any))
+    .filter((t): t is TenantRecord => t !== undefined);
+  const tenantOf = namespaceTenants(tenants);
+
+  const prediction = predictAttachment({
+    gateways,
+    routes,
+    namespaces: kind<Namespace>('Namespace'),
+    services: kind<Service>('Service'),
+    referenceGrants: kind<ReferenceGrant>('ReferenceGrant'),
+    certificates,
+    secrets: new Set(
+      certificates
+        .filter(c =>
+          c.status?.conditions?.some(
+            x => x.type === 'Ready' && x.status === 'True',
+          ),
+        )
+        .map(c => `${c.metadata?.namespace}/${c.spec?.secretName}`),
+    ),
+  });
+  const predicted = new Map<string, RouteAttachment>(
+    prediction.routes.map(r => [`${r.kind}/${r.namespace}/${r.name}`, r]),
+  );
+  const tlsContext = {
+    requests: kind<CertificateRequest>('CertificateRequest'),
+    orders: kind<Order>('Order'),
+    challenges: kind<Challenge>('Challenge'),
+    issuers: [...kind<Issuer>('Issuer'), ...kind<Issuer>('ClusterIssuer')],
+  };
+
+  const exposures: Exposure[] = [];
+  for (const route of routes) {
+    const ns = route.metadata?.namespace;
+    const name = route.metadata?.name;
+    if (!ns || !name) continue;
+    const attachment = predicted.get(`${route.kind}/${ns}/${name}`);
+    const hostnames = routeHostnames(route, attachment);
+    const parents = (route.spec?.parentRefs ?? []).map((ref, i) => {
+      const gatewayNs = ref.namespace ?? ns;
+      const reported = route.status?.parents?.find(
+        p =>
+          p.parentRef?.name === ref.name &&
+          (p.parentRef?.namespace ?? ns) === gatewayNs &&
+          p.parentRef?.sectionName === ref.sectionName,
+      );
+      const prediction = attachment?.parents[i];
+      return {
+        gateway: { namespace: gatewayNs, name: ref.name ?? '' },
+        sectionName: ref.sectionName,
+        port: ref.port,
+        status: reported
+          ? interpretRouteParentStatus(reported, route.metadata?.generation)
+          : notReported(),
+        conditions: reported?.conditions ?? [],
+        predicted: prediction && interpretParentAttachment(prediction),
+      };
+    });
+    const routeStatus = worstStatus(
+      parents.map(p =>
+        // Our analysis explains a failure, or stands in while no controller has reported.
+        p.status.status === 'unknown' && p.predicted ? p.predicted : p.status,
+      ),
+    );
+    const backends = (route.spec?.rules ?? []).flatMap(rule =>
+      (rule.backendRefs ?? []).map(b => ({
+        namespace: b.namespace ?? ns,
+        name: b.name ?? '',
+        port: b.port,
+      })),
+    );
+
+    for (const hostname of hostnames) {
+      const exposureGateways: ExposureGateway[] = [];
+      let tls: TlsSummary | undefined;
+      let url: string | undefined;
+      for (const parent of parents) {
+        const gateway = gateways.find(
+          g =>
+            g.metadata?.namespace === parent.gateway.namespace &&
+            g.metadata?.name === parent.gateway.name,
+        );
+        if (!gateway) continue;
+        const listener = (gateway.spec?.listeners ?? []).find(
+          l =>
+            (parent.sectionName ? l.name === parent.sectionName : true) &&
+            (!l.hostname || hostnameMatches(l.hostname, hostname)) &&
+            listenerCarries(l.protocol, route.kind),
+        );
+        const listenerStatus = gateway.status?.listeners?.find(
+          l => l.name === listener?.name,
+        );
+        exposureGateways.push({
+          namespace: parent.gateway.namespace,
+          name: parent.gateway.name,
+          gatewayClassName: gateway.spec?.gatewayClassName,
+          addresses: (gateway.status?.addresses ?? [])
+            .map(a => a.value ?? '')
+            .filter(Boolean),
+          status: interpretGatewayStatus(gateway),
+          listener: listener && {
+            name: listener.name ?? '',
+            protocol: listener.protocol ?? '',
+            port: listener.port ?? 0,
+            hostname: listener.hostname,
+            attachedRoutes: listenerStatus?.attachedRoutes,
+            status: interpretConditions(
+              'Listener',
+              listenerStatus?.conditions,
+              gateway.metadata?.generation,
+              `Listener "${listener.name}": `,
+            ),
+          },
+        });
+        if (listener && !url) url = listenerUrl(listener, hostname);
+        const secretName =
+          listener?.protocol === 'HTTPS'
+            ? listener.tls?.certificateRefs?.[0]?.name
+            : undefined;
+        if (secretName && !tls) {
+          tls = tlsFor(
+            certificates.find(
+              c =>
+                c.metadata?.namespace === parent.gateway.namespace &&
+                c.spec?.secretName === secretName,
+            ),
+            tlsContext,
+            now,
+          );
+        }
+      }
+      const statuses: StatusSummary[] = [
+        routeStatus,
+        ...exposureGateways.map(g => g.status),
+      ];
+      if (tls) statuses.push(tlsStatus(tls));
+      exposures.push({
+        cluster: snapshot.cluster,
+        hostname,
+        url:
+          url ??
+          (route.kind === 'TLSRoute'
+            ? `tls://${hostname}`
+            : `https://${hostname}/`),
+        tenant: tenantOf(ns),
+        entityRef: entityRefOf(route),
+        route: {
+          kind: route.kind,
+          namespace: ns,
+          name,
+          status: routeStatus,
+          parents,
+          backends,
+        },
+        gateways: exposureGateways,
+        tls,
+        status: worstStatus(statuses),
+      });
+    }
+  }
+  return exposures;
+}
+
+const notReported = (): StatusSummary => ({
+  status: 'unknown',
+  summary: 'No controller has reported on this parent yet.',
+});
+
+function routeHostnames(route: Route, attachment?: RouteAttachment): string[] {
+  const declared = (route.spec?.hostnames ?? []).flatMap(h => {
+    const n = normaliseHostname(String(h), { allowWildcard: true });
+    return n.ok ? [n.hostname] : [];
+  });
+  if (declared.length) return [...new Set(declared)];
+  // A route without hostnames serves its listeners' hostnames.
+  return [
+    ...new Set(
+      (attachment?.parents ?? []).flatMap(p =>
+        p.listeners.flatMap(l => l.hostnames),
+      ),
+    ),
+  ];
+}
+
+function listenerCarries(
+  protocol: string | undefined,
+  routeKind: string,
+): boolean {
+  if (routeKind === 'TLSRoute') return protocol === 'TLS';
+  return protocol === 'HTTPS' || protocol === 'HTTP';
+}
+
+function entityRefOf(route: Route): string | undefined {
+  const annotated =
+    route.metadata?.annotations?.[GATEWAY_API_ANNOTATIONS.entityRef];
+  if (annotated) return annotated;
+  const id = route.metadata?.labels?.[GATEWAY_API_ANNOTATIONS.kubernetesId];
+  return id ? `component:default/${id}` : undefined;
+}
+
+function tlsFor(
+  certificate: Certificate | undefined,
+  context: {
+    requests: CertificateRequest[];
+    orders: Order[];
+    challenges: Challenge[];
+    issuers: Issuer[];
+  },
+  now: Date,
+): TlsSummary {
+  const ns = certificate?.metadata?.namespace;
+  const certName = certificate?.metadata?.name;
+  const owned = (o: { metadata?: any }, kind: string, name?: string) =>
+    o.metadata?.namespace === ns &&
+    (o.metadata?.ownerReferences ?? []).some(
+      (r: { kind?: string; name?: string }) =>
+        r.kind === kind && r.name === name,
+    );
+  const request = context.requests
+    .filter(r => owned(r, 'Certificate', certName))
+    .sort((a, b) =>
+      String(b.metadata?.creationTimestamp ?? '').localeCompare(
+        String(a.metadata?.creationTimestamp ?? ''),
+      ),
+    )[0];
+  const order = context.orders.find(o =>
+    owned(o, 'CertificateRequest', request?.metadata?.name),
+  );
+  const challenges = context.challenges.filter(c =>
+    owned(c, 'Order', order?.metadata?.name),
+  );
+  return summariseTls({
+    certificate,
+    certificateRequest: request,
+    order,
+    challenges,
+    issuers: context.issuers,
+    now,
+  });
+}
+
+function tlsStatus(tls: TlsSummary): StatusSummary {
+  const level: Record<string, StatusSummary['status']> = {
+    ready: 'ok',
+    expiring: 'warning',
+    issuing: 'pending',
+    expired: 'error',
+    failed: 'error',
+    missing: 'error',
+  };
+  return {
+    status: level[tls.state] ?? 'unknown',
+    summary: tls.summary,
+    hint: tls.hints[0],
+  };
+}

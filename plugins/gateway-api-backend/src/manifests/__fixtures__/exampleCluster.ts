@@ -1,0 +1,204 @@
+/**
+ * The files of examples/cluster/, which the dev cluster loads at start: the builders' output for
+ * the example tenants and exposures, the application Services they route to, and routes showing
+ * the seeds' common mistakes.
+ */
+import { GATEWAY_API_ANNOTATIONS } from '@gatehouse/backstage-plugin-gateway-api-common';
+import {
+  buildExposureObjects,
+  buildTenantObjects,
+  mergeAppliedObjects,
+} from '../index';
+import { ENVOY_GATEWAY_CONTROLLER } from '../metadata';
+import { KubernetesObject } from '../types';
+import {
+  catalogApi,
+  checkout,
+  ledger,
+  legacyBilling,
+  namespace,
+  payments,
+  paymentsBroken,
+  service,
+  teamA,
+  teamB,
+  teamC,
+} from './examples';
+
+/** Makes the dev cluster's simulated cert-manager issue a certificate that expires soon. */
+const LIFETIME_ANNOTATION = 'dev-cluster.gatehouse.dev/lifetime';
+
+function expiringSoon(objects: KubernetesObject[]): KubernetesObject[] {
+  return objects.map(o =>
+    o.kind === 'Certificate'
+      ? {
+          ...o,
+          metadata: {
+            ...o.metadata,
+            annotations: {
+              ...o.metadata.annotations,
+              [LIFETIME_ANNOTATION]: '72h',
+            },
+          },
+        }
+      : o,
+  );
+}
+
+function route(
+  kind: 'HTTPRoute',
+  ns: string,
+  name: string,
+  component: string,
+  spec: Record<string, unknown>,
+): KubernetesObject {
+  return {
+    apiVersion: 'gateway.networking.k8s.io/v1',
+    kind,
+    metadata: {
+      name,
+      namespace: ns,
+      labels: { [GATEWAY_API_ANNOTATIONS.kubernetesId]: component },
+      annotations: {
+        [GATEWAY_API_ANNOTATIONS.entityRef]: `component:default/${component}`,
+      },
+    },
+    spec,
+  };
+}
+
+const backend = (name: string, port: number, ns?: string) => ({
+  rules: [
+    {
+      backendRefs: [
+        {
+          group: '',
+          kind: 'Service',
+          name,
+          ...(ns ? { namespace: ns } : {}),
+          port,
+        },
+      ],
+    },
+  ],
+});
+
+/** Routes and Gateways as people get them wrong (seed 002's "Common mistakes"). */
+const commonMistakes: KubernetesObject[] = [
+  // A namespace of team-c that never opted in to the shared Gateway: NotAllowedByListeners.
+  namespace('billing-preview'),
+  service('billing-preview', 'legacy-billing', 'legacy-billing', 8080),
+  route(
+    'HTTPRoute',
+    'billing-preview',
+    'legacy-billing-preview',
+    'legacy-billing',
+    {
+      parentRefs: [
+        { name: 'shared', namespace: 'gateway', sectionName: 'http' },
+      ],
+      hostnames: ['preview.billing.team-c.example.org'],
+      ...backend('legacy-billing', 8080),
+    },
+  ),
+  // The parentRef has no namespace, so it looks for a Gateway `shared` in `catalog`.
+  route('HTTPRoute', 'catalog', 'catalog-api-v2', 'catalog-api', {
+    parentRefs: [{ name: 'shared', sectionName: 'catalog.team-c.example.org' }],
+    hostnames: ['catalog.team-c.example.org'],
+    ...backend('catalog-api', 8080),
+  }),
+  // No cert-manager annotation, so nothing issues the listener's Secret: no certificate.
+  {
+    apiVersion: 'gateway.networking.k8s.io/v1',
+    kind: 'Gateway',
+    metadata: { name: 'checkout-admin', namespace: 'tenant-team-a' },
+    spec: {
+      gatewayClassName: 'tenant-team-a',
+      listeners: [
+        {
+          name: 'https',
+          hostname: 'admin.checkout.team-a.example.org',
+          port: 443,
+          protocol: 'HTTPS',
+          tls: {
+            mode: 'Terminate',
+            certificateRefs: [
+              {
+                group: '',
+                kind: 'Secret',
+                name: 'admin.checkout.team-a.example.org-tls',
+              },
+            ],
+          },
+          allowedRoutes: { namespaces: { from: 'All' } },
+        },
+      ],
+    },
+  },
+  route('HTTPRoute', 'checkout', 'checkout-admin', 'checkout', {
+    parentRefs: [
+      {
+        name: 'checkout-admin',
+        namespace: 'tenant-team-a',
+        sectionName: 'https',
+      },
+    ],
+    hostnames: ['admin.checkout.team-a.example.org'],
+    ...backend('checkout', 8080),
+  }),
+  // The backend is in another namespace that grants nothing: ResolvedRefs RefNotPermitted.
+  namespace('payments-reports'),
+  service('payments-reports', 'reports', 'payments', 8080),
+  route('HTTPRoute', 'payments', 'payments-reports', 'payments', {
+    parentRefs: [
+      {
+        name: 'gateway',
+        namespace: 'tenant-team-b',
+        sectionName: 'team-b.example.org-https',
+      },
+    ],
+    hostnames: ['team-b.example.org'],
+    ...backend('reports', 8080, 'payments-reports'),
+  }),
+];
+
+/** File name to objects, in the order the dev cluster should create them. */
+export function exampleClusterFiles(): Record<string, KubernetesObject[]> {
+  return {
+    '00-platform.yaml': [
+      namespace('envoy-gateway-system'),
+      {
+        apiVersion: 'gateway.networking.k8s.io/v1',
+        kind: 'GatewayClass',
+        metadata: { name: 'eg' },
+        spec: { controllerName: ENVOY_GATEWAY_CONTROLLER },
+      },
+    ],
+    '10-tenant-team-a.yaml': mergeAppliedObjects([
+      namespace('checkout'),
+      service('checkout', 'checkout', 'checkout', 8080),
+      ...buildTenantObjects(teamA),
+      ...buildExposureObjects(checkout, teamA),
+    ]),
+    '20-tenant-team-b.yaml': mergeAppliedObjects([
+      namespace('payments'),
+      service('payments', 'payments', 'payments', 8080),
+      service('payments', 'ledger', 'payments', 5432),
+      ...buildTenantObjects(teamB),
+      ...[payments, ledger, paymentsBroken].flatMap(e =>
+        buildExposureObjects(e, teamB),
+      ),
+    ]),
+    '30-tenant-team-c.yaml': mergeAppliedObjects([
+      namespace('catalog'),
+      namespace('billing'),
+      namespace('billing-backend'),
+      service('catalog', 'catalog-api', 'catalog-api', 8080),
+      service('billing-backend', 'legacy-billing', 'legacy-billing', 8080),
+      ...buildTenantObjects(teamC),
+      ...buildExposureObjects(catalogApi, teamC),
+      ...expiringSoon(buildExposureObjects(legacyBilling, teamC)),
+    ]),
+    '90-common-mistakes.yaml': commonMistakes,
+  };
+}

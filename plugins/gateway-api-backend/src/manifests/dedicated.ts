@@ -1,0 +1,217 @@
+/**
+ * The `dedicated` layout (seed 000, Cozystack with Envoy Gateway): per tenant a GatewayClass named
+ * after the tenant namespace whose EnvoyProxy merges every Gateway of the class onto one Service,
+ * an `acme-challenge` and an `http-redirect` Gateway on :80, and per exposed service its own
+ * Gateway with one listener for its hostname.
+ */
+import { issuerAnnotation, tenantIssuer } from './certificates';
+import { clientTrafficPolicy } from './clientTraffic';
+import {
+  allowedRoutesByNamespaceName,
+  exposureObjectMeta,
+  GATEWAY_API_GROUP,
+  isEnvoyGateway,
+  TENANT_METADATA,
+  tenantNamespace,
+  tenantObjectMeta,
+} from './metadata';
+import {
+  exposureReferenceGrant,
+  exposureRoute,
+  hostnameListener,
+  httpsRedirectRoute,
+} from './routes';
+import { ExposureSpec, KubernetesObject, TenantSpec } from './types';
+
+const ACME_CHALLENGE_GATEWAY = 'acme-challenge';
+const HTTP_REDIRECT_GATEWAY = 'http-redirect';
+
+function envoyService(tenant: TenantSpec) {
+  if (tenant.serviceExposure.type === 'LoadBalancer') {
+    return { type: 'LoadBalancer' };
+  }
+  // Envoy Gateway has no externalIPs field: seed 000 patches the merged Service instead.
+  return {
+    type: 'ClusterIP',
+    patch: {
+      type: 'StrategicMerge',
+      value: { spec: { externalIPs: tenant.serviceExposure.externalIPs } },
+    },
+  };
+}
+
+function envoyProxy(tenant: TenantSpec): KubernetesObject[] {
+  if (!isEnvoyGateway(tenant)) return [];
+  return [
+    {
+      apiVersion: 'gateway.envoyproxy.io/v1alpha1',
+      kind: 'EnvoyProxy',
+      metadata: tenantObjectMeta(
+        tenant,
+        tenant.namespace,
+        tenant.names.envoyProxyNamespace,
+      ),
+      spec: {
+        // One Envoy Service (one address) for all of the tenant's Gateways.
+        mergeGateways: true,
+        provider: {
+          type: 'Kubernetes',
+          kubernetes: { envoyService: envoyService(tenant) },
+        },
+      },
+    },
+  ];
+}
+
+function gatewayClass(tenant: TenantSpec): KubernetesObject {
+  return {
+    apiVersion: `${GATEWAY_API_GROUP}/v1`,
+    kind: 'GatewayClass',
+    metadata: tenantObjectMeta(tenant, tenant.namespace),
+    spec: {
+      controllerName: tenant.controllerName,
+      ...(isEnvoyGateway(tenant)
+        ? {
+            parametersRef: {
+              group: 'gateway.envoyproxy.io',
+              kind: 'EnvoyProxy',
+              name: tenant.namespace,
+              namespace: tenant.names.envoyProxyNamespace,
+            },
+          }
+        : {}),
+    },
+  };
+}
+
+/** Everything a dedicated tenant needs before any service is exposed. */
+export function buildDedicatedTenant(tenant: TenantSpec): KubernetesObject[] {
+  const sameNamespace = { namespaces: { from: 'Same' } };
+  // Merged Gateways may not repeat a port/protocol/hostname, so the redirect listeners carry the
+  // tenant's domains while acme-challenge keeps the hostname-less one. The more specific redirect
+  // listeners then receive the tenant's challenge requests too, hence both solver parents.
+  const redirectListeners = tenant.domains.flatMap(domain => [
+    {
+      name: `${domain}-http`,
+      hostname: domain,
+      port: 80,
+      protocol: 'HTTP',
+      allowedRoutes: sameNamespace,
+    },
+    {
+      name: `${domain}-http-subdomains`,
+      hostname: `*.${domain}`,
+      port: 80,
+      protocol: 'HTTP',
+      allowedRoutes: sameNamespace,
+    },
+  ]);
+  return [
+    tenantNamespace(tenant),
+    ...envoyProxy(tenant),
+    gatewayClass(tenant),
+    {
+      apiVersion: `${GATEWAY_API_GROUP}/v1`,
+      kind: 'Gateway',
+      metadata: tenantObjectMeta(
+        tenant,
+        ACME_CHALLENGE_GATEWAY,
+        tenant.namespace,
+      ),
+      spec: {
+        gatewayClassName: tenant.namespace,
+        listeners: [
+          {
+            name: 'http',
+            port: 80,
+            protocol: 'HTTP',
+            // cert-manager creates the challenge routes beside the Certificates, in the tenant namespace.
+            allowedRoutes: sameNamespace,
+          },
+        ],
+      },
+    },
+    {
+      apiVersion: `${GATEWAY_API_GROUP}/v1`,
+      kind: 'Gateway',
+      metadata: tenantObjectMeta(
+        tenant,
+        HTTP_REDIRECT_GATEWAY,
+        tenant.namespace,
+      ),
+      spec: {
+        gatewayClassName: tenant.namespace,
+        listeners: redirectListeners,
+      },
+    },
+    httpsRedirectRoute(
+      tenantObjectMeta(tenant, HTTP_REDIRECT_GATEWAY, tenant.namespace),
+      { namespace: tenant.namespace, name: HTTP_REDIRECT_GATEWAY },
+    ),
+    ...tenantIssuer(
+      tenant,
+      tenant.namespace,
+      [ACME_CHALLENGE_GATEWAY, HTTP_REDIRECT_GATEWAY].map(name => ({
+        group: GATEWAY_API_GROUP,
+        kind: 'Gateway' as const,
+        name,
+        namespace: tenant.namespace,
+      })),
+    ),
+    // Targets every Gateway of the tenant, including per-service ones created later.
+    ...clientTrafficPolicy(
+      tenant,
+      tenantObjectMeta(tenant, tenant.namespace, tenant.namespace),
+      {
+        gatewaysLabelled: { [TENANT_METADATA.tenant]: tenant.name },
+      },
+    ),
+  ];
+}
+
+/**
+ * One exposed hostname in a dedicated tenant: its own Gateway in the tenant namespace, with an
+ * HTTPS listener whose certificate cert-manager's gateway-shim issues from the annotation, or a
+ * TLS passthrough listener; plus the route and, across namespaces, a ReferenceGrant.
+ */
+export function buildDedicatedExposure(
+  exposure: ExposureSpec,
+  tenant: TenantSpec,
+): KubernetesObject[] {
+  const listenerName = exposure.kind === 'HTTPRoute' ? 'https' : 'tls';
+  const meta = exposureObjectMeta(
+    tenant,
+    exposure.hostname,
+    exposure.names.gateway,
+    tenant.namespace,
+  );
+  return [
+    {
+      apiVersion: `${GATEWAY_API_GROUP}/v1`,
+      kind: 'Gateway',
+      metadata:
+        exposure.kind === 'HTTPRoute'
+          ? {
+              ...meta,
+              annotations: { ...meta.annotations, ...issuerAnnotation(tenant) },
+            }
+          : meta,
+      spec: {
+        gatewayClassName: tenant.namespace,
+        listeners: [
+          hostnameListener(
+            exposure,
+            listenerName,
+            allowedRoutesByNamespaceName(tenant),
+          ),
+        ],
+      },
+    },
+    exposureRoute(exposure, tenant, {
+      gatewayNamespace: tenant.namespace,
+      gatewayName: exposure.names.gateway,
+      sectionName: listenerName,
+    }),
+    ...exposureReferenceGrant(exposure, tenant),
+  ];
+}

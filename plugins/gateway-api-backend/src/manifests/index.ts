@@ -1,0 +1,86 @@
+/**
+ * Pure manifest builders for the three gateway layouts, the guard policies and the GitOps output.
+ * No I/O: the caller applies what they return.
+ */
+import {
+  buildClusterSharedExposure,
+  buildClusterSharedTenant,
+} from './clusterShared';
+import { buildDedicatedExposure, buildDedicatedTenant } from './dedicated';
+import {
+  buildTenantSharedExposure,
+  buildTenantSharedTenant,
+} from './tenantShared';
+import { ExposureSpec, KubernetesObject, TenantSpec } from './types';
+
+export type {
+  CertificateOption,
+  ClientIpOption,
+  ExposureSpec,
+  GatewayLayout,
+  KubernetesObject,
+  ServiceExposureOption,
+  SharedGatewaySettings,
+  TenantSpec,
+} from './types';
+export { ACME_SERVERS } from './certificates';
+export {
+  ENVOY_GATEWAY_CONTROLLER,
+  HOSTNAMES_ANNOTATION,
+  MANAGED_BY_LABELS,
+  TENANT_METADATA,
+} from './metadata';
+export { guardPolicies } from './guardPolicies';
+export type { GuardPolicyOptions } from './guardPolicies';
+export { mergeAppliedObjects, toKustomization, toYaml } from './gitops';
+
+/** Everything a tenant's layout needs before any service is exposed. */
+export function buildTenantObjects(tenant: TenantSpec): KubernetesObject[] {
+  switch (tenant.layout) {
+    case 'dedicated':
+      return buildDedicatedTenant(tenant);
+    case 'tenant-shared':
+      return buildTenantSharedTenant(tenant);
+    default:
+      return buildClusterSharedTenant(tenant);
+  }
+}
+
+/**
+ * What one exposed hostname needs in the tenant's layout. Objects annotated with
+ * `HOSTNAMES_ANNOTATION` exist for that hostname alone: unexpose deletes them. The others are
+ * server-side-apply patches of shared objects (a listener of a shared Gateway, a Namespace's
+ * opt-in label): apply them under `exposureFieldManager(hostname)`, and unexpose by applying the
+ * bare object (apiVersion, kind, name, namespace) under the same manager, so server-side apply
+ * drops exactly the fields this hostname owned and keeps what other hostnames still apply.
+ */
+export function buildExposureObjects(
+  exposure: ExposureSpec,
+  tenant: TenantSpec,
+): KubernetesObject[] {
+  switch (tenant.layout) {
+    case 'dedicated':
+      return buildDedicatedExposure(exposure, tenant);
+    case 'tenant-shared':
+      return buildTenantSharedExposure(exposure, tenant);
+    default:
+      return buildClusterSharedExposure(exposure, tenant);
+  }
+}
+
+const FIELD_MANAGER_MAX = 128;
+
+/**
+ * The server-side-apply field manager of one exposed hostname. Field managers are capped at 128
+ * characters; longer hostnames keep their start and a hash of the whole.
+ */
+export function exposureFieldManager(hostname: string): string {
+  const manager = `gatehouse/${hostname}`;
+  if (manager.length <= FIELD_MANAGER_MAX) return manager;
+  let hash = 0x811c9dc5;
+  for (const char of hostname) {
+    hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193) >>> 0;
+  }
+  const suffix = `~${hash.toString(16).padStart(8, '0')}`;
+  return manager.slice(0, FIELD_MANAGER_MAX - suffix.length) + suffix;
+}

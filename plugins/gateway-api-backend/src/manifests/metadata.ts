@@ -1,0 +1,122 @@
+import { GATEWAY_API_ANNOTATIONS } from '@gatehouse/backstage-plugin-gateway-api-common';
+import { KubernetesObject, TenantSpec } from './types';
+
+/**
+ * Labels and annotations holding tenant state on the tenant Namespace, so kubectl, the guard
+ * policies and the portal all read the same truth. Lists are comma-separated annotation values;
+ * the owner group ref lives in an annotation because `:` and `/` are not allowed in label values.
+ */
+export const TENANT_METADATA = {
+  tenant: GATEWAY_API_ANNOTATIONS.tenant,
+  layout: 'gateway-api.gatehouse.dev/layout',
+  parentTenant: 'gateway-api.gatehouse.dev/parent-tenant',
+  domains: 'gateway-api.gatehouse.dev/domains',
+  ownerGroup: 'gateway-api.gatehouse.dev/owner-group',
+  attachedNamespaces: 'gateway-api.gatehouse.dev/attached-namespaces',
+  /** The whole TenantSpec as JSON, so a later exposure is built from what was provisioned. */
+  spec: 'gateway-api.gatehouse.dev/spec',
+} as const;
+
+/** Records which exposed hostname(s) need an object, so unexpose removes only what one hostname alone needed. */
+export const HOSTNAMES_ANNOTATION = 'gateway-api.gatehouse.dev/hostnames';
+
+export const MANAGED_BY_LABELS = {
+  'app.kubernetes.io/managed-by': 'gatehouse',
+} as const;
+
+export const GATEWAY_API_GROUP = 'gateway.networking.k8s.io';
+export const ENVOY_GATEWAY_CONTROLLER =
+  'gateway.envoyproxy.io/gatewayclass-controller';
+
+/** The built-in, unspoofable namespace-name label that seed 001's listeners select on. */
+const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
+
+export function isEnvoyGateway(tenant: TenantSpec): boolean {
+  return tenant.controllerName === ENVOY_GATEWAY_CONTROLLER;
+}
+
+/** Metadata of an object the platform keeps for the tenant as a whole. */
+export function tenantObjectMeta(
+  tenant: TenantSpec,
+  name: string,
+  namespace?: string,
+): KubernetesObject['metadata'] {
+  return {
+    name,
+    ...(namespace ? { namespace } : {}),
+    labels: { ...MANAGED_BY_LABELS, [TENANT_METADATA.tenant]: tenant.name },
+  };
+}
+
+/** Metadata of an object that exists only because these hostnames are exposed. */
+export function exposureObjectMeta(
+  tenant: TenantSpec,
+  hostname: string,
+  name: string,
+  namespace: string,
+): KubernetesObject['metadata'] {
+  return {
+    ...tenantObjectMeta(tenant, name, namespace),
+    annotations: { [HOSTNAMES_ANNOTATION]: hostname },
+  };
+}
+
+/** The tenant Namespace carrying the tenant's state. */
+export function tenantNamespace(tenant: TenantSpec): KubernetesObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: {
+      name: tenant.namespace,
+      labels: {
+        ...MANAGED_BY_LABELS,
+        [TENANT_METADATA.tenant]: tenant.name,
+        [TENANT_METADATA.layout]: tenant.layout,
+        ...(tenant.parentTenant
+          ? { [TENANT_METADATA.parentTenant]: tenant.parentTenant }
+          : {}),
+      },
+      annotations: {
+        [TENANT_METADATA.domains]: tenant.domains.join(','),
+        [TENANT_METADATA.ownerGroup]: tenant.ownerGroup,
+        [TENANT_METADATA.attachedNamespaces]:
+          tenant.attachedNamespaces.join(','),
+        [TENANT_METADATA.spec]: JSON.stringify(tenant),
+      },
+    },
+  };
+}
+
+/** Namespaces allowed to attach routes to a tenant's Gateways: its own plus the attached ones. */
+function routeNamespaces(tenant: TenantSpec): string[] {
+  return [tenant.namespace, ...tenant.attachedNamespaces];
+}
+
+/** seed 001: allowedRoutes pinned to a whitelist of namespace names, which kube-apiserver writes. */
+export function allowedRoutesByNamespaceName(tenant: TenantSpec) {
+  return {
+    namespaces: {
+      from: 'Selector',
+      selector: {
+        matchExpressions: [
+          {
+            key: NAMESPACE_NAME_LABEL,
+            operator: 'In',
+            values: routeNamespaces(tenant),
+          },
+        ],
+      },
+    },
+  };
+}
+
+/** The domain of the tenant that contains a hostname (the most specific one). */
+export function containingDomain(
+  tenant: TenantSpec,
+  hostname: string,
+): string | undefined {
+  const bare = hostname.replace(/^\*\./, '');
+  return tenant.domains
+    .filter(domain => bare === domain || bare.endsWith(`.${domain}`))
+    .sort((a, b) => b.length - a.length)[0];
+}

@@ -1,0 +1,164 @@
+import { GATEWAY_API_ANNOTATIONS } from '@gatehouse/backstage-plugin-gateway-api-common';
+import { exposureObjectMeta, GATEWAY_API_GROUP } from './metadata';
+import { ExposureSpec, KubernetesObject, TenantSpec } from './types';
+
+/** The listener a route attaches to. */
+interface RouteParent {
+  gatewayNamespace: string;
+  gatewayName: string;
+  sectionName: string;
+}
+
+/**
+ * The route for an exposure, labelled for the Kubernetes plugin and annotated with the entity it
+ * exposes. The parentRef always names the namespace: without it a route in another namespace
+ * looks for the Gateway in its own and stays unattached (seed 002's common mistake).
+ */
+export function exposureRoute(
+  exposure: ExposureSpec,
+  tenant: TenantSpec,
+  parent: RouteParent,
+): KubernetesObject {
+  const meta = exposureObjectMeta(
+    tenant,
+    exposure.hostname,
+    exposure.names.route,
+    exposure.routeNamespace,
+  );
+  const backendRef = {
+    group: '',
+    kind: 'Service',
+    name: exposure.service.name,
+    ...(exposure.service.namespace !== exposure.routeNamespace
+      ? { namespace: exposure.service.namespace }
+      : {}),
+    port: exposure.service.port,
+  };
+  const spec = {
+    parentRefs: [
+      {
+        group: GATEWAY_API_GROUP,
+        kind: 'Gateway',
+        namespace: parent.gatewayNamespace,
+        name: parent.gatewayName,
+        sectionName: parent.sectionName,
+      },
+    ],
+    hostnames: [exposure.hostname],
+    rules:
+      exposure.kind === 'HTTPRoute'
+        ? [
+            {
+              matches: [
+                {
+                  path: {
+                    type: 'PathPrefix',
+                    value: exposure.pathPrefix ?? '/',
+                  },
+                },
+              ],
+              backendRefs: [backendRef],
+            },
+          ]
+        : [{ backendRefs: [backendRef] }],
+  };
+  return {
+    apiVersion:
+      exposure.kind === 'HTTPRoute'
+        ? `${GATEWAY_API_GROUP}/v1`
+        : `${GATEWAY_API_GROUP}/v1alpha3`,
+    kind: exposure.kind,
+    metadata: {
+      ...meta,
+      labels: {
+        ...meta.labels,
+        [GATEWAY_API_ANNOTATIONS.kubernetesId]: exposure.kubernetesId,
+      },
+      annotations: {
+        ...meta.annotations,
+        [GATEWAY_API_ANNOTATIONS.entityRef]: exposure.entityRef,
+      },
+    },
+    spec,
+  };
+}
+
+/** A ReferenceGrant in the Service's namespace, needed only when the route lives elsewhere. */
+export function exposureReferenceGrant(
+  exposure: ExposureSpec,
+  tenant: TenantSpec,
+): KubernetesObject[] {
+  if (exposure.service.namespace === exposure.routeNamespace) return [];
+  return [
+    {
+      apiVersion: `${GATEWAY_API_GROUP}/v1beta1`,
+      kind: 'ReferenceGrant',
+      metadata: exposureObjectMeta(
+        tenant,
+        exposure.hostname,
+        exposure.names.referenceGrant,
+        exposure.service.namespace,
+      ),
+      spec: {
+        from: [
+          {
+            group: GATEWAY_API_GROUP,
+            kind: exposure.kind,
+            namespace: exposure.routeNamespace,
+          },
+        ],
+        to: [{ group: '', kind: 'Service', name: exposure.service.name }],
+      },
+    },
+  ];
+}
+
+/** The catch-all HTTP-to-HTTPS 301 route of seeds 000 and 002. */
+export function httpsRedirectRoute(
+  metadata: KubernetesObject['metadata'],
+  parentRef: Record<string, string>,
+): KubernetesObject {
+  return {
+    apiVersion: `${GATEWAY_API_GROUP}/v1`,
+    kind: 'HTTPRoute',
+    metadata,
+    spec: {
+      parentRefs: [{ group: GATEWAY_API_GROUP, kind: 'Gateway', ...parentRef }],
+      rules: [
+        {
+          filters: [
+            {
+              type: 'RequestRedirect',
+              requestRedirect: { scheme: 'https', statusCode: 301 },
+            },
+          ],
+        },
+      ],
+    },
+  };
+}
+
+/** The listener of a Gateway for one exposed hostname: HTTPS terminated here, or TLS passed through. */
+export function hostnameListener(
+  exposure: ExposureSpec,
+  name: string,
+  allowedRoutes: unknown,
+) {
+  return {
+    name,
+    hostname: exposure.hostname,
+    port: 443,
+    ...(exposure.kind === 'HTTPRoute'
+      ? {
+          protocol: 'HTTPS',
+          tls: {
+            mode: 'Terminate',
+            certificateRefs: [
+              { group: '', kind: 'Secret', name: exposure.names.certificate },
+            ],
+          },
+        }
+      : { protocol: 'TLS', tls: { mode: 'Passthrough' } }),
+    allowedRoutes,
+  };
+}

@@ -1,0 +1,125 @@
+/**
+ * Inputs and outputs of the manifest builders. Inputs arrive validated and normalised: the guards
+ * (hostname rules, tenant containment, permissions) run before any builder is called.
+ */
+
+/** A Kubernetes object as the builders emit it: plain JSON, ready to apply or to print. */
+export interface KubernetesObject {
+  apiVersion: string;
+  kind: string;
+  metadata: {
+    name: string;
+    namespace?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+  };
+  [field: string]: unknown;
+}
+
+/** The three gateway layouts of the seeds: 000 (dedicated), 001 (tenant-shared), 002/003 (cluster-shared). */
+export type GatewayLayout = 'dedicated' | 'tenant-shared' | 'cluster-shared';
+
+/** How a tenant's certificates are issued. */
+export type CertificateOption =
+  | {
+      type: 'acme-http01';
+      server: 'staging' | 'production';
+      email: string;
+    }
+  | {
+      type: 'acme-dns01';
+      server: 'staging' | 'production';
+      email: string;
+      /** A cert-manager ACME `dns01` solver, passed through untouched. */
+      solver: Record<string, unknown>;
+    }
+  | { type: 'self-signed' }
+  /** An existing ClusterIssuer: nothing is created for it. */
+  | { type: 'cluster-issuer'; name: string };
+
+/** How the real client IP reaches Envoy (Envoy Gateway's ClientTrafficPolicy only). */
+export type ClientIpOption =
+  | { mode: 'none' }
+  | { mode: 'proxy-protocol' }
+  | { mode: 'x-forwarded-for'; numTrustedHops: number }
+  | { mode: 'custom-header'; header: string; failClosed?: boolean };
+
+/** How the tenant's Envoy Service is published (dedicated layout). */
+export type ServiceExposureOption =
+  | { type: 'LoadBalancer' }
+  | { type: 'ClusterIP'; externalIPs: string[] };
+
+/** The one Gateway that every cluster-shared tenant attaches to (seeds 002, 003). */
+export interface SharedGatewaySettings {
+  /** Namespace of the shared Gateway; `gateway` in seed 002. */
+  namespace: string;
+  /** Name of the shared Gateway; `shared` in seed 002. */
+  name: string;
+  /** GatewayClass of the shared Gateway, owned by the platform (`eg` in seed 002). */
+  gatewayClassName: string;
+  /** The label an application namespace carries to opt in (`shared-gateway-access: "true"`). */
+  optInLabel: { key: string; value: string };
+}
+
+/** A tenant, as provisioned by the "Provision a tenant gateway" template. */
+export interface TenantSpec {
+  name: string;
+  /** `tenant-<name>`. */
+  namespace: string;
+  /** DNS domains the tenant owns, normalised (lower case, punycode, no trailing dot). */
+  domains: string[];
+  parentTenant?: string;
+  /** Backstage group ref, e.g. `group:default/team-a`. */
+  ownerGroup: string;
+  /** Namespaces, besides the tenant namespace, allowed to attach routes to the tenant's Gateways. */
+  attachedNamespaces: string[];
+  layout: GatewayLayout;
+  certificates: CertificateOption;
+  clientIp: ClientIpOption;
+  serviceExposure: ServiceExposureOption;
+  /**
+   * Controller of the tenant's GatewayClass; Envoy Gateway extras (EnvoyProxy,
+   * ClientTrafficPolicy) are emitted only for Envoy Gateway's.
+   */
+  controllerName: string;
+  /** The platform's GatewayClass for the tenant-shared Gateway (dedicated tenants get their own). */
+  gatewayClassName: string;
+  /** Names computed by the caller. */
+  names: {
+    /** The tenant's own Gateway (tenant-shared). */
+    gateway: string;
+    /** The tenant's Issuer (and its ACME account Secret prefix); unused for `cluster-issuer`. */
+    issuer: string;
+    /** Namespace of the dedicated layout's EnvoyProxy; Envoy Gateway reads a GatewayClass's parameters there. */
+    envoyProxyNamespace: string;
+  };
+  /** Required for the cluster-shared layout. */
+  sharedGateway?: SharedGatewaySettings;
+}
+
+/** One hostname exposed for one Service ("Expose a service"). */
+export interface ExposureSpec {
+  /** Normalised hostname inside one of the tenant's domains. */
+  hostname: string;
+  kind: 'HTTPRoute' | 'TLSRoute';
+  /** Namespace of the route: the tenant namespace or an attached/opted-in namespace. */
+  routeNamespace: string;
+  service: { namespace: string; name: string; port: number };
+  /** HTTPRoute only; `/` when omitted. */
+  pathPrefix?: string;
+  /** Catalog entity exposed, e.g. `component:default/checkout`. */
+  entityRef: string;
+  /** Value of the `backstage.io/kubernetes-id` label. */
+  kubernetesId: string;
+  /** Names computed by the caller. */
+  names: {
+    route: string;
+    /** The per-service Gateway (dedicated). */
+    gateway: string;
+    /** The per-hostname listener (tenant-shared, cluster-shared) and its sectionName. */
+    listener: string;
+    /** Certificate (cluster-shared) and TLS Secret (every layout). */
+    certificate: string;
+    referenceGrant: string;
+  };
+}

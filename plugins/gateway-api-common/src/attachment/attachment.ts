@@ -1,0 +1,576 @@
+/**
+ * Route-to-listener attachment analysis: predicts, from the objects alone, the Accepted and
+ * ResolvedRefs conditions a conformant controller writes on each parentRef of a route, so the
+ * portal can explain a route before (or without) a controller reporting on it.
+ */
+import { intersectHostnames } from '../hostnameMatch';
+import { listenerUrl } from '../urls';
+import { CommonMistake } from '../hints';
+import {
+  BackendRef,
+  Certificate,
+  Gateway,
+  GATEWAY_API_GROUP,
+  Listener,
+  Namespace,
+  ParentReference,
+  ReferenceGrant,
+  Route,
+  Secret,
+  Service,
+} from '../types';
+import { matchesLabelSelector } from './labelSelector';
+import {
+  ListenerPrediction,
+  predictListeners,
+  SecretKey,
+  supportedRouteKinds,
+} from './listeners';
+import { AttachmentOptions, PredictedCondition } from './predictedCondition';
+import { isReferencePermitted } from './referenceGrant';
+
+/**
+ * The built-in namespace label kube-apiserver sets on every namespace; it cannot be spoofed,
+ * which is why allowedRoutes selectors use it.
+ *
+ * @public
+ */
+export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
+
+/**
+ * The objects the attachment analysis reads. Lists are the whole truth: an object missing from
+ * a list is taken not to exist.
+ *
+ * @public
+ */
+export interface AttachmentInput {
+  gateways: Gateway[];
+  routes: Route[];
+  /** Namespaces with their labels; a namespace not listed still has its implicit name label. */
+  namespaces?: Namespace[];
+  services?: Service[];
+  /** Existing Secrets: objects, namespace/name pairs, or a set of `namespace/name` strings. */
+  secrets?: Array<Secret | SecretKey> | ReadonlySet<string>;
+  referenceGrants?: ReferenceGrant[];
+  /** cert-manager Certificates, to tell whether a listener holds a certificate for a hostname. */
+  certificates?: Certificate[];
+  options?: AttachmentOptions;
+}
+
+/**
+ * The hostnames a route serves on one listener it attached to.
+ *
+ * @public
+ */
+export interface ListenerHostnames {
+  listenerName: string;
+  /** The intersection of listener and route hostnames; empty when `anyHostname`. */
+  hostnames: string[];
+  /** True when neither the listener nor the route restricts hostnames. */
+  anyHostname: boolean;
+  /** The URLs of the precise hostnames, on HTTP and HTTPS listeners (see `listenerUrl`). */
+  urls: string[];
+}
+
+/**
+ * A parentRef with its defaults filled in (group, kind, and namespace = the route's).
+ *
+ * @public
+ */
+export interface ResolvedParentRef {
+  group: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  sectionName?: string;
+  port?: number;
+}
+
+/**
+ * The predicted status of one parentRef of a route.
+ *
+ * @public
+ */
+export interface ParentAttachment {
+  parentRef: ResolvedParentRef;
+  accepted: PredictedCondition;
+  resolvedRefs: PredictedCondition;
+  /** The listeners the route attaches to, with the hostnames it serves on each. */
+  listeners: ListenerHostnames[];
+  /** The seeds' common mistakes recognised in this parentRef, for hints. */
+  mistakes: CommonMistake[];
+}
+
+/**
+ * The predicted status of one route.
+ *
+ * @public
+ */
+export interface RouteAttachment {
+  kind: Route['kind'];
+  namespace: string;
+  name: string;
+  parents: ParentAttachment[];
+}
+
+/**
+ * What the attachment analysis predicts for every route and every listener.
+ *
+ * @public
+ */
+export interface AttachmentPrediction {
+  routes: RouteAttachment[];
+  listeners: ListenerPrediction[];
+}
+
+interface Context {
+  gateways: Gateway[];
+  namespaceLabels: Map<string, Record<string, string>>;
+  services: Service[];
+  secrets: Set<string>;
+  referenceGrants: ReferenceGrant[];
+  certificates: Certificate[];
+  options: AttachmentOptions;
+}
+
+function accepted(
+  status: 'True' | 'False',
+  reason: string,
+  message: string,
+): PredictedCondition {
+  return { type: 'Accepted', status, reason, message };
+}
+
+function resolved(
+  status: 'True' | 'False',
+  reason: string,
+  message: string,
+): PredictedCondition {
+  return { type: 'ResolvedRefs', status, reason, message };
+}
+
+function labelsOf(namespace: string, ctx: Context): Record<string, string> {
+  return {
+    ...ctx.namespaceLabels.get(namespace),
+    [NAMESPACE_NAME_LABEL]: namespace,
+  };
+}
+
+/**
+ * The hostnames a route serves on a listener, or undefined when they do not intersect.
+ *
+ * @public
+ */
+export function effectiveHostnames(
+  listenerHostname: string | undefined,
+  routeHostnames: string[] = [],
+): Pick<ListenerHostnames, 'hostnames' | 'anyHostname'> | undefined {
+  const routes = routeHostnames.map(h => h.toLowerCase());
+  const listener = listenerHostname?.toLowerCase();
+  if (!listener) {
+    return routes.length === 0
+      ? { hostnames: [], anyHostname: true }
+      : { hostnames: [...new Set(routes)], anyHostname: false };
+  }
+  if (routes.length === 0) return { hostnames: [listener], anyHostname: false };
+  const hostnames = [
+    ...new Set(
+      routes.flatMap(route => {
+        const intersection = intersectHostnames(listener, route);
+        return intersection ? [intersection] : [];
+      }),
+    ),
+  ];
+  return hostnames.length > 0 ? { hostnames, anyHostname: false } : undefined;
+}
+
+type ListenerVerdict =
+  | {
+      ok: true;
+      hostnames: Pick<ListenerHostnames, 'hostnames' | 'anyHostname'>;
+    }
+  | { ok: false; stage: 'kind' | 'namespace' | 'hostname'; why: string };
+
+function judgeListener(
+  route: Route,
+  routeNamespace: string,
+  gateway: Gateway,
+  listener: Listener,
+  ctx: Context,
+): ListenerVerdict {
+  const name = listener.name ?? '';
+  const kinds = supportedRouteKinds(listener, ctx.options);
+  if (!kinds.some(k => k.kind === route.kind)) {
+    return {
+      ok: false,
+      stage: 'kind',
+      why: `listener "${name}" (${listener.protocol}) accepts ${
+        kinds.map(k => k.kind).join(', ') || 'no route kinds'
+      }, not ${route.kind}`,
+    };
+  }
+  const gatewayNamespace = gateway.metadata?.namespace ?? '';
+  const from = listener.allowedRoutes?.namespaces?.from ?? 'Same';
+  const namespaceAllowed =
+    from === 'All' ||
+    (from === 'Same' && routeNamespace === gatewayNamespace) ||
+    (from === 'Selector' &&
+      matchesLabelSelector(
+        listener.allowedRoutes?.namespaces?.selector,
+        labelsOf(routeNamespace, ctx),
+      ));
+  if (!namespaceAllowed) {
+    return {
+      ok: false,
+      stage: 'namespace',
+      why: `listener "${name}" allows routes from ${
+        from === 'Selector'
+          ? 'namespaces matching its allowedRoutes selector'
+          : `the Gateway's namespace "${gatewayNamespace}" only`
+      }, and namespace "${routeNamespace}" is not one of them`,
+    };
+  }
+  const hostnames = effectiveHostnames(
+    listener.hostname,
+    route.spec?.hostnames,
+  );
+  if (!hostnames) {
+    return {
+      ok: false,
+      stage: 'hostname',
+      why: `listener "${name}" serves "${
+        listener.hostname
+      }", which none of the route's hostnames (${(
+        route.spec?.hostnames ?? []
+      ).join(', ')}) match`,
+    };
+  }
+  return { ok: true, hostnames };
+}
+
+function resolveParentRef(
+  ref: ParentReference,
+  routeNamespace: string,
+): ResolvedParentRef {
+  return {
+    group: ref.group ?? GATEWAY_API_GROUP,
+    kind: ref.kind ?? 'Gateway',
+    namespace: ref.namespace ?? routeNamespace,
+    name: ref.name ?? '',
+    ...(ref.sectionName !== undefined && { sectionName: ref.sectionName }),
+    ...(ref.port !== undefined && { port: ref.port }),
+  };
+}
+
+function predictAccepted(
+  route: Route,
+  routeNamespace: string,
+  ref: ParentReference,
+  parentRef: ResolvedParentRef,
+  ctx: Context,
+): Pick<ParentAttachment, 'accepted' | 'listeners' | 'mistakes'> {
+  const refused = (
+    reason: string,
+    message: string,
+    mistakes: CommonMistake[] = [],
+  ) => ({
+    accepted: accepted('False', reason, message),
+    listeners: [],
+    mistakes,
+  });
+  if (parentRef.group !== GATEWAY_API_GROUP || parentRef.kind !== 'Gateway') {
+    return refused(
+      'UnsupportedValue',
+      `parentRef ${parentRef.kind} "${parentRef.name}" (group "${parentRef.group}") is not a Gateway; only Gateway parents are analysed.`,
+    );
+  }
+  const gateway = ctx.gateways.find(
+    g =>
+      g.metadata?.namespace === parentRef.namespace &&
+      g.metadata?.name === parentRef.name,
+  );
+  if (!gateway) {
+    const elsewhere = ctx.gateways.find(
+      g => g.metadata?.name === parentRef.name,
+    );
+    if (ref.namespace === undefined && elsewhere) {
+      return refused(
+        'NoMatchingParent',
+        `parentRef has no namespace, so it points at Gateway "${parentRef.namespace}/${parentRef.name}", which does not exist; the Gateway "${parentRef.name}" is in namespace "${elsewhere.metadata?.namespace}".`,
+        ['parentRefWithoutNamespace'],
+      );
+    }
+    return refused(
+      'NoMatchingParent',
+      `Gateway "${parentRef.namespace}/${parentRef.name}" does not exist.`,
+    );
+  }
+  const candidates = (gateway.spec?.listeners ?? []).filter(
+    l =>
+      (parentRef.sectionName === undefined ||
+        l.name === parentRef.sectionName) &&
+      (parentRef.port === undefined || l.port === parentRef.port),
+  );
+  if (candidates.length === 0) {
+    const wanted = [
+      parentRef.sectionName !== undefined && `named "${parentRef.sectionName}"`,
+      parentRef.port !== undefined && `on port ${parentRef.port}`,
+    ]
+      .filter(Boolean)
+      .join(' ');
+    return refused(
+      'NoMatchingParent',
+      `Gateway "${parentRef.namespace}/${parentRef.name}" has no listener${
+        wanted ? ` ${wanted}` : 's'
+      }.`,
+    );
+  }
+  const verdicts = candidates.map(listener => ({
+    listener,
+    verdict: judgeListener(route, routeNamespace, gateway, listener, ctx),
+  }));
+  const attached = verdicts.flatMap(({ listener, verdict }) =>
+    verdict.ok
+      ? [
+          {
+            listenerName: listener.name ?? '',
+            ...verdict.hostnames,
+            urls: verdict.hostnames.hostnames.flatMap(
+              h => listenerUrl(listener, h) ?? [],
+            ),
+          },
+        ]
+      : [],
+  );
+  if (attached.length > 0) {
+    return {
+      accepted: accepted(
+        'True',
+        'Accepted',
+        `Route attaches to listener${attached.length > 1 ? 's' : ''} ${attached
+          .map(a => `"${a.listenerName}"`)
+          .join(', ')} of Gateway "${parentRef.namespace}/${parentRef.name}".`,
+      ),
+      listeners: attached,
+      mistakes: missingCertificates(gateway, attached, ctx),
+    };
+  }
+  const failures = verdicts.flatMap(({ verdict }) =>
+    verdict.ok ? [] : [verdict],
+  );
+  const why = `${failures.map(f => f.why).join('; ')}.`;
+  if (failures.some(f => f.stage === 'hostname')) {
+    return refused(
+      'NoMatchingListenerHostname',
+      `No listener matches the route's hostnames: ${why}`,
+    );
+  }
+  const namespaceRefused = failures.some(f => f.stage === 'namespace');
+  return refused(
+    'NotAllowedByListeners',
+    `No listener allows this route: ${why}`,
+    namespaceRefused ? ['namespaceNotAllowedByListener'] : [],
+  );
+}
+
+/**
+ * Whether one of a certificate's dnsNames covers a hostname the route serves. A wildcard
+ * dnsName covers exactly one label (RFC 6125: `*.example.org` covers `app.example.org`, not
+ * `a.b.example.org`), and a wildcard hostname is covered only by the same wildcard.
+ *
+ * @public
+ */
+export function certificateCoversHostname(
+  dnsNames: string[],
+  hostname: string,
+): boolean {
+  return dnsNames.some(name => {
+    const dnsName = name.toLowerCase();
+    if (dnsName === hostname) return true;
+    if (!dnsName.startsWith('*.') || hostname.startsWith('*.')) return false;
+    const firstDot = hostname.indexOf('.');
+    return firstDot > 0 && hostname.slice(firstDot + 1) === dnsName.slice(2);
+  });
+}
+
+function missingCertificates(
+  gateway: Gateway,
+  attached: ListenerHostnames[],
+  ctx: Context,
+): CommonMistake[] {
+  const namespace = gateway.metadata?.namespace ?? '';
+  const uncovered = attached.some(({ listenerName, hostnames }) => {
+    const listener = gateway.spec?.listeners?.find(
+      l => l.name === listenerName,
+    );
+    if (listener?.protocol !== 'HTTPS') return false;
+    const dnsNames = (listener.tls?.certificateRefs ?? []).flatMap(ref => {
+      const refNamespace = ref.namespace ?? namespace;
+      return ctx.certificates
+        .filter(
+          c =>
+            c.metadata?.namespace === refNamespace &&
+            c.spec?.secretName === ref.name,
+        )
+        .flatMap(c => c.spec?.dnsNames ?? []);
+    });
+    // Without a known Certificate behind the listener there is nothing to compare with.
+    if (dnsNames.length === 0) return false;
+    return hostnames.some(
+      hostname => !certificateCoversHostname(dnsNames, hostname),
+    );
+  });
+  return uncovered ? ['noCertificateForHostname'] : [];
+}
+
+function checkBackendRef(
+  ref: BackendRef,
+  route: Route,
+  routeNamespace: string,
+  ctx: Context,
+): PredictedCondition | undefined {
+  const group = ref.group ?? '';
+  const kind = ref.kind ?? 'Service';
+  const namespace = ref.namespace ?? routeNamespace;
+  const name = ref.name ?? '';
+  if (group !== '' || kind !== 'Service') {
+    return resolved(
+      'False',
+      'InvalidKind',
+      `backendRef ${kind} "${name}"${
+        group ? ` (group "${group}")` : ''
+      } is not a Service.`,
+    );
+  }
+  const permitted = isReferencePermitted(
+    { group: GATEWAY_API_GROUP, kind: route.kind, namespace: routeNamespace },
+    { group: '', kind: 'Service', namespace, name },
+    ctx.referenceGrants,
+  );
+  if (!permitted) {
+    return resolved(
+      'False',
+      'RefNotPermitted',
+      `backendRef Service "${namespace}/${name}" is in another namespace, and no ReferenceGrant in "${namespace}" allows ${route.kind}s from "${routeNamespace}" to reference it.`,
+    );
+  }
+  const service = ctx.services.find(
+    s => s.metadata?.namespace === namespace && s.metadata?.name === name,
+  );
+  if (!service) {
+    return resolved(
+      'False',
+      'BackendNotFound',
+      `backendRef Service "${namespace}/${name}" does not exist.`,
+    );
+  }
+  const ports = service.spec?.ports ?? [];
+  if (ref.port !== undefined && !ports.some(p => p.port === ref.port)) {
+    return resolved(
+      'False',
+      'BackendNotFound',
+      `backendRef Service "${namespace}/${name}" has no port ${
+        ref.port
+      } (it has ${ports.map(p => p.port).join(', ') || 'none'}).`,
+    );
+  }
+  return undefined;
+}
+
+// When several backendRefs fail, report the reason a person must fix first.
+const RESOLVED_REFS_PRECEDENCE = [
+  'InvalidKind',
+  'RefNotPermitted',
+  'BackendNotFound',
+];
+
+function predictResolvedRefs(
+  route: Route,
+  routeNamespace: string,
+  ctx: Context,
+): PredictedCondition {
+  const problems = (route.spec?.rules ?? [])
+    .flatMap(rule => rule.backendRefs ?? [])
+    .flatMap(ref => checkBackendRef(ref, route, routeNamespace, ctx) ?? []);
+  if (problems.length === 0) {
+    return resolved('True', 'ResolvedRefs', 'All backendRefs resolve.');
+  }
+  const first = [...problems].sort(
+    (a, b) =>
+      RESOLVED_REFS_PRECEDENCE.indexOf(a.reason) -
+      RESOLVED_REFS_PRECEDENCE.indexOf(b.reason),
+  )[0];
+  return { ...first, message: problems.map(p => p.message).join(' ') };
+}
+
+function secretKeys(secrets: AttachmentInput['secrets'] = []): Set<string> {
+  if (!Array.isArray(secrets)) return new Set(secrets);
+  return new Set(
+    secrets.map(secret => {
+      const meta =
+        'metadata' in secret ? secret.metadata : (secret as SecretKey);
+      return `${meta?.namespace ?? ''}/${meta?.name ?? ''}`;
+    }),
+  );
+}
+
+/**
+ * Predicts, for every parentRef of every route, the Accepted and ResolvedRefs conditions with
+ * the Gateway API's reasons, the listeners it attaches to with the hostnames served on each,
+ * and, for every listener, its Accepted, ResolvedRefs (certificateRefs, allowedRoutes.kinds)
+ * and Conflicted conditions and the number of attached routes.
+ *
+ * @public
+ */
+export function predictAttachment(
+  input: AttachmentInput,
+): AttachmentPrediction {
+  const ctx: Context = {
+    gateways: input.gateways ?? [],
+    namespaceLabels: new Map(
+      (input.namespaces ?? []).map(ns => [
+        ns.metadata?.name ?? '',
+        ns.metadata?.labels ?? {},
+      ]),
+    ),
+    services: input.services ?? [],
+    secrets: secretKeys(input.secrets),
+    referenceGrants: input.referenceGrants ?? [],
+    certificates: input.certificates ?? [],
+    options: input.options ?? {},
+  };
+  const listeners = ctx.gateways.flatMap(gateway =>
+    predictListeners(gateway, ctx.secrets, ctx.referenceGrants, ctx.options),
+  );
+  const routes = (input.routes ?? []).map(route => {
+    const namespace = route.metadata?.namespace ?? '';
+    const resolvedRefs = predictResolvedRefs(route, namespace, ctx);
+    const parents = (route.spec?.parentRefs ?? []).map(ref => {
+      const parentRef = resolveParentRef(ref, namespace);
+      const prediction = predictAccepted(route, namespace, ref, parentRef, ctx);
+      for (const attached of prediction.listeners) {
+        const listener = listeners.find(
+          l =>
+            l.gatewayNamespace === parentRef.namespace &&
+            l.gatewayName === parentRef.name &&
+            l.listenerName === attached.listenerName,
+        );
+        if (listener) listener.attachedRoutes += 1;
+      }
+      const mistakes: CommonMistake[] = [
+        ...prediction.mistakes,
+        ...(resolvedRefs.reason === 'RefNotPermitted'
+          ? ['missingReferenceGrant' as const]
+          : []),
+      ];
+      return { parentRef, ...prediction, resolvedRefs, mistakes };
+    });
+    return {
+      kind: route.kind,
+      namespace,
+      name: route.metadata?.name ?? '',
+      parents,
+    };
+  });
+  return { routes, listeners };
+}

@@ -1,0 +1,296 @@
+/**
+ * Listener-level predictions: which route kinds a listener supports, whether its certificate
+ * references resolve, and whether it conflicts with a sibling listener.
+ */
+import { isReferencePermitted } from './referenceGrant';
+import { AttachmentOptions, PredictedCondition } from './predictedCondition';
+import {
+  Gateway,
+  GATEWAY_API_GROUP,
+  Listener,
+  ReferenceGrant,
+  RouteGroupKind,
+} from '../types';
+
+/**
+ * The route kinds each core listener protocol accepts.
+ */
+function compatibleKinds(
+  listener: Listener,
+  options: AttachmentOptions,
+): string[] | undefined {
+  switch (listener.protocol) {
+    case 'HTTP':
+    case 'HTTPS':
+      return ['HTTPRoute', 'GRPCRoute'];
+    case 'TLS':
+      if ((listener.tls?.mode ?? 'Terminate') === 'Passthrough')
+        return ['TLSRoute'];
+      return options.tlsRouteModeTerminate
+        ? ['TLSRoute', 'TCPRoute']
+        : ['TCPRoute'];
+    case 'TCP':
+      return ['TCPRoute'];
+    case 'UDP':
+      return ['UDPRoute'];
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The route kinds a listener accepts: the kinds its protocol (and TLS mode) supports, narrowed
+ * by `allowedRoutes.kinds` when set.
+ *
+ * @public
+ */
+export function supportedRouteKinds(
+  listener: Listener,
+  options: AttachmentOptions = {},
+): RouteGroupKind[] {
+  const compatible = compatibleKinds(listener, options) ?? [];
+  const allowed = listener.allowedRoutes?.kinds;
+  const kinds = allowed
+    ? compatible.filter(kind =>
+        allowed.some(
+          a =>
+            (a.group ?? GATEWAY_API_GROUP) === GATEWAY_API_GROUP &&
+            a.kind === kind,
+        ),
+      )
+    : compatible;
+  return kinds.map(kind => ({ group: GATEWAY_API_GROUP, kind }));
+}
+
+/**
+ * The listener conditions the analysis predicts.
+ *
+ * @public
+ */
+export interface ListenerPrediction {
+  gatewayNamespace: string;
+  gatewayName: string;
+  listenerName: string;
+  supportedKinds: RouteGroupKind[];
+  /** How many route parentRefs the analysis attached to this listener. */
+  attachedRoutes: number;
+  accepted: PredictedCondition;
+  resolvedRefs: PredictedCondition;
+  conflicted: PredictedCondition;
+}
+
+/**
+ * A Secret that exists, by namespace and name.
+ *
+ * @public
+ */
+export interface SecretKey {
+  namespace?: string;
+  name?: string;
+}
+
+function condition(
+  type: string,
+  status: 'True' | 'False',
+  reason: string,
+  message: string,
+): PredictedCondition {
+  return { type, status, reason, message };
+}
+
+function predictAccepted(
+  listener: Listener,
+  options: AttachmentOptions,
+): PredictedCondition {
+  if (compatibleKinds(listener, options) === undefined) {
+    return condition(
+      'Accepted',
+      'False',
+      'UnsupportedProtocol',
+      `Listener "${listener.name}" uses protocol "${listener.protocol}", which is not a core protocol (HTTP, HTTPS, TLS, TCP, UDP).`,
+    );
+  }
+  return condition(
+    'Accepted',
+    'True',
+    'Accepted',
+    `Listener "${listener.name}" is valid.`,
+  );
+}
+
+function predictResolvedRefs(
+  gateway: Gateway,
+  listener: Listener,
+  secrets: Set<string>,
+  referenceGrants: ReferenceGrant[],
+  options: AttachmentOptions,
+): PredictedCondition {
+  const namespace = gateway.metadata?.namespace ?? '';
+  const compatible = compatibleKinds(listener, options) ?? [];
+  const invalidKinds = (listener.allowedRoutes?.kinds ?? []).filter(
+    k =>
+      (k.group ?? GATEWAY_API_GROUP) !== GATEWAY_API_GROUP ||
+      !compatible.includes(k.kind ?? ''),
+  );
+  if (invalidKinds.length > 0) {
+    return condition(
+      'ResolvedRefs',
+      'False',
+      'InvalidRouteKinds',
+      `Listener "${listener.name}" (${
+        listener.protocol
+      }) cannot serve ${invalidKinds
+        .map(k => k.kind)
+        .join(', ')} listed in allowedRoutes.kinds.`,
+    );
+  }
+  const terminates =
+    listener.protocol === 'HTTPS' ||
+    (listener.protocol === 'TLS' &&
+      (listener.tls?.mode ?? 'Terminate') === 'Terminate');
+  if (!terminates) {
+    return condition(
+      'ResolvedRefs',
+      'True',
+      'ResolvedRefs',
+      `Listener "${listener.name}" has no references to resolve.`,
+    );
+  }
+  const refs = listener.tls?.certificateRefs ?? [];
+  if (refs.length === 0) {
+    return condition(
+      'ResolvedRefs',
+      'False',
+      'InvalidCertificateRef',
+      `Listener "${listener.name}" terminates TLS but has no certificateRefs.`,
+    );
+  }
+  for (const ref of refs) {
+    const group = ref.group ?? '';
+    const kind = ref.kind ?? 'Secret';
+    const refNamespace = ref.namespace ?? namespace;
+    const name = ref.name ?? '';
+    if (group !== '' || kind !== 'Secret') {
+      return condition(
+        'ResolvedRefs',
+        'False',
+        'InvalidCertificateRef',
+        `Listener "${listener.name}" references a ${kind} "${name}"; certificateRefs must be Secrets.`,
+      );
+    }
+    const permitted = isReferencePermitted(
+      { group: GATEWAY_API_GROUP, kind: 'Gateway', namespace },
+      { group: '', kind: 'Secret', namespace: refNamespace, name },
+      referenceGrants,
+    );
+    if (!permitted) {
+      return condition(
+        'ResolvedRefs',
+        'False',
+        'RefNotPermitted',
+        `Listener "${listener.name}" references Secret "${refNamespace}/${name}" in another namespace, and no ReferenceGrant in "${refNamespace}" allows it.`,
+      );
+    }
+    if (!secrets.has(`${refNamespace}/${name}`)) {
+      return condition(
+        'ResolvedRefs',
+        'False',
+        'InvalidCertificateRef',
+        `Listener "${listener.name}" references Secret "${refNamespace}/${name}", which does not exist.`,
+      );
+    }
+  }
+  return condition(
+    'ResolvedRefs',
+    'True',
+    'ResolvedRefs',
+    `Listener "${listener.name}" references resolve.`,
+  );
+}
+
+// Protocols that share a port only with protocols of the same family: HTTP cannot share a port
+// with HTTPS or TLS, while HTTPS and TLS listeners are told apart by SNI.
+const PROTOCOL_FAMILY: Record<string, string> = {
+  HTTP: 'http',
+  HTTPS: 'tls',
+  TLS: 'tls',
+  TCP: 'tcp',
+  UDP: 'udp',
+};
+
+function predictConflicted(
+  listener: Listener,
+  siblings: Listener[],
+): PredictedCondition {
+  const family = PROTOCOL_FAMILY[listener.protocol ?? ''];
+  const samePort = siblings.filter(
+    s => s !== listener && s.port === listener.port,
+  );
+  const protocolClash = samePort.find(s => {
+    const other = PROTOCOL_FAMILY[s.protocol ?? ''];
+    // UDP and the TCP-based protocols do not share a transport, so they never clash.
+    return other !== family && other !== 'udp' && family !== 'udp';
+  });
+  if (protocolClash) {
+    return condition(
+      'Conflicted',
+      'True',
+      'ProtocolConflict',
+      `Listener "${listener.name}" (${listener.protocol}) and listener "${protocolClash.name}" (${protocolClash.protocol}) use the same port ${listener.port} with incompatible protocols.`,
+    );
+  }
+  const hostnameClash = samePort.find(
+    s =>
+      PROTOCOL_FAMILY[s.protocol ?? ''] === family &&
+      (s.hostname ?? '') === (listener.hostname ?? ''),
+  );
+  if (hostnameClash) {
+    return condition(
+      'Conflicted',
+      'True',
+      'HostnameConflict',
+      `Listener "${listener.name}" and listener "${
+        hostnameClash.name
+      }" share port ${listener.port} and hostname "${
+        listener.hostname ?? ''
+      }".`,
+    );
+  }
+  return condition(
+    'Conflicted',
+    'False',
+    'NoConflicts',
+    `Listener "${listener.name}" has no conflicts.`,
+  );
+}
+
+/**
+ * Predicts a Gateway's listener conditions; `attachedRoutes` is left at 0 for the caller to
+ * fill from the route analysis.
+ *
+ * @internal
+ */
+export function predictListeners(
+  gateway: Gateway,
+  secrets: Set<string>,
+  referenceGrants: ReferenceGrant[],
+  options: AttachmentOptions,
+): ListenerPrediction[] {
+  const listeners = gateway.spec?.listeners ?? [];
+  return listeners.map(listener => ({
+    gatewayNamespace: gateway.metadata?.namespace ?? '',
+    gatewayName: gateway.metadata?.name ?? '',
+    listenerName: listener.name ?? '',
+    supportedKinds: supportedRouteKinds(listener, options),
+    attachedRoutes: 0,
+    accepted: predictAccepted(listener, options),
+    resolvedRefs: predictResolvedRefs(
+      gateway,
+      listener,
+      secrets,
+      referenceGrants,
+      options,
+    ),
+    conflicted: predictConflicted(listener, listeners),
+  }));
+}

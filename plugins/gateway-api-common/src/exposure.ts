@@ -1,0 +1,85 @@
+/**
+ * What the backend's exposure API answers and the frontend shows: one entry per hostname a
+ * route serves, with everything a person needs to tell whether it works.
+ */
+import { StatusSummary } from './conditions';
+import { TlsSummary } from './tls';
+import { Condition } from './types';
+
+/**
+ * One parentRef of the route: what the controller reported, and what our own attachment
+ * analysis predicts (which explains a failure in plain words, or stands in while no
+ * controller has reported yet).
+ *
+ * @public
+ */
+export interface ExposureParent {
+  gateway: { namespace: string; name: string };
+  sectionName?: string;
+  port?: number;
+  /** From the controller's `status.parents` entry; `unknown` when it has not reported. */
+  status: StatusSummary;
+  conditions: Condition[];
+  /** From the attachment analysis. */
+  predicted?: StatusSummary;
+}
+
+/**
+ * A Gateway the route is attached to, with the listener serving the hostname.
+ *
+ * @public
+ */
+export interface ExposureGateway {
+  namespace: string;
+  name: string;
+  gatewayClassName?: string;
+  addresses: string[];
+  status: StatusSummary;
+  listener?: {
+    name: string;
+    protocol: string;
+    port: number;
+    hostname?: string;
+    attachedRoutes?: number;
+    status: StatusSummary;
+  };
+}
+
+/**
+ * A hostname exposed through a route, with route, gateway and TLS status.
+ *
+ * @public
+ */
+export interface Exposure {
+  cluster: string;
+  hostname: string;
+  url: string;
+  /** The tenant whose namespace holds the route, if any. */
+  tenant?: string;
+  /** The catalog entity the route exposes (annotation, else the kubernetes-id label). */
+  entityRef?: string;
+  route: {
+    kind: string;
+    namespace: string;
+    name: string;
+    status: StatusSummary;
+    parents: ExposureParent[];
+    backends: Array<{ namespace: string; name: string; port?: number }>;
+  };
+  gateways: ExposureGateway[];
+  /** For TLS terminated at a Gateway with a cert-manager Certificate. */
+  tls?: TlsSummary;
+  /** The worst of route, gateways and TLS. */
+  status: StatusSummary;
+}
+
+/**
+ * The answer of `GET /exposures`.
+ *
+ * @public
+ */
+export interface ExposureList {
+  items: Exposure[];
+  /** Clusters whose cache has not completed a first list: their exposures may be missing. */
+  pendingClusters: string[];
+}

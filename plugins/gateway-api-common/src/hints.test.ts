@@ -1,0 +1,129 @@
+import {
+  CommonMistake,
+  hintForCondition,
+  hintForMistake,
+  KNOWN_CONDITION_REASONS,
+} from './hints';
+
+const REQUIRED = [
+  'GatewayClass/Accepted/Accepted',
+  'GatewayClass/Accepted/InvalidParameters',
+  'GatewayClass/Accepted/Pending',
+  'GatewayClass/Accepted/Unsupported',
+  'GatewayClass/SupportedVersion/UnsupportedVersion',
+  'Gateway/Accepted/Accepted',
+  'Gateway/Accepted/ListenersNotValid',
+  'Gateway/Accepted/InvalidParameters',
+  'Gateway/Accepted/UnsupportedAddress',
+  'Gateway/Accepted/Pending',
+  'Gateway/Accepted/Invalid',
+  'Gateway/Accepted/NotReconciled',
+  'Gateway/ResolvedRefs/ListenersNotResolved',
+  'Gateway/ResolvedRefs/RefNotPermitted',
+  'Gateway/ResolvedRefs/InvalidClientCertificateRef',
+  'Gateway/InsecureFrontendValidationMode/ConfigurationChanged',
+  'Gateway/Programmed/Programmed',
+  'Gateway/Programmed/Invalid',
+  'Gateway/Programmed/Pending',
+  'Gateway/Programmed/NoResources',
+  'Gateway/Programmed/AddressNotAssigned',
+  'Gateway/Programmed/AddressNotUsable',
+  'Listener/Accepted/Accepted',
+  'Listener/Accepted/PortUnavailable',
+  'Listener/Accepted/UnsupportedProtocol',
+  'Listener/Accepted/UnsupportedValue',
+  'Listener/Accepted/NoValidCACertificate',
+  'Listener/ResolvedRefs/InvalidCACertificateRef',
+  'Listener/ResolvedRefs/InvalidCACertificateKind',
+  'Listener/Accepted/Pending',
+  'Listener/Conflicted/HostnameConflict',
+  'Listener/Conflicted/ProtocolConflict',
+  'Listener/Conflicted/NoConflicts',
+  'Listener/ResolvedRefs/ResolvedRefs',
+  'Listener/ResolvedRefs/InvalidCertificateRef',
+  'Listener/ResolvedRefs/InvalidRouteKinds',
+  'Listener/ResolvedRefs/RefNotPermitted',
+  'Listener/Programmed/Programmed',
+  'Listener/Programmed/Invalid',
+  'Listener/Programmed/Pending',
+  'Listener/OverlappingTLSConfig/OverlappingHostnames',
+  'Listener/OverlappingTLSConfig/OverlappingCertificates',
+  'Route/Accepted/Accepted',
+  'Route/Accepted/NotAllowedByListeners',
+  'Route/Accepted/NoMatchingListenerHostname',
+  'Route/Accepted/NoMatchingParent',
+  'Route/Accepted/UnsupportedValue',
+  'Route/Accepted/Pending',
+  'Route/Accepted/IncompatibleFilters',
+  'Route/ResolvedRefs/ResolvedRefs',
+  'Route/ResolvedRefs/BackendNotFound',
+  'Route/ResolvedRefs/RefNotPermitted',
+  'Route/ResolvedRefs/InvalidKind',
+  'Route/ResolvedRefs/UnsupportedProtocol',
+  'Route/PartiallyInvalid/UnsupportedValue',
+  'Certificate/Ready/Ready',
+  'Certificate/Ready/Expired',
+  'Certificate/Issuing/Failed',
+  'CertificateRequest/Ready/Failed',
+  'CertificateRequest/Ready/Denied',
+  'Issuer/Ready/ErrRegisterACMEAccount',
+];
+
+const MISTAKES: CommonMistake[] = [
+  'namespaceNotAllowedByListener',
+  'parentRefWithoutNamespace',
+  'noCertificateForHostname',
+  'missingReferenceGrant',
+  'policyInWrongNamespace',
+  'staleObservedGeneration',
+  'issuerNotFound',
+  'issuerNotReady',
+  'secretMissing',
+  'http01ChallengeUnreachable',
+  'dnsNotPointingAtGateway',
+  'dns01ChallengeFailing',
+  'acmeRejected',
+  'certificateExpiring',
+  'certificateExpired',
+];
+
+describe('hintForCondition', () => {
+  it.each(REQUIRED)('has a hint for %s', key => {
+    expect(KNOWN_CONDITION_REASONS).toContain(key);
+  });
+
+  it.each(KNOWN_CONDITION_REASONS.map(k => [k]))(
+    '%s says what it means in a sentence, and how to fix it when not healthy',
+    key => {
+      const [subject, type, reason] = key.split('/');
+      const hint = hintForCondition(subject as never, type, reason)!;
+      expect(hint.meaning).toMatch(/^[A-Z"'].*\.$/);
+      expect(hint.fix === '' || /^[A-Z].*\.$/.test(hint.fix)).toBe(true);
+    },
+  );
+
+  it.each([
+    ['Route', 'Accepted', 'NoSuchReason'],
+    ['Route', undefined, undefined],
+    ['Gateway', 'Accepted', 'NotAllowedByListeners'],
+  ] as const)('has no hint for %s/%s/%s', (subject, type, reason) => {
+    expect(hintForCondition(subject, type, reason)).toBeUndefined();
+  });
+
+  it('tells a route the listener reason apart from a listener', () => {
+    expect(
+      hintForCondition('Route', 'ResolvedRefs', 'RefNotPermitted')!.fix,
+    ).toMatch(/Service/);
+    expect(
+      hintForCondition('Listener', 'ResolvedRefs', 'RefNotPermitted')!.fix,
+    ).toMatch(/Secret/);
+  });
+});
+
+describe('hintForMistake', () => {
+  it.each(MISTAKES)('%s has a meaning and a fix', mistake => {
+    const hint = hintForMistake(mistake);
+    expect(hint.meaning).toMatch(/^[A-Z].*\.$/);
+    expect(hint.fix).toMatch(/^[A-Z].*\.$/);
+  });
+});

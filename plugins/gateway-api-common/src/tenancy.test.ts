@@ -1,0 +1,318 @@
+import {
+  checkAttachedNamespaces,
+  checkHostnameForTenant,
+  checkHostnameNotServedElsewhere,
+  checkTenantDomains,
+  domainsOverlap,
+  findHostnameOwner,
+  TenantDomains,
+  tenantNamespace,
+} from './tenancy';
+
+const tenants: TenantDomains[] = [
+  { name: 'root', domains: ['example.org'] },
+  {
+    name: 'team-a',
+    domains: ['team-a.example.org'],
+    parent: 'root',
+    allowWildcards: true,
+  },
+  { name: 'team-a-dev', domains: ['dev.team-a.example.org'], parent: 'team-a' },
+  { name: 'team-b', domains: ['Team-B.example.org.'], parent: 'root' },
+  { name: 'other', domains: ['other.net'], namespace: 'custom-ns' },
+];
+
+describe('tenantNamespace', () => {
+  it.each([
+    [{ name: 'team-a' }, 'tenant-team-a'],
+    [{ name: 'other', namespace: 'custom-ns' }, 'custom-ns'],
+  ])('%p -> %p', (tenant, expected) => {
+    expect(tenantNamespace(tenant)).toBe(expected);
+  });
+});
+
+describe('domainsOverlap', () => {
+  it.each([
+    ['team-a.example.org', 'team-a.example.org', true],
+    ['team-a.example.org', 'example.org', true],
+    ['example.org', 'dev.team-a.example.org', true],
+    ['team-a.example.org', 'team-b.example.org', false],
+    ['team-a.example.org', 'evil-team-a.example.org', false],
+  ])('%p and %p -> %p', (a, b, expected) => {
+    expect(domainsOverlap(a, b)).toBe(expected);
+  });
+});
+
+describe('checkTenantDomains', () => {
+  it.each(tenants.map(t => [t.name, t] as const))(
+    'accepts the fixture tenant %p',
+    (_, tenant) => {
+      expect(checkTenantDomains(tenant, tenants).ok).toBe(true);
+    },
+  );
+
+  it('returns the normalised domains', () => {
+    expect(checkTenantDomains(tenants[3], tenants)).toEqual({
+      ok: true,
+      domains: ['team-b.example.org'],
+    });
+  });
+
+  it.each<[string, TenantDomains, RegExp]>([
+    [
+      'an invalid domain',
+      { name: 'x', domains: ['10.0.0.1'] },
+      /Domain of tenant "x": .*IP address/,
+    ],
+    ['no domain', { name: 'x', domains: [] }, /has no domain/],
+    [
+      'a missing parent',
+      { name: 'x', domains: ['x.example.org'], parent: 'nope' },
+      /parent tenant "nope", which does not exist/,
+    ],
+    [
+      'a domain outside the parent',
+      { name: 'x', domains: ['x.example.net'], parent: 'team-a' },
+      /not inside a domain of its parent tenant "team-a"/,
+    ],
+    [
+      'the parent domain itself',
+      { name: 'x', domains: ['team-a.example.org'], parent: 'team-a' },
+      /not inside a domain of its parent/,
+    ],
+    [
+      'a look-alike of the parent domain',
+      { name: 'x', domains: ['evil-team-a.example.org'], parent: 'team-a' },
+      /not inside a domain of its parent/,
+    ],
+    [
+      'a domain claimed by another tenant',
+      { name: 'x', domains: ['other.net'] },
+      /already claimed by tenant "other"/,
+    ],
+    [
+      "a domain containing another tenant's",
+      { name: 'x', domains: ['sub.other.net'] },
+      /overlaps domain "other.net" of tenant "other"/,
+    ],
+    [
+      "a sibling's subdomain",
+      { name: 'x', domains: ['app.team-b.example.org'], parent: 'team-a' },
+      /not inside a domain of its parent/,
+    ],
+    [
+      "a sibling's subdomain under the common parent",
+      { name: 'x', domains: ['app.team-b.example.org'], parent: 'root' },
+      /overlaps domain "team-b.example.org" of tenant "team-b"/,
+    ],
+    [
+      'a second domain claimed by another tenant',
+      { name: 'x', domains: ['x.net', 'team-a.example.org'] },
+      /"team-a.example.org" is already claimed by tenant "team-a"/,
+    ],
+  ])('refuses %s', (_, tenant, reason) => {
+    const result = checkTenantDomains(tenant, tenants);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.reason).toMatch(reason);
+  });
+
+  it('refuses a new top-level tenant whose domain contains existing tenants', () => {
+    const result = checkTenantDomains({ name: 'x', domains: ['corp.org'] }, [
+      { name: 'y', domains: ['a.corp.org'] },
+    ]);
+    expect(!result.ok && result.reason).toMatch(
+      /overlaps domain "a.corp.org" of tenant "y"/,
+    );
+  });
+
+  it('survives a parent cycle', () => {
+    const cyclic: TenantDomains[] = [
+      { name: 'a', domains: ['a.example.org'], parent: 'b' },
+      { name: 'b', domains: ['x.a.example.org'], parent: 'a' },
+    ];
+    expect(checkTenantDomains(cyclic[1], cyclic).ok).toBe(true);
+  });
+});
+
+describe('findHostnameOwner', () => {
+  it.each([
+    ['app.team-a.example.org', 'team-a', 'team-a.example.org'],
+    ['APP.Team-A.example.org.', 'team-a', 'team-a.example.org'],
+    ['team-a.example.org', 'team-a', 'team-a.example.org'],
+    ['api.dev.team-a.example.org', 'team-a-dev', 'dev.team-a.example.org'],
+    ['dev.team-a.example.org', 'team-a-dev', 'dev.team-a.example.org'],
+    ['evil-team-a.example.org', 'root', 'example.org'],
+    ['www.example.org', 'root', 'example.org'],
+    ['*.dev.team-a.example.org', 'team-a-dev', 'dev.team-a.example.org'],
+    ['*.other.net', 'other', 'other.net'],
+  ])('%p is owned by %p through %p', (hostname, tenant, domain) => {
+    expect(findHostnameOwner(hostname, tenants)).toMatchObject({
+      ok: true,
+      tenant,
+      domain,
+    });
+  });
+
+  it.each([
+    ['app.example.net', /No tenant owns a domain containing "app.example.net"/],
+    ['10.0.0.1', /IP address/],
+    [
+      '*.team-a.example.org',
+      /would also cover "dev.team-a.example.org", which belongs to tenant "team-a-dev"/,
+    ],
+    ['*.example.org', /would also cover/],
+  ])('refuses %p', (hostname, reason) => {
+    const result = findHostnameOwner(hostname, tenants);
+    expect(!result.ok && result.reason).toMatch(reason);
+  });
+
+  it('refuses a tie between two tenants claiming the same domain', () => {
+    const result = findHostnameOwner('app.same.org', [
+      { name: 'a', domains: ['same.org'] },
+      { name: 'b', domains: ['same.org'] },
+    ]);
+    expect(!result.ok && result.reason).toMatch(
+      /claimed by several tenants \(a, b\)/,
+    );
+  });
+});
+
+describe('checkHostnameForTenant', () => {
+  it.each([
+    ['app.team-a.example.org', 'team-a', undefined, 'app.team-a.example.org'],
+    ['team-a.example.org', 'team-a', undefined, 'team-a.example.org'],
+    ['app.team-a.example.org', 'team-a', false, 'app.team-a.example.org'],
+    [
+      'bücher.team-b.example.org',
+      'team-b',
+      undefined,
+      'xn--bcher-kva.team-b.example.org',
+    ],
+    [
+      '*.app.team-a.example.org',
+      'team-a',
+      undefined,
+      '*.app.team-a.example.org',
+    ],
+  ])(
+    'accepts %p for %p (includeApex %p)',
+    (hostname, tenant, includeApex, expected) => {
+      expect(
+        checkHostnameForTenant(hostname, tenant, tenants, { includeApex }),
+      ).toMatchObject({
+        ok: true,
+        hostname: expected,
+      });
+    },
+  );
+
+  it.each([
+    [
+      'app.team-a.example.org',
+      'nope',
+      undefined,
+      /Tenant "nope" does not exist/,
+    ],
+    [
+      'evil-team-a.example.org',
+      'team-a',
+      undefined,
+      /not inside a domain of tenant "team-a"/,
+    ],
+    [
+      'app.team-b.example.org',
+      'team-a',
+      undefined,
+      /not inside a domain of tenant "team-a"/,
+    ],
+    [
+      'api.dev.team-a.example.org',
+      'team-a',
+      undefined,
+      /delegated to child tenant "team-a-dev"/,
+    ],
+    ['team-a.example.org', 'team-a', false, /the tenant's domain itself/],
+    [
+      '*.team-b.example.org',
+      'team-b',
+      undefined,
+      /wildcard, which is not allowed/,
+    ],
+    [
+      '*.team-a.example.org',
+      'team-a',
+      undefined,
+      /would also cover "dev.team-a.example.org"/,
+    ],
+    ['*.example.org', 'team-a', undefined, /would also cover/],
+    ['app.team-a.example.org/x', 'team-a', undefined, /contains "\/"/],
+  ])(
+    'refuses %p for %p (includeApex %p)',
+    (hostname, tenant, includeApex, reason) => {
+      const result = checkHostnameForTenant(hostname, tenant, tenants, {
+        includeApex,
+      });
+      expect(!result.ok && result.reason).toMatch(reason);
+    },
+  );
+});
+
+describe('checkHostnameNotServedElsewhere', () => {
+  const served = [
+    { hostname: 'app.team-b.example.org', tenant: 'team-b' },
+    { hostname: '*.wild.team-b.example.org', tenant: 'team-b' },
+    { hostname: 'mine.team-a.example.org', tenant: 'team-a' },
+    { hostname: 'not a hostname', tenant: 'team-b' },
+  ];
+  it.each([
+    ['other.team-b.example.org', true],
+    ['mine.team-a.example.org', true],
+    ['App.Team-B.example.org', false],
+    ['x.wild.team-b.example.org', false],
+    ['*.team-b.example.org', false],
+  ])('%p -> ok %p', (hostname, ok) => {
+    expect(checkHostnameNotServedElsewhere(hostname, 'team-a', served).ok).toBe(
+      ok,
+    );
+  });
+
+  it('explains the conflict', () => {
+    const result = checkHostnameNotServedElsewhere(
+      'app.team-b.example.org',
+      'team-a',
+      served,
+    );
+    expect(!result.ok && result.reason).toMatch(
+      /already served for tenant "team-b"/,
+    );
+  });
+
+  it('refuses an invalid hostname', () => {
+    expect(checkHostnameNotServedElsewhere('', 'team-a', served).ok).toBe(
+      false,
+    );
+  });
+});
+
+describe('checkAttachedNamespaces', () => {
+  it.each([
+    [['apps', 'apps'], true, /^$/],
+    [['tenant-team-a'], true, /^$/],
+    [['tenant-team-b'], false, /belongs to tenant "team-b"/],
+    [['custom-ns'], false, /belongs to tenant "other"/],
+    [['tenant-ghost'], false, /reserved for tenant namespaces/],
+  ])('%p -> ok %p', (namespaces, ok, reason) => {
+    const result = checkAttachedNamespaces('team-a', namespaces, tenants);
+    expect(result.ok).toBe(ok);
+    expect(result.ok ? '' : result.reason).toMatch(reason);
+  });
+
+  it('deduplicates', () => {
+    expect(
+      checkAttachedNamespaces('team-a', ['apps', 'apps'], tenants),
+    ).toEqual({
+      ok: true,
+      namespaces: ['apps'],
+    });
+  });
+});

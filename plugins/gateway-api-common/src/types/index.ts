@@ -1,0 +1,4 @@
+export * from './meta';
+export * from './core';
+export * from './gatewayApi';
+export * from './certManager';
