@@ -83,3 +83,29 @@ export interface ExposureList {
   /** Clusters whose cache has not completed a first list: their exposures may be missing. */
   pendingClusters: string[];
 }
+
+/**
+ * A tenant as the API lists it (`GET /tenants`).
+ *
+ * @public
+ */
+export interface TenantSummary {
+  cluster: string;
+  name: string;
+  namespace: string;
+  ownerGroup: string;
+  domains: string[];
+  attachedNamespaces: string[];
+  parentTenant?: string;
+  layout?: string;
+}
+
+/**
+ * The answer of `GET /hostname-check`: whether a tenant may expose a hostname, by the same
+ * guards the expose action runs before writing.
+ *
+ * @public
+ */
+export type HostnameCheck =
+  | { ok: true; hostname: string }
+  | { ok: false; reason: string };

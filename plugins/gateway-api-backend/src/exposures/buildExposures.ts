@@ -35,6 +35,11 @@ import { namespaceTenants } from '../world/loadWorld';
 
 const ROUTE_KINDS = ['HTTPRoute', 'TLSRoute', 'GRPCRoute'];
 
+const notReported = (): StatusSummary => ({
+  status: 'unknown',
+  summary: 'No controller has reported on this parent yet.',
+});
+
 /**
  * Every hostname served by a route in one cluster, with route, gateway and TLS status, from
  * the cache alone (no cluster call). Secrets are never read: a certificate's Secret is taken to
@@ -96,7 +101,7 @@ export function buildExposures(
           (p.parentRef?.namespace ?? ns) === gatewayNs &&
           p.parentRef?.sectionName === ref.sectionName,
       );
-      const prediction = attachment?.parents[i];
+      const parentPrediction = attachment?.parents[i];
       return {
         gateway: { namespace: gatewayNs, name: ref.name ?? '' },
         sectionName: ref.sectionName,
@@ -105,7 +110,7 @@ export function buildExposures(
           ? interpretRouteParentStatus(reported, route.metadata?.generation)
           : notReported(),
         conditions: reported?.conditions ?? [],
-        predicted: prediction && interpretParentAttachment(prediction),
+        predicted: parentPrediction && interpretParentAttachment(parentPrediction),
       };
     });
     const routeStatus = worstStatus(
@@ -212,11 +217,6 @@ export function buildExposures(
   }
   return exposures;
 }
-
-const notReported = (): StatusSummary => ({
-  status: 'unknown',
-  summary: 'No controller has reported on this parent yet.',
-});
 
 function routeHostnames(route: Route, attachment?: RouteAttachment): string[] {
   const declared = (route.spec?.hostnames ?? []).flatMap(h => {
