@@ -11,7 +11,10 @@ import {
   isTenantOwnerRule,
 } from './permissions/tenantRules';
 import { ExposureIndex } from './exposures/ExposureIndex';
+import { checkHostname } from './guards/exposureGuards';
 import { TenantDirectory } from './tenants/TenantDirectory';
+import { tenantsInCache } from './tenants/tenantsInCache';
+import { loadWorld } from './world/loadWorld';
 import { gatewayApiClustersServiceRef } from './service/clustersService';
 import { createRouter } from './service/router';
 
@@ -58,6 +61,13 @@ export const gatewayApiPlugin = createBackendPlugin({
           await createRouter({
             clusters: clusters.clusters,
             exposures: new ExposureIndex(clusters.cache),
+            tenants: () => tenantsInCache(clusters.cache),
+            checkHostname: async request => {
+              const verdict = checkHostname(request, await loadWorld(clusters.clients));
+              return verdict.ok
+                ? { ok: true, hostname: verdict.hostname }
+                : verdict;
+            },
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

@@ -22,13 +22,13 @@ export type ExposureVerdict =
 const refuse = (reason: string): ExposureVerdict => ({ ok: false, reason });
 
 /**
- * The guards of PRODUCT.md for one exposure, before any write: the tenant exists in that
- * cluster; the hostname is valid, normalised and inside the tenant's own domains (not a child's);
- * no other tenant serves an overlapping hostname in any cluster; the route and the Service live
- * in namespaces the tenant may use; the port is a port.
+ * The hostname guards of PRODUCT.md (also what the template's hostname field checks as the
+ * user types): the tenant exists in that cluster; the hostname is valid, normalised and inside
+ * the tenant's own domains (not a child's); no other tenant serves an overlapping hostname in
+ * any cluster.
  */
-export function checkExposure(
-  request: ExposureRequest,
+export function checkHostname(
+  request: Pick<ExposureRequest, 'cluster' | 'tenant' | 'hostname'>,
   world: World,
 ): ExposureVerdict {
   const tenant = world.tenants.find(
@@ -39,9 +39,7 @@ export function checkExposure(
       .filter(t => t.cluster === request.cluster)
       .map(t => t.name);
     return refuse(
-      `Tenant "${request.tenant}" does not exist in cluster "${
-        request.cluster
-      }"${
+      `Tenant "${request.tenant}" does not exist in cluster "${request.cluster}"${
         known.length ? `; its tenants are ${known.join(', ')}` : ''
       }. Ask the platform team to provision it first.`,
     );
@@ -55,8 +53,9 @@ export function checkExposure(
 
   // Across every cluster: the same DNS name for two tenants is a hijack wherever it lives.
   const holder = world.served.find(served => {
-    if (served.cluster === request.cluster && served.tenant === tenant.name)
+    if (served.cluster === request.cluster && served.tenant === tenant.name) {
       return false;
+    }
     const other = normaliseHostname(served.hostname, { allowWildcard: true });
     return (
       other.ok &&
@@ -65,16 +64,27 @@ export function checkExposure(
   });
   if (holder) {
     return refuse(
-      `"${inDomain.hostname}" overlaps "${
-        holder.hostname
-      }", already served by ${holder.object} in cluster "${
-        holder.cluster
-      }" for ${
+      `"${inDomain.hostname}" overlaps "${holder.hostname}", already served by ${
+        holder.object
+      } in cluster "${holder.cluster}" for ${
         holder.tenant === NO_TENANT ? 'no tenant' : `tenant "${holder.tenant}"`
       }; pick another hostname, or ask the platform team to move it.`,
     );
   }
+  return { ok: true, tenant, hostname: inDomain.hostname };
+}
 
+/**
+ * The guards of PRODUCT.md for one exposure, before any write: those of {@link checkHostname},
+ * then the route and the Service live in namespaces the tenant may use, and the port is a port.
+ */
+export function checkExposure(
+  request: ExposureRequest,
+  world: World,
+): ExposureVerdict {
+  const verdict = checkHostname(request, world);
+  if (!verdict.ok) return verdict;
+  const { tenant } = verdict;
   const allowed = [tenant.namespace, ...tenant.attachedNamespaces];
   for (const [what, namespace] of [
     ['route', request.routeNamespace],
@@ -96,5 +106,5 @@ export function checkExposure(
       `Port ${port} is not a TCP port; use a number from 1 to 65535.`,
     );
   }
-  return { ok: true, tenant, hostname: inDomain.hostname };
+  return verdict;
 }

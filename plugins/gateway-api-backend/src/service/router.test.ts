@@ -18,6 +18,20 @@ describe('createRouter', () => {
           skipTLSVerify: false,
         },
       ],
+      tenants: () => [
+        {
+          cluster: 'dev',
+          name: 'team-a',
+          namespace: 'tenant-team-a',
+          ownerGroup: 'group:default/team-a',
+          domains: ['team-a.example.org'],
+          attachedNamespaces: [],
+        },
+      ],
+      checkHostname: async ({ hostname }) =>
+        hostname.endsWith('.team-a.example.org')
+          ? { ok: true, hostname }
+          : { ok: false, reason: `"${hostname}" is not inside team-a.example.org` },
       exposures: {
         list: (filter = {}) => {
           calls.push(filter);
@@ -58,5 +72,23 @@ describe('createRouter', () => {
     ]);
     const twice = await request(app).get('/exposures?tenant=a&tenant=b');
     expect(twice.status).toBe(400);
+  });
+
+  it('lists tenants and checks hostnames', async () => {
+    const tenants = await request(app).get('/tenants');
+    expect(tenants.body.items.map((t: { name: string }) => t.name)).toEqual(['team-a']);
+    const ok = await request(app).get(
+      '/hostname-check?cluster=dev&tenant=team-a&hostname=shop.team-a.example.org',
+    );
+    expect(ok.body).toEqual({ ok: true, hostname: 'shop.team-a.example.org' });
+    const refused = await request(app).get(
+      '/hostname-check?cluster=dev&tenant=team-a&hostname=shop.team-b.example.org',
+    );
+    expect(refused.body).toEqual({
+      ok: false,
+      reason: '"shop.team-b.example.org" is not inside team-a.example.org',
+    });
+    const incomplete = await request(app).get('/hostname-check?tenant=team-a');
+    expect(incomplete.status).toBe(400);
   });
 });
