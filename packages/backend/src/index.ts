@@ -7,6 +7,7 @@
  */
 
 import { createBackend } from '@backstage/backend-defaults';
+import { gatehouseDemoPolicyModule } from './permissionPolicy';
 
 const backend = createBackend();
 
@@ -15,6 +16,7 @@ backend.add(import('@backstage/plugin-proxy-backend'));
 
 // scaffolder plugin
 backend.add(import('@backstage/plugin-scaffolder-backend'));
+backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
@@ -34,12 +36,10 @@ backend.add(
 // See https://backstage.io/docs/features/software-catalog/configuration#subscribing-to-catalog-errors
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
-// permission plugin
+// permission plugin, with the demo policy: only the platform team provisions tenants, and
+// only a tenant's owner group exposes services under it
 backend.add(import('@backstage/plugin-permission-backend'));
-// See https://backstage.io/docs/permissions/getting-started for how to create your own permission policy
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+backend.add(gatehouseDemoPolicyModule);
 
 // search plugin
 backend.add(import('@backstage/plugin-search-backend'));
@@ -55,6 +55,9 @@ backend.add(import('@gatehouse/backstage-plugin-gateway-api-backend'));
 
 // user settings plugin
 backend.add(import('@backstage/plugin-user-settings-backend'));
+
+// events bus, which the catalog and signals subscribe to
+backend.add(import('@backstage/plugin-events-backend'));
 
 // notifications and signals plugins
 backend.add(import('@backstage/plugin-notifications-backend'));
