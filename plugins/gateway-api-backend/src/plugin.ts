@@ -63,7 +63,10 @@ export const gatewayApiPlugin = createBackendPlugin({
             exposures: new ExposureIndex(clusters.cache),
             tenants: () => tenantsInCache(clusters.cache),
             checkHostname: async request => {
-              const verdict = checkHostname(request, await loadWorld(clusters.clients));
+              const verdict = checkHostname(
+                request,
+                await loadWorld(clusters.clients),
+              );
               return verdict.ok
                 ? { ok: true, hostname: verdict.hostname }
                 : verdict;

@@ -110,7 +110,8 @@ export function buildExposures(
           ? interpretRouteParentStatus(reported, route.metadata?.generation)
           : notReported(),
         conditions: reported?.conditions ?? [],
-        predicted: parentPrediction && interpretParentAttachment(parentPrediction),
+        predicted:
+          parentPrediction && interpretParentAttachment(parentPrediction),
       };
     });
     const routeStatus = worstStatus(

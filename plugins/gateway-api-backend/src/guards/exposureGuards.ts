@@ -39,7 +39,9 @@ export function checkHostname(
       .filter(t => t.cluster === request.cluster)
       .map(t => t.name);
     return refuse(
-      `Tenant "${request.tenant}" does not exist in cluster "${request.cluster}"${
+      `Tenant "${request.tenant}" does not exist in cluster "${
+        request.cluster
+      }"${
         known.length ? `; its tenants are ${known.join(', ')}` : ''
       }. Ask the platform team to provision it first.`,
     );
@@ -64,9 +66,11 @@ export function checkHostname(
   });
   if (holder) {
     return refuse(
-      `"${inDomain.hostname}" overlaps "${holder.hostname}", already served by ${
-        holder.object
-      } in cluster "${holder.cluster}" for ${
+      `"${inDomain.hostname}" overlaps "${
+        holder.hostname
+      }", already served by ${holder.object} in cluster "${
+        holder.cluster
+      }" for ${
         holder.tenant === NO_TENANT ? 'no tenant' : `tenant "${holder.tenant}"`
       }; pick another hostname, or ask the platform team to move it.`,
     );

@@ -3,6 +3,7 @@ import { PermissionsService } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError } from '@backstage/errors';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { z as zod } from 'zod/v3';
 import {
   dnsLabelName,
   entityName,
@@ -18,6 +19,7 @@ import {
 } from '../manifests';
 import { loadWorld } from '../world/loadWorld';
 import { resolveClusterClient } from './clusters';
+import { parseInput } from './parseInput';
 import { examples } from './exposeRoute.examples';
 import { exposureNames } from './exposureNames';
 import { executePlan, planYaml } from './plan';
@@ -27,6 +29,75 @@ export interface ExposeRouteActionOptions {
   clients: ClusterClient[];
   permissions: PermissionsService;
 }
+
+/** The input schema; parsed again in the handler, since the scaffolder validates without applying defaults. */
+export const exposeRouteInput = (z: typeof zod) =>
+  z.object({
+    cluster: z
+      .string({
+        description:
+          'Cluster name from kubernetes.clusterLocatorMethods; optional when only one is configured',
+      })
+      .optional(),
+    tenant: z.string({ description: 'Tenant whose domain the hostname is in' }),
+    hostname: z.string({
+      description: 'Hostname to expose, inside one of the tenant domains',
+    }),
+    routeKind: z
+      .enum(['HTTPRoute', 'TLSRoute'], {
+        description:
+          'HTTPRoute terminates TLS at the Gateway; TLSRoute passes TLS through to the Service',
+      })
+      .default('HTTPRoute'),
+    namespace: z
+      .string({
+        description:
+          'Namespace of the route: the tenant namespace or one attached to it',
+      })
+      .optional(),
+    service: z.object(
+      {
+        name: z.string({ description: 'Service name' }),
+        namespace: z
+          .string({
+            description: 'Service namespace; defaults to the route namespace',
+          })
+          .optional(),
+        port: z.number({ description: 'Service port' }).int(),
+      },
+      { description: 'The Service to expose' },
+    ),
+    pathPrefix: z
+      .string({
+        description: 'HTTPRoute only: path prefix to route, "/" by default',
+      })
+      .regex(
+        /^\/[^\s?#]*$/,
+        'a path prefix starts with "/" and has no spaces, "?" or "#"',
+      )
+      .default('/'),
+    entityRef: z.string({
+      description: 'Catalog entity exposed, e.g. component:default/checkout',
+    }),
+    wait: z
+      .number({
+        description:
+          'Seconds to wait for the route to be Accepted with ResolvedRefs, the Gateway Programmed and the certificate Ready; 0 to not wait',
+      })
+      .int()
+      .min(0)
+      .max(600)
+      .default(0),
+    output: z
+      .enum(['apply', 'files'], {
+        description:
+          'apply to the cluster, or write manifests to the workspace for a pull request',
+      })
+      .default('apply'),
+    targetPath: z
+      .string({ description: 'files output: directory in the workspace' })
+      .default('manifests'),
+  });
 
 /**
  * `gatewayApi:route:expose`: a Service port on a hostname of a tenant, as an HTTPRoute (TLS
@@ -41,86 +112,7 @@ export function createExposeRouteAction(options: ExposeRouteActionOptions) {
     examples,
     supportsDryRun: true,
     schema: {
-      input: {
-        cluster: z =>
-          z
-            .string({
-              description:
-                'Cluster name from kubernetes.clusterLocatorMethods; optional when only one is configured',
-            })
-            .optional(),
-        tenant: z =>
-          z.string({ description: 'Tenant whose domain the hostname is in' }),
-        hostname: z =>
-          z.string({
-            description: 'Hostname to expose, inside one of the tenant domains',
-          }),
-        routeKind: z =>
-          z
-            .enum(['HTTPRoute', 'TLSRoute'], {
-              description:
-                'HTTPRoute terminates TLS at the Gateway; TLSRoute passes TLS through to the Service',
-            })
-            .default('HTTPRoute'),
-        namespace: z =>
-          z
-            .string({
-              description:
-                'Namespace of the route: the tenant namespace or one attached to it',
-            })
-            .optional(),
-        service: z =>
-          z.object(
-            {
-              name: z.string({ description: 'Service name' }),
-              namespace: z
-                .string({
-                  description:
-                    'Service namespace; defaults to the route namespace',
-                })
-                .optional(),
-              port: z.number({ description: 'Service port' }).int(),
-            },
-            { description: 'The Service to expose' },
-          ),
-        pathPrefix: z =>
-          z
-            .string({
-              description:
-                'HTTPRoute only: path prefix to route, "/" by default',
-            })
-            .regex(
-              /^\/[^\s?#]*$/,
-              'a path prefix starts with "/" and has no spaces, "?" or "#"',
-            )
-            .default('/'),
-        entityRef: z =>
-          z.string({
-            description:
-              'Catalog entity exposed, e.g. component:default/checkout',
-          }),
-        wait: z =>
-          z
-            .number({
-              description:
-                'Seconds to wait for the route to be Accepted with ResolvedRefs, the Gateway Programmed and the certificate Ready; 0 to not wait',
-            })
-            .int()
-            .min(0)
-            .max(600)
-            .default(0),
-        output: z =>
-          z
-            .enum(['apply', 'files'], {
-              description:
-                'apply to the cluster, or write manifests to the workspace for a pull request',
-            })
-            .default('apply'),
-        targetPath: z =>
-          z
-            .string({ description: 'files output: directory in the workspace' })
-            .default('manifests'),
-      },
+      input: exposeRouteInput,
       output: {
         url: z => z.string({ description: 'The exposed URL' }),
         routeRef: z =>
@@ -136,7 +128,7 @@ export function createExposeRouteAction(options: ExposeRouteActionOptions) {
       },
     },
     async handler(ctx) {
-      const { input } = ctx;
+      const input = parseInput(exposeRouteInput, ctx.input);
       const client = resolveClusterClient(options.clients, input.cluster);
       const world = await loadWorld(options.clients);
       const tenantNamespace = world.tenants.find(

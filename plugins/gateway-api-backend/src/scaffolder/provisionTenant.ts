@@ -2,6 +2,7 @@ import { PermissionsService } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { z as zod } from 'zod/v3';
 import { gatewayApiTenantProvisionPermission } from '@gatehouse/backstage-plugin-gateway-api-common';
 import { checkTenant } from '../guards/tenantGuards';
 import { ClusterClient } from '../kubernetes/ClusterClient';
@@ -13,6 +14,7 @@ import {
 } from '../manifests';
 import { loadWorld } from '../world/loadWorld';
 import { resolveClusterClient } from './clusters';
+import { parseInput } from './parseInput';
 import { executePlan, planYaml } from './plan';
 import { examples } from './provisionTenant.examples';
 
@@ -22,6 +24,131 @@ export interface ProvisionTenantActionOptions {
 }
 
 const DNS_LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
+
+/** The input schema; parsed again in the handler, since the scaffolder validates without applying defaults. */
+export const provisionTenantInput = (z: typeof zod) =>
+  z.object({
+    cluster: z
+      .string({
+        description: 'Cluster name; optional when only one is configured',
+      })
+      .optional(),
+    name: z
+      .string({
+        description: 'Tenant name, a DNS label; its namespace is tenant-<name>',
+      })
+      .regex(
+        DNS_LABEL,
+        'a tenant name is a DNS label: lower-case letters, digits and dashes, at most 63',
+      )
+      .max(
+        56,
+        'a tenant name has at most 56 characters, so that tenant-<name> fits in 63',
+      ),
+    domains: z
+      .array(z.string(), { description: 'DNS domains the tenant owns' })
+      .min(1),
+    parentTenant: z
+      .string({
+        description: 'Parent tenant, whose domains contain this one',
+      })
+      .optional(),
+    ownerGroup: z
+      .string({
+        description:
+          'Backstage group owning the tenant, e.g. group:default/team-a',
+      })
+      .regex(
+        /^group:[a-z0-9._-]+\/[A-Za-z0-9._-]+$/i,
+        'use a full group entity ref, like group:default/team-a',
+      ),
+    attachedNamespaces: z
+      .array(z.string().regex(DNS_LABEL, 'a namespace is a DNS label'), {
+        description:
+          'Application namespaces allowed to attach routes to the tenant gateways',
+      })
+      .default([]),
+    layout: z.enum(['dedicated', 'tenant-shared', 'cluster-shared'], {
+      description: 'Gateway layout',
+    }),
+    certificates: z
+      .discriminatedUnion('type', [
+        z.object({
+          type: z.literal('acme-http01'),
+          server: z.enum(['staging', 'production']).default('staging'),
+          email: z.string().email(),
+        }),
+        z.object({
+          type: z.literal('acme-dns01'),
+          server: z.enum(['staging', 'production']).default('staging'),
+          email: z.string().email(),
+          solver: z.record(z.unknown()),
+        }),
+        z.object({ type: z.literal('self-signed') }),
+        z.object({
+          type: z.literal('cluster-issuer'),
+          name: z.string().min(1),
+        }),
+      ])
+      .default({ type: 'self-signed' }),
+    clientIp: z
+      .discriminatedUnion('mode', [
+        z.object({ mode: z.literal('none') }),
+        z.object({ mode: z.literal('proxy-protocol') }),
+        z.object({
+          mode: z.literal('x-forwarded-for'),
+          numTrustedHops: z.number().int().min(1).max(10),
+        }),
+        z.object({
+          mode: z.literal('custom-header'),
+          header: z.string().regex(/^[A-Za-z0-9-]+$/, 'an HTTP header name'),
+          failClosed: z.boolean().optional(),
+        }),
+      ])
+      .default({ mode: 'none' }),
+    serviceExposure: z
+      .discriminatedUnion('type', [
+        z.object({ type: z.literal('LoadBalancer') }),
+        z.object({
+          type: z.literal('ClusterIP'),
+          externalIPs: z.array(z.string().ip()).min(1),
+        }),
+      ])
+      .default({ type: 'LoadBalancer' }),
+    controllerName: z
+      .string({
+        description: 'GatewayClass controller; Envoy Gateway by default',
+      })
+      .default(ENVOY_GATEWAY_CONTROLLER),
+    envoyProxyNamespace: z
+      .string({
+        description:
+          "Namespace of a dedicated tenant's EnvoyProxy: Envoy Gateway's own",
+      })
+      .default('envoy-gateway-system'),
+    gatewayClassName: z
+      .string({
+        description:
+          "The platform's GatewayClass for tenant-shared and cluster-shared Gateways",
+      })
+      .default('eg'),
+    sharedGateway: z
+      .object({
+        namespace: z.string().default('gateway'),
+        name: z.string().default('shared'),
+        optInLabel: z
+          .object({ key: z.string(), value: z.string() })
+          .default({ key: 'shared-gateway-access', value: 'true' }),
+      })
+      .default({}),
+    installGuardPolicies: z
+      .boolean({
+        description: 'Also install the four guard ValidatingAdmissionPolicies',
+      })
+      .default(false),
+    output: z.enum(['apply', 'files']).default('apply'),
+    targetPath: z.string().default('manifests'),
+  });
 
 /**
  * `gatewayApi:tenant:provision`: creates or updates every object of a tenant's gateway layout,
@@ -37,147 +164,7 @@ export function createProvisionTenantAction(
     examples,
     supportsDryRun: true,
     schema: {
-      input: {
-        cluster: z =>
-          z
-            .string({
-              description: 'Cluster name; optional when only one is configured',
-            })
-            .optional(),
-        name: z =>
-          z
-            .string({
-              description:
-                'Tenant name, a DNS label; its namespace is tenant-<name>',
-            })
-            .regex(
-              DNS_LABEL,
-              'a tenant name is a DNS label: lower-case letters, digits and dashes, at most 63',
-            )
-            .max(
-              56,
-              'a tenant name has at most 56 characters, so that tenant-<name> fits in 63',
-            ),
-        domains: z =>
-          z
-            .array(z.string(), { description: 'DNS domains the tenant owns' })
-            .min(1),
-        parentTenant: z =>
-          z
-            .string({
-              description: 'Parent tenant, whose domains contain this one',
-            })
-            .optional(),
-        ownerGroup: z =>
-          z
-            .string({
-              description:
-                'Backstage group owning the tenant, e.g. group:default/team-a',
-            })
-            .regex(
-              /^group:[a-z0-9._-]+\/[A-Za-z0-9._-]+$/i,
-              'use a full group entity ref, like group:default/team-a',
-            ),
-        attachedNamespaces: z =>
-          z
-            .array(z.string().regex(DNS_LABEL, 'a namespace is a DNS label'), {
-              description:
-                'Application namespaces allowed to attach routes to the tenant gateways',
-            })
-            .default([]),
-        layout: z =>
-          z.enum(['dedicated', 'tenant-shared', 'cluster-shared'], {
-            description: 'Gateway layout',
-          }),
-        certificates: z =>
-          z
-            .discriminatedUnion('type', [
-              z.object({
-                type: z.literal('acme-http01'),
-                server: z.enum(['staging', 'production']).default('staging'),
-                email: z.string().email(),
-              }),
-              z.object({
-                type: z.literal('acme-dns01'),
-                server: z.enum(['staging', 'production']).default('staging'),
-                email: z.string().email(),
-                solver: z.record(z.unknown()),
-              }),
-              z.object({ type: z.literal('self-signed') }),
-              z.object({
-                type: z.literal('cluster-issuer'),
-                name: z.string().min(1),
-              }),
-            ])
-            .default({ type: 'self-signed' }),
-        clientIp: z =>
-          z
-            .discriminatedUnion('mode', [
-              z.object({ mode: z.literal('none') }),
-              z.object({ mode: z.literal('proxy-protocol') }),
-              z.object({
-                mode: z.literal('x-forwarded-for'),
-                numTrustedHops: z.number().int().min(1).max(10),
-              }),
-              z.object({
-                mode: z.literal('custom-header'),
-                header: z
-                  .string()
-                  .regex(/^[A-Za-z0-9-]+$/, 'an HTTP header name'),
-                failClosed: z.boolean().optional(),
-              }),
-            ])
-            .default({ mode: 'none' }),
-        serviceExposure: z =>
-          z
-            .discriminatedUnion('type', [
-              z.object({ type: z.literal('LoadBalancer') }),
-              z.object({
-                type: z.literal('ClusterIP'),
-                externalIPs: z.array(z.string().ip()).min(1),
-              }),
-            ])
-            .default({ type: 'LoadBalancer' }),
-        controllerName: z =>
-          z
-            .string({
-              description: 'GatewayClass controller; Envoy Gateway by default',
-            })
-            .default(ENVOY_GATEWAY_CONTROLLER),
-        envoyProxyNamespace: z =>
-          z
-            .string({
-              description:
-                "Namespace of a dedicated tenant's EnvoyProxy: Envoy Gateway's own",
-            })
-            .default('envoy-gateway-system'),
-        gatewayClassName: z =>
-          z
-            .string({
-              description:
-                "The platform's GatewayClass for tenant-shared and cluster-shared Gateways",
-            })
-            .default('eg'),
-        sharedGateway: z =>
-          z
-            .object({
-              namespace: z.string().default('gateway'),
-              name: z.string().default('shared'),
-              optInLabel: z
-                .object({ key: z.string(), value: z.string() })
-                .default({ key: 'shared-gateway-access', value: 'true' }),
-            })
-            .default({}),
-        installGuardPolicies: z =>
-          z
-            .boolean({
-              description:
-                'Also install the four guard ValidatingAdmissionPolicies',
-            })
-            .default(false),
-        output: z => z.enum(['apply', 'files']).default('apply'),
-        targetPath: z => z.string().default('manifests'),
-      },
+      input: provisionTenantInput,
       output: {
         tenantNamespace: z => z.string(),
         objects: z => z.array(z.string()),
@@ -185,7 +172,7 @@ export function createProvisionTenantAction(
       },
     },
     async handler(ctx) {
-      const { input } = ctx;
+      const input = parseInput(provisionTenantInput, ctx.input);
       const client = resolveClusterClient(options.clients, input.cluster);
 
       const credentials = await ctx.getInitiatorCredentials();

@@ -2,6 +2,7 @@ import { PermissionsService } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { z as zod } from 'zod/v3';
 import {
   gatewayApiRouteExposePermission,
   normaliseHostname,
@@ -16,6 +17,7 @@ import {
 } from '../manifests';
 import { loadWorld } from '../world/loadWorld';
 import { resolveClusterClient } from './clusters';
+import { parseInput } from './parseInput';
 import { exposureNames } from './exposureNames';
 import { executePlan, PlannedWrite } from './plan';
 
@@ -28,6 +30,19 @@ const ROUTE_VERSIONS = {
   HTTPRoute: 'gateway.networking.k8s.io/v1',
   TLSRoute: 'gateway.networking.k8s.io/v1alpha3',
 } as const;
+
+/** The input schema; parsed again in the handler, since the scaffolder validates without applying defaults. */
+export const unexposeRouteInput = (z: typeof zod) =>
+  z.object({
+    cluster: z.string().optional(),
+    tenant: z.string({ description: 'Tenant the hostname was exposed under' }),
+    hostname: z.string({ description: 'The exposed hostname' }),
+    namespace: z
+      .string({
+        description: 'Namespace of the route; the tenant namespace by default',
+      })
+      .optional(),
+  });
 
 /**
  * `gatewayApi:route:unexpose`: removes exactly what `gatewayApi:route:expose` created for a
@@ -58,26 +73,14 @@ export function createUnexposeRouteAction(options: UnexposeRouteActionOptions) {
       },
     ],
     schema: {
-      input: {
-        cluster: z => z.string().optional(),
-        tenant: z =>
-          z.string({ description: 'Tenant the hostname was exposed under' }),
-        hostname: z => z.string({ description: 'The exposed hostname' }),
-        namespace: z =>
-          z
-            .string({
-              description:
-                'Namespace of the route; the tenant namespace by default',
-            })
-            .optional(),
-      },
+      input: unexposeRouteInput,
       output: {
         removed: z => z.array(z.string()),
         released: z => z.array(z.string()),
       },
     },
     async handler(ctx) {
-      const { input } = ctx;
+      const input = parseInput(unexposeRouteInput, ctx.input);
       const client = resolveClusterClient(options.clients, input.cluster);
       const normalised = normaliseHostname(input.hostname, {
         allowWildcard: true,

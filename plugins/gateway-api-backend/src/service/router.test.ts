@@ -31,7 +31,10 @@ describe('createRouter', () => {
       checkHostname: async ({ hostname }) =>
         hostname.endsWith('.team-a.example.org')
           ? { ok: true, hostname }
-          : { ok: false, reason: `"${hostname}" is not inside team-a.example.org` },
+          : {
+              ok: false,
+              reason: `"${hostname}" is not inside team-a.example.org`,
+            },
       exposures: {
         list: (filter = {}) => {
           calls.push(filter);
@@ -76,7 +79,9 @@ describe('createRouter', () => {
 
   it('lists tenants and checks hostnames', async () => {
     const tenants = await request(app).get('/tenants');
-    expect(tenants.body.items.map((t: { name: string }) => t.name)).toEqual(['team-a']);
+    expect(tenants.body.items.map((t: { name: string }) => t.name)).toEqual([
+      'team-a',
+    ]);
     const ok = await request(app).get(
       '/hostname-check?cluster=dev&tenant=team-a&hostname=shop.team-a.example.org',
     );

@@ -1,0 +1,271 @@
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { DevCluster } from '@gatehouse/dev-cluster';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  permissionsAnswering,
+  startExampleCluster,
+} from '../__testUtils__/devClusterHarness';
+import { ClusterClient } from '../kubernetes/ClusterClient';
+import { createExposeRouteAction } from './exposeRoute';
+import { createProvisionTenantAction } from './provisionTenant';
+import { createUnexposeRouteAction } from './unexposeRoute';
+
+describe('gatewayApi actions against the dev cluster', () => {
+  let cluster: DevCluster;
+  let client: ClusterClient;
+
+  beforeAll(async () => {
+    ({ cluster, client } = await startExampleCluster());
+  }, 120_000);
+  afterAll(() => cluster.close());
+
+  const deps = () => ({
+    clients: [client],
+    permissions: permissionsAnswering(AuthorizeResult.ALLOW),
+  });
+  const run = async (
+    action: { handler: (ctx: any) => Promise<void> },
+    input: Record<string, unknown>,
+    extra: Record<string, unknown> = {},
+  ) => {
+    // createMockActionContext keeps only some fields (not isDryRun): set the rest after.
+    const ctx = {
+      ...createMockActionContext({ input: input as any, ...extra }),
+      ...extra,
+    };
+    await action.handler(ctx);
+    return ctx;
+  };
+  /** resourceVersion of every object the writes so far touched. */
+  const versions = async () => {
+    const seen = new Map<string, string | undefined>();
+    for (const w of cluster.writes) {
+      const key = `${w.apiVersion}/${w.kind}/${w.namespace ?? ''}/${w.name}`;
+      if (seen.has(key)) continue;
+      const object = await client.get({
+        apiVersion: w.apiVersion,
+        kind: w.kind,
+        namespace: w.namespace,
+        name: w.name,
+      });
+      seen.set(key, object?.metadata?.resourceVersion);
+    }
+    return seen;
+  };
+
+  const tenants = [
+    {
+      name: 'team-d',
+      domains: ['team-d.example.org'],
+      ownerGroup: 'group:default/team-d',
+      attachedNamespaces: ['team-d-apps'],
+      layout: 'tenant-shared',
+    },
+    {
+      name: 'team-e',
+      domains: ['team-e.example.org'],
+      ownerGroup: 'group:default/team-e',
+      attachedNamespaces: ['team-e-apps'],
+      layout: 'dedicated',
+      clientIp: { mode: 'proxy-protocol' },
+    },
+    {
+      name: 'team-f',
+      domains: ['team-f.example.org'],
+      ownerGroup: 'group:default/team-f',
+      attachedNamespaces: ['team-f-apps'],
+      layout: 'cluster-shared',
+      clientIp: { mode: 'x-forwarded-for', numTrustedHops: 2 },
+    },
+  ];
+
+  it.each(tenants)(
+    'provisions a $layout tenant, and a second run changes nothing',
+    async tenant => {
+      const action = createProvisionTenantAction(deps());
+      await run(action, tenant);
+      const namespace = await client.get({
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        name: `tenant-${tenant.name}`,
+      });
+      expect(namespace?.metadata?.labels).toMatchObject({
+        'gateway-api.gatehouse.dev/tenant': tenant.name,
+        'gateway-api.gatehouse.dev/layout': tenant.layout,
+      });
+      const before = await versions();
+      await run(action, tenant);
+      expect(await versions()).toEqual(before);
+    },
+  );
+
+  it.each([
+    ['team-d', 'shop.team-d.example.org', 'HTTPRoute'],
+    ['team-e', 'shop.team-e.example.org', 'HTTPRoute'],
+    ['team-f', 'shop.team-f.example.org', 'HTTPRoute'],
+    ['team-d', 'db.team-d.example.org', 'TLSRoute'],
+  ])(
+    'exposes a Service for %s on %s as an %s, idempotently',
+    async (tenant, hostname, routeKind) => {
+      const ns = `${tenant}-apps`;
+      await client.apply({
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: { name: ns },
+      });
+      await client.apply({
+        apiVersion: 'v1',
+        kind: 'Service',
+        metadata: { name: 'web', namespace: ns },
+        spec: { ports: [{ name: 'main', port: 8443 }] },
+      });
+      const action = createExposeRouteAction(deps());
+      const input = {
+        tenant,
+        hostname,
+        routeKind,
+        namespace: ns,
+        service: { name: 'web', port: 8443 },
+        entityRef: 'component:default/web',
+      };
+      const ctx = await run(action, input);
+      expect(ctx.output).toHaveBeenCalledWith('url', `https://${hostname}`);
+      expect(ctx.output).toHaveBeenCalledWith(
+        'routeRef',
+        `${routeKind}/${ns}/${hostname}`,
+      );
+      expect(ctx.output).toHaveBeenCalledWith(
+        'hostnameEntityRef',
+        `resource:dev-cluster/${hostname}`,
+      );
+      const route = await client.get({
+        apiVersion:
+          routeKind === 'HTTPRoute'
+            ? 'gateway.networking.k8s.io/v1'
+            : 'gateway.networking.k8s.io/v1alpha3',
+        kind: routeKind,
+        namespace: ns,
+        name: hostname,
+      });
+      expect(route?.metadata?.labels?.['backstage.io/kubernetes-id']).toBe(
+        'web',
+      );
+      expect(
+        route?.metadata?.annotations?.['gateway-api.gatehouse.dev/entity-ref'],
+      ).toBe('component:default/web');
+
+      const before = await versions();
+      await run(action, input);
+      expect(await versions()).toEqual(before);
+    },
+  );
+
+  it('dry-runs an exposure: the cluster validates it and stores nothing', async () => {
+    const writes = cluster.writes.length;
+    const ctx = await run(
+      createExposeRouteAction(deps()),
+      {
+        tenant: 'team-a',
+        hostname: 'preview.team-a.example.org',
+        namespace: 'checkout',
+        service: { name: 'checkout', port: 8080 },
+        entityRef: 'component:default/checkout',
+      },
+      { isDryRun: true },
+    );
+    expect(cluster.writes.length).toBe(writes);
+    expect(ctx.output).toHaveBeenCalledWith('status', 'planned');
+    expect(ctx.output).toHaveBeenCalledWith(
+      'manifests',
+      expect.stringContaining('preview.team-a.example.org'),
+    );
+  });
+
+  it('writes manifest files and a kustomization instead of applying', async () => {
+    const writes = cluster.writes.length;
+    const workspacePath = fs.mkdtempSync(path.join(os.tmpdir(), 'gatehouse-'));
+    await run(
+      createExposeRouteAction(deps()),
+      {
+        tenant: 'team-a',
+        hostname: 'orders.team-a.example.org',
+        namespace: 'checkout',
+        service: { name: 'checkout', port: 8080 },
+        entityRef: 'component:default/checkout',
+        output: 'files',
+        targetPath: 'manifests/orders',
+      },
+      { workspacePath },
+    );
+    expect(cluster.writes.length).toBe(writes);
+    const dir = path.join(workspacePath, 'manifests/orders');
+    const files = fs.readdirSync(dir).sort();
+    expect(files).toContain('kustomization.yaml');
+    expect(files).toContain(
+      'httproute-checkout-orders.team-a.example.org.yaml',
+    );
+    const kustomization = fs.readFileSync(
+      path.join(dir, 'kustomization.yaml'),
+      'utf8',
+    );
+    for (const file of files.filter(f => f !== 'kustomization.yaml')) {
+      expect(kustomization).toContain(file);
+    }
+  });
+
+  it('unexposes exactly what the exposure created', async () => {
+    const input = {
+      tenant: 'team-f',
+      hostname: 'gone.team-f.example.org',
+      namespace: 'team-f-apps',
+      service: { name: 'web', port: 8443 },
+      entityRef: 'component:default/web',
+    };
+    await run(createExposeRouteAction(deps()), input);
+    const shared = await client.get<any>({
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'Gateway',
+      namespace: 'gateway',
+      name: 'shared',
+    });
+    const listeners = shared.spec.listeners.map(
+      (l: { name: string }) => l.name,
+    );
+    expect(listeners).toEqual(
+      expect.arrayContaining([
+        'gone.team-f.example.org',
+        'shop.team-f.example.org',
+      ]),
+    );
+
+    const ctx = await run(createUnexposeRouteAction(deps()), {
+      tenant: 'team-f',
+      hostname: 'gone.team-f.example.org',
+      namespace: 'team-f-apps',
+    });
+    expect(ctx.output).toHaveBeenCalledWith(
+      'removed',
+      expect.arrayContaining(['HTTPRoute/team-f-apps/gone.team-f.example.org']),
+    );
+    expect(
+      await client.get({
+        apiVersion: 'gateway.networking.k8s.io/v1',
+        kind: 'HTTPRoute',
+        namespace: 'team-f-apps',
+        name: 'gone.team-f.example.org',
+      }),
+    ).toBeUndefined();
+    const after = await client.get<any>({
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'Gateway',
+      namespace: 'gateway',
+      name: 'shared',
+    });
+    const remaining = after.spec.listeners.map((l: { name: string }) => l.name);
+    expect(remaining).not.toContain('gone.team-f.example.org');
+    expect(remaining).toContain('shop.team-f.example.org');
+  });
+});
