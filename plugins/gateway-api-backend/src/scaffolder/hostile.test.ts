@@ -48,9 +48,7 @@ describe('guards against hostile input', () => {
   };
 
   async function expectRefused(
-    action: ReturnType<
-      typeof createExposeRouteAction | typeof createProvisionTenantAction
-    >,
+    action: { handler: (ctx: any) => Promise<void> },
     input: Record<string, unknown>,
     message: RegExp,
   ) {
