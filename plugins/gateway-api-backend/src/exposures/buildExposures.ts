@@ -8,7 +8,6 @@ import {
   GATEWAY_API_ANNOTATIONS,
   hostnameMatches,
   interpretConditions,
-  interpretGatewayStatus,
   interpretParentAttachment,
   interpretRouteParentStatus,
   Issuer,
@@ -155,7 +154,13 @@ export function buildExposures(
           addresses: (gateway.status?.addresses ?? [])
             .map(a => a.value ?? '')
             .filter(Boolean),
-          status: interpretGatewayStatus(gateway),
+          // The Gateway's own conditions: another hostname's broken listener on a shared
+          // Gateway is not this exposure's problem; its own listener is judged below.
+          status: interpretConditions(
+            'Gateway',
+            gateway.status?.conditions,
+            gateway.metadata?.generation,
+          ),
           listener: listener && {
             name: listener.name ?? '',
             protocol: listener.protocol ?? '',
@@ -189,7 +194,9 @@ export function buildExposures(
       }
       const statuses: StatusSummary[] = [
         routeStatus,
-        ...exposureGateways.map(g => g.status),
+        ...exposureGateways.flatMap(g =>
+          g.listener ? [g.status, g.listener.status] : [g.status],
+        ),
       ];
       if (tls) statuses.push(tlsStatus(tls));
       exposures.push({

@@ -1,11 +1,12 @@
 import {
   Certificate,
   Gateway,
-  interpretGatewayStatus,
+  interpretConditions,
   interpretRouteStatus,
   Route,
   StatusSummary,
   summariseTls,
+  worstStatus,
 } from '@gatehouse/backstage-plugin-gateway-api-common';
 import { ClusterClient } from '../kubernetes/ClusterClient';
 import { KubernetesObject } from '../manifests';
@@ -73,13 +74,30 @@ async function readState(
         name: parent.name,
       })) as Gateway | undefined)
     : undefined;
-  const gatewayStatus = gateway ? interpretGatewayStatus(gateway) : undefined;
-
-  let tls: string | undefined;
-  let tlsReady = true;
   const listener = gateway?.spec?.listeners?.find(
     l => l.name === parent?.sectionName,
   );
+  // The Gateway's own conditions and this route's listener: other listeners of a shared
+  // Gateway are other hostnames' business.
+  const gatewayStatus = gateway
+    ? worstStatus([
+        interpretConditions(
+          'Gateway',
+          gateway.status?.conditions,
+          gateway.metadata?.generation,
+        ),
+        interpretConditions(
+          'Listener',
+          gateway.status?.listeners?.find(l => l.name === listener?.name)
+            ?.conditions,
+          gateway.metadata?.generation,
+          `Listener "${listener?.name}": `,
+        ),
+      ])
+    : undefined;
+
+  let tls: string | undefined;
+  let tlsReady = true;
   const secretName = listener?.tls?.certificateRefs?.[0]?.name;
   if (planned.kind === 'HTTPRoute' && gateway && secretName) {
     const certificates = (await client.list(

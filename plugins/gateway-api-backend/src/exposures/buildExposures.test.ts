@@ -1,0 +1,135 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { Exposure } from '@gatehouse/backstage-plugin-gateway-api-common';
+import { DevCluster } from '@gatehouse/dev-cluster';
+import { startExampleCluster } from '../__testUtils__/devClusterHarness';
+import { GatewayApiCache } from '../cache/GatewayApiCache';
+import { buildExposures } from './buildExposures';
+
+/**
+ * Our analysis read against the dev cluster's simulated controllers (which share no code with
+ * it) over the example data: every healthy exposure and every common mistake of the seeds.
+ */
+describe('buildExposures over the example cluster', () => {
+  let cluster: DevCluster;
+  let cache: GatewayApiCache;
+  let exposures: Exposure[] = [];
+
+  const byHostname = (hostname: string) => {
+    const found = exposures.filter(e => e.hostname === hostname);
+    if (found.length === 0) throw new Error(`no exposure of ${hostname}`);
+    return found;
+  };
+
+  beforeAll(async () => {
+    let client;
+    ({ cluster, client } = await startExampleCluster({
+      controllers: {
+        debounceMs: 5,
+        gatewayApi: { addressDelayMs: 10 },
+        certManager: {
+          stepDelayMs: 10,
+          failHttp01Suffixes: ['.fail.team-b.example.org'],
+        },
+      },
+    }));
+    cache = new GatewayApiCache([client], {
+      logger: mockServices.logger.mock(),
+    });
+    cache.start();
+    await cache.waitForSync();
+    // Until the controllers settle: every certificate has left the issuing state.
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      exposures = buildExposures(cache.snapshot('dev-cluster'), new Date());
+      const settled =
+        exposures.length > 0 &&
+        exposures.every(e => e.tls?.state !== 'issuing') &&
+        exposures.every(e =>
+          e.route.parents.every(p => p.status.status !== 'unknown'),
+        );
+      if (settled || Date.now() > deadline) break;
+      await new Promise(r => setTimeout(r, 200));
+    }
+  }, 120_000);
+
+  afterAll(async () => {
+    cache.stop();
+    await cluster.close();
+  });
+
+  it.each([
+    'checkout.team-a.example.org',
+    'payments.team-b.example.org',
+    'catalog.team-c.example.org',
+  ])('%s is Accepted, Programmed and its certificate Ready', hostname => {
+    const [exposure] = byHostname(hostname);
+    expect(exposure.route.status).toMatchObject({ status: 'ok' });
+    expect(exposure.gateways[0].status).toMatchObject({ status: 'ok' });
+    expect(exposure.gateways[0].addresses.length).toBeGreaterThan(0);
+    expect(exposure.tls).toMatchObject({ state: 'ready' });
+    expect(exposure.status.status).toBe('ok');
+    expect(exposure.url).toBe(`https://${hostname}/`);
+  });
+
+  it('shows the TLS passthrough route as a TLSRoute without a certificate of ours', () => {
+    const [ledger] = byHostname('ledger.team-b.example.org');
+    expect(ledger.route.kind).toBe('TLSRoute');
+    expect(ledger.route.status.status).toBe('ok');
+    expect(ledger.tls).toBeUndefined();
+  });
+
+  it('warns that the 72-hour certificate expires soon', () => {
+    const [billing] = byHostname('billing.team-c.example.org');
+    expect(billing.tls).toMatchObject({ state: 'expiring' });
+    expect(billing.status.status).toBe('warning');
+  });
+
+  it('explains the failing HTTP-01 challenge', () => {
+    const [broken] = byHostname('broken.fail.team-b.example.org');
+    expect(broken.tls?.state).toBe('failed');
+    expect(broken.tls?.acme?.challenges[0]).toMatchObject({ type: 'HTTP-01' });
+    expect(broken.tls?.hints.length).toBeGreaterThan(0);
+    expect(broken.status.status).toBe('error');
+  });
+
+  it.each([
+    [
+      'a namespace the listener does not allow',
+      'legacy-billing-preview',
+      'NotAllowedByListeners',
+    ],
+    ['a parentRef without namespace', 'catalog-api-v2', 'NoMatchingParent'],
+    [
+      'a cross-namespace backend without ReferenceGrant',
+      'payments-reports',
+      'RefNotPermitted',
+    ],
+  ])('reports %s with its reason and a hint', (_what, routeName, reason) => {
+    const exposure = exposures.find(e => e.route.name === routeName);
+    expect(exposure).toBeDefined();
+    const parent = exposure!.route.parents[0];
+    expect(parent.status).toMatchObject({ status: 'error', reason });
+    expect(parent.status.hint?.fix).toBeTruthy();
+    expect(parent.predicted).toMatchObject({ reason });
+    expect(exposure!.status.status).toBe('error');
+  });
+
+  it('reports the hostname whose listener has no certificate', () => {
+    const exposure = exposures.find(e => e.route.name === 'checkout-admin');
+    expect(exposure).toBeDefined();
+    expect(exposure!.gateways[0].listener?.status).toMatchObject({
+      status: 'error',
+      reason: 'InvalidCertificateRef',
+    });
+    expect(exposure!.status.status).toBe('error');
+  });
+
+  it('ties each exposure to its component and tenant', () => {
+    const [checkout] = byHostname('checkout.team-a.example.org');
+    expect(checkout).toMatchObject({
+      entityRef: 'component:default/checkout',
+      tenant: 'team-a',
+      cluster: 'dev-cluster',
+    });
+  });
+});
