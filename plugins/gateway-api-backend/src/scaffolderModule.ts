@@ -3,6 +3,7 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { createAnalyzeAction } from './scaffolder/analyze';
 import { createExposeRouteAction } from './scaffolder/exposeRoute';
 import { createProvisionTenantAction } from './scaffolder/provisionTenant';
 import { createUnexposeRouteAction } from './scaffolder/unexposeRoute';
@@ -29,6 +30,7 @@ export const scaffolderModuleGatewayApiActions = createBackendModule({
           createProvisionTenantAction(deps),
           createExposeRouteAction(deps),
           createUnexposeRouteAction(deps),
+          createAnalyzeAction(deps),
         );
       },
     });

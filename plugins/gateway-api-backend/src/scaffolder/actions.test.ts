@@ -9,6 +9,7 @@ import {
   startExampleCluster,
 } from '../__testUtils__/devClusterHarness';
 import { ClusterClient } from '../kubernetes/ClusterClient';
+import { createAnalyzeAction } from './analyze';
 import { createExposeRouteAction } from './exposeRoute';
 import { createProvisionTenantAction } from './provisionTenant';
 import { createUnexposeRouteAction } from './unexposeRoute';
@@ -267,5 +268,26 @@ describe('gatewayApi actions against the dev cluster', () => {
     const remaining = after.spec.listeners.map((l: { name: string }) => l.name);
     expect(remaining).not.toContain('gone.team-f.example.org');
     expect(remaining).toContain('shop.team-f.example.org');
+  });
+
+  it('analyzes an exposure: the namespace opt-in it brings fixes the preview route', async () => {
+    const writes = cluster.writes.length;
+    const ctx = await run(createAnalyzeAction(deps()), {
+      tenant: 'team-c',
+      hostname: 'preview.team-c.example.org',
+      namespace: 'billing-preview',
+      service: { name: 'legacy-billing', port: 8080 },
+      entityRef: 'component:default/legacy-billing',
+    });
+    expect(cluster.writes.length).toBe(writes);
+    expect(ctx.output).toHaveBeenCalledWith('introduced', []);
+    expect(ctx.output).toHaveBeenCalledWith(
+      'fixed',
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^HTTPRoute\/billing-preview\/legacy-billing-preview .*NotAllowedByListeners/,
+        ),
+      ]),
+    );
   });
 });

@@ -1,5 +1,8 @@
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { PermissionsService } from '@backstage/backend-plugin-api';
+import {
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError } from '@backstage/errors';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
@@ -23,6 +26,7 @@ import { parseInput } from './parseInput';
 import { examples } from './exposeRoute.examples';
 import { exposureNames } from './exposureNames';
 import { executePlan, planYaml } from './plan';
+import { reportAnalysis } from './reportAnalysis';
 import { waitForExposure } from './waitForExposure';
 
 export interface ExposeRouteActionOptions {
@@ -129,93 +133,13 @@ export function createExposeRouteAction(options: ExposeRouteActionOptions) {
     },
     async handler(ctx) {
       const input = parseInput(exposeRouteInput, ctx.input);
-      const client = resolveClusterClient(options.clients, input.cluster);
-      const world = await loadWorld(options.clients);
-      const tenantNamespace = world.tenants.find(
-        t => t.cluster === client.name && t.name === input.tenant,
-      )?.namespace;
-      const routeNamespace = input.namespace ?? tenantNamespace ?? '';
-      const serviceNamespace = input.service.namespace ?? routeNamespace;
-      const verdict = checkExposure(
-        {
-          cluster: client.name,
-          tenant: input.tenant,
-          hostname: input.hostname,
-          routeNamespace,
-          service: { ...input.service, namespace: serviceNamespace },
-        },
-        world,
+      const { client, hostname, objects, plan, manifests } = await planExposure(
+        input,
+        options,
+        ctx,
       );
-      if (!verdict.ok) throw new InputError(verdict.reason);
-      const { tenant, hostname } = verdict;
-      if (!tenant.spec) {
-        throw new InputError(
-          `Tenant "${tenant.name}" was not provisioned by Gatehouse (its namespace has no spec annotation); provision it with gatewayApi:tenant:provision first.`,
-        );
-      }
-
-      const credentials = await ctx.getInitiatorCredentials();
-      const [decision] = await options.permissions.authorize(
-        [
-          {
-            permission: gatewayApiRouteExposePermission,
-            resourceRef: tenantResourceRef(client.name, tenant.name),
-          },
-        ],
-        { credentials },
-      );
-      if (decision.result !== AuthorizeResult.ALLOW) {
-        throw new NotAllowedError(
-          `You may not expose services under tenant "${tenant.name}": only members of ${tenant.ownerGroup} may.`,
-        );
-      }
-
-      if (input.output === 'apply') {
-        const service = await client.get({
-          apiVersion: 'v1',
-          kind: 'Service',
-          namespace: serviceNamespace,
-          name: input.service.name,
-        });
-        const ports = ((service as any)?.spec?.ports ?? []) as {
-          port: number;
-        }[];
-        if (!service) {
-          throw new InputError(
-            `Service "${serviceNamespace}/${input.service.name}" does not exist in cluster "${client.name}"; deploy it first or fix the name.`,
-          );
-        }
-        if (!ports.some(p => p.port === input.service.port)) {
-          throw new InputError(
-            `Service "${serviceNamespace}/${input.service.name}" has no port ${
-              input.service.port
-            } (ports: ${ports.map(p => p.port).join(', ') || 'none'}).`,
-          );
-        }
-      }
-
-      const kubernetesId = dnsLabelName(input.entityRef.replace(/^.*[:/]/, ''));
-      const objects: KubernetesObject[] = buildExposureObjects(
-        {
-          hostname,
-          kind: input.routeKind,
-          routeNamespace,
-          service: {
-            namespace: serviceNamespace,
-            name: input.service.name,
-            port: input.service.port,
-          },
-          pathPrefix: input.pathPrefix,
-          entityRef: input.entityRef,
-          kubernetesId,
-          names: exposureNames(hostname),
-        },
-        tenant.spec,
-      );
-      const fieldManager = exposureFieldManager(hostname);
-      const plan = objects.map(object => ({ object, fieldManager }));
-      const manifests = planYaml(plan);
       ctx.logger.info(`Planned objects:\n${manifests}`);
+      if (ctx.isDryRun) await reportAnalysis(ctx, client, objects);
 
       await executePlan(ctx, client, plan, {
         output: input.output,
@@ -255,4 +179,111 @@ export function createExposeRouteAction(options: ExposeRouteActionOptions) {
       ctx.output('manifests', manifests);
     },
   });
+}
+
+export type ExposeRouteInput = ReturnType<typeof parseExposeRouteInput>;
+const parseExposeRouteInput = (input: unknown) =>
+  parseInput(exposeRouteInput, input);
+
+/**
+ * Everything an exposure is before it is written: the guards, the permission, the Service
+ * check, and the objects of the tenant's layout. Shared by expose and analyze.
+ */
+export async function planExposure(
+  input: ExposeRouteInput,
+  options: ExposeRouteActionOptions,
+  ctx: { getInitiatorCredentials(): Promise<BackstageCredentials> },
+) {
+  const client = resolveClusterClient(options.clients, input.cluster);
+  const world = await loadWorld(options.clients);
+  const tenantNamespace = world.tenants.find(
+    t => t.cluster === client.name && t.name === input.tenant,
+  )?.namespace;
+  const routeNamespace = input.namespace ?? tenantNamespace ?? '';
+  const serviceNamespace = input.service.namespace ?? routeNamespace;
+  const verdict = checkExposure(
+    {
+      cluster: client.name,
+      tenant: input.tenant,
+      hostname: input.hostname,
+      routeNamespace,
+      service: { ...input.service, namespace: serviceNamespace },
+    },
+    world,
+  );
+  if (!verdict.ok) throw new InputError(verdict.reason);
+  const { tenant, hostname } = verdict;
+  if (!tenant.spec) {
+    throw new InputError(
+      `Tenant "${tenant.name}" was not provisioned by Gatehouse (its namespace has no spec annotation); provision it with gatewayApi:tenant:provision first.`,
+    );
+  }
+
+  const credentials = await ctx.getInitiatorCredentials();
+  const [decision] = await options.permissions.authorize(
+    [
+      {
+        permission: gatewayApiRouteExposePermission,
+        resourceRef: tenantResourceRef(client.name, tenant.name),
+      },
+    ],
+    { credentials },
+  );
+  if (decision.result !== AuthorizeResult.ALLOW) {
+    throw new NotAllowedError(
+      `You may not expose services under tenant "${tenant.name}": only members of ${tenant.ownerGroup} may.`,
+    );
+  }
+
+  // A pull request may add the Service itself; a direct apply needs it now.
+  if (input.output === 'apply') {
+    await checkServicePort(client, serviceNamespace, input.service);
+  }
+
+  const objects: KubernetesObject[] = buildExposureObjects(
+    {
+      hostname,
+      kind: input.routeKind,
+      routeNamespace,
+      service: {
+        namespace: serviceNamespace,
+        name: input.service.name,
+        port: input.service.port,
+      },
+      pathPrefix: input.pathPrefix,
+      entityRef: input.entityRef,
+      kubernetesId: dnsLabelName(input.entityRef.replace(/^.*[:/]/, '')),
+      names: exposureNames(hostname),
+    },
+    tenant.spec,
+  );
+  const fieldManager = exposureFieldManager(hostname);
+  const plan = objects.map(object => ({ object, fieldManager }));
+  return { client, tenant, hostname, objects, plan, manifests: planYaml(plan) };
+}
+
+async function checkServicePort(
+  client: ClusterClient,
+  namespace: string,
+  service: { name: string; port: number },
+) {
+  const found = (await client.get({
+    apiVersion: 'v1',
+    kind: 'Service',
+    namespace,
+    name: service.name,
+  })) as { spec?: { ports?: { port: number }[] } } | undefined;
+  if (!found) {
+    throw new InputError(
+      `Service "${namespace}/${service.name}" does not exist in cluster "${client.name}"; deploy it first or fix the name.`,
+    );
+  }
+  const ports = found.spec?.ports ?? [];
+  if (!ports.some(p => p.port === service.port)) {
+    throw new InputError(
+      `Service "${namespace}/${service.name}" has no port ${
+        service.port
+      } (ports: ${ports.map(p => p.port).join(', ') || 'none'}).`,
+    );
+  }
 }

@@ -17,6 +17,7 @@ import { resolveClusterClient } from './clusters';
 import { parseInput } from './parseInput';
 import { executePlan, planYaml } from './plan';
 import { examples } from './provisionTenant.examples';
+import { reportAnalysis } from './reportAnalysis';
 
 export interface ProvisionTenantActionOptions {
   clients: ClusterClient[];
@@ -236,6 +237,7 @@ export function createProvisionTenantAction(
       const plan = objects.map(object => ({ object }));
       const manifests = planYaml(plan);
       ctx.logger.info(`Planned objects:\n${manifests}`);
+      if (ctx.isDryRun) await reportAnalysis(ctx, client, objects);
       await executePlan(ctx, client, plan, {
         output: input.output,
         targetPath: input.targetPath,
