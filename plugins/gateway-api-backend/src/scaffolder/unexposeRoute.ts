@@ -67,7 +67,7 @@ export function createUnexposeRouteAction(options: UnexposeRouteActionOptions) {
           '    input:',
           '      tenant: team-a',
           '      hostname: shop.team-a.example.org',
-          '      namespace: team-a-apps',
+          '      namespace: checkout',
           '',
         ].join('\n'),
       },

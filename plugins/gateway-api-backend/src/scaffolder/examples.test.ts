@@ -1,0 +1,68 @@
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { DevCluster } from '@gatehouse/dev-cluster';
+import { parse } from 'yaml';
+import {
+  permissionsAnswering,
+  startExampleCluster,
+} from '../__testUtils__/devClusterHarness';
+import { ClusterClient } from '../kubernetes/ClusterClient';
+import { createAnalyzeAction } from './analyze';
+import { createExposeRouteAction } from './exposeRoute';
+import { createProvisionTenantAction } from './provisionTenant';
+import { createUnexposeRouteAction } from './unexposeRoute';
+
+/** Every documented example of every action runs against the dev cluster, controllers on. */
+describe('action examples', () => {
+  let cluster: DevCluster;
+  let client: ClusterClient;
+
+  beforeAll(async () => {
+    ({ cluster, client } = await startExampleCluster({
+      controllers: {
+        debounceMs: 5,
+        gatewayApi: { addressDelayMs: 10 },
+        certManager: { stepDelayMs: 10 },
+      },
+    }));
+  }, 120_000);
+  afterAll(() => cluster.close());
+
+  const deps = () => ({
+    clients: [client],
+    permissions: permissionsAnswering(AuthorizeResult.ALLOW),
+  });
+  const actions = () => [
+    createProvisionTenantAction(deps()),
+    createExposeRouteAction(deps()),
+    createAnalyzeAction(deps()),
+    createUnexposeRouteAction(deps()),
+  ];
+  const cases = actions().flatMap(action =>
+    (action.examples ?? []).map(
+      example => [action.id, example.description] as const,
+    ),
+  );
+
+  it.each(cases)(
+    '%s: %s',
+    async (id, description) => {
+      const action = actions().find(a => a.id === id)!;
+      const example = action.examples!.find(
+        e => e.description === description,
+      )!;
+      const steps = parse(example.example).steps as Array<{ input: object }>;
+      for (const step of steps) {
+        const ctx = createMockActionContext({ input: step.input as any });
+        await action.handler(ctx as any);
+        if (id === 'gatewayApi:route:expose' && (step.input as any).wait) {
+          expect(ctx.output).toHaveBeenCalledWith(
+            'status',
+            expect.stringMatching(/^ready:/),
+          );
+        }
+      }
+    },
+    60_000,
+  );
+});
