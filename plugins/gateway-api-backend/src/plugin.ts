@@ -10,6 +10,7 @@ import {
   gatewayApiTenantResourceRef,
   isTenantOwnerRule,
 } from './permissions/tenantRules';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { ExposureIndex } from './exposures/ExposureIndex';
 import { checkHostname } from './guards/exposureGuards';
 import { TenantDirectory } from './tenants/TenantDirectory';
@@ -30,10 +31,21 @@ export const gatewayApiPlugin = createBackendPlugin({
       deps: {
         logger: coreServices.logger,
         httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        permissions: coreServices.permissions,
+        catalog: catalogServiceRef,
         permissionsRegistry: coreServices.permissionsRegistry,
         clusters: gatewayApiClustersServiceRef,
       },
-      async init({ logger, httpRouter, permissionsRegistry, clusters }) {
+      async init({
+        logger,
+        httpRouter,
+        httpAuth,
+        permissions,
+        catalog,
+        permissionsRegistry,
+        clusters,
+      }) {
         logger.info(
           `Gateway API plugin watches ${
             clusters.clusters.length
@@ -61,6 +73,9 @@ export const gatewayApiPlugin = createBackendPlugin({
           await createRouter({
             clusters: clusters.clusters,
             exposures: new ExposureIndex(clusters.cache),
+            httpAuth,
+            permissions,
+            catalog,
             tenants: () => tenantsInCache(clusters.cache),
             checkHostname: async request => {
               const verdict = checkHostname(

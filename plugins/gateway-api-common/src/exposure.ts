@@ -56,6 +56,8 @@ export interface Exposure {
   url: string;
   /** The tenant whose namespace holds the route, if any. */
   tenant?: string;
+  /** The tenant's owner group. */
+  owner?: string;
   /** The catalog entity the route exposes (annotation, else the kubernetes-id label). */
   entityRef?: string;
   route: {
@@ -74,7 +76,7 @@ export interface Exposure {
 }
 
 /**
- * The answer of `GET /exposures`.
+ * The answer of `GET /exposure` (one entity's hostnames) and `GET /hostnames` (a page of all).
  *
  * @public
  */
@@ -82,10 +84,32 @@ export interface ExposureList {
   items: Exposure[];
   /** Clusters whose cache has not completed a first list: their exposures may be missing. */
   pendingClusters: string[];
+  /** `GET /hostnames`: how many match the filters, across pages. */
+  totalItems?: number;
 }
 
 /**
- * A tenant as the API lists it (`GET /tenants`).
+ * The filters, sort and page of `GET /hostnames`.
+ *
+ * @public
+ */
+export interface HostnameQuery {
+  tenant?: string;
+  owner?: string;
+  cluster?: string;
+  status?: StatusSummary['status'];
+  /** Only certificates whose notAfter is within this many days (expired ones included). */
+  expiringWithinDays?: number;
+  /** Free text matched against hostname, tenant, owner, route and entity. */
+  search?: string;
+  sort?: 'hostname' | 'expiry' | 'status' | 'tenant';
+  order?: 'asc' | 'desc';
+  offset?: number;
+  limit?: number;
+}
+
+/**
+ * A tenant as the API lists it (`GET /tenants`), with whether the caller may expose under it.
  *
  * @public
  */
@@ -98,14 +122,21 @@ export interface TenantSummary {
   attachedNamespaces: string[];
   parentTenant?: string;
   layout?: string;
+  /** Whether the caller may expose services under this tenant. */
+  canExpose?: boolean;
 }
 
 /**
- * The answer of `GET /hostname-check`: whether a tenant may expose a hostname, by the same
+ * The answer of `GET /hostnames/check`: whether a tenant may expose a hostname, by the same
  * guards the expose action runs before writing.
  *
  * @public
  */
 export type HostnameCheck =
   | { ok: true; hostname: string }
-  | { ok: false; reason: string };
+  | {
+      ok: false;
+      reason: string;
+      /** Who serves the name already, when that is why it is refused. */
+      holder?: { cluster: string; tenant?: string; object: string };
+    };

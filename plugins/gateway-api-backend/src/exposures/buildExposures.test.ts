@@ -38,7 +38,7 @@ describe('buildExposures over the example cluster', () => {
     cache.start();
     await cache.waitForSync();
     // Until the controllers settle: every certificate has left the issuing state.
-    const deadline = Date.now() + 60_000;
+    const deadline = Date.now() + 150_000;
     for (;;) {
       exposures = buildExposures(cache.snapshot('dev-cluster'), new Date());
       const settled =
@@ -50,7 +50,7 @@ describe('buildExposures over the example cluster', () => {
       if (settled || Date.now() > deadline) break;
       await new Promise(r => setTimeout(r, 200));
     }
-  }, 120_000);
+  }, 180_000);
 
   afterAll(async () => {
     cache.stop();

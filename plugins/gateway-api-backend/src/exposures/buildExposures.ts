@@ -57,6 +57,8 @@ export function buildExposures(
     .map(ns => tenantFromNamespace(snapshot.cluster, ns as any))
     .filter((t): t is TenantRecord => t !== undefined);
   const tenantOf = namespaceTenants(tenants);
+  const ownerOf = (tenant?: string) =>
+    tenants.find(t => t.name === tenant)?.ownerGroup;
 
   const prediction = predictAttachment({
     gateways,
@@ -208,6 +210,7 @@ export function buildExposures(
             ? `tls://${hostname}`
             : `https://${hostname}/`),
         tenant: tenantOf(ns),
+        owner: ownerOf(tenantOf(ns)),
         entityRef: entityRefOf(route),
         route: {
           kind: route.kind,

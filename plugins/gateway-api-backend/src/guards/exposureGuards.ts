@@ -17,7 +17,11 @@ export interface ExposureRequest {
 
 export type ExposureVerdict =
   | { ok: true; tenant: TenantRecord; hostname: string }
-  | { ok: false; reason: string };
+  | {
+      ok: false;
+      reason: string;
+      holder?: { cluster: string; tenant?: string; object: string };
+    };
 
 const refuse = (reason: string): ExposureVerdict => ({ ok: false, reason });
 
@@ -65,15 +69,21 @@ export function checkHostname(
     );
   });
   if (holder) {
-    return refuse(
-      `"${inDomain.hostname}" overlaps "${
+    return {
+      ok: false,
+      reason: `"${inDomain.hostname}" overlaps "${
         holder.hostname
       }", already served by ${holder.object} in cluster "${
         holder.cluster
       }" for ${
         holder.tenant === NO_TENANT ? 'no tenant' : `tenant "${holder.tenant}"`
       }; pick another hostname, or ask the platform team to move it.`,
-    );
+      holder: {
+        cluster: holder.cluster,
+        tenant: holder.tenant === NO_TENANT ? undefined : holder.tenant,
+        object: holder.object,
+      },
+    };
   }
   return { ok: true, tenant, hostname: inDomain.hostname };
 }

@@ -1,12 +1,67 @@
-import { mockErrorHandler } from '@backstage/backend-test-utils';
+import { mockErrorHandler, mockServices } from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { Exposure } from '@gatehouse/backstage-plugin-gateway-api-common';
 import express from 'express';
 import request from 'supertest';
 import { ExposureFilter } from '../exposures/ExposureIndex';
 import { createRouter } from './router';
 
+const exposure = (
+  hostname: string,
+  extra: Partial<Exposure> = {},
+): Exposure => ({
+  cluster: 'dev',
+  hostname,
+  url: `https://${hostname}/`,
+  tenant: 'team-a',
+  owner: 'group:default/team-a',
+  entityRef: 'component:default/checkout',
+  route: {
+    kind: 'HTTPRoute',
+    namespace: 'checkout',
+    name: hostname,
+    status: { status: 'ok', summary: 'Accepted' },
+    parents: [],
+    backends: [],
+  },
+  gateways: [],
+  status: { status: 'ok', summary: 'Accepted' },
+  ...extra,
+});
+
+const items = [
+  exposure('b.team-a.example.org', {
+    tls: {
+      state: 'expiring',
+      summary: 'expires soon',
+      dnsNames: [],
+      notAfter: '2026-01-05T00:00:00Z',
+      hints: [],
+    },
+    status: { status: 'warning', summary: 'expires soon' },
+  }),
+  exposure('a.team-a.example.org'),
+  exposure('c.team-b.example.org', {
+    tenant: 'team-b',
+    owner: 'group:default/team-b',
+  }),
+];
+
 describe('createRouter', () => {
   let app: express.Express;
-  const calls: ExposureFilter[] = [];
+  const filters: ExposureFilter[] = [];
+  const permissions = mockServices.permissions.mock();
+  const catalog = {
+    getEntityByRef: jest.fn(async (ref: any) =>
+      ref === 'component:default/checkout'
+        ? {
+            apiVersion: 'backstage.io/v1alpha1',
+            kind: 'Component',
+            metadata: { name: 'checkout', namespace: 'default' },
+          }
+        : undefined,
+    ),
+  };
 
   beforeAll(async () => {
     const router = await createRouter({
@@ -18,6 +73,9 @@ describe('createRouter', () => {
           skipTLSVerify: false,
         },
       ],
+      httpAuth: mockServices.httpAuth(),
+      catalog,
+      permissions,
       tenants: () => [
         {
           cluster: 'dev',
@@ -27,9 +85,17 @@ describe('createRouter', () => {
           domains: ['team-a.example.org'],
           attachedNamespaces: [],
         },
+        {
+          cluster: 'dev',
+          name: 'team-b',
+          namespace: 'tenant-team-b',
+          ownerGroup: 'group:default/team-b',
+          domains: ['team-b.example.org'],
+          attachedNamespaces: [],
+        },
       ],
-      checkHostname: async ({ hostname }) =>
-        hostname.endsWith('.team-a.example.org')
+      checkHostname: async ({ hostname, cluster }) =>
+        hostname.endsWith('.team-a.example.org') && cluster === 'dev'
           ? { ok: true, hostname }
           : {
               ok: false,
@@ -37,63 +103,131 @@ describe('createRouter', () => {
             },
       exposures: {
         list: (filter = {}) => {
-          calls.push(filter);
-          return { items: [], pendingClusters: ['dev'] };
+          filters.push(filter);
+          return { items, pendingClusters: [] };
         },
       },
+      clock: () => new Date('2026-01-01T00:00:00Z'),
     });
     app = express().use(router).use(mockErrorHandler());
   });
 
   it('answers health checks', async () => {
     const response = await request(app).get('/health');
-    expect(response.status).toBe(200);
     expect(response.body).toEqual({ status: 'ok' });
   });
 
   it('lists the clusters without their credentials', async () => {
     const response = await request(app).get('/clusters');
-    expect(response.status).toBe(200);
     expect(response.body).toEqual({
       items: [{ name: 'dev', url: 'http://127.0.0.1:6443' }],
     });
     expect(response.text).not.toContain('super-secret-token');
   });
 
-  it('passes exposure filters through and refuses repeated parameters', async () => {
-    const response = await request(app).get(
-      '/exposures?entityRef=component:default/checkout&tenant=team-a',
+  it('answers an entity’s exposure for a reader of the entity, and 404 otherwise', async () => {
+    const ok = await request(app).get(
+      '/exposure?entityRef=component:default/checkout',
     );
-    expect(response.status).toBe(200);
-    expect(response.body).toEqual({ items: [], pendingClusters: ['dev'] });
-    expect(calls).toEqual([
-      {
-        entityRef: 'component:default/checkout',
-        tenant: 'team-a',
-        cluster: undefined,
-      },
-    ]);
-    const twice = await request(app).get('/exposures?tenant=a&tenant=b');
-    expect(twice.status).toBe(400);
+    expect(ok.status).toBe(200);
+    expect(filters.pop()).toEqual({ entityRef: 'component:default/checkout' });
+    const hidden = await request(app).get(
+      '/exposure?entityRef=component:default/secret',
+    );
+    expect(hidden.status).toBe(404);
+    const missing = await request(app).get('/exposure');
+    expect(missing.status).toBe(400);
   });
 
-  it('lists tenants and checks hostnames', async () => {
-    const tenants = await request(app).get('/tenants');
-    expect(tenants.body.items.map((t: { name: string }) => t.name)).toEqual([
-      'team-a',
-    ]);
+  it.each([
+    [
+      '',
+      ['a.team-a.example.org', 'b.team-a.example.org', 'c.team-b.example.org'],
+      3,
+    ],
+    ['?tenant=team-b', ['c.team-b.example.org'], 1],
+    [
+      '?owner=group:default/team-a&sort=hostname&order=desc',
+      ['b.team-a.example.org', 'a.team-a.example.org'],
+      2,
+    ],
+    ['?status=warning', ['b.team-a.example.org'], 1],
+    ['?expiringWithinDays=7', ['b.team-a.example.org'], 1],
+    [
+      '?sort=expiry',
+      ['b.team-a.example.org', 'a.team-a.example.org', 'c.team-b.example.org'],
+      3,
+    ],
+    ['?search=C.TEAM', ['c.team-b.example.org'], 1],
+    ['?limit=1&offset=1', ['b.team-a.example.org'], 3],
+  ])('GET /hostnames%s', async (query, hostnames, total) => {
+    const response = await request(app).get(`/hostnames${query}`);
+    expect(response.status).toBe(200);
+    expect(response.body.items.map((e: Exposure) => e.hostname)).toEqual(
+      hostnames,
+    );
+    expect(response.body.totalItems).toBe(total);
+  });
+
+  it.each([
+    '?status=great',
+    '?limit=5000',
+    '?offset=-1',
+    '?sort=owner',
+    '?tenant=a&tenant=b',
+  ])('refuses /hostnames%s', async query => {
+    expect((await request(app).get(`/hostnames${query}`)).status).toBe(400);
+  });
+
+  it('checks hostnames in the tenant’s cluster', async () => {
     const ok = await request(app).get(
-      '/hostname-check?cluster=dev&tenant=team-a&hostname=shop.team-a.example.org',
+      '/hostnames/check?tenant=team-a&hostname=shop.team-a.example.org',
     );
     expect(ok.body).toEqual({ ok: true, hostname: 'shop.team-a.example.org' });
     const refused = await request(app).get(
-      '/hostname-check?cluster=dev&tenant=team-a&hostname=shop.team-b.example.org',
+      '/hostnames/check?tenant=team-a&hostname=x.team-b.example.org',
     );
-    expect(refused.body).toEqual({
-      ok: false,
-      reason: '"shop.team-b.example.org" is not inside team-a.example.org',
-    });
-    const incomplete = await request(app).get('/hostname-check?tenant=team-a');
-    expect(incomplete.status).toBe(400);
+    expect(refused.body).toMatchObject({ ok: false });
+    expect(
+      (await request(app).get('/hostnames/check?tenant=team-a')).status,
+    ).toBe(400);
+  });
+
+  it('lists the tenants the caller may expose under, and all of them for the platform', async () => {
+    permissions.authorize.mockImplementation(async requests =>
+      requests.map(r => ({
+        result:
+          'resourceRef' in r && r.resourceRef === 'dev/team-b'
+            ? AuthorizeResult.DENY
+            : AuthorizeResult.ALLOW,
+      })),
+    );
+    const mine = await request(app).get('/tenants');
+    expect(mine.body.items.map((t: { name: string }) => t.name)).toEqual([
+      'team-a',
+    ]);
+    const all = await request(app).get('/tenants?scope=all');
+    expect(
+      all.body.items.map((t: { name: string; canExpose: boolean }) => [
+        t.name,
+        t.canExpose,
+      ]),
+    ).toEqual([
+      ['team-a', true],
+      ['team-b', false],
+    ]);
+
+    permissions.authorize.mockImplementation(async requests =>
+      requests.map(r => ({
+        result:
+          'resourceRef' in r && r.resourceRef === 'dev/team-a'
+            ? AuthorizeResult.ALLOW
+            : AuthorizeResult.DENY,
+      })),
+    );
+    const notPlatform = await request(app).get('/tenants?scope=all');
+    expect(notPlatform.body.items.map((t: { name: string }) => t.name)).toEqual(
+      ['team-a'],
+    );
   });
 });

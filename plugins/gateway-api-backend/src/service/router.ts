@@ -1,17 +1,33 @@
-import express from 'express';
-import Router from 'express-promise-router';
-import { InputError } from '@backstage/errors';
-import { ExposureIndex } from '../exposures/ExposureIndex';
 import {
+  BackstageCredentials,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError, NotFoundError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  gatewayApiRouteExposePermission,
+  gatewayApiTenantProvisionPermission,
   HostnameCheck,
+  HostnameQuery,
+  tenantResourceRef,
   TenantSummary,
 } from '@gatehouse/backstage-plugin-gateway-api-common';
+import express from 'express';
+import Router from 'express-promise-router';
+import { ExposureIndex } from '../exposures/ExposureIndex';
+import { queryHostnames } from '../exposures/queryHostnames';
 import { GatewayApiCluster } from './clusters';
 
 export interface RouterOptions {
   clusters: GatewayApiCluster[];
   exposures: Pick<ExposureIndex, 'list'>;
-  /** Every tenant the cache knows, for pickers. */
+  httpAuth: Pick<HttpAuthService, 'credentials'>;
+  catalog: Pick<CatalogService, 'getEntityByRef'>;
+  permissions: Pick<PermissionsService, 'authorize'>;
+  /** Every tenant the cache knows. */
   tenants: () => TenantSummary[];
   /** The hostname guards, live, for the template's hostname field. */
   checkHostname: (request: {
@@ -19,9 +35,10 @@ export interface RouterOptions {
     tenant: string;
     hostname: string;
   }) => Promise<HostnameCheck>;
+  clock?: () => Date;
 }
 
-const single = (value: unknown, name: string): string | undefined => {
+const text = (value: unknown, name: string): string | undefined => {
   if (value === undefined) return undefined;
   if (typeof value !== 'string' || value.length > 512) {
     throw new InputError(
@@ -30,13 +47,45 @@ const single = (value: unknown, name: string): string | undefined => {
   }
   return value;
 };
+const number = (
+  value: unknown,
+  name: string,
+  max: number,
+): number | undefined => {
+  const raw = text(value, name);
+  if (raw === undefined) return undefined;
+  const parsed = Number(raw);
+  if (!Number.isInteger(parsed) || parsed < 0 || parsed > max) {
+    throw new InputError(
+      `Query parameter "${name}" must be a whole number from 0 to ${max}`,
+    );
+  }
+  return parsed;
+};
+const oneOf = <T extends string>(
+  value: unknown,
+  name: string,
+  allowed: readonly T[],
+) => {
+  const raw = text(value, name);
+  if (raw !== undefined && !allowed.includes(raw as T)) {
+    throw new InputError(
+      `Query parameter "${name}" must be one of ${allowed.join(', ')}`,
+    );
+  }
+  return raw as T | undefined;
+};
 
-/** The REST API the frontend plugin reads. Nothing here ever returns a credential or a Secret. */
+/**
+ * The REST API the frontend plugin reads (see openapi.yaml). Every answer comes from the cache
+ * except hostname checks, which run the guards live. Nothing returns a credential or a Secret.
+ */
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
   const router = Router();
   router.use(express.json());
+  const clock = options.clock ?? (() => new Date());
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
@@ -48,29 +97,114 @@ export async function createRouter(
     });
   });
 
-  router.get('/exposures', (req, res) => {
-    res.json(
-      options.exposures.list({
-        entityRef: single(req.query.entityRef, 'entityRef'),
-        cluster: single(req.query.cluster, 'cluster'),
-        tenant: single(req.query.tenant, 'tenant'),
-      }),
-    );
+  // One entity's hostnames, for whoever may read that entity in the catalog.
+  router.get('/exposure', async (req, res) => {
+    const entityRef = text(req.query.entityRef, 'entityRef');
+    if (!entityRef)
+      throw new InputError('Give the entityRef of a catalog entity');
+    const credentials = await options.httpAuth.credentials(req);
+    const entity = await options.catalog.getEntityByRef(entityRef, {
+      credentials,
+    });
+    if (!entity)
+      throw new NotFoundError(`No entity ${entityRef} that you may read`);
+    res.json(options.exposures.list({ entityRef: stringifyEntityRef(entity) }));
   });
 
-  router.get('/tenants', (_req, res) => {
-    res.json({ items: options.tenants() });
+  router.get('/hostnames', (req, res) => {
+    const query: HostnameQuery = {
+      tenant: text(req.query.tenant, 'tenant'),
+      owner: text(req.query.owner, 'owner'),
+      cluster: text(req.query.cluster, 'cluster'),
+      status: oneOf(req.query.status, 'status', [
+        'ok',
+        'pending',
+        'warning',
+        'error',
+        'unknown',
+      ] as const),
+      expiringWithinDays: number(
+        req.query.expiringWithinDays,
+        'expiringWithinDays',
+        3650,
+      ),
+      search: text(req.query.search, 'search'),
+      sort: oneOf(req.query.sort, 'sort', [
+        'hostname',
+        'expiry',
+        'status',
+        'tenant',
+      ] as const),
+      order: oneOf(req.query.order, 'order', ['asc', 'desc'] as const),
+      offset: number(req.query.offset, 'offset', 1_000_000),
+      limit: number(req.query.limit, 'limit', 1000),
+    };
+    const all = options.exposures.list({ cluster: query.cluster });
+    res.json({
+      ...queryHostnames(all.items, query, clock()),
+      pendingClusters: all.pendingClusters,
+    });
   });
 
-  router.get('/hostname-check', async (req, res) => {
-    const cluster = single(req.query.cluster, 'cluster');
-    const tenant = single(req.query.tenant, 'tenant');
-    const hostname = single(req.query.hostname, 'hostname');
-    if (!cluster || !tenant || hostname === undefined) {
-      throw new InputError('Give cluster, tenant and hostname');
+  router.get('/hostnames/check', async (req, res) => {
+    const tenant = text(req.query.tenant, 'tenant');
+    const hostname = text(req.query.hostname, 'hostname');
+    if (!tenant || hostname === undefined) {
+      throw new InputError('Give tenant and hostname');
     }
+    const cluster =
+      text(req.query.cluster, 'cluster') ??
+      options.tenants().find(t => t.name === tenant)?.cluster ??
+      options.clusters[0]?.name ??
+      '';
     res.json(await options.checkHostname({ cluster, tenant, hostname }));
   });
 
+  // The tenants the caller may expose under; with scope=all, every tenant, for the platform.
+  router.get('/tenants', async (req, res) => {
+    const scope =
+      oneOf(req.query.scope, 'scope', ['mine', 'all'] as const) ?? 'mine';
+    const credentials = await options.httpAuth.credentials(req);
+    const tenants = options.tenants();
+    const canExpose = await exposeDecisions(
+      options.permissions,
+      credentials,
+      tenants,
+    );
+    if (scope === 'all') {
+      const [provision] = await options.permissions.authorize(
+        [{ permission: gatewayApiTenantProvisionPermission }],
+        { credentials },
+      );
+      if (provision.result === AuthorizeResult.ALLOW) {
+        res.json({
+          items: tenants.map((t, i) => ({ ...t, canExpose: canExpose[i] })),
+        });
+        return;
+      }
+    }
+    res.json({
+      items: tenants
+        .map((t, i) => ({ ...t, canExpose: canExpose[i] }))
+        .filter(t => t.canExpose),
+    });
+  });
+
   return router;
+}
+
+async function exposeDecisions(
+  permissions: Pick<PermissionsService, 'authorize'>,
+  credentials: BackstageCredentials,
+  tenants: TenantSummary[],
+): Promise<boolean[]> {
+  if (tenants.length === 0) return [];
+  const decisions = await permissions.authorize(
+    tenants.map(t => ({
+      permission: gatewayApiRouteExposePermission,
+      resourceRef: tenantResourceRef(t.cluster, t.name),
+    })),
+    { credentials },
+  );
+  return decisions.map(d => d.result === AuthorizeResult.ALLOW);
 }

@@ -1,0 +1,67 @@
+import {
+  Exposure,
+  HostnameQuery,
+  StatusLevel,
+} from '@gatehouse/backstage-plugin-gateway-api-common';
+
+const SEVERITY: Record<StatusLevel, number> = {
+  ok: 0,
+  unknown: 1,
+  pending: 2,
+  warning: 3,
+  error: 4,
+};
+const DAY_MS = 24 * 60 * 60 * 1000;
+export const MAX_PAGE = 1000;
+
+/** Filters, sorts and pages hostnames for `GET /hostnames`. */
+export function queryHostnames(
+  items: Exposure[],
+  query: HostnameQuery,
+  now: Date,
+): { items: Exposure[]; totalItems: number } {
+  const search = query.search?.toLocaleLowerCase('en-US');
+  const matching = items.filter(
+    e =>
+      (!query.tenant || e.tenant === query.tenant) &&
+      (!query.owner || e.owner === query.owner) &&
+      (!query.cluster || e.cluster === query.cluster) &&
+      (!query.status || e.status.status === query.status) &&
+      (query.expiringWithinDays === undefined ||
+        (e.tls?.notAfter !== undefined &&
+          Date.parse(e.tls.notAfter) - now.getTime() <=
+            query.expiringWithinDays * DAY_MS)) &&
+      (!search ||
+        [
+          e.hostname,
+          e.tenant,
+          e.owner,
+          e.entityRef,
+          `${e.route.namespace}/${e.route.name}`,
+        ]
+          .filter(Boolean)
+          .some(text => text!.toLocaleLowerCase('en-US').includes(search))),
+  );
+  const direction = query.order === 'desc' ? -1 : 1;
+  const expiry = (e: Exposure) =>
+    e.tls?.notAfter ? Date.parse(e.tls.notAfter) : Number.POSITIVE_INFINITY;
+  const compare: Record<
+    NonNullable<HostnameQuery['sort']>,
+    (a: Exposure, b: Exposure) => number
+  > = {
+    hostname: (a, b) => a.hostname.localeCompare(b.hostname),
+    tenant: (a, b) => (a.tenant ?? '').localeCompare(b.tenant ?? ''),
+    status: (a, b) => SEVERITY[a.status.status] - SEVERITY[b.status.status],
+    expiry: (a, b) => expiry(a) - expiry(b),
+  };
+  const by = compare[query.sort ?? 'hostname'];
+  const sorted = [...matching].sort(
+    (a, b) => direction * by(a, b) || a.hostname.localeCompare(b.hostname),
+  );
+  const offset = query.offset ?? 0;
+  const limit = Math.min(query.limit ?? 100, MAX_PAGE);
+  return {
+    items: sorted.slice(offset, offset + limit),
+    totalItems: matching.length,
+  };
+}
