@@ -13,15 +13,21 @@ export interface ExposureFilter {
 
 const MINUTE = 60_000;
 
+interface Computed {
+  minute: number;
+  items: Exposure[];
+  /** By lower-cased entity ref, so an entity page touches only its own hostnames. */
+  byEntity: Map<string, Exposure[]>;
+}
+
+const entityKey = (ref: string) => ref.toLocaleLowerCase('en-US');
+
 /**
  * Exposures of every cluster, computed from the cache and memoised per cache snapshot (and per
  * minute, since certificate expiry states move with the clock), so page views are cheap.
  */
 export class ExposureIndex {
-  private readonly memo = new WeakMap<
-    ClusterSnapshot,
-    { minute: number; items: Exposure[] }
-  >();
+  private readonly memo = new WeakMap<ClusterSnapshot, Computed>();
 
   constructor(
     private readonly cache: GatewayApiCache,
@@ -33,27 +39,33 @@ export class ExposureIndex {
       c => !filter.cluster || c === filter.cluster,
     );
     const items = clusters
-      .flatMap(cluster => this.exposuresOf(this.cache.snapshot(cluster)))
-      .filter(
-        e =>
-          (!filter.entityRef ||
-            e.entityRef?.toLocaleLowerCase('en-US') ===
-              filter.entityRef.toLocaleLowerCase('en-US')) &&
-          (!filter.tenant || e.tenant === filter.tenant),
-      );
+      .flatMap(cluster => {
+        const computed = this.exposuresOf(this.cache.snapshot(cluster));
+        return filter.entityRef
+          ? computed.byEntity.get(entityKey(filter.entityRef)) ?? []
+          : computed.items;
+      })
+      .filter(e => !filter.tenant || e.tenant === filter.tenant);
     return {
       items,
       pendingClusters: clusters.filter(c => !this.cache.hasSynced(c)),
     };
   }
 
-  private exposuresOf(snapshot: ClusterSnapshot): Exposure[] {
+  private exposuresOf(snapshot: ClusterSnapshot): Computed {
     const now = this.clock();
     const minute = Math.floor(now.getTime() / MINUTE);
     const cached = this.memo.get(snapshot);
-    if (cached && cached.minute === minute) return cached.items;
+    if (cached && cached.minute === minute) return cached;
     const items = buildExposures(snapshot, now);
-    this.memo.set(snapshot, { minute, items });
-    return items;
+    const byEntity = new Map<string, Exposure[]>();
+    for (const exposure of items) {
+      if (!exposure.entityRef) continue;
+      const key = entityKey(exposure.entityRef);
+      byEntity.set(key, [...(byEntity.get(key) ?? []), exposure]);
+    }
+    const computed = { minute, items, byEntity };
+    this.memo.set(snapshot, computed);
+    return computed;
   }
 }

@@ -80,7 +80,7 @@ export class GatewayApiEntityProvider implements EntityProvider {
       this.applyDelta().catch(error =>
         this.options.logger.warn(`Delta mutation failed: ${error}`),
       );
-    }, this.options.deltaDelayMs ?? 1_000);
+    }, this.options.deltaDelayMs ?? 250);
     this.deltaTimer.unref?.();
   }
 

@@ -1,0 +1,157 @@
+/* eslint-disable no-console */
+/**
+ * Benchmark clusters: dev clusters seeded (in-process, validated like any write) with tenants,
+ * Gateways, HTTPRoutes and Certificates at a given size.
+ */
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { DevCluster, startDevCluster } from '@gatehouse/dev-cluster';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { stringify } from 'yaml';
+
+export interface BenchSize {
+  tenants: number;
+  gateways: number;
+  routes: number;
+  certificates: number;
+}
+
+/** Small enough for CI on two shared cores; `BENCH_SIZE=full` gives the issue's sizes. */
+export const SIZE: BenchSize =
+  process.env.BENCH_SIZE === 'full'
+    ? { tenants: 100, gateways: 200, routes: 5_000, certificates: 5_000 }
+    : { tenants: 10, gateways: 20, routes: 500, certificates: 500 };
+
+/** The component every cluster exposes on `ENTITY_HOSTNAMES` hostnames. */
+export const ENTITY_ID = 'bench-entity';
+export const ENTITY_HOSTNAMES = 20;
+
+function objects(size: BenchSize, entityHostnames: number): object[] {
+  const out: object[] = [];
+  for (let t = 0; t < size.tenants; t++) {
+    out.push(
+      {
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: {
+          name: `tenant-t${t}`,
+          labels: { 'gateway-api.gatehouse.dev/tenant': `t${t}` },
+          annotations: {
+            'gateway-api.gatehouse.dev/owner-group': `group:default/t${t}`,
+            'gateway-api.gatehouse.dev/domains': `t${t}.example.org`,
+            'gateway-api.gatehouse.dev/attached-namespaces': `apps-t${t}`,
+          },
+        },
+      },
+      { apiVersion: 'v1', kind: 'Namespace', metadata: { name: `apps-t${t}` } },
+    );
+  }
+  for (let g = 0; g < size.gateways; g++) {
+    const t = g % size.tenants;
+    out.push({
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'Gateway',
+      metadata: { name: `gw-${g}`, namespace: `tenant-t${t}` },
+      spec: {
+        gatewayClassName: 'eg',
+        listeners: [
+          {
+            name: 'https',
+            port: 443,
+            protocol: 'HTTPS',
+            hostname: `*.g${g}.t${t}.example.org`,
+            tls: { certificateRefs: [{ name: `cert-${g}` }] },
+            allowedRoutes: { namespaces: { from: 'All' } },
+          },
+        ],
+      },
+    });
+  }
+  for (let r = 0; r < size.routes; r++) {
+    const g = r % size.gateways;
+    const t = g % size.tenants;
+    const forEntity = r < entityHostnames;
+    out.push({
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'HTTPRoute',
+      metadata: {
+        name: `route-${r}`,
+        namespace: `apps-t${t}`,
+        labels: {
+          'backstage.io/kubernetes-id': forEntity ? ENTITY_ID : `c${r % 50}`,
+        },
+      },
+      spec: {
+        parentRefs: [{ name: `gw-${g}`, namespace: `tenant-t${t}` }],
+        hostnames: [`r${r}.g${g}.t${t}.example.org`],
+        rules: [{ backendRefs: [{ name: 'web', port: 80 }] }],
+      },
+    });
+  }
+  for (let c = 0; c < size.certificates; c++) {
+    const g = c % size.gateways;
+    const t = g % size.tenants;
+    out.push({
+      apiVersion: 'cert-manager.io/v1',
+      kind: 'Certificate',
+      metadata: { name: `cert-${c}`, namespace: `tenant-t${t}` },
+      spec: {
+        secretName: `cert-${c}`,
+        dnsNames: [`c${c}.g${g}.t${t}.example.org`],
+        issuerRef: { name: 'letsencrypt', kind: 'Issuer' },
+      },
+    });
+  }
+  return out;
+}
+
+/**
+ * Starts `count` dev clusters seeded at `size`, without controllers (no status churn). The
+ * first cluster serves the bench entity's `ENTITY_HOSTNAMES` hostnames; the others none.
+ */
+export async function startBenchClusters(
+  count: number,
+  size: BenchSize,
+): Promise<DevCluster[]> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatehouse-bench-'));
+  const files = [ENTITY_HOSTNAMES, 0].map((hostnames, i) => {
+    const file = path.join(dir, `objects-${i}.yaml`);
+    fs.writeFileSync(
+      file,
+      objects(size, hostnames)
+        .map(o => `---\n${stringify(o)}`)
+        .join(''),
+    );
+    return file;
+  });
+  const clusters: DevCluster[] = [];
+  for (let i = 0; i < count; i++) {
+    clusters.push(
+      await startDevCluster({
+        seed: [files[i === 0 ? 0 : 1]],
+        controllers: false,
+      }),
+    );
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+  return clusters;
+}
+
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[
+    Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))
+  ];
+}
+
+export const ms = (n: number) => `${n.toFixed(1)} ms`;
+
+/** A logger that keeps quiet, outside jest (mockServices needs jest). */
+export const quietLogger: LoggerService = {
+  info: () => {},
+  warn: () => {},
+  error: () => {},
+  debug: () => {},
+  child: () => quietLogger,
+};
