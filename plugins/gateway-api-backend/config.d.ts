@@ -1,6 +1,20 @@
 import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
 
 export interface Config {
+  gatewayApi?: {
+    /**
+     * Notifications to a tenant's owner group, once per condition, through the notifications
+     * plugin: a certificate expiring or failing, a route not Accepted for too long.
+     */
+    notifications?: {
+      /** Default: true. */
+      enabled?: boolean;
+      /** A certificate this many days from notAfter notifies. Default: 14. */
+      certificateExpiryDays?: number;
+      /** A route not Accepted this many minutes notifies. Default: 10. */
+      routeNotAcceptedMinutes?: number;
+    };
+  };
   catalog?: {
     providers?: {
       /**

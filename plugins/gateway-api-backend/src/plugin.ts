@@ -11,7 +11,9 @@ import {
   isTenantOwnerRule,
 } from './permissions/tenantRules';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { ExposureIndex } from './exposures/ExposureIndex';
+import { ExposureNotifier } from './notifications/ExposureNotifier';
 import { checkHostname } from './guards/exposureGuards';
 import { TenantDirectory } from './tenants/TenantDirectory';
 import { tenantsInCache } from './tenants/tenantsInCache';
@@ -34,6 +36,9 @@ export const gatewayApiPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         permissions: coreServices.permissions,
         catalog: catalogServiceRef,
+        config: coreServices.rootConfig,
+        scheduler: coreServices.scheduler,
+        notifications: notificationService,
         permissionsRegistry: coreServices.permissionsRegistry,
         clusters: gatewayApiClustersServiceRef,
       },
@@ -43,6 +48,9 @@ export const gatewayApiPlugin = createBackendPlugin({
         httpAuth,
         permissions,
         catalog,
+        config,
+        scheduler,
+        notifications,
         permissionsRegistry,
         clusters,
       }) {
@@ -69,10 +77,32 @@ export const gatewayApiPlugin = createBackendPlugin({
             ),
         });
         clusters.cache.start();
+        const exposures = new ExposureIndex(clusters.cache);
+        const alerts = config.getOptionalConfig('gatewayApi.notifications');
+        if (alerts?.getOptionalBoolean('enabled') ?? true) {
+          const notifier = new ExposureNotifier({
+            exposures,
+            notifications,
+            logger,
+            settings: {
+              certificateExpiryDays:
+                alerts?.getOptionalNumber('certificateExpiryDays') ?? 14,
+              routeNotAcceptedMinutes:
+                alerts?.getOptionalNumber('routeNotAcceptedMinutes') ?? 10,
+            },
+          });
+          await scheduler.scheduleTask({
+            id: 'gateway-api-exposure-notifications',
+            frequency: { minutes: 1 },
+            timeout: { minutes: 1 },
+            initialDelay: { seconds: 30 },
+            fn: () => notifier.run(),
+          });
+        }
         httpRouter.use(
           await createRouter({
             clusters: clusters.clusters,
-            exposures: new ExposureIndex(clusters.cache),
+            exposures,
             httpAuth,
             permissions,
             catalog,
