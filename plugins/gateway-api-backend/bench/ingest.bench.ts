@@ -60,6 +60,12 @@ async function main() {
 
   // Warm both paths once (JIT, connections), then measure.
   await rawList(clusters[0].url, clusters[0].adminToken);
+  const warmUp = new GatewayApiCache(clients.slice(0, 1), {
+    logger: quietLogger,
+  });
+  warmUp.start();
+  await warmUp.waitForSync();
+  warmUp.stop();
   let start = performance.now();
   const rawBytes = (
     await Promise.all(clusters.map(c => rawList(c.url, c.adminToken)))
