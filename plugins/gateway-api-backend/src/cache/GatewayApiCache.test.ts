@@ -116,3 +116,51 @@ describe('GatewayApiCache against the dev cluster', () => {
     );
   });
 });
+
+describe('GatewayApiCache with a token that may not read every kind', () => {
+  it('syncs without the forbidden kinds instead of waiting for them', async () => {
+    const cluster = await startDevCluster({
+      seed: [],
+      controllers: false,
+      tokens: [
+        {
+          token: 'partial',
+          username: 'partial',
+          rules: [
+            {
+              verbs: ['list', 'watch'],
+              apiGroups: ['', 'gateway.networking.k8s.io'],
+              resources: ['*'],
+            },
+          ],
+        },
+      ],
+    });
+    const logger = mockServices.logger.mock();
+    const cache = new GatewayApiCache(
+      [
+        new ClusterClient({
+          name: 'dev',
+          url: cluster.url,
+          serviceAccountToken: 'partial',
+          skipTLSVerify: true,
+        }),
+      ],
+      { logger, backoff: { initialMs: 50, maxMs: 200 } },
+    );
+    try {
+      cache.start();
+      await cache.waitForSync();
+      expect(cache.hasSynced('dev')).toBe(true);
+      expect(cache.snapshot('dev').byKind.get('Certificate')).toEqual([]);
+      expect(logger.warn).toHaveBeenCalledWith(
+        expect.stringContaining(
+          'Not allowed to list Certificate in cluster dev',
+        ),
+      );
+    } finally {
+      cache.stop();
+      await cluster.close();
+    }
+  }, 120_000);
+});

@@ -119,9 +119,19 @@ export class ObjectInformer {
       this.options.onEvent({ type: 'RESYNC', kind: this.kind });
       await this.watch();
     } catch (error) {
-      if (statusCodeOf(error) === 404) {
+      const status = statusCodeOf(error);
+      if (status === 404) {
         // The kind is not served by this cluster: nothing to cache, yet.
         this.objects.clear();
+        this.markSynced();
+      } else if (status === 403) {
+        // The service account may not read this kind: what depends on it shows less, and the
+        // rest of the cluster must not wait for it.
+        if (!this.synced) {
+          this.options.logger.warn(
+            `Not allowed to list ${this.kind.kind} in cluster ${this.client.name}; grant the ClusterRole of the plugin README`,
+          );
+        }
         this.markSynced();
       } else {
         this.options.logger.warn(
