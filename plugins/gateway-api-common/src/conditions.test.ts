@@ -469,3 +469,17 @@ describe('interpretParentAttachment', () => {
     );
   });
 });
+
+describe('interpretConditions summary of a healthy listener', () => {
+  it('reads a False Conflicted as its absence', () => {
+    const summary = interpretConditions('Listener', [
+      { type: 'Accepted', status: 'True', reason: 'Accepted' },
+      { type: 'Conflicted', status: 'False', reason: 'NoConflicts' },
+      { type: 'Programmed', status: 'True', reason: 'Programmed' },
+    ]);
+    expect(summary).toEqual({
+      status: 'ok',
+      summary: 'Accepted, not Conflicted, Programmed.',
+    });
+  });
+});

@@ -157,7 +157,14 @@ export function interpretConditions(
   if (worst.status === 'ok') {
     return {
       status: 'ok',
-      summary: `${label}${known.map(k => k.condition.type).join(', ')}.`,
+      // A negative condition (Conflicted) that is healthy reads as its absence.
+      summary: `${label}${known
+        .map(k =>
+          k.condition.type in NEGATIVE_TYPES
+            ? `not ${k.condition.type}`
+            : k.condition.type,
+        )
+        .join(', ')}.`,
     };
   }
   return worst;
