@@ -160,7 +160,7 @@ export function interpretConditions(
       // A negative condition (Conflicted) that is healthy reads as its absence.
       summary: `${label}${known
         .map(k =>
-          k.condition.type in NEGATIVE_TYPES
+          (k.condition.type ?? '') in NEGATIVE_TYPES
             ? `not ${k.condition.type}`
             : k.condition.type,
         )
