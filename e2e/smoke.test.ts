@@ -21,7 +21,9 @@ test('a component shows its Exposure tab', async ({ page }, testInfo) => {
   await expect(page).toHaveURL(
     /\/catalog\/default\/component\/checkout\/exposure/,
   );
-  await expect(page.getByText(/Gatehouse watches dev-cluster/)).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: /^checkout\.team-a\.example\.org/ }),
+  ).toBeVisible();
   await page.screenshot({
     path: testInfo.outputPath('exposure-tab.png'),
     fullPage: true,

@@ -10,6 +10,12 @@ import {
   catalogImportPlugin,
 } from '@backstage/plugin-catalog-import';
 import { ScaffolderPage, scaffolderPlugin } from '@backstage/plugin-scaffolder';
+import { ScaffolderFieldExtensions } from '@backstage/plugin-scaffolder-react';
+import {
+  GatewayApiHostnamePickerFieldExtension,
+  GatewayApiHostnamesPage,
+  GatewayApiTenantPickerFieldExtension,
+} from '@gatehouse/backstage-plugin-gateway-api';
 import { orgPlugin } from '@backstage/plugin-org';
 import { SearchPage } from '@backstage/plugin-search';
 import { UserSettingsPage } from '@backstage/plugin-user-settings';
@@ -63,7 +69,16 @@ const routes = (
     >
       {entityPage}
     </Route>
-    <Route path="/create" element={<ScaffolderPage />} />
+    <Route path="/create" element={<ScaffolderPage />}>
+      <ScaffolderFieldExtensions>
+        <GatewayApiTenantPickerFieldExtension />
+        <GatewayApiHostnamePickerFieldExtension />
+      </ScaffolderFieldExtensions>
+    </Route>
+    <Route
+      path="/gateway-api/hostnames"
+      element={<GatewayApiHostnamesPage />}
+    />
     <Route path="/api-docs" element={<ApiExplorerPage />} />
     <Route
       path="/catalog-import"

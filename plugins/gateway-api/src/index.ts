@@ -3,5 +3,16 @@
  *
  * @packageDocumentation
  */
-export { gatewayApiPlugin, EntityGatewayApiExposureContent } from './plugin';
+export {
+  gatewayApiPlugin,
+  EntityGatewayApiExposureContent,
+  EntityGatewayApiExposureCard,
+  GatewayApiHostnamesPage,
+} from './plugin';
+export {
+  GatewayApiHostnamePickerFieldExtension,
+  GatewayApiTenantPickerFieldExtension,
+} from './fields';
+export type { HostnamePickerUiOptions, TenantPickerUiOptions } from './fields';
+export { isGatewayApiExposureAvailable } from './conditions';
 export * from './api';

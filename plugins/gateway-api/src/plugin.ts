@@ -1,12 +1,13 @@
 import {
   createApiFactory,
+  createComponentExtension,
   createPlugin,
   createRoutableExtension,
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { GatewayApiClient, gatewayApiApiRef } from './api';
-import { entityExposureRouteRef } from './routes';
+import { entityExposureRouteRef, rootRouteRef } from './routes';
 
 /**
  * The Gateway API frontend plugin (legacy frontend system).
@@ -23,12 +24,14 @@ export const gatewayApiPlugin = createPlugin({
     }),
   ],
   routes: {
+    root: rootRouteRef,
     entityContent: entityExposureRouteRef,
   },
 });
 
 /**
- * The "Exposure" tab content for a component's entity page: every hostname it is exposed on.
+ * The "Exposure" tab content for a component's entity page: every hostname it is exposed on,
+ * with route, gateway and TLS status, and a hint for each problem.
  *
  * @public
  */
@@ -40,5 +43,37 @@ export const EntityGatewayApiExposureContent = gatewayApiPlugin.provide(
         m => m.EntityExposureContent,
       ),
     mountPoint: entityExposureRouteRef,
+  }),
+);
+
+/**
+ * A card for a component's Overview: its hostnames with their status and TLS expiry.
+ *
+ * @public
+ */
+export const EntityGatewayApiExposureCard = gatewayApiPlugin.provide(
+  createComponentExtension({
+    name: 'EntityGatewayApiExposureCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityExposureCard').then(
+          m => m.EntityExposureCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * The Hostnames page for platform teams: every hostname across clusters and tenants,
+ * searchable and filterable (filters readable from the URL, e.g. `?tenant=team-a`).
+ *
+ * @public
+ */
+export const GatewayApiHostnamesPage = gatewayApiPlugin.provide(
+  createRoutableExtension({
+    name: 'GatewayApiHostnamesPage',
+    component: () =>
+      import('./components/HostnamesPage').then(m => m.HostnamesPage),
+    mountPoint: rootRouteRef,
   }),
 );

@@ -4,6 +4,11 @@ import {
   FetchApi,
 } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
+import {
+  ExposureList,
+  HostnameCheck,
+  TenantSummary,
+} from '@gatehouse/backstage-plugin-gateway-api-common';
 
 /**
  * A cluster the Gateway API backend watches, as the browser may see it (no credentials).
@@ -16,12 +21,48 @@ export interface GatewayApiClusterSummary {
 }
 
 /**
+ * Narrows `listExposures` to one entity, cluster or tenant; every field is optional.
+ *
+ * @public
+ */
+export interface ExposureFilter {
+  entityRef?: string;
+  cluster?: string;
+  tenant?: string;
+}
+
+/**
+ * What `checkHostname` asks: may `tenant` expose `hostname` (on `cluster`, else the tenant's
+ * own cluster)?
+ *
+ * @public
+ */
+export interface HostnameCheckRequest {
+  tenant: string;
+  hostname: string;
+  cluster?: string;
+}
+
+// The most hostnames one `GET /hostnames` answers; the page filters and sorts in the browser.
+const HOSTNAMES_PAGE_LIMIT = 1000;
+
+/**
  * Reads the Gateway API backend's REST API.
  *
  * @public
  */
 export interface GatewayApiApi {
   listClusters(): Promise<GatewayApiClusterSummary[]>;
+  /**
+   * Hostnames exposed through routes, with route, gateway and TLS status: one entity's
+   * (`GET /exposure`, as far as the caller may read that entity), else every hostname
+   * (`GET /hostnames`), narrowed to a cluster or tenant.
+   */
+  listExposures(filter?: ExposureFilter): Promise<ExposureList>;
+  /** The tenants the caller may expose under; with `scope: 'all'`, every tenant (platform). */
+  listTenants(options?: { scope?: 'mine' | 'all' }): Promise<TenantSummary[]>;
+  /** Whether a tenant may expose a hostname, by the expose action's guards. */
+  checkHostname(request: HostnameCheckRequest): Promise<HostnameCheck>;
 }
 
 /** @public */
@@ -46,9 +87,49 @@ export class GatewayApiClient implements GatewayApiApi {
     return body.items;
   }
 
-  private async get<T>(path: string): Promise<T> {
+  async listExposures(filter: ExposureFilter = {}): Promise<ExposureList> {
+    if (filter.entityRef) {
+      return this.get<ExposureList>('/exposure', {
+        entityRef: filter.entityRef,
+      });
+    }
+    return this.get<ExposureList>('/hostnames', {
+      cluster: filter.cluster,
+      tenant: filter.tenant,
+      limit: String(HOSTNAMES_PAGE_LIMIT),
+    });
+  }
+
+  async listTenants(
+    options: { scope?: 'mine' | 'all' } = {},
+  ): Promise<TenantSummary[]> {
+    const body = await this.get<{ items: TenantSummary[] }>('/tenants', {
+      scope: options.scope,
+    });
+    return body.items;
+  }
+
+  async checkHostname(request: HostnameCheckRequest): Promise<HostnameCheck> {
+    return this.get<HostnameCheck>('/hostnames/check', {
+      tenant: request.tenant,
+      hostname: request.hostname,
+      cluster: request.cluster,
+    });
+  }
+
+  private async get<T>(
+    path: string,
+    query: Record<string, string | undefined> = {},
+  ): Promise<T> {
     const baseUrl = await this.deps.discoveryApi.getBaseUrl('gateway-api');
-    const response = await this.deps.fetchApi.fetch(`${baseUrl}${path}`);
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) {
+      if (value !== undefined) params.append(key, value);
+    }
+    const search = params.toString();
+    const response = await this.deps.fetchApi.fetch(
+      `${baseUrl}${path}${search ? `?${search}` : ''}`,
+    );
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }

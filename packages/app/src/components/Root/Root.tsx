@@ -3,6 +3,7 @@ import { makeStyles } from '@material-ui/core';
 import HomeIcon from '@material-ui/icons/Home';
 import ExtensionIcon from '@material-ui/icons/Extension';
 import CreateComponentIcon from '@material-ui/icons/AddCircleOutline';
+import HostnamesIcon from '@material-ui/icons/Language';
 import LogoFull from './LogoFull';
 import LogoIcon from './LogoIcon';
 import {
@@ -74,6 +75,11 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
         />
         <SidebarItem icon={ExtensionIcon} to="api-docs" text="APIs" />
         <SidebarItem icon={CreateComponentIcon} to="create" text="Create..." />
+        <SidebarItem
+          icon={HostnamesIcon}
+          to="gateway-api/hostnames"
+          text="Hostnames"
+        />
         {/* End global nav */}
         <SidebarDivider />
         <SidebarScrollWrapper>

@@ -53,7 +53,11 @@ import {
   EntityKubernetesContent,
   isKubernetesAvailable,
 } from '@backstage/plugin-kubernetes';
-import { EntityGatewayApiExposureContent } from '@gatehouse/backstage-plugin-gateway-api';
+import {
+  EntityGatewayApiExposureCard,
+  EntityGatewayApiExposureContent,
+  isGatewayApiExposureAvailable,
+} from '@gatehouse/backstage-plugin-gateway-api';
 
 const cicdContent = (
   // This is an example of how you can implement your company's logic in entity page.
@@ -132,10 +136,36 @@ const overviewContent = (
   </Grid>
 );
 
+// A service's Overview also shows where it is exposed, when its routes can be found.
+const serviceOverviewContent = (
+  <Grid container spacing={3} alignItems="stretch">
+    {entityWarningContent}
+    <Grid item md={6}>
+      <EntityAboutCard />
+    </Grid>
+    <Grid item md={6} xs={12}>
+      <EntityCatalogGraphCard height={400} />
+    </Grid>
+    <EntitySwitch>
+      <EntitySwitch.Case if={isGatewayApiExposureAvailable}>
+        <Grid item md={6} xs={12}>
+          <EntityGatewayApiExposureCard />
+        </Grid>
+      </EntitySwitch.Case>
+    </EntitySwitch>
+    <Grid item md={6} xs={12}>
+      <EntityLinksCard />
+    </Grid>
+    <Grid item md={12} xs={12}>
+      <EntityHasSubcomponentsCard />
+    </Grid>
+  </Grid>
+);
+
 const serviceEntityPage = (
   <EntityLayout>
     <EntityLayout.Route path="/" title="Overview">
-      {overviewContent}
+      {serviceOverviewContent}
     </EntityLayout.Route>
 
     <EntityLayout.Route path="/ci-cd" title="CI/CD">

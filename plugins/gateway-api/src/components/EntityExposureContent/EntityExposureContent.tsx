@@ -1,57 +1,118 @@
 import {
   EmptyState,
   InfoCard,
+  LinkButton,
   Progress,
   ResponseErrorPanel,
+  WarningPanel,
 } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
-import Typography from '@material-ui/core/Typography';
-import useAsync from 'react-use/esm/useAsync';
-import { gatewayApiApiRef } from '../../api';
+import { EXPOSE_SERVICE_TEMPLATE_PATH } from '../../templates';
+import { useExposures } from '../../hooks/useExposures';
+import {
+  ExposureProblems,
+  ExposureTable,
+  gatewayColumn,
+  hostnameColumn,
+  routeColumn,
+  statusColumn,
+  tlsColumn,
+} from '../ExposureTable';
+import { PendingClustersNote } from '../PendingClustersNote';
 
-/** Every hostname the current component is exposed on, with route, gateway and TLS status. */
-export const EntityExposureContent = () => {
+const columns = [
+  hostnameColumn,
+  routeColumn,
+  gatewayColumn,
+  tlsColumn,
+  statusColumn,
+];
+
+/** Every hostname the current entity is exposed on, with route, gateway and TLS status. */
+export const EntityExposureContent = (props: {
+  /** How often to read the exposures again, in milliseconds. */
+  refreshIntervalMs?: number;
+}) => {
   const { entity } = useEntity();
-  const api = useApi(gatewayApiApiRef);
-  const {
-    value: clusters,
-    loading,
-    error,
-  } = useAsync(() => api.listClusters(), [api]);
+  const { value, loading, error } = useExposures(
+    { entityRef: stringifyEntityRef(entity) },
+    props.refreshIntervalMs,
+  );
 
-  if (loading) return <Progress />;
+  // A refresh keeps the previous answer on screen instead of flashing a spinner.
+  if (!value && loading) return <Progress />;
   if (error) return <ResponseErrorPanel error={error} />;
 
-  const watched = clusters?.length
-    ? `Gatehouse watches ${clusters.map(c => c.name).join(', ')}.`
-    : 'No cluster is configured under kubernetes.clusterLocatorMethods.';
+  const exposures = value?.items ?? [];
+  const troubled = exposures.filter(e => e.status.status !== 'ok');
+  const name = entity.metadata.title ?? entity.metadata.name;
 
   return (
     <Grid container spacing={3}>
+      {value && value.pendingClusters.length > 0 && (
+        <Grid item xs={12}>
+          <PendingClustersNote clusters={value.pendingClusters} />
+        </Grid>
+      )}
       <Grid item xs={12}>
-        <InfoCard title="Exposure">
-          <EmptyState
-            missing="data"
-            title={`${
-              entity.metadata.title ?? entity.metadata.name
-            } is not exposed yet`}
-            description={
-              <>
-                <Typography variant="body1" component="span">
-                  No HTTPRoute or TLSRoute labelled for this component was
-                  found. Use the "Expose a service" template to publish it on a
-                  hostname of your tenant.
-                </Typography>{' '}
-                <Typography variant="body2" component="span">
-                  {watched}
-                </Typography>
-              </>
-            }
+        {exposures.length === 0 ? (
+          <InfoCard title="Exposure">
+            <EmptyState
+              missing="data"
+              title={`${name} is not exposed yet`}
+              description="No HTTPRoute or TLSRoute for this component was found. Use the Expose a service template to publish it on a hostname of your tenant."
+              action={
+                <LinkButton
+                  to={EXPOSE_SERVICE_TEMPLATE_PATH}
+                  variant="contained"
+                  color="primary"
+                >
+                  Expose a service
+                </LinkButton>
+              }
+            />
+          </InfoCard>
+        ) : (
+          <ExposureTable
+            title={`Hostnames of ${name}`}
+            exposures={exposures}
+            columns={columns}
           />
-        </InfoCard>
+        )}
       </Grid>
+      {troubled.length > 0 && (
+        <Grid item xs={12}>
+          <WarningPanel
+            severity={
+              troubled.some(e => e.status.status === 'error')
+                ? 'error'
+                : 'warning'
+            }
+            title={`${troubled.length} of ${exposures.length} hostnames need attention`}
+            defaultExpanded
+          >
+            <Grid container spacing={3}>
+              {troubled.map(exposure => (
+                <Grid
+                  item
+                  xs={12}
+                  md={6}
+                  key={`${exposure.cluster}/${exposure.hostname}`}
+                >
+                  <InfoCard
+                    title={exposure.hostname}
+                    subheader={`${exposure.route.kind} ${exposure.route.namespace}/${exposure.route.name} on ${exposure.cluster}`}
+                  >
+                    <ExposureProblems exposure={exposure} />
+                  </InfoCard>
+                </Grid>
+              ))}
+            </Grid>
+          </WarningPanel>
+        </Grid>
+      )}
     </Grid>
   );
 };

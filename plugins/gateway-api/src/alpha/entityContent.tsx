@@ -1,0 +1,20 @@
+import { compatWrapper } from '@backstage/core-compat-api';
+import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+
+/**
+ * The Exposure tab of components.
+ *
+ * @alpha
+ */
+export const entityGatewayApiExposureContent = EntityContentBlueprint.make({
+  name: 'exposure',
+  params: {
+    path: 'exposure',
+    title: 'Exposure',
+    filter: 'kind:component',
+    loader: () =>
+      import('../components/EntityExposureContent').then(m =>
+        compatWrapper(<m.EntityExposureContent />),
+      ),
+  },
+});

@@ -1,0 +1,33 @@
+import {
+  createFormField,
+  FormFieldBlueprint,
+} from '@backstage/plugin-scaffolder-react/alpha';
+
+/** @alpha */
+export const gatewayApiTenantPickerFormField = FormFieldBlueprint.make({
+  name: 'tenant-picker',
+  params: {
+    field: () =>
+      import('../fields/TenantPicker').then(m =>
+        createFormField({
+          name: 'GatewayApiTenantPicker',
+          component: m.TenantPicker,
+        }),
+      ),
+  },
+});
+
+/** @alpha */
+export const gatewayApiHostnamePickerFormField = FormFieldBlueprint.make({
+  name: 'hostname-picker',
+  params: {
+    field: () =>
+      import('../fields/HostnamePicker').then(m =>
+        createFormField({
+          name: 'GatewayApiHostnamePicker',
+          component: m.HostnamePicker,
+          validation: m.hostnamePickerValidation,
+        }),
+      ),
+  },
+});

@@ -1,0 +1,25 @@
+import {
+  compatWrapper,
+  convertLegacyRouteRef,
+} from '@backstage/core-compat-api';
+import { PageBlueprint } from '@backstage/frontend-plugin-api';
+import { rootRouteRef } from '../routes';
+
+/**
+ * The Hostnames page, at /gateway-api/hostnames.
+ *
+ * @alpha
+ */
+export const gatewayApiHostnamesPage = PageBlueprint.make({
+  params: {
+    path: '/gateway-api/hostnames',
+    title: 'Hostnames',
+    // The page has its own Header.
+    noHeader: true,
+    routeRef: convertLegacyRouteRef(rootRouteRef),
+    loader: () =>
+      import('../components/HostnamesPage').then(m =>
+        compatWrapper(<m.HostnamesPage />),
+      ),
+  },
+});

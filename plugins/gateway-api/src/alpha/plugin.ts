@@ -1,0 +1,30 @@
+import { convertLegacyRouteRefs } from '@backstage/core-compat-api';
+import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
+import { rootRouteRef } from '../routes';
+import { gatewayApiApi } from './apis';
+import { entityGatewayApiExposureCard } from './entityCard';
+import { entityGatewayApiExposureContent } from './entityContent';
+import {
+  gatewayApiHostnamePickerFormField,
+  gatewayApiTenantPickerFormField,
+} from './formFields';
+import { gatewayApiHostnamesPage } from './page';
+
+/**
+ * The Gateway API frontend plugin for the new frontend system.
+ *
+ * @alpha
+ */
+export default createFrontendPlugin({
+  pluginId: 'gateway-api',
+  title: 'Gateway API',
+  routes: convertLegacyRouteRefs({ root: rootRouteRef }),
+  extensions: [
+    gatewayApiApi,
+    entityGatewayApiExposureContent,
+    entityGatewayApiExposureCard,
+    gatewayApiHostnamesPage,
+    gatewayApiTenantPickerFormField,
+    gatewayApiHostnamePickerFormField,
+  ],
+});

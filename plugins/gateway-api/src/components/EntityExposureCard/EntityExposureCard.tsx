@@ -1,0 +1,90 @@
+import {
+  InfoCard,
+  Link,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import {
+  Exposure,
+  toUnicodeHostname,
+} from '@gatehouse/backstage-plugin-gateway-api-common';
+import List from '@material-ui/core/List';
+import ListItem from '@material-ui/core/ListItem';
+import ListItemText from '@material-ui/core/ListItemText';
+import Typography from '@material-ui/core/Typography';
+import { useExposures } from '../../hooks/useExposures';
+import { STATUS_LABELS } from '../ExposureTable';
+import { formatExpiry, StatusText, TLS_STATES } from '../status';
+
+function tlsLine({ tls, route }: Exposure): string {
+  if (!tls) return route.kind === 'TLSRoute' ? 'TLS passthrough' : 'No TLS';
+  const expiry = formatExpiry(tls);
+  return `TLS ${TLS_STATES[tls.state].label}${
+    expiry ? `, notAfter ${expiry}` : ''
+  }`;
+}
+
+/** A compact list of the entity's hostnames for its Overview: status and TLS expiry. */
+export const EntityExposureCard = (props: { variant?: 'gridItem' }) => {
+  const { entity } = useEntity();
+  const { value, loading, error } = useExposures({
+    entityRef: stringifyEntityRef(entity),
+  });
+
+  const body = () => {
+    if (!value && loading) return <Progress />;
+    if (error) return <ResponseErrorPanel error={error} />;
+    const exposures = value?.items ?? [];
+    if (exposures.length === 0) {
+      return (
+        <Typography variant="body2" color="textSecondary">
+          Not exposed on any hostname yet.
+        </Typography>
+      );
+    }
+    return (
+      <List dense disablePadding>
+        {exposures.map(exposure => (
+          <ListItem
+            key={`${exposure.cluster}/${exposure.hostname}`}
+            disableGutters
+          >
+            <ListItemText
+              primary={
+                <Link to={exposure.url}>
+                  {toUnicodeHostname(exposure.hostname)}
+                </Link>
+              }
+              secondaryTypographyProps={{ component: 'div' }}
+              secondary={
+                <>
+                  <StatusText status={exposure.status.status}>
+                    {STATUS_LABELS[exposure.status.status]}
+                    {exposure.status.status !== 'ok' &&
+                      exposure.status.reason &&
+                      `: ${exposure.status.reason}`}
+                  </StatusText>
+                  <Typography variant="caption" display="block">
+                    {tlsLine(exposure)}
+                  </Typography>
+                </>
+              }
+            />
+          </ListItem>
+        ))}
+      </List>
+    );
+  };
+
+  return (
+    <InfoCard
+      title="Exposure"
+      variant={props.variant}
+      deepLink={{ title: 'See routes, gateways and hints', link: 'exposure' }}
+    >
+      {body()}
+    </InfoCard>
+  );
+};

@@ -1,0 +1,1 @@
+export { EntityExposureCard } from './EntityExposureCard';

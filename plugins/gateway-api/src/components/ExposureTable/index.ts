@@ -1,0 +1,3 @@
+export { ExposureTable } from './ExposureTable';
+export { ExposureProblems } from './ExposureProblems';
+export * from './columns';

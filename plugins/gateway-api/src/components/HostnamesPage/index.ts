@@ -1,0 +1,1 @@
+export { HostnamesPage } from './HostnamesPage';

@@ -1,0 +1,48 @@
+import {
+  StatusLevel,
+  TlsState,
+  TlsSummary,
+} from '@gatehouse/backstage-plugin-gateway-api-common';
+import { StatusText } from './StatusText';
+
+/** How each cert-manager state reads, and how bad it is. */
+export const TLS_STATES: Record<
+  TlsState,
+  { label: string; status: StatusLevel }
+> = {
+  ready: { label: 'Ready', status: 'ok' },
+  expiring: { label: 'Expiring', status: 'warning' },
+  expired: { label: 'Expired', status: 'error' },
+  issuing: { label: 'Issuing', status: 'pending' },
+  failed: { label: 'Failed', status: 'error' },
+  missing: { label: 'No Certificate', status: 'warning' },
+};
+
+/** "2027-02-18 (88 days left)", or "expired on ..." once notAfter has passed. */
+export function formatExpiry(tls: TlsSummary | undefined): string | undefined {
+  if (!tls?.notAfter) return undefined;
+  const day = tls.notAfter.slice(0, 10);
+  if (tls.daysLeft === undefined) return day;
+  if (tls.daysLeft < 0) return `expired on ${day}`;
+  return `${day} (${tls.daysLeft} ${tls.daysLeft === 1 ? 'day' : 'days'} left)`;
+}
+
+/**
+ * The TLS state with its icon. Without a Certificate at the Gateway, a TLSRoute passes TLS
+ * through to the app; any other route is served without TLS.
+ */
+export const TlsStateText = (props: {
+  tls?: TlsSummary;
+  routeKind: string;
+}) => {
+  const { tls } = props;
+  if (!tls) {
+    return (
+      <StatusText status="unknown">
+        {props.routeKind === 'TLSRoute' ? 'Passthrough' : 'No TLS'}
+      </StatusText>
+    );
+  }
+  const { label, status } = TLS_STATES[tls.state];
+  return <StatusText status={status}>{label}</StatusText>;
+};

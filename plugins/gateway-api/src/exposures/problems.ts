@@ -1,0 +1,120 @@
+import {
+  ChallengeProgress,
+  Exposure,
+  Hint,
+  StatusLevel,
+  StatusSummary,
+} from '@gatehouse/backstage-plugin-gateway-api-common';
+import { TLS_STATES } from '../components/status';
+
+/** One thing wrong (or not yet done) with an exposure, where it is, and what to do. */
+export interface ExposureProblem {
+  /** The object it is about, in the Gateway API's words: "parentRef ns/name/section". */
+  subject: string;
+  status: StatusLevel;
+  summary: string;
+  hints: Hint[];
+  /** ACME challenge progress, for a Certificate that is not Ready. */
+  challenges?: ChallengeProgress[];
+  orderState?: string;
+  orderReason?: string;
+}
+
+const notOk = (s: StatusSummary | undefined): s is StatusSummary =>
+  s !== undefined && s.status !== 'ok';
+
+function fromStatus(
+  subject: string,
+  status: StatusSummary,
+  hint = status.hint,
+): ExposureProblem {
+  return {
+    subject,
+    status: status.status,
+    summary: status.summary,
+    hints: hint ? [hint] : [],
+  };
+}
+
+function parentProblems(exposure: Exposure): ExposureProblem[] {
+  const { route } = exposure;
+  if (route.parents.length === 0) {
+    return notOk(route.status)
+      ? [
+          fromStatus(
+            `${route.kind} ${route.namespace}/${route.name}`,
+            route.status,
+          ),
+        ]
+      : [];
+  }
+  return route.parents.flatMap(parent => {
+    const { namespace, name } = parent.gateway;
+    const subject = `parentRef ${namespace}/${name}${
+      parent.sectionName ? `/${parent.sectionName}` : ''
+    }${parent.port ? `:${parent.port}` : ''}`;
+    // The analysis names the mistake behind the controller's reason, so its hint goes first.
+    if (notOk(parent.status)) {
+      return [
+        fromStatus(
+          subject,
+          parent.status,
+          parent.predicted?.hint ?? parent.status.hint,
+        ),
+      ];
+    }
+    return notOk(parent.predicted)
+      ? [fromStatus(subject, parent.predicted)]
+      : [];
+  });
+}
+
+function gatewayProblems(exposure: Exposure): ExposureProblem[] {
+  return exposure.gateways.flatMap(gateway => {
+    const subject = `Gateway ${gateway.namespace}/${gateway.name}`;
+    const listener = gateway.listener;
+    return [
+      ...(notOk(gateway.status) ? [fromStatus(subject, gateway.status)] : []),
+      // The Gateway's own summary already covers its worst listener; say it once.
+      ...(listener &&
+      notOk(listener.status) &&
+      listener.status.summary !== gateway.status.summary
+        ? [fromStatus(`${subject} listener ${listener.name}`, listener.status)]
+        : []),
+    ];
+  });
+}
+
+function tlsProblems(exposure: Exposure): ExposureProblem[] {
+  const { tls } = exposure;
+  // A Ready certificate with hints is one whose renewal is failing.
+  if (!tls || (tls.state === 'ready' && tls.hints.length === 0)) return [];
+  return [
+    {
+      subject: `Certificate for ${exposure.hostname}`,
+      status: tls.state === 'ready' ? 'warning' : TLS_STATES[tls.state].status,
+      summary: tls.summary,
+      hints: tls.hints,
+      challenges: tls.acme?.challenges,
+      orderState: tls.acme?.orderState,
+      orderReason: tls.acme?.orderReason,
+    },
+  ];
+}
+
+/**
+ * Everything that keeps an exposure from working, with its hint: each parentRef (the
+ * controller's verdict, explained by the attachment analysis), each Gateway and listener, and
+ * the Certificate with its ACME progress.
+ */
+export function exposureProblems(exposure: Exposure): ExposureProblem[] {
+  const problems = [
+    ...parentProblems(exposure),
+    ...gatewayProblems(exposure),
+    ...tlsProblems(exposure),
+  ];
+  if (problems.length === 0 && notOk(exposure.status)) {
+    return [fromStatus(exposure.hostname, exposure.status)];
+  }
+  return problems;
+}

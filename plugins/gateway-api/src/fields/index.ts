@@ -1,0 +1,5 @@
+export {
+  GatewayApiHostnamePickerFieldExtension,
+  GatewayApiTenantPickerFieldExtension,
+} from './extensions';
+export type { HostnamePickerUiOptions, TenantPickerUiOptions } from './options';

@@ -1,0 +1,3 @@
+/** The "Expose a service" Software Template of examples/templates, under the scaffolder's /create. */
+export const EXPOSE_SERVICE_TEMPLATE_PATH =
+  '/create/templates/default/expose-service';
