@@ -1,0 +1,102 @@
+import { StatusError, unauthorized } from '../api/status';
+
+export interface PolicyRule {
+  verbs: string[];
+  apiGroups: string[];
+  resources: string[];
+  /** Absent means every namespace and cluster-scoped resources. */
+  namespaces?: string[];
+}
+
+export interface DevClusterToken {
+  token: string;
+  username: string;
+  rules: PolicyRule[];
+}
+
+export interface UserInfo {
+  username: string;
+  rules: PolicyRule[];
+  /** Only the built-in admin token may use the /dev-cluster/ endpoints. */
+  admin: boolean;
+}
+
+/** What a request wants to do, in the terms RBAC uses. */
+export interface Attributes {
+  verb: string;
+  group: string;
+  resource: string;
+  subresource?: string;
+  namespace?: string;
+  name?: string;
+}
+
+export const adminToken: DevClusterToken = {
+  token: 'dev-cluster-admin-token',
+  username: 'admin',
+  rules: [{ verbs: ['*'], apiGroups: ['*'], resources: ['*'] }],
+};
+
+function matches(list: string[], value: string): boolean {
+  return list.includes('*') || list.includes(value);
+}
+
+function allows(rule: PolicyRule, a: Attributes): boolean {
+  const resource = a.subresource
+    ? `${a.resource}/${a.subresource}`
+    : a.resource;
+  return (
+    matches(rule.verbs, a.verb) &&
+    matches(rule.apiGroups, a.group) &&
+    (matches(rule.resources, resource) ||
+      (a.subresource !== undefined &&
+        rule.resources.includes(`*/${a.subresource}`))) &&
+    (!rule.namespaces ||
+      (a.namespace !== undefined && matches(rule.namespaces, a.namespace)))
+  );
+}
+
+/** Bearer-token authentication and RBAC-style authorisation. */
+export class Authorizer {
+  private readonly tokens = new Map<string, UserInfo>();
+
+  constructor(tokens: DevClusterToken[]) {
+    for (const t of [adminToken, ...tokens]) {
+      this.tokens.set(t.token, {
+        username: t.username,
+        rules: t.rules,
+        admin: t === adminToken,
+      });
+    }
+  }
+
+  authenticate(header: string | undefined): UserInfo {
+    const m = /^Bearer\s+(\S+)$/i.exec(header ?? '');
+    const user = m ? this.tokens.get(m[1]) : undefined;
+    if (!user) throw unauthorized();
+    return user;
+  }
+
+  authorize(user: UserInfo, a: Attributes): void {
+    if (user.rules.some(rule => allows(rule, a))) return;
+    throw forbidden(user, a);
+  }
+}
+
+/** The apiserver's RBAC denial, word for word. */
+export function forbidden(user: UserInfo, a: Attributes): StatusError {
+  const qualified = a.group ? `${a.resource}.${a.group}` : a.resource;
+  const subject = a.name ? `${qualified} "${a.name}"` : qualified;
+  const resource = a.subresource
+    ? `${a.resource}/${a.subresource}`
+    : a.resource;
+  const scope = a.namespace
+    ? `in the namespace "${a.namespace}"`
+    : 'at the cluster scope';
+  return new StatusError(
+    403,
+    'Forbidden',
+    `${subject} is forbidden: User "${user.username}" cannot ${a.verb} resource "${resource}" in API group "${a.group}" ${scope}`,
+    { ...(a.name ? { name: a.name } : {}), group: a.group, kind: a.resource },
+  );
+}

@@ -1,0 +1,52 @@
+import { KubeClient } from '../kube/client';
+import { ControllerRuntime, RuntimeOptions } from '../kube/controllerRuntime';
+import { expandAddressPool } from './addresses';
+import { LoadBalancerClock } from './loadBalancers';
+import { reconcileGatewayApi } from './reconcile';
+
+export interface GatewayApiRunSettings {
+  controllerNames: string[];
+  addressPool: string[];
+  addressDelayMs: number;
+}
+
+export function gatewayApiController(
+  client: KubeClient,
+  settings: GatewayApiRunSettings,
+  runtime: RuntimeOptions,
+) {
+  const pool = expandAddressPool(settings.addressPool);
+  const loadBalancers = new LoadBalancerClock(settings.addressDelayMs);
+  return new ControllerRuntime(
+    client,
+    [
+      'gatewayClasses',
+      'gateways',
+      'httpRoutes',
+      'grpcRoutes',
+      'tlsRoutes',
+      'tcpRoutes',
+      'referenceGrants',
+      'namespaces',
+      'services',
+      'secrets',
+      'envoyProxies',
+    ],
+    runtime,
+    snapshot => {
+      const now = Date.now();
+      loadBalancers.retain(snapshot.gateways);
+      const result = reconcileGatewayApi(snapshot, {
+        controllerNames: settings.controllerNames,
+        addressPool: pool,
+        loadBalancerReady: gateway => loadBalancers.isReady(gateway, now),
+      });
+      return {
+        actions: result.updates,
+        failures: result.failures,
+        requeueAfterMs: () =>
+          result.awaitingAddress ? settings.addressDelayMs : undefined,
+      };
+    },
+  );
+}

@@ -1,0 +1,224 @@
+import { condition } from '../kube/status';
+import { KubeObject } from '../kube/types';
+import { ENVOY_GATEWAY_GROUP } from './constants';
+import { ListenerModel, Problem } from './listeners';
+
+export interface GatewayAddress {
+  type: string;
+  value: string;
+}
+
+const SUPPORTED_ADDRESS_TYPES = ['IPAddress', 'Hostname'];
+
+/** Gateway-level reasons not to accept it: bad parameters or addresses. */
+export function gatewayProblem(
+  gateway: KubeObject,
+  envoyProxies: KubeObject[],
+): Problem | undefined {
+  const ref = gateway.spec?.infrastructure?.parametersRef;
+  if (ref) {
+    if (ref.group !== ENVOY_GATEWAY_GROUP || ref.kind !== 'EnvoyProxy') {
+      return {
+        reason: 'InvalidParameters',
+        message: `Unsupported infrastructure parametersRef ${ref.group}/${ref.kind}.`,
+      };
+    }
+    const exists = envoyProxies.some(
+      p =>
+        p.metadata.namespace === gateway.metadata.namespace &&
+        p.metadata.name === ref.name,
+    );
+    if (!exists) {
+      return {
+        reason: 'InvalidParameters',
+        message: `EnvoyProxy ${gateway.metadata.namespace}/${ref.name} not found.`,
+      };
+    }
+  }
+  const unsupported = requestedAddresses(gateway).find(
+    a => !SUPPORTED_ADDRESS_TYPES.includes(a.type),
+  );
+  if (unsupported) {
+    return {
+      reason: 'UnsupportedAddress',
+      message: `Address type ${unsupported.type} is not supported.`,
+    };
+  }
+  return undefined;
+}
+
+/** The addresses set in `spec.addresses`, with the default type filled in. */
+export function requestedAddresses(gateway: KubeObject): GatewayAddress[] {
+  return (gateway.spec?.addresses ?? []).map((a: Partial<GatewayAddress>) => ({
+    type: a.type ?? 'IPAddress',
+    value: a.value ?? '',
+  }));
+}
+
+export interface GatewayStatusInput {
+  gateway: KubeObject;
+  listeners: ListenerModel[];
+  attachedRoutes: (listenerName: string) => number;
+  addresses: GatewayAddress[];
+  problem?: Problem;
+}
+
+function isListenerValid(model: ListenerModel): boolean {
+  return !model.unsupportedProtocol && !model.conflict;
+}
+
+export function gatewayStatus(
+  input: GatewayStatusInput,
+): Record<string, unknown> {
+  const { gateway, listeners, addresses } = input;
+  const generation = gateway.metadata.generation;
+  const invalidCount = listeners.filter(l => !isListenerValid(l)).length;
+  let accepted: Problem & { status: boolean };
+  if (input.problem) {
+    accepted = { ...input.problem, status: false };
+  } else if (invalidCount > 0) {
+    accepted = {
+      status: invalidCount < listeners.length,
+      reason: 'ListenersNotValid',
+      message: `${invalidCount} of ${listeners.length} listeners are not valid.`,
+    };
+  } else {
+    accepted = {
+      status: true,
+      reason: 'Accepted',
+      message: 'The Gateway has been scheduled by Envoy Gateway',
+    };
+  }
+  let programmed: Problem & { status: boolean };
+  if (!accepted.status) {
+    programmed = {
+      status: false,
+      reason: 'Invalid',
+      message: 'The Gateway is not accepted.',
+    };
+  } else if (addresses.length === 0) {
+    programmed = {
+      status: false,
+      reason: 'AddressNotAssigned',
+      message: 'No addresses have been assigned to the Gateway',
+    };
+  } else {
+    programmed = {
+      status: true,
+      reason: 'Programmed',
+      message: 'Address assigned to the Gateway, 1/1 envoy replicas available',
+    };
+  }
+  const status: Record<string, unknown> = {
+    conditions: [
+      condition(
+        'Accepted',
+        accepted.status,
+        accepted.reason,
+        accepted.message,
+        generation,
+      ),
+      condition(
+        'Programmed',
+        programmed.status,
+        programmed.reason,
+        programmed.message,
+        generation,
+      ),
+    ],
+    listeners: listeners.map(model =>
+      listenerStatus(
+        model,
+        input.attachedRoutes(model.listener.name),
+        addresses.length > 0,
+        generation,
+      ),
+    ),
+  };
+  if (addresses.length > 0) status.addresses = addresses;
+  return status;
+}
+
+/**
+ * A listener's status. A conflicted listener is neither accepted nor
+ * programmed, with the conflict as the reason, as the conformance tests
+ * expect.
+ */
+function listenerStatus(
+  model: ListenerModel,
+  attachedRoutes: number,
+  hasAddress: boolean,
+  generation: number | undefined,
+): Record<string, unknown> {
+  const { unsupportedProtocol, unresolvedRefs, conflict } = model;
+  const notAccepted = unsupportedProtocol ?? conflict;
+  return {
+    name: model.listener.name,
+    supportedKinds: model.supportedKinds,
+    attachedRoutes,
+    conditions: [
+      condition(
+        'Accepted',
+        !notAccepted,
+        notAccepted?.reason ?? 'Accepted',
+        notAccepted?.message ?? 'Listener has been successfully translated',
+        generation,
+      ),
+      condition(
+        'ResolvedRefs',
+        !unresolvedRefs,
+        unresolvedRefs?.reason ?? 'ResolvedRefs',
+        unresolvedRefs?.message ?? 'Listener references have been resolved',
+        generation,
+      ),
+      condition(
+        'Conflicted',
+        !!conflict,
+        conflict?.reason ?? 'NoConflicts',
+        conflict?.message ?? 'No conflicts found',
+        generation,
+      ),
+      programmedCondition(model, hasAddress, generation),
+    ],
+  };
+}
+
+function programmedCondition(
+  { unsupportedProtocol, unresolvedRefs, conflict }: ListenerModel,
+  hasAddress: boolean,
+  generation: number | undefined,
+) {
+  if (conflict) {
+    return condition(
+      'Programmed',
+      false,
+      conflict.reason,
+      conflict.message,
+      generation,
+    );
+  }
+  if (unsupportedProtocol || unresolvedRefs) {
+    return condition(
+      'Programmed',
+      false,
+      'Invalid',
+      'Listener is invalid, see other Conditions for details.',
+      generation,
+    );
+  }
+  return hasAddress
+    ? condition(
+        'Programmed',
+        true,
+        'Programmed',
+        'Sending translated listener configuration to the data plane',
+        generation,
+      )
+    : condition(
+        'Programmed',
+        false,
+        'Pending',
+        'Waiting for an address to be assigned to the Gateway',
+        generation,
+      );
+}

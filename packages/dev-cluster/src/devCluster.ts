@@ -1,0 +1,237 @@
+import path from 'node:path';
+import { ResourceType, storageVersion } from './api/types';
+import { Registry } from './api/registry';
+import { StatusError } from './api/status';
+import { matchesLabelSelector } from './api/selectors';
+import { builtinTypes } from './api/builtinTypes';
+import { loadCrds } from './api/crdLoader';
+import { ObjectStore, objectKey } from './store/objectStore';
+import { TypeValidator } from './validation/typeValidator';
+import {
+  AdmissionSource,
+  ValidatingAdmission,
+} from './admission/validatingAdmission';
+import { Authorizer, DevClusterToken, adminToken } from './auth/authorizer';
+import { FaultOptions, Faults } from './faults/faults';
+import {
+  ResourceService,
+  WriteContext,
+  WriteRecord,
+} from './server/resourceService';
+import { WatchHub } from './server/watch';
+import { ApiServer } from './server/apiServer';
+import { OpenApiDocs } from './server/openapi';
+import { listen } from './server/listener';
+import { readSeed } from './seed';
+import { kubeconfigFor } from './kubeconfig';
+import { startControllers } from './controllers';
+import { defaultCrdDir, defaultSeed } from './paths';
+
+export interface DevClusterOptions {
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** 0 picks a free port; default 0. */
+  port?: number;
+  /** Directory of CRD YAML; default `<repo>/../shared/crds`, or env GATEHOUSE_CRDS_DIR. */
+  crdDir?: string;
+  /** Manifest files or directories created at start, as the admin user; default `<repo>/examples/cluster` (skipped when missing). */
+  seed?: string[];
+  /** Extra tokens; the admin token `dev-cluster-admin-token` is always present. */
+  tokens?: DevClusterToken[];
+  /** Options forwarded to startControllers, or false to run without controllers. */
+  controllers?: false | Record<string, unknown>;
+  faults?: FaultOptions;
+  /** Events retained for watch resume and paginated lists; default 10000. */
+  watchWindow?: number;
+}
+
+export interface DevCluster {
+  url: string;
+  adminToken: string;
+  /** Accepted writes since start-up (seeding excluded; dry runs never recorded). */
+  writes: WriteRecord[];
+  kubeconfig(token?: string): string;
+  setFaults(f: FaultOptions): void;
+  close(): Promise<void>;
+}
+
+/** CRD parsing and schema compilation take seconds, so they are shared by clusters in one process. */
+const typeCache = new Map<
+  string,
+  { types: ResourceType[]; validators: Map<ResourceType, TypeValidator> }
+>();
+
+function loadTypes(crdDir: string) {
+  let cached = typeCache.get(crdDir);
+  if (!cached) {
+    const types = [...builtinTypes, ...loadCrds(crdDir)];
+    const validators = new Map(types.map(t => [t, new TypeValidator(t)]));
+    cached = { types, validators };
+    typeCache.set(crdDir, cached);
+  }
+  return cached;
+}
+
+function admissionSource(
+  store: ObjectStore,
+  registry: Registry,
+): AdmissionSource {
+  const all = (kind: string) => {
+    const type = registry.byGroupKind('admissionregistration.k8s.io', kind)!;
+    const snapshot = store.snapshot(type);
+    return snapshot.keys.map(k => snapshot.get(k)!);
+  };
+  const namespaces = registry.byGroupKind('', 'Namespace')!;
+  return {
+    policies: () => all('ValidatingAdmissionPolicy'),
+    bindings: () => all('ValidatingAdmissionPolicyBinding'),
+    namespace: name => store.get(namespaces, name),
+    params: (paramKind, namespace, ref) => {
+      const found = registry.forObject(paramKind);
+      if (!found) return undefined;
+      const ns = found.type.namespaced ? namespace : undefined;
+      if (ref.name) {
+        const object = store.get(found.type, objectKey(ns, ref.name));
+        return object ? [object] : [];
+      }
+      const snapshot = store.snapshot(found.type);
+      return snapshot.keys
+        .map(k => snapshot.get(k)!)
+        .filter(
+          o =>
+            (!ns || o.metadata.namespace === ns) &&
+            matchesLabelSelector(ref.selector, o.metadata.labels),
+        );
+    },
+  };
+}
+
+function seedContext(): WriteContext {
+  return {
+    username: adminToken.username,
+    dryRun: false,
+    fieldManager: 'dev-cluster-seed',
+    fieldValidation: 'Strict',
+    warnings: [],
+  };
+}
+
+function seed(
+  service: ResourceService,
+  registry: Registry,
+  entries: string[],
+): void {
+  const namespaces = registry.byGroupKind('', 'Namespace')!;
+  for (const name of ['default', 'kube-system', 'kube-public']) {
+    service.create(
+      { type: namespaces, version: storageVersion(namespaces) },
+      { metadata: { name } },
+      seedContext(),
+    );
+  }
+  for (const { file, object } of readSeed(entries)) {
+    const where = `seed file ${file}: ${object.kind} ${objectKey(
+      object.metadata?.namespace,
+      object.metadata?.name ?? object.metadata?.generateName,
+    )}`;
+    const found = registry.forObject(object);
+    if (!found)
+      throw new Error(
+        `${where}: the server does not serve ${object.apiVersion} ${object.kind}`,
+      );
+    const target = {
+      type: found.type,
+      version: found.version,
+      namespace:
+        object.metadata?.namespace ??
+        (found.type.namespaced ? 'default' : undefined),
+    };
+    try {
+      if (
+        found.type === namespaces &&
+        service.exists(target, object.metadata.name)
+      ) {
+        service.patch(
+          target,
+          object.metadata.name,
+          'merge',
+          { metadata: object.metadata },
+          seedContext(),
+          false,
+        );
+      } else {
+        service.create(target, object, seedContext());
+      }
+    } catch (e) {
+      throw new Error(
+        `${where}: ${e instanceof StatusError ? e.message : String(e)}`,
+      );
+    }
+  }
+  service.writes.length = 0;
+}
+
+/** Starts the API server, seeds it, and (unless disabled) the simulated controllers. */
+export async function startDevCluster(
+  options: DevClusterOptions = {},
+): Promise<DevCluster> {
+  const crdDir = path.resolve(
+    options.crdDir ?? process.env.GATEHOUSE_CRDS_DIR ?? defaultCrdDir,
+  );
+  const { types, validators } = loadTypes(crdDir);
+  const registry = new Registry(types);
+  const store = new ObjectStore(options.watchWindow ?? 10000);
+  const namespaces = registry.byGroupKind('', 'Namespace')!;
+  const service = new ResourceService(
+    store,
+    validators,
+    new ValidatingAdmission(admissionSource(store, registry)),
+    namespaces,
+    () => types.filter(t => t.namespaced),
+  );
+  seed(service, registry, options.seed ?? [defaultSeed]);
+
+  const faults = new Faults(options.faults);
+  const watches = new WatchHub(store);
+  const authorizer = new Authorizer(options.tokens ?? []);
+  let url = '';
+  const api = new ApiServer({
+    registry,
+    service,
+    watches,
+    authorizer,
+    faults,
+    openapi: new OpenApiDocs(registry),
+    address: () => url.replace(/^https?:\/\//, ''),
+    bookmarkIntervalMs: 1000,
+  });
+  const listener = await listen(
+    api.handle,
+    options.host ?? '127.0.0.1',
+    options.port ?? 0,
+  );
+  url = `http://${listener.address}:${listener.port}`;
+  const secureUrl = `https://${listener.address}:${listener.port}`;
+
+  const controllers =
+    options.controllers === false
+      ? undefined
+      : await startControllers({
+          url,
+          token: adminToken.token,
+          ...options.controllers,
+        });
+
+  return {
+    url,
+    adminToken: adminToken.token,
+    writes: service.writes,
+    kubeconfig: (token = adminToken.token) => kubeconfigFor(secureUrl, token),
+    setFaults: f => faults.set(f),
+    close: async () => {
+      await controllers?.stop();
+      watches.closeAll();
+      await listener.close();
+    },
+  };
+}

@@ -1,0 +1,15 @@
+import path from 'node:path';
+
+/** This package's directory, found through module resolution so it holds in builds too. */
+export const packageDir = path.dirname(
+  require.resolve('@gatehouse/dev-cluster/package.json'),
+);
+
+/** The repository root (packages/dev-cluster is two levels down). */
+export const repoRoot = path.resolve(packageDir, '../..');
+
+/** The shared CRDs live next to the repository: `<repo>/../shared/crds`. */
+export const defaultCrdDir = path.resolve(repoRoot, '../shared/crds');
+
+/** Example data seeded when no seed is given; another part of the repo maintains it. */
+export const defaultSeed = path.resolve(repoRoot, 'examples/cluster');
