@@ -12,9 +12,9 @@ import {
 import { ScaffolderPage, scaffolderPlugin } from '@backstage/plugin-scaffolder';
 import { ScaffolderFieldExtensions } from '@backstage/plugin-scaffolder-react';
 import {
-  GatewayApiHostnamePickerFieldExtension,
-  GatewayApiHostnamesPage,
-  GatewayApiTenantPickerFieldExtension,
+  GatewayHostnamePickerFieldExtension,
+  GatewayHostnamesPage,
+  GatewayTenantPickerFieldExtension,
 } from '@gatehouse/backstage-plugin-gateway-api';
 import { orgPlugin } from '@backstage/plugin-org';
 import { SearchPage } from '@backstage/plugin-search';
@@ -71,14 +71,11 @@ const routes = (
     </Route>
     <Route path="/create" element={<ScaffolderPage />}>
       <ScaffolderFieldExtensions>
-        <GatewayApiTenantPickerFieldExtension />
-        <GatewayApiHostnamePickerFieldExtension />
+        <GatewayTenantPickerFieldExtension />
+        <GatewayHostnamePickerFieldExtension />
       </ScaffolderFieldExtensions>
     </Route>
-    <Route
-      path="/gateway-api/hostnames"
-      element={<GatewayApiHostnamesPage />}
-    />
+    <Route path="/gateway-api/hostnames" element={<GatewayHostnamesPage />} />
     <Route path="/api-docs" element={<ApiExplorerPage />} />
     <Route
       path="/catalog-import"

@@ -1,4 +1,4 @@
-import { isGatewayApiExposureAvailable } from './conditions';
+import { isGatewayExposureAvailable } from './conditions';
 
 const entity = (annotations?: Record<string, string>) => ({
   apiVersion: 'backstage.io/v1alpha1',
@@ -6,13 +6,13 @@ const entity = (annotations?: Record<string, string>) => ({
   metadata: { name: 'checkout', annotations },
 });
 
-describe('isGatewayApiExposureAvailable', () => {
+describe('isGatewayExposureAvailable', () => {
   it.each([
     [{ 'backstage.io/kubernetes-id': 'checkout' }, true],
     [{ 'backstage.io/kubernetes-id': '' }, false],
     [{ 'backstage.io/source-location': 'url:x' }, false],
     [undefined, false],
   ])('%j -> %s', (annotations, expected) => {
-    expect(isGatewayApiExposureAvailable(entity(annotations))).toBe(expected);
+    expect(isGatewayExposureAvailable(entity(annotations))).toBe(expected);
   });
 });

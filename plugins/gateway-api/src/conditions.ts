@@ -7,7 +7,7 @@ import { GATEWAY_API_ANNOTATIONS } from '@gatehouse/backstage-plugin-gateway-api
  *
  * @public
  */
-export function isGatewayApiExposureAvailable(entity: Entity): boolean {
+export function isGatewayExposureAvailable(entity: Entity): boolean {
   return Boolean(
     entity.metadata.annotations?.[GATEWAY_API_ANNOTATIONS.kubernetesId],
   );

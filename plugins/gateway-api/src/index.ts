@@ -5,14 +5,14 @@
  */
 export {
   gatewayApiPlugin,
-  EntityGatewayApiExposureContent,
-  EntityGatewayApiExposureCard,
-  GatewayApiHostnamesPage,
+  EntityGatewayExposureContent,
+  EntityGatewayExposureCard,
+  GatewayHostnamesPage,
 } from './plugin';
 export {
-  GatewayApiHostnamePickerFieldExtension,
-  GatewayApiTenantPickerFieldExtension,
+  GatewayHostnamePickerFieldExtension,
+  GatewayTenantPickerFieldExtension,
 } from './fields';
 export type { HostnamePickerUiOptions, TenantPickerUiOptions } from './fields';
-export { isGatewayApiExposureAvailable } from './conditions';
+export { isGatewayExposureAvailable } from './conditions';
 export * from './api';

@@ -35,9 +35,9 @@ export const gatewayApiPlugin = createPlugin({
  *
  * @public
  */
-export const EntityGatewayApiExposureContent = gatewayApiPlugin.provide(
+export const EntityGatewayExposureContent = gatewayApiPlugin.provide(
   createRoutableExtension({
-    name: 'EntityGatewayApiExposureContent',
+    name: 'EntityGatewayExposureContent',
     component: () =>
       import('./components/EntityExposureContent').then(
         m => m.EntityExposureContent,
@@ -51,9 +51,9 @@ export const EntityGatewayApiExposureContent = gatewayApiPlugin.provide(
  *
  * @public
  */
-export const EntityGatewayApiExposureCard = gatewayApiPlugin.provide(
+export const EntityGatewayExposureCard = gatewayApiPlugin.provide(
   createComponentExtension({
-    name: 'EntityGatewayApiExposureCard',
+    name: 'EntityGatewayExposureCard',
     component: {
       lazy: () =>
         import('./components/EntityExposureCard').then(
@@ -69,9 +69,9 @@ export const EntityGatewayApiExposureCard = gatewayApiPlugin.provide(
  *
  * @public
  */
-export const GatewayApiHostnamesPage = gatewayApiPlugin.provide(
+export const GatewayHostnamesPage = gatewayApiPlugin.provide(
   createRoutableExtension({
-    name: 'GatewayApiHostnamesPage',
+    name: 'GatewayHostnamesPage',
     component: () =>
       import('./components/HostnamesPage').then(m => m.HostnamesPage),
     mountPoint: rootRouteRef,

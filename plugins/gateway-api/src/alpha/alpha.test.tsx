@@ -20,10 +20,10 @@ import {
 } from '../fields/HostnamePicker';
 import { TenantPicker } from '../fields/TenantPicker';
 import plugin, {
-  entityGatewayApiExposureCard,
-  entityGatewayApiExposureContent,
+  entityGatewayExposureCard,
+  entityGatewayExposureContent,
   gatewayApiHostnamePickerFormField,
-  gatewayApiHostnamesPage,
+  gatewayHostnamesPage,
   gatewayApiTenantPickerFormField,
 } from './index';
 
@@ -39,7 +39,7 @@ describe('gateway-api alpha plugin', () => {
   });
 
   it('renders the Exposure tab at path exposure for components', async () => {
-    const tester = createExtensionTester(entityGatewayApiExposureContent);
+    const tester = createExtensionTester(entityGatewayExposureContent);
     expect(tester.get(coreExtensionData.routePath)).toBe('exposure');
     expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe('Exposure');
     renderInTestApp(
@@ -52,7 +52,7 @@ describe('gateway-api alpha plugin', () => {
   });
 
   it('shows the card only for components with the kubernetes-id annotation', () => {
-    const tester = createExtensionTester(entityGatewayApiExposureCard);
+    const tester = createExtensionTester(entityGatewayExposureCard);
     const filter = tester.get(EntityCardBlueprint.dataRefs.filterFunction)!;
     expect(filter(entity)).toBe(false);
     expect(
@@ -78,7 +78,7 @@ describe('gateway-api alpha plugin', () => {
       pendingClusters: [],
     });
     renderInTestApp(
-      createExtensionTester(gatewayApiHostnamesPage).reactElement(),
+      createExtensionTester(gatewayHostnamesPage).reactElement(),
       { apis: [[gatewayApiApiRef, fakeGatewayApi({ listExposures })]] },
     );
     expect(await screen.findByText('All hostnames (4)')).toBeInTheDocument();
@@ -92,11 +92,11 @@ describe('gateway-api alpha plugin', () => {
       gatewayApiHostnamePickerFormField,
     ).get(FormFieldBlueprint.dataRefs.formFieldLoader);
     await expect(tenantPicker()).resolves.toMatchObject({
-      name: 'GatewayApiTenantPicker',
+      name: 'GatewayTenantPicker',
       component: TenantPicker,
     });
     await expect(hostnamePicker()).resolves.toMatchObject({
-      name: 'GatewayApiHostnamePicker',
+      name: 'GatewayHostnamePicker',
       component: HostnamePicker,
       validation: hostnamePickerValidation,
     });

@@ -6,7 +6,7 @@ import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
  *
  * @alpha
  */
-export const entityGatewayApiExposureContent = EntityContentBlueprint.make({
+export const entityGatewayExposureContent = EntityContentBlueprint.make({
   name: 'exposure',
   params: {
     path: 'exposure',

@@ -10,7 +10,7 @@ export const gatewayApiTenantPickerFormField = FormFieldBlueprint.make({
     field: () =>
       import('../fields/TenantPicker').then(m =>
         createFormField({
-          name: 'GatewayApiTenantPicker',
+          name: 'GatewayTenantPicker',
           component: m.TenantPicker,
         }),
       ),
@@ -24,7 +24,7 @@ export const gatewayApiHostnamePickerFormField = FormFieldBlueprint.make({
     field: () =>
       import('../fields/HostnamePicker').then(m =>
         createFormField({
-          name: 'GatewayApiHostnamePicker',
+          name: 'GatewayHostnamePicker',
           component: m.HostnamePicker,
           validation: m.hostnamePickerValidation,
         }),

@@ -1,8 +1,8 @@
 export { default } from './plugin';
 export { gatewayApiApi } from './apis';
-export { entityGatewayApiExposureContent } from './entityContent';
-export { entityGatewayApiExposureCard } from './entityCard';
-export { gatewayApiHostnamesPage } from './page';
+export { entityGatewayExposureContent } from './entityContent';
+export { entityGatewayExposureCard } from './entityCard';
+export { gatewayHostnamesPage } from './page';
 export {
   gatewayApiHostnamePickerFormField,
   gatewayApiTenantPickerFormField,

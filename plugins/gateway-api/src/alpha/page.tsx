@@ -10,7 +10,7 @@ import { rootRouteRef } from '../routes';
  *
  * @alpha
  */
-export const gatewayApiHostnamesPage = PageBlueprint.make({
+export const gatewayHostnamesPage = PageBlueprint.make({
   params: {
     path: '/gateway-api/hostnames',
     title: 'Hostnames',

@@ -2,13 +2,13 @@ import { convertLegacyRouteRefs } from '@backstage/core-compat-api';
 import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
 import { rootRouteRef } from '../routes';
 import { gatewayApiApi } from './apis';
-import { entityGatewayApiExposureCard } from './entityCard';
-import { entityGatewayApiExposureContent } from './entityContent';
+import { entityGatewayExposureCard } from './entityCard';
+import { entityGatewayExposureContent } from './entityContent';
 import {
   gatewayApiHostnamePickerFormField,
   gatewayApiTenantPickerFormField,
 } from './formFields';
-import { gatewayApiHostnamesPage } from './page';
+import { gatewayHostnamesPage } from './page';
 
 /**
  * The Gateway API frontend plugin for the new frontend system.
@@ -21,9 +21,9 @@ export default createFrontendPlugin({
   routes: convertLegacyRouteRefs({ root: rootRouteRef }),
   extensions: [
     gatewayApiApi,
-    entityGatewayApiExposureContent,
-    entityGatewayApiExposureCard,
-    gatewayApiHostnamesPage,
+    entityGatewayExposureContent,
+    entityGatewayExposureCard,
+    gatewayHostnamesPage,
     gatewayApiTenantPickerFormField,
     gatewayApiHostnamePickerFormField,
   ],

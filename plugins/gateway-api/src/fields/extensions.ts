@@ -4,26 +4,26 @@ import { HostnamePicker, hostnamePickerValidation } from './HostnamePicker';
 import { TenantPicker } from './TenantPicker';
 
 /**
- * `ui:field: GatewayApiTenantPicker`: choose a tenant; the value is its name.
+ * `ui:field: GatewayTenantPicker`: choose a tenant; the value is its name.
  *
  * @public
  */
-export const GatewayApiTenantPickerFieldExtension = gatewayApiPlugin.provide(
+export const GatewayTenantPickerFieldExtension = gatewayApiPlugin.provide(
   createScaffolderFieldExtension({
-    name: 'GatewayApiTenantPicker',
+    name: 'GatewayTenantPicker',
     component: TenantPicker,
   }),
 );
 
 /**
- * `ui:field: GatewayApiHostnamePicker`: a hostname for the tenant of a sibling field,
+ * `ui:field: GatewayHostnamePicker`: a hostname for the tenant of a sibling field,
  * checked as it is typed and refused before the template runs.
  *
  * @public
  */
-export const GatewayApiHostnamePickerFieldExtension = gatewayApiPlugin.provide(
+export const GatewayHostnamePickerFieldExtension = gatewayApiPlugin.provide(
   createScaffolderFieldExtension({
-    name: 'GatewayApiHostnamePicker',
+    name: 'GatewayHostnamePicker',
     component: HostnamePicker,
     validation: hostnamePickerValidation,
   }),

@@ -1,5 +1,5 @@
 export {
-  GatewayApiHostnamePickerFieldExtension,
-  GatewayApiTenantPickerFieldExtension,
+  GatewayHostnamePickerFieldExtension,
+  GatewayTenantPickerFieldExtension,
 } from './extensions';
 export type { HostnamePickerUiOptions, TenantPickerUiOptions } from './options';

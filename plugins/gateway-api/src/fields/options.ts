@@ -1,5 +1,5 @@
 /**
- * `ui:options` of the GatewayApiHostnamePicker field.
+ * `ui:options` of the GatewayHostnamePicker field.
  *
  * @public
  */
@@ -13,7 +13,7 @@ export interface HostnamePickerUiOptions {
 }
 
 /**
- * `ui:options` of the GatewayApiTenantPicker field.
+ * `ui:options` of the GatewayTenantPicker field.
  *
  * @public
  */

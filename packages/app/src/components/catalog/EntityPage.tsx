@@ -54,9 +54,9 @@ import {
   isKubernetesAvailable,
 } from '@backstage/plugin-kubernetes';
 import {
-  EntityGatewayApiExposureCard,
-  EntityGatewayApiExposureContent,
-  isGatewayApiExposureAvailable,
+  EntityGatewayExposureCard,
+  EntityGatewayExposureContent,
+  isGatewayExposureAvailable,
 } from '@gatehouse/backstage-plugin-gateway-api';
 
 const cicdContent = (
@@ -147,9 +147,9 @@ const serviceOverviewContent = (
       <EntityCatalogGraphCard height={400} />
     </Grid>
     <EntitySwitch>
-      <EntitySwitch.Case if={isGatewayApiExposureAvailable}>
+      <EntitySwitch.Case if={isGatewayExposureAvailable}>
         <Grid item md={6} xs={12}>
-          <EntityGatewayApiExposureCard />
+          <EntityGatewayExposureCard />
         </Grid>
       </EntitySwitch.Case>
     </EntitySwitch>
@@ -173,7 +173,7 @@ const serviceEntityPage = (
     </EntityLayout.Route>
 
     <EntityLayout.Route path="/exposure" title="Exposure">
-      <EntityGatewayApiExposureContent />
+      <EntityGatewayExposureContent />
     </EntityLayout.Route>
 
     <EntityLayout.Route
@@ -219,7 +219,7 @@ const websiteEntityPage = (
     </EntityLayout.Route>
 
     <EntityLayout.Route path="/exposure" title="Exposure">
-      <EntityGatewayApiExposureContent />
+      <EntityGatewayExposureContent />
     </EntityLayout.Route>
 
     <EntityLayout.Route
