@@ -27,6 +27,8 @@ export default defineConfig({
   },
   use: {
     baseURL: 'http://localhost:3000',
+    // Backstage scrolls inside its own layout, so full-page shots need a tall viewport.
+    viewport: { width: 1400, height: 1500 },
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
     launchOptions: {

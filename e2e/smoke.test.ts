@@ -12,6 +12,10 @@ test('a component shows its Exposure tab', async ({ page }, testInfo) => {
   await expect(page.getByText('Gatehouse Catalog')).toBeVisible();
   await page.getByRole('link', { name: 'Checkout' }).click();
   await expect(page.getByRole('heading', { name: 'Checkout' })).toBeVisible();
+  // The overview card lists the component's hostnames.
+  await expect(
+    page.getByRole('link', { name: /^checkout\.team-a\.example\.org/ }),
+  ).toBeVisible();
   await page.screenshot({
     path: testInfo.outputPath('component-overview.png'),
     fullPage: true,

@@ -42,6 +42,8 @@ export async function listen(
   const front = net.createServer(socket => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
+    // A client that resets before its first byte must not take the process down.
+    socket.on('error', () => socket.destroy());
     socket.once('data', first => {
       socket.pause();
       socket.unshift(first);
