@@ -10,5 +10,9 @@ step yarn tsc
 step yarn backstage-cli repo lint
 step yarn prettier --check .
 CI=true step yarn backstage-cli repo test
+# Benchmarks at a small size: they print ratios against baselines of the same run.
+step yarn workspace @gatehouse/dev-cluster bench --objects 20000
+step yarn workspace @gatehouse/backstage-plugin-gateway-api-backend bench:ingest
+step yarn workspace @gatehouse/backstage-plugin-gateway-api-backend bench:exposure
 step bash packages/toolchain/ensure-chromium.sh
 step yarn playwright test

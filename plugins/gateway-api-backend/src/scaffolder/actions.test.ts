@@ -8,6 +8,7 @@ import {
   permissionsAnswering,
   startExampleCluster,
 } from '../__testUtils__/devClusterHarness';
+import { KubernetesObject } from '@kubernetes/client-node';
 import { ClusterClient } from '../kubernetes/ClusterClient';
 import { createAnalyzeAction } from './analyze';
 import { createExposeRouteAction } from './exposeRoute';
@@ -289,5 +290,51 @@ describe('gatewayApi actions against the dev cluster', () => {
         ),
       ]),
     );
+  });
+
+  it('converges when a task that failed half-way is run again', async () => {
+    // A client whose third apply fails, as a connection lost mid-task would.
+    class FlakyClient extends ClusterClient {
+      applies = 0;
+      async apply<T extends KubernetesObject>(
+        object: T,
+        options?: object,
+      ): Promise<T> {
+        if (++this.applies === 3) throw new Error('connection reset by peer');
+        return super.apply(object, options);
+      }
+    }
+    const flaky = new FlakyClient({
+      name: 'dev-cluster',
+      url: cluster.url,
+      serviceAccountToken: cluster.adminToken,
+      skipTLSVerify: true,
+    });
+    const input = {
+      tenant: 'team-f',
+      hostname: 'retried.team-f.example.org',
+      namespace: 'team-f-apps',
+      service: { name: 'web', port: 8443 },
+      entityRef: 'component:default/web',
+    };
+    const permissions = permissionsAnswering(AuthorizeResult.ALLOW);
+    await expect(
+      run(createExposeRouteAction({ clients: [flaky], permissions }), input),
+    ).rejects.toThrow('connection reset by peer');
+    await run(
+      createExposeRouteAction({ clients: [flaky], permissions }),
+      input,
+    );
+
+    const route = await client.get({
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'HTTPRoute',
+      namespace: 'team-f-apps',
+      name: 'retried.team-f.example.org',
+    });
+    expect(route).toBeDefined();
+    const before = await versions();
+    await run(createExposeRouteAction(deps()), input);
+    expect(await versions()).toEqual(before);
   });
 });
