@@ -97,4 +97,20 @@ describe('ClusterClient against the dev cluster', () => {
     });
     expect(got?.metadata?.name).toBe('apply-me');
   });
+
+  it('reports a refusal in the API server’s words', async () => {
+    await expect(
+      client.apply({
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name: 'orphan', namespace: 'no-such-namespace' },
+      }),
+    ).rejects.toMatchObject({
+      name: 'KubernetesApiError',
+      code: 404,
+      reason: 'NotFound',
+      message:
+        'Applying ConfigMap no-such-namespace/orphan in cluster dev: namespaces "no-such-namespace" not found (NotFound)',
+    });
+  });
 });

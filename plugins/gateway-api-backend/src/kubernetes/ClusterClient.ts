@@ -6,6 +6,7 @@ import {
 } from '@kubernetes/client-node';
 import { GATEWAY_API_ANNOTATIONS } from '@gatehouse/backstage-plugin-gateway-api-common';
 import { GatewayApiCluster } from '../service/clusters';
+import { toKubernetesApiError } from './apiError';
 import { DEFAULT_RETRY, RetryOptions, statusCodeOf, withRetry } from './retry';
 
 /** Where a Kubernetes object lives. */
@@ -56,12 +57,14 @@ export class ClusterClient {
     ref: ObjectRef,
   ): Promise<T | undefined> {
     try {
-      return await this.idempotent(() =>
-        this.objects.read<T>({
-          apiVersion: ref.apiVersion,
-          kind: ref.kind,
-          metadata: { name: ref.name, namespace: ref.namespace },
-        }),
+      return await this.idempotent(
+        () =>
+          this.objects.read<T>({
+            apiVersion: ref.apiVersion,
+            kind: ref.kind,
+            metadata: { name: ref.name, namespace: ref.namespace },
+          }),
+        `Reading ${describe(ref)}`,
       );
     } catch (error) {
       if (statusCodeOf(error) === 404) return undefined;
@@ -92,19 +95,21 @@ export class ClusterClient {
     let resourceVersion: string | undefined;
     do {
       const token = continueToken;
-      const page = await this.idempotent(() =>
-        this.objects.list<T>(
-          apiVersion,
-          kind,
-          options.namespace,
-          undefined,
-          undefined,
-          undefined,
-          undefined,
-          options.labelSelector,
-          this.pageSize,
-          token,
-        ),
+      const page = await this.idempotent(
+        () =>
+          this.objects.list<T>(
+            apiVersion,
+            kind,
+            options.namespace,
+            undefined,
+            undefined,
+            undefined,
+            undefined,
+            options.labelSelector,
+            this.pageSize,
+            token,
+          ),
+        `Listing ${kind}`,
       );
       items.push(...page.items);
       resourceVersion = page.metadata?.resourceVersion;
@@ -123,31 +128,39 @@ export class ClusterClient {
     options: WriteOptions & { fieldManager?: string } = {},
   ): Promise<T> {
     const body = withoutServerFields(object);
-    return this.idempotent(() =>
-      this.objects.patch<T>(
-        body,
-        undefined,
-        options.dryRun ? 'All' : undefined,
-        options.fieldManager ?? GATEWAY_API_ANNOTATIONS.fieldManager,
-        true,
-        PatchStrategy.ServerSideApply,
-      ),
+    return this.idempotent(
+      () =>
+        this.objects.patch<T>(
+          body,
+          undefined,
+          options.dryRun ? 'All' : undefined,
+          options.fieldManager ?? GATEWAY_API_ANNOTATIONS.fieldManager,
+          true,
+          PatchStrategy.ServerSideApply,
+        ),
+      `${options.dryRun ? 'Dry-run apply' : 'Applying'} ${describe({
+        kind: object.kind ?? '',
+        namespace: object.metadata?.namespace,
+        name: object.metadata?.name ?? '',
+      })}`,
     );
   }
 
   /** Deletes an object; false when it was already gone. */
   async delete(ref: ObjectRef, options: WriteOptions = {}): Promise<boolean> {
     try {
-      await this.idempotent(() =>
-        this.objects.delete(
-          {
-            apiVersion: ref.apiVersion,
-            kind: ref.kind,
-            metadata: { name: ref.name, namespace: ref.namespace },
-          },
-          undefined,
-          options.dryRun ? 'All' : undefined,
-        ),
+      await this.idempotent(
+        () =>
+          this.objects.delete(
+            {
+              apiVersion: ref.apiVersion,
+              kind: ref.kind,
+              metadata: { name: ref.name, namespace: ref.namespace },
+            },
+            undefined,
+            options.dryRun ? 'All' : undefined,
+          ),
+        `Deleting ${describe(ref)}`,
       );
       return true;
     } catch (error) {
@@ -156,10 +169,23 @@ export class ClusterClient {
     }
   }
 
-  private idempotent<T>(call: () => Promise<T>): Promise<T> {
-    return withRetry(() => withTimeout(call(), this.timeoutMs), this.retry);
+  private async idempotent<T>(
+    call: () => Promise<T>,
+    what: string,
+  ): Promise<T> {
+    try {
+      return await withRetry(
+        () => withTimeout(call(), this.timeoutMs),
+        this.retry,
+      );
+    } catch (error) {
+      throw toKubernetesApiError(error, `${what} in cluster ${this.name}`);
+    }
   }
 }
+
+const describe = (ref: Pick<ObjectRef, 'kind' | 'namespace' | 'name'>) =>
+  `${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}`;
 
 function kubeConfigFor(cluster: GatewayApiCluster): KubeConfig {
   const kubeConfig = new KubeConfig();

@@ -165,6 +165,25 @@ describe('gatewayApi actions against the dev cluster', () => {
     },
   );
 
+  it('dry-runs a new tenant whose namespace does not exist yet', async () => {
+    const writes = cluster.writes.length;
+    const ctx = await run(
+      createProvisionTenantAction(deps()),
+      {
+        name: 'team-dry',
+        domains: ['team-dry.example.org'],
+        ownerGroup: 'group:default/team-dry',
+        layout: 'tenant-shared',
+      },
+      { isDryRun: true },
+    );
+    expect(cluster.writes.length).toBe(writes);
+    expect(ctx.output).toHaveBeenCalledWith(
+      'tenantNamespace',
+      'tenant-team-dry',
+    );
+  });
+
   it('dry-runs an exposure: the cluster validates it and stores nothing', async () => {
     const writes = cluster.writes.length;
     const ctx = await run(

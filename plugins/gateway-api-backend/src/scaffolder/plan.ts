@@ -2,6 +2,7 @@ import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { ClusterClient } from '../kubernetes/ClusterClient';
+import { statusCodeOf } from '../kubernetes/retry';
 import { KubernetesObject, toKustomization, toYaml } from '../manifests';
 
 /** One write of an action: a server-side apply under a field manager, or a delete. */
@@ -60,21 +61,42 @@ export async function executePlan(
     return;
   }
 
+  // A dry run stores nothing, so objects in a namespace the plan itself creates cannot be
+  // judged before that namespace exists; the API server judges them when the plan is applied.
+  const plannedNamespaces = new Set(
+    plan
+      .filter(w => !w.delete && w.object.kind === 'Namespace')
+      .map(w => w.object.metadata.name),
+  );
   for (const write of plan) {
     const id = objectIdentity(write.object);
     const verb = write.delete ? 'delete' : 'apply';
     if (ctx.isDryRun) {
-      if (write.delete) {
-        await client.delete(refOf(write.object), { dryRun: true });
-      } else {
-        await client.apply(write.object, {
-          dryRun: true,
-          fieldManager: write.fieldManager,
-        });
+      try {
+        if (write.delete) {
+          await client.delete(refOf(write.object), { dryRun: true });
+        } else {
+          await client.apply(write.object, {
+            dryRun: true,
+            fieldManager: write.fieldManager,
+          });
+        }
+        ctx.logger.info(
+          `Dry run: ${verb} ${id} accepted by cluster ${client.name}`,
+        );
+      } catch (error) {
+        const namespace = write.object.metadata.namespace;
+        if (
+          statusCodeOf(error) !== 404 ||
+          !namespace ||
+          !plannedNamespaces.has(namespace)
+        ) {
+          throw error;
+        }
+        ctx.logger.info(
+          `Dry run: ${id} waits for namespace ${namespace}, which this plan creates`,
+        );
       }
-      ctx.logger.info(
-        `Dry run: ${verb} ${id} accepted by cluster ${client.name}`,
-      );
       continue;
     }
     await ctx.checkpoint({
