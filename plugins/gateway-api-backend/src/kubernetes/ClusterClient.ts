@@ -17,6 +17,9 @@ export interface ObjectRef {
   name: string;
 }
 
+const describeRef = (ref: Pick<ObjectRef, 'kind' | 'namespace' | 'name'>) =>
+  `${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}`;
+
 export interface ClusterClientOptions {
   /** Per call, each attempt. */
   timeoutMs?: number;
@@ -64,7 +67,7 @@ export class ClusterClient {
             kind: ref.kind,
             metadata: { name: ref.name, namespace: ref.namespace },
           }),
-        `Reading ${describe(ref)}`,
+        `Reading ${describeRef(ref)}`,
       );
     } catch (error) {
       if (statusCodeOf(error) === 404) return undefined;
@@ -138,7 +141,7 @@ export class ClusterClient {
           true,
           PatchStrategy.ServerSideApply,
         ),
-      `${options.dryRun ? 'Dry-run apply' : 'Applying'} ${describe({
+      `${options.dryRun ? 'Dry-run apply' : 'Applying'} ${describeRef({
         kind: object.kind ?? '',
         namespace: object.metadata?.namespace,
         name: object.metadata?.name ?? '',
@@ -160,7 +163,7 @@ export class ClusterClient {
             undefined,
             options.dryRun ? 'All' : undefined,
           ),
-        `Deleting ${describe(ref)}`,
+        `Deleting ${describeRef(ref)}`,
       );
       return true;
     } catch (error) {
@@ -183,9 +186,6 @@ export class ClusterClient {
     }
   }
 }
-
-const describe = (ref: Pick<ObjectRef, 'kind' | 'namespace' | 'name'>) =>
-  `${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}`;
 
 function kubeConfigFor(cluster: GatewayApiCluster): KubeConfig {
   const kubeConfig = new KubeConfig();
