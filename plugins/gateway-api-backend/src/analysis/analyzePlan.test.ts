@@ -166,4 +166,32 @@ describe('analyzePlan', () => {
       ]),
     );
   });
+
+  it('takes the certificates of a Gateway annotated for cert-manager to come', () => {
+    const https = (annotations: Record<string, string>): KubernetesObject => ({
+      ...gateway,
+      metadata: { namespace: 'gateway', name: 'tls', annotations },
+      spec: {
+        gatewayClassName: 'eg',
+        listeners: [
+          {
+            name: 'https',
+            port: 443,
+            protocol: 'HTTPS',
+            tls: { certificateRefs: [{ name: 'tls-cert' }] },
+          },
+        ],
+      },
+    });
+    expect(analyzePlan(cluster, [https({})]).introduced).toEqual([
+      expect.objectContaining({
+        at: 'listener https',
+        reason: 'InvalidCertificateRef',
+      }),
+    ]);
+    expect(
+      analyzePlan(cluster, [https({ 'cert-manager.io/issuer': 'letsencrypt' })])
+        .introduced,
+    ).toEqual([]);
+  });
 });

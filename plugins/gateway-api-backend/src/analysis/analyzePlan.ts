@@ -72,11 +72,32 @@ function predict(objects: KubernetesObject[]): AttachmentPrediction {
     referenceGrants: of<ReferenceGrant>('ReferenceGrant'),
     certificates,
     // Secrets are never read: a Certificate's Secret is taken to exist, as cert-manager will
-    // write it once the Certificate is issued.
-    secrets: new Set(
-      certificates.map(c => `${c.metadata?.namespace}/${c.spec?.secretName}`),
-    ),
+    // write it once the Certificate is issued; so are the certificateRefs of a Gateway
+    // annotated for cert-manager, whose gateway support creates those Certificates.
+    secrets: new Set([
+      ...certificates.map(
+        c => `${c.metadata?.namespace}/${c.spec?.secretName}`,
+      ),
+      ...of<Gateway>('Gateway').flatMap(certManagedSecrets),
+    ]),
   });
+}
+
+const CERT_MANAGER_ANNOTATIONS = [
+  'cert-manager.io/issuer',
+  'cert-manager.io/cluster-issuer',
+];
+
+function certManagedSecrets(gateway: Gateway): string[] {
+  const annotations = gateway.metadata?.annotations ?? {};
+  if (!CERT_MANAGER_ANNOTATIONS.some(a => annotations[a])) return [];
+  return (gateway.spec?.listeners ?? []).flatMap(listener =>
+    (listener.tls?.certificateRefs ?? [])
+      .filter(
+        ref => !ref.namespace || ref.namespace === gateway.metadata?.namespace,
+      )
+      .map(ref => `${gateway.metadata?.namespace}/${ref.name}`),
+  );
 }
 
 function issuesOf(prediction: AttachmentPrediction): AnalysisIssue[] {
