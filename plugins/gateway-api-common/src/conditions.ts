@@ -48,6 +48,15 @@ const SEVERITY: Record<StatusLevel, number> = {
   error: 4,
 };
 
+/**
+ * Orders statuses from best to worst, for sorting tables and lists by status.
+ *
+ * @public
+ */
+export function compareStatusLevels(a: StatusLevel, b: StatusLevel): number {
+  return SEVERITY[a] - SEVERITY[b];
+}
+
 // Conditions whose True is the healthy state.
 const POSITIVE_TYPES = new Set([
   'Accepted',

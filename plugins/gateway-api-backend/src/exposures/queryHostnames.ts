@@ -1,16 +1,9 @@
 import {
+  compareStatusLevels,
   Exposure,
   HostnameQuery,
-  StatusLevel,
 } from '@gatehouse/backstage-plugin-gateway-api-common';
 
-const SEVERITY: Record<StatusLevel, number> = {
-  ok: 0,
-  unknown: 1,
-  pending: 2,
-  warning: 3,
-  error: 4,
-};
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const MAX_PAGE = 1000;
 
@@ -51,7 +44,7 @@ export function queryHostnames(
   > = {
     hostname: (a, b) => a.hostname.localeCompare(b.hostname),
     tenant: (a, b) => (a.tenant ?? '').localeCompare(b.tenant ?? ''),
-    status: (a, b) => SEVERITY[a.status.status] - SEVERITY[b.status.status],
+    status: (a, b) => compareStatusLevels(a.status.status, b.status.status),
     expiry: (a, b) => expiry(a) - expiry(b),
   };
   const by = compare[query.sort ?? 'hostname'];

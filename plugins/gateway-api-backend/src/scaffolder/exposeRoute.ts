@@ -1,17 +1,14 @@
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { z as zod } from 'zod/v3';
 import {
   dnsLabelName,
   entityName,
-  gatewayApiRouteExposePermission,
-  tenantResourceRef,
 } from '@gatehouse/backstage-plugin-gateway-api-common';
 import { ClusterClient } from '../kubernetes/ClusterClient';
 import { checkExposure } from '../guards/exposureGuards';
@@ -21,6 +18,7 @@ import {
   KubernetesObject,
 } from '../manifests';
 import { loadWorld } from '../world/loadWorld';
+import { authorizeExpose } from './authorizeExpose';
 import { resolveClusterClient } from './clusters';
 import { parseInput } from './parseInput';
 import { examples } from './exposeRoute.examples';
@@ -219,21 +217,12 @@ export async function planExposure(
     );
   }
 
-  const credentials = await ctx.getInitiatorCredentials();
-  const [decision] = await options.permissions.authorize(
-    [
-      {
-        permission: gatewayApiRouteExposePermission,
-        resourceRef: tenantResourceRef(client.name, tenant.name),
-      },
-    ],
-    { credentials },
+  await authorizeExpose(
+    options.permissions,
+    ctx,
+    tenant,
+    'expose services under',
   );
-  if (decision.result !== AuthorizeResult.ALLOW) {
-    throw new NotAllowedError(
-      `You may not expose services under tenant "${tenant.name}": only members of ${tenant.ownerGroup} may.`,
-    );
-  }
 
   // A pull request may add the Service itself; a direct apply needs it now.
   if (input.output === 'apply') {

@@ -1,13 +1,8 @@
 import { PermissionsService } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { z as zod } from 'zod/v3';
-import {
-  gatewayApiRouteExposePermission,
-  normaliseHostname,
-  tenantResourceRef,
-} from '@gatehouse/backstage-plugin-gateway-api-common';
+import { normaliseHostname } from '@gatehouse/backstage-plugin-gateway-api-common';
 import { ClusterClient } from '../kubernetes/ClusterClient';
 import {
   buildExposureObjects,
@@ -16,6 +11,7 @@ import {
   KubernetesObject,
 } from '../manifests';
 import { loadWorld } from '../world/loadWorld';
+import { authorizeExpose } from './authorizeExpose';
 import { resolveClusterClient } from './clusters';
 import { parseInput } from './parseInput';
 import { exposureNames } from './exposureNames';
@@ -94,21 +90,12 @@ export function createUnexposeRouteAction(options: UnexposeRouteActionOptions) {
           `Tenant "${input.tenant}" was not provisioned by Gatehouse in cluster "${client.name}".`,
         );
       }
-      const credentials = await ctx.getInitiatorCredentials();
-      const [decision] = await options.permissions.authorize(
-        [
-          {
-            permission: gatewayApiRouteExposePermission,
-            resourceRef: tenantResourceRef(client.name, tenant.name),
-          },
-        ],
-        { credentials },
+      await authorizeExpose(
+        options.permissions,
+        ctx,
+        tenant,
+        'unexpose hostnames of',
       );
-      if (decision.result !== AuthorizeResult.ALLOW) {
-        throw new NotAllowedError(
-          `You may not unexpose hostnames of tenant "${tenant.name}": only members of ${tenant.ownerGroup} may.`,
-        );
-      }
 
       const routeNamespace = input.namespace ?? tenant.namespace;
       const names = exposureNames(hostname);

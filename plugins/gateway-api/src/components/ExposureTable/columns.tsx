@@ -3,6 +3,7 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   Exposure,
   ExposureGateway,
+  compareStatusLevels,
   StatusLevel,
   StatusSummary,
   toUnicodeHostname,
@@ -31,14 +32,6 @@ export function toExposureRow(exposure: Exposure): ExposureRow {
     tlsLabel: exposure.tls ? TLS_STATES[exposure.tls.state].label : 'None',
   };
 }
-
-const SEVERITY: Record<StatusLevel, number> = {
-  ok: 0,
-  unknown: 1,
-  pending: 2,
-  warning: 3,
-  error: 4,
-};
 
 const includes = (text: string | undefined, term: string) =>
   (text ?? '')
@@ -142,7 +135,7 @@ export const routeColumn: TableColumn<ExposureRow> = {
   title: 'Route',
   field: 'route.name',
   customSort: (a, b) =>
-    SEVERITY[a.route.status.status] - SEVERITY[b.route.status.status],
+    compareStatusLevels(a.route.status.status, b.route.status.status),
   customFilterAndSearch: (term: string, exposure) =>
     includes(
       `${exposure.route.kind} ${exposure.route.namespace}/${exposure.route.name}`,
@@ -254,7 +247,7 @@ export const statusColumn: TableColumn<ExposureRow> = {
   title: 'Status',
   field: 'statusLabel',
   cellStyle: noWrap,
-  customSort: (a, b) => SEVERITY[a.status.status] - SEVERITY[b.status.status],
+  customSort: (a, b) => compareStatusLevels(a.status.status, b.status.status),
   customFilterAndSearch: (term: string, row) =>
     includes(`${row.statusLabel} ${row.status.summary}`, term),
   render: ({ status }) => (
