@@ -35,7 +35,9 @@ test('the Exposure tab explains a route not allowed by the listeners', async ({
   ).toBeVisible();
   await expect(
     page
-      .getByText(/label the namespace as the shared Gateway requires/)
+      .getByText(
+        /label the namespace as the shared Gateway requires \(its opt-in label/,
+      )
       .first(),
   ).toBeVisible();
   await page.screenshot({

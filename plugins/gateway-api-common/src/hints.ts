@@ -374,7 +374,7 @@ const CONDITION_HINTS: Record<string, Hint> = {
 const MISTAKE_HINTS: Record<CommonMistake, Hint> = {
   namespaceNotAllowedByListener: h(
     "The route's namespace is not allowed by the listener's allowedRoutes, so the route is not attached and traffic never reaches the app.",
-    'Ask the platform team to attach the namespace to the tenant (it adds the namespace to allowedRoutes), or label the namespace as the shared Gateway requires.',
+    'On a shared Gateway, label the namespace as the shared Gateway requires (its opt-in label, such as shared-gateway-access: "true"); on a tenant Gateway, ask the platform team to attach the namespace to the tenant, which adds it to allowedRoutes.',
   ),
   parentRefWithoutNamespace: h(
     "The parentRef has no namespace, so it looks for the Gateway in the route's own namespace, finds none, and the route stays unattached.",
