@@ -17,7 +17,7 @@ import { ExposureNotifier } from './notifications/ExposureNotifier';
 import { checkHostname } from './guards/exposureGuards';
 import { TenantDirectory } from './tenants/TenantDirectory';
 import { tenantsInCache } from './tenants/tenantsInCache';
-import { loadWorld } from './world/loadWorld';
+import { worldFromCache } from './world/loadWorld';
 import { gatewayApiClustersServiceRef } from './service/clustersService';
 import { createRouter } from './service/router';
 
@@ -108,9 +108,11 @@ export const gatewayApiPlugin = createBackendPlugin({
             catalog,
             tenants: () => tenantsInCache(clusters.cache),
             checkHostname: async request => {
+              // Advice while the user types: the cache, not a cluster call per keystroke.
+              // The expose action runs the same guards on the live world.
               const verdict = checkHostname(
                 request,
-                await loadWorld(clusters.clients),
+                worldFromCache(clusters.cache),
               );
               return verdict.ok
                 ? { ok: true, hostname: verdict.hostname }

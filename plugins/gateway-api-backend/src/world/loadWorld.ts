@@ -3,6 +3,7 @@ import {
   ServedHostname,
   TenantDomains,
 } from '@gatehouse/backstage-plugin-gateway-api-common';
+import { GatewayApiCache } from '../cache/GatewayApiCache';
 import { ClusterClient } from '../kubernetes/ClusterClient';
 import {
   TENANT_NAMESPACE_SELECTOR,
@@ -58,33 +59,68 @@ async function loadCluster(client: ClusterClient): Promise<World> {
       client.list<WithSpec>(k.apiVersion, k.kind).catch(notServed),
     ),
   ]);
-  const tenants = namespaces
-    .map(ns => tenantFromNamespace(client.name, ns))
+  return worldOf(client.name, {
+    namespaces,
+    gateways,
+    routes: ROUTE_KINDS.map((k, i) => [k.kind, routeLists[i]]),
+  });
+}
+
+/**
+ * The world as the watch-fed cache sees it: seconds old at most, and free. Good for advice as
+ * a user types (the template's hostname field); the actions load the world live.
+ */
+export function worldFromCache(cache: GatewayApiCache): World {
+  const perCluster = cache.clusters.map(cluster => {
+    const { byKind } = cache.snapshot(cluster);
+    const of = (kind: string) => (byKind.get(kind) ?? []) as WithSpec[];
+    return worldOf(cluster, {
+      namespaces: of('Namespace'),
+      gateways: of('Gateway'),
+      routes: ROUTE_KINDS.map(k => [k.kind, of(k.kind)]),
+    });
+  });
+  return {
+    tenants: perCluster.flatMap(w => w.tenants),
+    served: perCluster.flatMap(w => w.served),
+  };
+}
+
+function worldOf(
+  cluster: string,
+  objects: {
+    namespaces: KubernetesObject[];
+    gateways: WithSpec[];
+    routes: Array<[string, WithSpec[]]>;
+  },
+): World {
+  const tenants = objects.namespaces
+    .map(ns => tenantFromNamespace(cluster, ns))
     .filter((t): t is TenantRecord => t !== undefined);
   const tenantOf = namespaceTenants(tenants);
 
   const served: ServedHostnameAt[] = [];
-  routeLists.forEach((routes, i) => {
+  for (const [kind, routes] of objects.routes) {
     for (const route of routes) {
       for (const hostname of route.spec?.hostnames ?? []) {
         served.push({
-          cluster: client.name,
+          cluster,
           hostname,
           tenant: tenantOf(route.metadata?.namespace) ?? NO_TENANT,
-          object: `${ROUTE_KINDS[i].kind}/${route.metadata?.namespace}/${route.metadata?.name}`,
+          object: `${kind}/${route.metadata?.namespace}/${route.metadata?.name}`,
         });
       }
     }
-  });
+  }
   // Listener hostnames of Gateways in a tenant's namespaces claim hostnames too. Shared
   // Gateways outside tenants only mirror the routes' hostnames, which are counted above.
-  for (const gateway of gateways) {
+  for (const gateway of objects.gateways) {
     const tenant = tenantOf(gateway.metadata?.namespace);
     if (!tenant) continue;
     for (const listener of gateway.spec?.listeners ?? []) {
       if (!listener.hostname) continue;
       served.push({
-        cluster: client.name,
+        cluster,
         hostname: listener.hostname,
         tenant,
         object: `Gateway/${gateway.metadata?.namespace}/${gateway.metadata?.name}`,
