@@ -12,7 +12,9 @@ describe('the world the guards see', () => {
 
   beforeAll(async () => {
     ({ cluster, client } = await startExampleCluster());
-    cache = new GatewayApiCache([client], { logger: mockServices.logger.mock() });
+    cache = new GatewayApiCache([client], {
+      logger: mockServices.logger.mock(),
+    });
     cache.start();
     await cache.waitForSync();
   }, 120_000);
@@ -22,11 +24,17 @@ describe('the world the guards see', () => {
   });
 
   const sorted = <T>(items: T[]) =>
-    [...items].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+    [...items].sort((a, b) =>
+      JSON.stringify(a).localeCompare(JSON.stringify(b)),
+    );
 
   it('reads the example tenants and who serves which hostname', async () => {
     const world = await loadWorld([client]);
-    expect(world.tenants.map(t => t.name).sort()).toEqual(['team-a', 'team-b', 'team-c']);
+    expect(world.tenants.map(t => t.name).sort()).toEqual([
+      'team-a',
+      'team-b',
+      'team-c',
+    ]);
     expect(world.served).toEqual(
       expect.arrayContaining([
         {
