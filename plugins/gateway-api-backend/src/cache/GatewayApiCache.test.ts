@@ -1,20 +1,8 @@
+import { eventually } from '../__testUtils__/eventually';
 import { mockServices } from '@backstage/backend-test-utils';
 import { DevCluster, startDevCluster } from '@gatehouse/dev-cluster';
 import { ClusterClient } from '../kubernetes/ClusterClient';
 import { GatewayApiCache } from './GatewayApiCache';
-
-const eventually = async (check: () => void, timeoutMs = 15_000) => {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      check();
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise(r => setTimeout(r, 50));
-    }
-  }
-};
 
 const gateway = (name: string) => ({
   apiVersion: 'gateway.networking.k8s.io/v1',

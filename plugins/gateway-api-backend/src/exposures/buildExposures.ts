@@ -5,7 +5,6 @@ import {
   Exposure,
   ExposureGateway,
   Gateway,
-  GATEWAY_API_ANNOTATIONS,
   hostnameMatches,
   interpretConditions,
   interpretParentAttachment,
@@ -28,9 +27,10 @@ import {
 import { ClusterSnapshot } from '../cache/GatewayApiCache';
 import {
   tenantFromNamespace,
+  tenantOfNamespace,
   TenantRecord,
 } from '../tenants/tenantFromNamespace';
-import { namespaceTenants } from '../world/loadWorld';
+import { routeEntityRef } from './routeEntityRef';
 
 const ROUTE_KINDS = ['HTTPRoute', 'TLSRoute', 'GRPCRoute'];
 
@@ -56,9 +56,7 @@ export function buildExposures(
   const tenants = kind<Namespace>('Namespace')
     .map(ns => tenantFromNamespace(snapshot.cluster, ns as any))
     .filter((t): t is TenantRecord => t !== undefined);
-  const tenantOf = namespaceTenants(tenants);
-  const ownerOf = (tenant?: string) =>
-    tenants.find(t => t.name === tenant)?.ownerGroup;
+  const tenantAt = tenantOfNamespace(tenants);
 
   const prediction = predictAttachment({
     gateways,
@@ -209,9 +207,9 @@ export function buildExposures(
           (route.kind === 'TLSRoute'
             ? `tls://${hostname}`
             : `https://${hostname}/`),
-        tenant: tenantOf(ns),
-        owner: ownerOf(tenantOf(ns)),
-        entityRef: entityRefOf(route),
+        tenant: tenantAt(ns)?.name,
+        owner: tenantAt(ns)?.ownerGroup,
+        entityRef: routeEntityRef(route),
         route: {
           kind: route.kind,
           namespace: ns,
@@ -251,14 +249,6 @@ function listenerCarries(
 ): boolean {
   if (routeKind === 'TLSRoute') return protocol === 'TLS';
   return protocol === 'HTTPS' || protocol === 'HTTP';
-}
-
-function entityRefOf(route: Route): string | undefined {
-  const annotated =
-    route.metadata?.annotations?.[GATEWAY_API_ANNOTATIONS.entityRef];
-  if (annotated) return annotated;
-  const id = route.metadata?.labels?.[GATEWAY_API_ANNOTATIONS.kubernetesId];
-  return id ? `component:default/${id}` : undefined;
 }
 
 function tlsFor(

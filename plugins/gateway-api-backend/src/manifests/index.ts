@@ -2,6 +2,7 @@
  * Pure manifest builders for the three gateway layouts, the guard policies and the GitOps output.
  * No I/O: the caller applies what they return.
  */
+import { fnv1a32 } from '@gatehouse/backstage-plugin-gateway-api-common';
 import {
   buildClusterSharedExposure,
   buildClusterSharedTenant,
@@ -77,10 +78,6 @@ const FIELD_MANAGER_MAX = 128;
 export function exposureFieldManager(hostname: string): string {
   const manager = `gatehouse/${hostname}`;
   if (manager.length <= FIELD_MANAGER_MAX) return manager;
-  let hash = 0x811c9dc5;
-  for (const char of hostname) {
-    hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193) >>> 0;
-  }
-  const suffix = `~${hash.toString(16).padStart(8, '0')}`;
+  const suffix = `~${fnv1a32(hostname).toString(16).padStart(8, '0')}`;
   return manager.slice(0, FIELD_MANAGER_MAX - suffix.length) + suffix;
 }

@@ -1,3 +1,4 @@
+import { eventually } from '../__testUtils__/eventually';
 import { mockServices } from '@backstage/backend-test-utils';
 import { EntityProviderConnection } from '@backstage/plugin-catalog-node';
 import { DevCluster } from '@gatehouse/dev-cluster';
@@ -5,19 +6,6 @@ import { startExampleCluster } from '../__testUtils__/devClusterHarness';
 import { GatewayApiCache } from '../cache/GatewayApiCache';
 import { ClusterClient } from '../kubernetes/ClusterClient';
 import { GatewayApiEntityProvider } from './GatewayApiEntityProvider';
-
-const eventually = async (check: () => void, timeoutMs = 15_000) => {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      check();
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise(r => setTimeout(r, 50));
-    }
-  }
-};
 
 describe('GatewayApiEntityProvider against the dev cluster', () => {
   let cluster: DevCluster;

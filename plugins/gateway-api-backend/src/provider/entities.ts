@@ -13,9 +13,11 @@ import {
 } from '@gatehouse/backstage-plugin-gateway-api-common';
 import { ClusterSnapshot } from '../cache/GatewayApiCache';
 import { TENANT_METADATA } from '../manifests/metadata';
+import { routeEntityRef } from '../exposures/routeEntityRef';
 import {
   TenantRecord,
   tenantFromNamespace,
+  tenantOfNamespace,
 } from '../tenants/tenantFromNamespace';
 
 /** Annotations on the entities this provider emits, locating their Kubernetes objects. */
@@ -41,14 +43,6 @@ type Obj = KubernetesObject & { spec?: any; status?: any };
 const objectId = (o: Obj) =>
   `${o.kind}/${o.metadata?.namespace ?? ''}/${o.metadata?.name}`;
 
-/** The component a route exposes: its entity-ref annotation, else its kubernetes-id label. */
-function componentOf(route: Obj): string | undefined {
-  const ref = route.metadata?.annotations?.[GATEWAY_API_ANNOTATIONS.entityRef];
-  if (ref) return ref;
-  const id = route.metadata?.labels?.[GATEWAY_API_ANNOTATIONS.kubernetesId];
-  return id ? `component:default/${id}` : undefined;
-}
-
 /**
  * Turns what the cache knows of one cluster into catalog entities: a Resource per tenant
  * (`gateway-tenant`), per Gateway (`gateway`) and per hostname (`hostname`), in a catalog
@@ -65,16 +59,11 @@ export function entitiesFromSnapshot(
   const tenants = (snapshot.byKind.get('Namespace') ?? [])
     .map(ns => tenantFromNamespace(snapshot.cluster, ns))
     .filter((t): t is TenantRecord => t !== undefined);
-  const tenantByNamespace = new Map<string, TenantRecord>();
-  for (const tenant of tenants) {
-    for (const ns of [tenant.namespace, ...tenant.attachedNamespaces]) {
-      if (!tenantByNamespace.has(ns)) tenantByNamespace.set(ns, tenant);
-    }
-  }
+  const tenantAt = tenantOfNamespace(tenants);
   const tenantRef = (tenant: TenantRecord) =>
     stringifyEntityRef({ kind: 'resource', namespace, name: tenant.name });
   const ownerOf = (ns?: string) =>
-    (ns && tenantByNamespace.get(ns)?.ownerGroup) || options.defaultOwner;
+    (ns && tenantAt(ns)?.ownerGroup) || options.defaultOwner;
   const gatewayName = (ns: string, name: string) => entityName(`${ns}.${name}`);
 
   const metadataFor = (objects: string[], extra: Record<string, string>) => ({
@@ -132,7 +121,7 @@ export function entitiesFromSnapshot(
       );
       continue;
     }
-    const tenant = tenantByNamespace.get(ns);
+    const tenant = tenantAt(ns);
     const addresses = (gateway.status?.addresses ?? [])
       .map((a: { value?: string }) => a.value)
       .filter(Boolean);
@@ -188,7 +177,7 @@ export function entitiesFromSnapshot(
             continue;
           entry.gateways.add(gatewayName(parent.namespace ?? ns, parent.name));
         }
-        const component = componentOf(route);
+        const component = routeEntityRef(route);
         if (component) entry.components.add(component);
         hostnames.set(normalised.hostname, entry);
       }
@@ -198,7 +187,7 @@ export function entitiesFromSnapshot(
   for (const [hostname, entry] of hostnames) {
     const first = entry.routes[0];
     const ns = first.metadata!.namespace!;
-    const tenant = tenantByNamespace.get(ns);
+    const tenant = tenantAt(ns);
     const kubernetesId =
       first.metadata?.labels?.[GATEWAY_API_ANNOTATIONS.kubernetesId];
     const scheme = entry.routes.every(r => r.kind === 'TLSRoute')

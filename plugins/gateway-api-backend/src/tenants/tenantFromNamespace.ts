@@ -67,5 +67,17 @@ function parseSpec(value: string | undefined): TenantSpec | undefined {
   }
 }
 
+/** The tenant whose namespace (own, or attached to it) a namespace is; the first one wins. */
+export function tenantOfNamespace(tenants: TenantRecord[]) {
+  const byNamespace = new Map<string, TenantRecord>();
+  for (const tenant of tenants) {
+    for (const ns of [tenant.namespace, ...tenant.attachedNamespaces]) {
+      if (!byNamespace.has(ns)) byNamespace.set(ns, tenant);
+    }
+  }
+  return (namespace?: string) =>
+    namespace ? byNamespace.get(namespace) : undefined;
+}
+
 /** The label selector of tenant namespaces. */
 export const TENANT_NAMESPACE_SELECTOR = TENANT_METADATA.tenant;

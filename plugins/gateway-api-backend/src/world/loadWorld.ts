@@ -7,6 +7,7 @@ import { GatewayApiCache } from '../cache/GatewayApiCache';
 import { ClusterClient } from '../kubernetes/ClusterClient';
 import {
   TENANT_NAMESPACE_SELECTOR,
+  tenantOfNamespace,
   TenantRecord,
   tenantFromNamespace,
 } from '../tenants/tenantFromNamespace';
@@ -97,7 +98,8 @@ function worldOf(
   const tenants = objects.namespaces
     .map(ns => tenantFromNamespace(cluster, ns))
     .filter((t): t is TenantRecord => t !== undefined);
-  const tenantOf = namespaceTenants(tenants);
+  const tenantAt = tenantOfNamespace(tenants);
+  const tenantOf = (ns?: string) => tenantAt(ns)?.name;
 
   const served: ServedHostnameAt[] = [];
   for (const [kind, routes] of objects.routes) {
@@ -134,19 +136,6 @@ function worldOf(
 function notServed(error: { code?: number }): WithSpec[] {
   if (error?.code === 404) return [];
   throw error;
-}
-
-/** The tenant whose namespace (own or attached) a namespace is. */
-export function namespaceTenants(tenants: TenantRecord[]) {
-  const byNamespace = new Map<string, string>();
-  for (const tenant of tenants) {
-    byNamespace.set(tenant.namespace, tenant.name);
-    for (const ns of tenant.attachedNamespaces) {
-      if (!byNamespace.has(ns)) byNamespace.set(ns, tenant.name);
-    }
-  }
-  return (namespace?: string) =>
-    namespace ? byNamespace.get(namespace) : undefined;
 }
 
 /** Tenants as the domain core's guards take them. */
