@@ -65,16 +65,7 @@ export const gatewayApiPlugin = createBackendPlugin({
           resourceRef: gatewayApiTenantResourceRef,
           permissions: [gatewayApiRouteExposePermission],
           rules: [isTenantOwnerRule],
-          getResources: refs =>
-            Promise.all(
-              refs.map(async ref => {
-                const [cluster, name] = ref.split('/');
-                const tenant = await tenants.get(cluster, name);
-                return (
-                  tenant && { cluster, name, ownerGroup: tenant.ownerGroup }
-                );
-              }),
-            ),
+          getResources: refs => tenants.getMany(refs),
         });
         clusters.cache.start();
         const exposures = new ExposureIndex(clusters.cache);
