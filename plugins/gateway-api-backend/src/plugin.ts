@@ -17,6 +17,7 @@ import { ExposureNotifier } from './notifications/ExposureNotifier';
 import { checkHostname } from './guards/exposureGuards';
 import { TenantDirectory } from './tenants/TenantDirectory';
 import { tenantsInCache } from './tenants/tenantsInCache';
+import { tenantDetail } from './tenants/tenantDetail';
 import { worldFromCache } from './world/loadWorld';
 import { gatewayApiClustersServiceRef } from './service/clustersService';
 import { createRouter } from './service/router';
@@ -98,6 +99,19 @@ export const gatewayApiPlugin = createBackendPlugin({
             permissions,
             catalog,
             tenants: () => tenantsInCache(clusters.cache),
+            tenantDetail: (cluster, name) => {
+              const tenant = tenantsInCache(clusters.cache).find(
+                t => t.cluster === cluster && t.name === name,
+              );
+              return (
+                tenant &&
+                tenantDetail(
+                  clusters.cache.snapshot(cluster),
+                  tenant,
+                  exposures.list({ cluster, tenant: name }).items,
+                )
+              );
+            },
             checkHostname: async request => {
               // Advice while the user types: the cache, not a cluster call per keystroke.
               // The expose action runs the same guards on the live world.

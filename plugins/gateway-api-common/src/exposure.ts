@@ -140,3 +140,49 @@ export type HostnameCheck =
       /** Who serves the name already, when that is why it is refused. */
       holder?: { cluster: string; tenant?: string; object: string };
     };
+
+/**
+ * A listener of a tenant's Gateway that admits routes from the tenant's namespaces.
+ *
+ * @public
+ */
+export interface TenantListener {
+  name: string;
+  protocol: string;
+  port: number;
+  hostname?: string;
+  /** `Terminate` or `Passthrough`, for TLS and HTTPS listeners. */
+  tlsMode?: string;
+  /** From the Gateway's `status.listeners`; undefined until a controller reports. */
+  attachedRoutes?: number;
+  status: StatusSummary;
+}
+
+/**
+ * A Gateway that serves a tenant: one with a listener admitting routes from the tenant's
+ * namespaces (its own Gateway, or a shared one).
+ *
+ * @public
+ */
+export interface TenantGateway {
+  namespace: string;
+  name: string;
+  gatewayClassName?: string;
+  addresses: string[];
+  status: StatusSummary;
+  /** Only the listeners that admit the tenant's routes. */
+  listeners: TenantListener[];
+  /** Whether the Gateway lives in the tenant's own namespace (dedicated, tenant-shared). */
+  ownedByTenant: boolean;
+}
+
+/**
+ * The answer of `GET /tenants/:cluster/:name`: a tenant with the Gateways that serve it.
+ *
+ * @public
+ */
+export interface TenantDetail extends TenantSummary {
+  gateways: TenantGateway[];
+  /** How many of the tenant's hostnames are exposed, by worst status. */
+  hostnames: Record<StatusSummary['status'], number>;
+}

@@ -52,15 +52,17 @@ describe('createRouter', () => {
   const filters: ExposureFilter[] = [];
   const permissions = mockServices.permissions.mock();
   const catalog = {
-    getEntityByRef: jest.fn(async (ref: any) =>
-      ref === 'component:default/checkout'
+    // The caller may read the checkout component and team-a's tenant entity, nothing else.
+    getEntityByRef: jest.fn(async (ref: any) => {
+      const [kind, namespace, name] = ref.split(/[:/]/);
+      return ['component:default/checkout', 'resource:dev/team-a'].includes(ref)
         ? {
             apiVersion: 'backstage.io/v1alpha1',
-            kind: 'Component',
-            metadata: { name: 'checkout', namespace: 'default' },
+            kind,
+            metadata: { name, namespace },
           }
-        : undefined,
-    ),
+        : undefined;
+    }),
   };
 
   beforeAll(async () => {
@@ -94,6 +96,25 @@ describe('createRouter', () => {
           attachedNamespaces: [],
         },
       ],
+      tenantDetail: (cluster, name) =>
+        cluster === 'dev' && ['team-a', 'team-b'].includes(name)
+          ? {
+              cluster,
+              name,
+              namespace: `tenant-${name}`,
+              ownerGroup: `group:default/${name}`,
+              domains: [`${name}.example.org`],
+              attachedNamespaces: [],
+              gateways: [],
+              hostnames: {
+                ok: 1,
+                pending: 0,
+                warning: 0,
+                error: 0,
+                unknown: 0,
+              },
+            }
+          : undefined,
       checkHostname: async ({ hostname, cluster }) =>
         hostname.endsWith('.team-a.example.org') && cluster === 'dev'
           ? { ok: true, hostname }
@@ -191,6 +212,22 @@ describe('createRouter', () => {
     expect(
       (await request(app).get('/hostnames/check?tenant=team-a')).status,
     ).toBe(400);
+  });
+
+  it('answers a tenant’s Gateways to a reader of its entity, and 404 otherwise', async () => {
+    const ok = await request(app).get('/tenants/dev/team-a');
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ name: 'team-a', gateways: [] });
+    expect(catalog.getEntityByRef).toHaveBeenLastCalledWith(
+      'resource:dev/team-a',
+      expect.anything(),
+    );
+    // team-b exists but its entity is hidden from the caller; team-z does not exist.
+    for (const path of ['/tenants/dev/team-b', '/tenants/dev/team-z']) {
+      const refused = await request(app).get(path);
+      expect(refused.status).toBe(404);
+      expect(refused.text).not.toContain('group:default');
+    }
   });
 
   it('lists the tenants the caller may expose under, and all of them for the platform', async () => {

@@ -12,7 +12,10 @@ import {
   gatewayApiTenantProvisionPermission,
   HostnameCheck,
   HostnameQuery,
+  dnsLabelName,
+  entityName,
   tenantResourceRef,
+  TenantDetail,
   TenantSummary,
 } from '@gatehouse/backstage-plugin-gateway-api-common';
 import express from 'express';
@@ -29,6 +32,8 @@ export interface RouterOptions {
   permissions: Pick<PermissionsService, 'authorize'>;
   /** Every tenant the cache knows. */
   tenants: () => TenantSummary[];
+  /** One tenant with the Gateways that serve it, or undefined when there is no such tenant. */
+  tenantDetail: (cluster: string, name: string) => TenantDetail | undefined;
   /** The hostname guards, live, for the template's hostname field. */
   checkHostname: (request: {
     cluster: string;
@@ -188,6 +193,27 @@ export async function createRouter(
         .map((t, i) => ({ ...t, canExpose: canExpose[i] }))
         .filter(t => t.canExpose),
     });
+  });
+
+  // A tenant's Gateways and listeners, for whoever may read the tenant's catalog entity.
+  router.get('/tenants/:cluster/:name', async (req, res) => {
+    const { cluster, name } = req.params;
+    const credentials = await options.httpAuth.credentials(req);
+    const entityRef = stringifyEntityRef({
+      kind: 'resource',
+      namespace: dnsLabelName(cluster),
+      name: entityName(name),
+    });
+    const detail = options.tenantDetail(cluster, name);
+    const entity =
+      detail &&
+      (await options.catalog.getEntityByRef(entityRef, { credentials }));
+    if (!detail || !entity) {
+      throw new NotFoundError(
+        `No tenant ${name} in cluster ${cluster} that you may read`,
+      );
+    }
+    res.json(detail);
   });
 
   return router;

@@ -149,13 +149,6 @@ function resolved(
   return { type: 'ResolvedRefs', status, reason, message };
 }
 
-function labelsOf(namespace: string, ctx: Context): Record<string, string> {
-  return {
-    ...ctx.namespaceLabels.get(namespace),
-    [NAMESPACE_NAME_LABEL]: namespace,
-  };
-}
-
 /**
  * The hostnames a route serves on a listener, or undefined when they do not intersect.
  *
@@ -182,6 +175,30 @@ export function effectiveHostnames(
     ),
   ];
   return hostnames.length > 0 ? { hostnames, anyHostname: false } : undefined;
+}
+
+/**
+ * Whether a listener's `allowedRoutes.namespaces` admits routes from a namespace with these
+ * labels (`Same` by default, as the API defines it).
+ *
+ * @public
+ */
+export function listenerAllowsNamespace(
+  gateway: Gateway,
+  listener: Listener,
+  namespace: string,
+  namespaceLabels: Record<string, string> = {},
+): boolean {
+  const from = listener.allowedRoutes?.namespaces?.from ?? 'Same';
+  if (from === 'All') return true;
+  if (from === 'Same') return namespace === gateway.metadata?.namespace;
+  return (
+    from === 'Selector' &&
+    matchesLabelSelector(listener.allowedRoutes?.namespaces?.selector, {
+      ...namespaceLabels,
+      [NAMESPACE_NAME_LABEL]: namespace,
+    })
+  );
 }
 
 type ListenerVerdict =
@@ -211,15 +228,14 @@ function judgeListener(
   }
   const gatewayNamespace = gateway.metadata?.namespace ?? '';
   const from = listener.allowedRoutes?.namespaces?.from ?? 'Same';
-  const namespaceAllowed =
-    from === 'All' ||
-    (from === 'Same' && routeNamespace === gatewayNamespace) ||
-    (from === 'Selector' &&
-      matchesLabelSelector(
-        listener.allowedRoutes?.namespaces?.selector,
-        labelsOf(routeNamespace, ctx),
-      ));
-  if (!namespaceAllowed) {
+  if (
+    !listenerAllowsNamespace(
+      gateway,
+      listener,
+      routeNamespace,
+      ctx.namespaceLabels.get(routeNamespace),
+    )
+  ) {
     return {
       ok: false,
       stage: 'namespace',
