@@ -74,6 +74,8 @@ export interface TenantSpec {
   /** Namespaces, besides the tenant namespace, allowed to attach routes to the tenant's Gateways. */
   attachedNamespaces: string[];
   layout: GatewayLayout;
+  /** Whether the tenant may expose wildcard hostnames; absent means no. */
+  allowWildcards?: boolean;
   certificates: CertificateOption;
   clientIp: ClientIpOption;
   serviceExposure: ServiceExposureOption;

@@ -165,6 +165,76 @@ describe('gatewayApi actions against the dev cluster', () => {
     },
   );
 
+  it('exposes a wildcard only for a tenant that allows wildcards, and never through HTTP-01', async () => {
+    const provision = createProvisionTenantAction(deps());
+    const expose = createExposeRouteAction(deps());
+    for (const [name, certificates] of [
+      ['team-w', { type: 'self-signed' }],
+      ['team-h', { type: 'acme-http01', email: 'platform@example.org' }],
+    ] as const) {
+      await run(provision, {
+        name,
+        domains: [`${name}.example.org`],
+        ownerGroup: `group:default/${name}`,
+        layout: 'tenant-shared',
+        allowWildcards: true,
+        certificates,
+      });
+      await client.apply({
+        apiVersion: 'v1',
+        kind: 'Service',
+        metadata: { name: 'web', namespace: `tenant-${name}` },
+        spec: { ports: [{ name: 'main', port: 8443 }] },
+      });
+    }
+    const exposure = (tenant: string, hostname: string, routeKind: string) => ({
+      tenant,
+      hostname,
+      routeKind,
+      service: { name: 'web', port: 8443 },
+      entityRef: 'component:default/web',
+    });
+
+    const ctx = await run(
+      expose,
+      exposure('team-w', '*.apps.team-w.example.org', 'HTTPRoute'),
+    );
+    const routeRef: string = ctx.output.mock.calls.find(
+      ([name]: string[]) => name === 'routeRef',
+    )[1];
+    const route = await client.get<any>({
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'HTTPRoute',
+      namespace: 'tenant-team-w',
+      name: routeRef.split('/')[2],
+    });
+    expect(route.spec.hostnames).toEqual(['*.apps.team-w.example.org']);
+    const gateway = await client.get<any>({
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'Gateway',
+      namespace: 'tenant-team-w',
+      name: 'team-w',
+    });
+    expect(gateway.spec.listeners.map((l: any) => l.hostname)).toContain(
+      '*.apps.team-w.example.org',
+    );
+
+    const writes = cluster.writes.length;
+    await expect(
+      run(expose, exposure('team-h', '*.apps.team-h.example.org', 'HTTPRoute')),
+    ).rejects.toThrow(/HTTP-01, which cannot issue wildcard certificates/);
+    // team-d was provisioned without allowWildcards.
+    await expect(
+      run(expose, exposure('team-d', '*.apps.team-d.example.org', 'HTTPRoute')),
+    ).rejects.toThrow(/wildcard/i);
+    expect(cluster.writes.length).toBe(writes);
+    // Passthrough needs no certificate at the Gateway, so HTTP-01 does not matter.
+    await run(
+      expose,
+      exposure('team-h', '*.db.team-h.example.org', 'TLSRoute'),
+    );
+  });
+
   it('dry-runs a new tenant whose namespace does not exist yet', async () => {
     const writes = cluster.writes.length;
     const ctx = await run(

@@ -217,6 +217,17 @@ export async function planExposure(
     );
   }
 
+  // ACME HTTP-01 proves one name at a time and can never issue a wildcard certificate.
+  if (
+    hostname.startsWith('*.') &&
+    input.routeKind === 'HTTPRoute' &&
+    tenant.spec.certificates.type === 'acme-http01'
+  ) {
+    throw new InputError(
+      `"${hostname}" is a wildcard, and tenant "${tenant.name}" issues certificates with ACME HTTP-01, which cannot issue wildcard certificates; expose it with TLS passthrough (TLSRoute), or ask the platform team for DNS-01 issuance.`,
+    );
+  }
+
   await authorizeExpose(
     options.permissions,
     ctx,

@@ -72,6 +72,12 @@ export const provisionTenantInput = (z: typeof zod) =>
     layout: z.enum(['dedicated', 'tenant-shared', 'cluster-shared'], {
       description: 'Gateway layout',
     }),
+    allowWildcards: z
+      .boolean({
+        description:
+          'Whether the tenant may expose wildcard hostnames (*.app.team-a.example.org); a terminated wildcard needs a certificate issuer other than ACME HTTP-01',
+      })
+      .default(false),
     certificates: z
       .discriminatedUnion('type', [
         z.object({
@@ -210,6 +216,7 @@ export function createProvisionTenantAction(
         ownerGroup: input.ownerGroup,
         attachedNamespaces: verdict.attachedNamespaces,
         layout: input.layout,
+        ...(input.allowWildcards ? { allowWildcards: true } : {}),
         certificates: input.certificates as TenantSpec['certificates'],
         clientIp: input.clientIp,
         serviceExposure: input.serviceExposure,

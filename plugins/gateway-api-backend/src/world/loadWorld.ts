@@ -145,5 +145,7 @@ export function tenantDomains(tenants: TenantRecord[]): TenantDomains[] {
     domains: t.domains,
     parent: t.parentTenant,
     namespace: t.namespace,
+    // Only a provisioned tenant may; a namespace labelled by hand gets exact names.
+    allowWildcards: t.spec?.allowWildcards === true,
   }));
 }
