@@ -199,9 +199,11 @@ describe('gatewayApi actions against the dev cluster', () => {
       expose,
       exposure('team-w', '*.apps.team-w.example.org', 'HTTPRoute'),
     );
-    const routeRef: string = ctx.output.mock.calls.find(
-      ([name]: string[]) => name === 'routeRef',
-    )[1];
+    const routeRef = String(
+      jest
+        .mocked(ctx.output)
+        .mock.calls.find(([name]) => name === 'routeRef')?.[1],
+    );
     const route = await client.get<any>({
       apiVersion: 'gateway.networking.k8s.io/v1',
       kind: 'HTTPRoute',
