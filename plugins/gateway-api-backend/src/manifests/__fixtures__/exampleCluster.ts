@@ -160,6 +160,35 @@ const commonMistakes: KubernetesObject[] = [
     hostnames: ['team-b.example.org'],
     ...backend('reports', 8080, 'payments-reports'),
   }),
+  // A name left behind by a legacy setup: before tenants, the storefront went on the shared
+  // Gateway under a name now inside team-a's domain, from a namespace no tenant owns. Gateway
+  // API serves it (first come, first served), so the guards refuse the name to team-a until
+  // the platform moves the route: "a name already taken".
+  {
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: {
+      name: 'storefront-legacy',
+      labels: { 'shared-gateway-access': 'true' },
+    },
+  },
+  service('storefront-legacy', 'storefront', 'storefront', 8080),
+  {
+    apiVersion: 'gateway.networking.k8s.io/v1',
+    kind: 'HTTPRoute',
+    metadata: {
+      name: 'storefront',
+      namespace: 'storefront-legacy',
+      labels: { [GATEWAY_API_ANNOTATIONS.kubernetesId]: 'storefront' },
+    },
+    spec: {
+      parentRefs: [
+        { name: 'shared', namespace: 'gateway', sectionName: 'http' },
+      ],
+      hostnames: ['shop.team-a.example.org'],
+      ...backend('storefront', 8080),
+    },
+  },
 ];
 
 /** File name to objects, in the order the dev cluster should create them. */
