@@ -1,4 +1,5 @@
 import {
+  CustomObjectsApi,
   KubeConfig,
   KubernetesObject,
   KubernetesObjectApi,
@@ -8,6 +9,12 @@ import { GATEWAY_API_ANNOTATIONS } from '@gatehouse/backstage-plugin-gateway-api
 import { GatewayApiCluster } from '../service/clusters';
 import { toKubernetesApiError } from './apiError';
 import { DEFAULT_RETRY, RetryOptions, statusCodeOf, withRetry } from './retry';
+
+/** One page of a list as the server sends it. */
+interface ListPage<T> {
+  items: T[];
+  metadata?: { resourceVersion?: string; continue?: string };
+}
 
 /** Where a Kubernetes object lives. */
 export interface ObjectRef {
@@ -42,6 +49,7 @@ export class ClusterClient {
   readonly name: string;
   readonly kubeConfig: KubeConfig;
   private readonly objects: KubernetesObjectApi;
+  private readonly customObjects: CustomObjectsApi;
   private readonly timeoutMs: number;
   private readonly retry: RetryOptions;
   private readonly pageSize: number;
@@ -50,6 +58,7 @@ export class ClusterClient {
     this.name = cluster.name;
     this.kubeConfig = kubeConfigFor(cluster);
     this.objects = KubernetesObjectApi.makeApiClient(this.kubeConfig);
+    this.customObjects = this.kubeConfig.makeApiClient(CustomObjectsApi);
     this.timeoutMs = options.timeoutMs ?? 15_000;
     this.retry = options.retry ?? DEFAULT_RETRY;
     this.pageSize = options.pageSize ?? 500;
@@ -96,29 +105,86 @@ export class ClusterClient {
     const items: T[] = [];
     let continueToken: string | undefined;
     let resourceVersion: string | undefined;
+    const listPage = await this.pageLister<T>(apiVersion, kind, options);
     do {
       const token = continueToken;
       const page = await this.idempotent(
-        () =>
-          this.objects.list<T>(
-            apiVersion,
-            kind,
-            options.namespace,
-            undefined,
-            undefined,
-            undefined,
-            undefined,
-            options.labelSelector,
-            this.pageSize,
-            token,
-          ),
+        () => listPage(token),
         `Listing ${kind}`,
       );
       items.push(...page.items);
       resourceVersion = page.metadata?.resourceVersion;
-      continueToken = page.metadata?._continue || undefined;
+      continueToken = page.metadata?.continue || undefined;
     } while (continueToken);
     return { items, resourceVersion };
+  }
+
+  /**
+   * One page of a list, with its `continue` token. client-node types a list of a kind it has
+   * no model for (every custom resource) as a single object and drops `continue` from its
+   * metadata, so custom resources are listed through the custom objects API, which answers
+   * the JSON as the server sent it.
+   */
+  private async pageLister<T extends KubernetesObject>(
+    apiVersion: string,
+    kind: string,
+    options: { namespace?: string; labelSelector?: string },
+  ): Promise<(token?: string) => Promise<ListPage<T>>> {
+    const [group, version] = apiVersion.split('/');
+    if (!version) {
+      return async token => {
+        const page = await this.objects.list<T>(
+          apiVersion,
+          kind,
+          options.namespace,
+          undefined,
+          undefined,
+          undefined,
+          undefined,
+          options.labelSelector,
+          this.pageSize,
+          token,
+        );
+        return {
+          items: page.items,
+          metadata: {
+            resourceVersion: page.metadata?.resourceVersion,
+            continue: page.metadata?._continue,
+          },
+        };
+      };
+    }
+    const resource = await this.idempotent(
+      () => this.objects.resource(apiVersion, kind),
+      `Discovering ${kind}`,
+    );
+    if (!resource) {
+      // What a server answers for a kind it does not serve, so callers treat it alike.
+      throw Object.assign(
+        new Error(
+          `${apiVersion} ${kind} is not served by cluster ${this.name}`,
+        ),
+        { code: 404 },
+      );
+    }
+    const request = {
+      group,
+      version,
+      plural: resource.name,
+      labelSelector: options.labelSelector,
+      limit: this.pageSize,
+    };
+    return token =>
+      options.namespace
+        ? this.customObjects.listNamespacedCustomObject({
+            ...request,
+            namespace: options.namespace,
+            _continue: token,
+          })
+        : this.customObjects.listClusterCustomObject({
+            ...request,
+            _continue: token,
+          });
   }
 
   /**
