@@ -10,6 +10,13 @@ import { GatewayApiCluster } from '../service/clusters';
 import { toKubernetesApiError } from './apiError';
 import { DEFAULT_RETRY, RetryOptions, statusCodeOf, withRetry } from './retry';
 
+/** client-node's object API with its discovery lookup (protected there) opened. */
+class ObjectApi extends KubernetesObjectApi {
+  async pluralOf(apiVersion: string, kind: string) {
+    return (await this.resource(apiVersion, kind))?.name;
+  }
+}
+
 /** One page of a list as the server sends it. */
 interface ListPage<T> {
   items: T[];
@@ -48,7 +55,7 @@ export interface WriteOptions {
 export class ClusterClient {
   readonly name: string;
   readonly kubeConfig: KubeConfig;
-  private readonly objects: KubernetesObjectApi;
+  private readonly objects: ObjectApi;
   private readonly customObjects: CustomObjectsApi;
   private readonly timeoutMs: number;
   private readonly retry: RetryOptions;
@@ -57,7 +64,7 @@ export class ClusterClient {
   constructor(cluster: GatewayApiCluster, options: ClusterClientOptions = {}) {
     this.name = cluster.name;
     this.kubeConfig = kubeConfigFor(cluster);
-    this.objects = KubernetesObjectApi.makeApiClient(this.kubeConfig);
+    this.objects = this.kubeConfig.makeApiClient(ObjectApi);
     this.customObjects = this.kubeConfig.makeApiClient(CustomObjectsApi);
     this.timeoutMs = options.timeoutMs ?? 15_000;
     this.retry = options.retry ?? DEFAULT_RETRY;
@@ -154,11 +161,11 @@ export class ClusterClient {
         };
       };
     }
-    const resource = await this.idempotent(
-      () => this.objects.resource(apiVersion, kind),
+    const plural = await this.idempotent(
+      () => this.objects.pluralOf(apiVersion, kind),
       `Discovering ${kind}`,
     );
-    if (!resource) {
+    if (!plural) {
       // What a server answers for a kind it does not serve, so callers treat it alike.
       throw Object.assign(
         new Error(
@@ -170,7 +177,7 @@ export class ClusterClient {
     const request = {
       group,
       version,
-      plural: resource.name,
+      plural,
       labelSelector: options.labelSelector,
       limit: this.pageSize,
     };
