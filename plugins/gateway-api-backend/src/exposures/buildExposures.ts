@@ -6,7 +6,6 @@ import {
   ExposureGateway,
   Gateway,
   hostnameMatches,
-  interpretConditions,
   interpretParentAttachment,
   interpretRouteParentStatus,
   Issuer,
@@ -31,6 +30,7 @@ import {
   TenantRecord,
 } from '../tenants/tenantFromNamespace';
 import { routeEntityRef } from './routeEntityRef';
+import { summariseGateway, summariseListener } from './gatewaySummary';
 
 const ROUTE_KINDS = ['HTTPRoute', 'TLSRoute', 'GRPCRoute'];
 
@@ -144,36 +144,9 @@ export function buildExposures(
             (!l.hostname || hostnameMatches(l.hostname, hostname)) &&
             listenerCarries(l.protocol, route.kind),
         );
-        const listenerStatus = gateway.status?.listeners?.find(
-          l => l.name === listener?.name,
-        );
         exposureGateways.push({
-          namespace: parent.gateway.namespace,
-          name: parent.gateway.name,
-          gatewayClassName: gateway.spec?.gatewayClassName,
-          addresses: (gateway.status?.addresses ?? [])
-            .map(a => a.value ?? '')
-            .filter(Boolean),
-          // The Gateway's own conditions: another hostname's broken listener on a shared
-          // Gateway is not this exposure's problem; its own listener is judged below.
-          status: interpretConditions(
-            'Gateway',
-            gateway.status?.conditions,
-            gateway.metadata?.generation,
-          ),
-          listener: listener && {
-            name: listener.name ?? '',
-            protocol: listener.protocol ?? '',
-            port: listener.port ?? 0,
-            hostname: listener.hostname,
-            attachedRoutes: listenerStatus?.attachedRoutes,
-            status: interpretConditions(
-              'Listener',
-              listenerStatus?.conditions,
-              gateway.metadata?.generation,
-              `Listener "${listener.name}": `,
-            ),
-          },
+          ...summariseGateway(gateway),
+          listener: listener && summariseListener(gateway, listener),
         });
         if (listener && !url) url = listenerUrl(listener, hostname);
         const secretName =

@@ -20,6 +20,18 @@ describe('ClusterClient against the dev cluster', () => {
   }, 120_000);
   afterAll(() => cluster.close());
 
+  // Three objects a page, so a handful of objects spans several pages.
+  const pagedClient = () =>
+    new ClusterClient(
+      {
+        name: 'dev',
+        url: cluster.url,
+        serviceAccountToken: cluster.adminToken,
+        skipTLSVerify: true,
+      },
+      { pageSize: 3 },
+    );
+
   const namespace = (name: string): KubernetesObject => ({
     apiVersion: 'v1',
     kind: 'Namespace',
@@ -50,15 +62,7 @@ describe('ClusterClient against the dev cluster', () => {
 
   it('lists across pages with the snapshot resourceVersion', async () => {
     for (let i = 0; i < 7; i++) await client.apply(namespace(`page-${i}`));
-    const paged = new ClusterClient(
-      {
-        name: 'dev',
-        url: cluster.url,
-        serviceAccountToken: cluster.adminToken,
-        skipTLSVerify: true,
-      },
-      { pageSize: 3 },
-    );
+    const paged = pagedClient();
     const { items, resourceVersion } = await paged.listWithVersion(
       'v1',
       'Namespace',
@@ -85,15 +89,7 @@ describe('ClusterClient against the dev cluster', () => {
         spec: { hostnames: [`r${i}.example.org`] },
       } as KubernetesObject);
     }
-    const paged = new ClusterClient(
-      {
-        name: 'dev',
-        url: cluster.url,
-        serviceAccountToken: cluster.adminToken,
-        skipTLSVerify: true,
-      },
-      { pageSize: 3 },
-    );
+    const paged = pagedClient();
     const { items } = await paged.listWithVersion(
       'gateway.networking.k8s.io/v1',
       'HTTPRoute',

@@ -2,7 +2,6 @@ import {
   domainsOverlap,
   Exposure,
   Gateway,
-  interpretConditions,
   listenerAllowsNamespace,
   Namespace,
   TenantDetail,
@@ -10,6 +9,10 @@ import {
   TenantSummary,
 } from '@gatehouse/backstage-plugin-gateway-api-common';
 import { ClusterSnapshot } from '../cache/GatewayApiCache';
+import {
+  summariseGateway,
+  summariseListener,
+} from '../exposures/gatewaySummary';
 
 const NO_HOSTNAMES: TenantDetail['hostnames'] = {
   ok: 0,
@@ -49,7 +52,6 @@ export function tenantDetail(
 
   const gateways: TenantGateway[] = [];
   for (const gateway of (snapshot.byKind.get('Gateway') ?? []) as Gateway[]) {
-    const generation = gateway.metadata?.generation;
     const listeners = (gateway.spec?.listeners ?? [])
       .filter(
         listener =>
@@ -63,41 +65,16 @@ export function tenantDetail(
             ),
           ),
       )
-      .map(listener => {
-        const reported = gateway.status?.listeners?.find(
-          l => l.name === listener.name,
-        );
-        return {
-          name: listener.name ?? '',
-          protocol: listener.protocol ?? '',
-          port: listener.port ?? 0,
-          hostname: listener.hostname,
-          tlsMode:
-            listener.protocol === 'HTTPS' || listener.protocol === 'TLS'
-              ? listener.tls?.mode ?? 'Terminate'
-              : undefined,
-          attachedRoutes: reported?.attachedRoutes,
-          status: interpretConditions(
-            'Listener',
-            reported?.conditions,
-            generation,
-            `Listener "${listener.name}": `,
-          ),
-        };
-      });
+      .map(listener => ({
+        ...summariseListener(gateway, listener),
+        tlsMode:
+          listener.protocol === 'HTTPS' || listener.protocol === 'TLS'
+            ? listener.tls?.mode ?? 'Terminate'
+            : undefined,
+      }));
     if (listeners.length === 0) continue;
     gateways.push({
-      namespace: gateway.metadata?.namespace ?? '',
-      name: gateway.metadata?.name ?? '',
-      gatewayClassName: gateway.spec?.gatewayClassName,
-      addresses: (gateway.status?.addresses ?? [])
-        .map(a => a.value ?? '')
-        .filter(Boolean),
-      status: interpretConditions(
-        'Gateway',
-        gateway.status?.conditions,
-        generation,
-      ),
+      ...summariseGateway(gateway),
       listeners,
       ownedByTenant: tenantNamespaces.includes(
         gateway.metadata?.namespace ?? '',

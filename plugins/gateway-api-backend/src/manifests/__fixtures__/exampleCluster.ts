@@ -160,35 +160,15 @@ const commonMistakes: KubernetesObject[] = [
     hostnames: ['team-b.example.org'],
     ...backend('reports', 8080, 'payments-reports'),
   }),
-  // A name left behind by a legacy setup: before tenants, the storefront went on the shared
-  // Gateway under a name now inside team-a's domain, from a namespace no tenant owns. Gateway
-  // API serves it (first come, first served), so the guards refuse the name to team-a until
-  // the platform moves the route: "a name already taken".
-  {
-    apiVersion: 'v1',
-    kind: 'Namespace',
-    metadata: {
-      name: 'storefront-legacy',
-      labels: { 'shared-gateway-access': 'true' },
-    },
-  },
-  service('storefront-legacy', 'storefront', 'storefront', 8080),
-  {
-    apiVersion: 'gateway.networking.k8s.io/v1',
-    kind: 'HTTPRoute',
-    metadata: {
-      name: 'storefront',
-      namespace: 'storefront-legacy',
-      labels: { [GATEWAY_API_ANNOTATIONS.kubernetesId]: 'storefront' },
-    },
-    spec: {
-      parentRefs: [
-        { name: 'shared', namespace: 'gateway', sectionName: 'http' },
-      ],
-      hostnames: ['shop.team-a.example.org'],
-      ...backend('storefront', 8080),
-    },
-  },
+  // A name left behind by a legacy setup: before the domains were split between tenants,
+  // team-c's billing answered on a name now inside team-a's domain, on the shared Gateway.
+  // Gateway API serves it (first come, first served), so the guards refuse the name to team-a
+  // until the platform moves the route: "a name already taken".
+  route('HTTPRoute', 'billing', 'legacy-invoices', 'legacy-billing', {
+    parentRefs: [{ name: 'shared', namespace: 'gateway', sectionName: 'http' }],
+    hostnames: ['invoices.team-a.example.org'],
+    ...backend('legacy-billing', 8080, 'billing-backend'),
+  }),
 ];
 
 /** File name to objects, in the order the dev cluster should create them. */
