@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { hostnameLink, shot, signIn } from './support';
 
 test.use({ actionTimeout: 30_000 });
 
@@ -8,12 +9,11 @@ test('the Exposure tab explains a route not allowed by the listeners', async ({
   page,
 }, testInfo) => {
   await page.goto('/catalog/default/component/legacy-billing/exposure');
-  const enter = page.getByRole('button', { name: 'Enter' });
-  if (await enter.isVisible({ timeout: 15_000 }).catch(() => false)) {
-    await enter.click();
-  }
+  await signIn(page);
   const link = page
-    .getByRole('link', { name: /^preview\.billing\.team-c\.example\.org/ })
+    .getByRole('link', {
+      name: hostnameLink('preview.billing.team-c.example.org'),
+    })
     .first();
   await expect(link).toBeVisible();
   const row = page.getByRole('row').filter({ has: link });
@@ -40,8 +40,5 @@ test('the Exposure tab explains a route not allowed by the listeners', async ({
       )
       .first(),
   ).toBeVisible();
-  await page.screenshot({
-    path: testInfo.outputPath('broken-route.png'),
-    fullPage: true,
-  });
+  await shot(page, testInfo, 'broken-route', { fullPage: true });
 });
