@@ -98,21 +98,12 @@ export function checkExposure(
 ): ExposureVerdict {
   const verdict = checkHostname(request, world);
   if (!verdict.ok) return verdict;
-  const { tenant } = verdict;
-  const allowed = [tenant.namespace, ...tenant.attachedNamespaces];
   for (const [what, namespace] of [
     ['route', request.routeNamespace],
     ['Service', request.service.namespace],
   ] as const) {
-    if (!allowed.includes(namespace)) {
-      return refuse(
-        `The ${what} namespace "${namespace}" is not one of tenant "${
-          tenant.name
-        }"'s namespaces (${allowed.join(
-          ', ',
-        )}); use one of them, or ask the platform team to attach "${namespace}" to the tenant.`,
-      );
-    }
+    const refusal = checkTenantNamespace(verdict.tenant, what, namespace);
+    if (refusal) return refuse(refusal);
   }
   const { port } = request.service;
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
@@ -121,4 +112,19 @@ export function checkExposure(
     );
   }
   return verdict;
+}
+
+/** Why a tenant may not use a namespace for its `what`, or undefined when it may. */
+export function checkTenantNamespace(
+  tenant: TenantRecord,
+  what: string,
+  namespace: string,
+): string | undefined {
+  const allowed = [tenant.namespace, ...tenant.attachedNamespaces];
+  if (allowed.includes(namespace)) return undefined;
+  return `The ${what} namespace "${namespace}" is not one of tenant "${
+    tenant.name
+  }"'s namespaces (${allowed.join(
+    ', ',
+  )}); use one of them, or ask the platform team to attach "${namespace}" to the tenant.`;
 }

@@ -7,7 +7,9 @@ import {
 } from '../__testUtils__/devClusterHarness';
 import { ClusterClient } from '../kubernetes/ClusterClient';
 import { createExposeRouteAction } from './exposeRoute';
+import { exposureNames } from './exposureNames';
 import { createProvisionTenantAction } from './provisionTenant';
+import { createUnexposeRouteAction } from './unexposeRoute';
 
 /**
  * Hostile inputs against the guards: every request below must be refused with a message that
@@ -278,6 +280,69 @@ describe('guards against hostile input', () => {
     );
   });
 
+  // team-b's own exposure, and a route team-b left serving a name in team-a's domain: team-a
+  // (whose owner group may act) must be able to remove neither.
+  const routeOf = (hostname: string) => ({
+    apiVersion: 'gateway.networking.k8s.io/v1',
+    kind: 'HTTPRoute',
+    metadata: {
+      name: exposureNames(hostname).route,
+      namespace: 'payments',
+      labels: { 'gateway-api.gatehouse.dev/tenant': 'team-b' },
+    },
+    spec: {
+      parentRefs: [{ name: 'gateway', namespace: 'tenant-team-b' }],
+      hostnames: [hostname],
+    },
+  });
+  const unexposures: Array<[string, Record<string, unknown>, RegExp]> = [
+    [
+      'another tenant’s hostname',
+      { hostname: 'victim.team-b.example.org', namespace: 'payments' },
+      /not inside a domain of tenant "team-a"/,
+    ],
+    [
+      'a route in another tenant’s namespace',
+      { hostname: 'left.team-a.example.org', namespace: 'payments' },
+      /route namespace "payments" is not one of tenant "team-a"/,
+    ],
+    [
+      'a route of another tenant in its own namespace',
+      { hostname: 'planted.team-a.example.org', namespace: 'checkout' },
+      /belongs to tenant "team-b", not to "team-a"/,
+    ],
+    [
+      'a hostname that is not one',
+      { hostname: 'http://checkout.team-a.example.org/' },
+      /not a valid|hostname/i,
+    ],
+  ];
+
+  it.each(unexposures)(
+    'refuses to unexpose %s',
+    async (_what, change, message) => {
+      for (const hostname of [
+        'victim.team-b.example.org',
+        'left.team-a.example.org',
+      ]) {
+        await client.apply(routeOf(hostname));
+      }
+      // Planted in team-a's namespace by someone else, still labelled team-b.
+      await client.apply({
+        ...routeOf('planted.team-a.example.org'),
+        metadata: {
+          ...routeOf('planted.team-a.example.org').metadata,
+          namespace: 'checkout',
+        },
+      });
+      const unexpose = createUnexposeRouteAction({
+        clients: [client],
+        permissions: permissionsAnswering(AuthorizeResult.ALLOW),
+      });
+      await expectRefused(unexpose, { tenant: 'team-a', ...change }, message);
+    },
+  );
+
   const tenants: Array<[string, Record<string, unknown>, RegExp]> = [
     [
       'another tenant’s domain',
@@ -392,7 +457,11 @@ describe('guards against hostile input', () => {
 
   it('counts at least 60 hostile cases', () => {
     expect(
-      hostnames.length + exposures.length + tenants.length + 2,
+      hostnames.length +
+        exposures.length +
+        unexposures.length +
+        tenants.length +
+        2,
     ).toBeGreaterThanOrEqual(60);
   });
 });

@@ -2,15 +2,20 @@ import { PermissionsService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { z as zod } from 'zod/v3';
-import { normaliseHostname } from '@gatehouse/backstage-plugin-gateway-api-common';
+import {
+  checkHostnameForTenant,
+  normaliseHostname,
+} from '@gatehouse/backstage-plugin-gateway-api-common';
+import { checkTenantNamespace } from '../guards/exposureGuards';
 import { ClusterClient } from '../kubernetes/ClusterClient';
 import {
   buildExposureObjects,
   exposureFieldManager,
   HOSTNAMES_ANNOTATION,
   KubernetesObject,
+  TENANT_METADATA,
 } from '../manifests';
-import { loadWorld } from '../world/loadWorld';
+import { loadWorld, tenantDomains } from '../world/loadWorld';
 import { authorizeExpose } from './authorizeExpose';
 import { resolveClusterClient } from './clusters';
 import { parseInput } from './parseInput';
@@ -97,12 +102,32 @@ export function createUnexposeRouteAction(options: UnexposeRouteActionOptions) {
         'unexpose hostnames of',
       );
 
+      // A tenant removes only its own exposures: a hostname of its domains, a route in its
+      // namespaces, labelled as its own. Anything else is another tenant's, or the platform's.
+      const inDomain = checkHostnameForTenant(
+        hostname,
+        tenant.name,
+        tenantDomains(world.tenants),
+      );
+      if (!inDomain.ok) throw new InputError(inDomain.reason);
       const routeNamespace = input.namespace ?? tenant.namespace;
+      const outside = checkTenantNamespace(tenant, 'route', routeNamespace);
+      if (outside) throw new InputError(outside);
       const names = exposureNames(hostname);
       const route = await findRoute(client, routeNamespace, names.route);
       if (!route) {
         throw new InputError(
           `No HTTPRoute or TLSRoute "${names.route}" exposes ${hostname} in namespace "${routeNamespace}"; check the hostname and namespace.`,
+        );
+      }
+      const owner = route.object.metadata?.labels?.[TENANT_METADATA.tenant];
+      if (owner !== tenant.name) {
+        throw new InputError(
+          `Route ${route.kind}/${routeNamespace}/${names.route} belongs to ${
+            owner ? `tenant "${owner}"` : 'no tenant'
+          }, not to "${
+            tenant.name
+          }"; only its own tenant, or the platform team, may remove it.`,
         );
       }
       if (!(route.object.spec?.hostnames ?? []).includes(hostname)) {
