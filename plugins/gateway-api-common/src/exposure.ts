@@ -71,6 +71,11 @@ export interface Exposure {
   gateways: ExposureGateway[];
   /** For TLS terminated at a Gateway with a cert-manager Certificate. */
   tls?: TlsSummary;
+  /**
+   * Set when the hostname lies outside the domains of the tenant the route belongs to: a
+   * hostname taken from another tenant past the guards.
+   */
+  tenancy?: StatusSummary;
   /** The worst of route, gateways and TLS. */
   status: StatusSummary;
 }

@@ -47,7 +47,8 @@ export type CommonMistake =
   | 'dns01ChallengeFailing'
   | 'acmeRejected'
   | 'certificateExpiring'
-  | 'certificateExpired';
+  | 'certificateExpired'
+  | 'hostnameOfAnotherTenant';
 
 const h = (meaning: string, fix = ''): Hint => ({ meaning, fix });
 
@@ -431,6 +432,10 @@ const MISTAKE_HINTS: Record<CommonMistake, Hint> = {
   certificateExpired: h(
     'The certificate has expired; browsers refuse the site.',
     'Find why renewal fails (CertificateRequest, Order, Challenges, issuer Ready) and fix it.',
+  ),
+  hostnameOfAnotherTenant: h(
+    "The route serves a hostname outside its own tenant's domains: it takes traffic meant for another tenant (the Gateway API serves whichever route came first). Gatehouse refuses this for new exposures; this one was made another way, such as kubectl or an old setup.",
+    "Move the hostname to the tenant that owns its domain (expose it from there and delete this route), or give this route a hostname of its own tenant's domains. Installing Gatehouse's admission policies stops it from happening again.",
   ),
 };
 

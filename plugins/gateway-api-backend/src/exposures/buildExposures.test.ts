@@ -124,6 +124,21 @@ describe('buildExposures over the example cluster', () => {
     expect(exposure!.status.status).toBe('error');
   });
 
+  it('flags a route serving a hostname of another tenant, with the owner and a hint', () => {
+    const [invoices] = byHostname('invoices.team-a.example.org');
+    expect(invoices.tenant).toBe('team-c');
+    expect(invoices.tenancy).toMatchObject({
+      status: 'error',
+      reason: 'HostnameOfAnotherTenant',
+      summary: expect.stringContaining('tenant "team-a"'),
+    });
+    expect(invoices.tenancy?.hint?.fix).toBeTruthy();
+    expect(invoices.status.status).toBe('error');
+    // Every tenant's own hostnames, and the platform's redirect routes, are left alone.
+    const flagged = exposures.filter(e => e.tenancy).map(e => e.hostname);
+    expect(flagged).toEqual(['invoices.team-a.example.org']);
+  });
+
   it('ties each exposure to its component and tenant', () => {
     const [checkout] = byHostname('checkout.team-a.example.org');
     expect(checkout).toMatchObject({

@@ -31,6 +31,8 @@ import {
 } from '../tenants/tenantFromNamespace';
 import { routeEntityRef } from './routeEntityRef';
 import { summariseGateway, summariseListener } from './gatewaySummary';
+import { tenancyStatus } from './tenancyStatus';
+import { tenantDomains } from '../world/loadWorld';
 
 const ROUTE_KINDS = ['HTTPRoute', 'TLSRoute', 'GRPCRoute'];
 
@@ -57,6 +59,7 @@ export function buildExposures(
     .map(ns => tenantFromNamespace(snapshot.cluster, ns as any))
     .filter((t): t is TenantRecord => t !== undefined);
   const tenantAt = tenantOfNamespace(tenants);
+  const domains = tenantDomains(tenants);
 
   const prediction = predictAttachment({
     gateways,
@@ -172,6 +175,8 @@ export function buildExposures(
         ),
       ];
       if (tls) statuses.push(tlsStatus(tls));
+      const tenancy = tenancyStatus(hostname, tenantAt(ns)?.name, domains);
+      if (tenancy) statuses.push(tenancy);
       exposures.push({
         cluster: snapshot.cluster,
         hostname,
@@ -193,6 +198,7 @@ export function buildExposures(
         },
         gateways: exposureGateways,
         tls,
+        ...(tenancy ? { tenancy } : {}),
         status: worstStatus(statuses),
       });
     }
