@@ -16,9 +16,7 @@ import {
 //
 // Driven through POST /api/scaffolder/v2/dry-run: the template editor's dry run needs a
 // template directory opened through the browser's file-system picker, which a test cannot
-// drive. The template's last step, publish:github:pull-request, needs a GitHub token even in a
-// dry run ("No token available for host: github.com"), so without GITHUB_TOKEN the dry run
-// stops there; the test runs the template's steps up to the one that writes the files.
+// drive. The whole template runs, its publish:github:pull-request step in dry-run mode.
 test('the pull-request variant writes the manifests instead of applying them', async ({
   request,
 }) => {
@@ -35,16 +33,12 @@ test('the pull-request variant writes the manifests instead of applying them', a
     'gatewayApi:route:expose',
     'publish:github:pull-request',
   ]);
-  const writeSteps = steps.filter(
-    s => s.action !== 'publish:github:pull-request',
-  );
-
   const res = await request.post(`${BACKEND}/api/scaffolder/v2/dry-run`, {
     headers: bearer(token),
     data: {
       template: {
         ...template,
-        spec: { ...template.spec, steps: writeSteps, output: {} },
+        spec: template.spec,
       },
       values: {
         component: 'component:default/checkout',
@@ -62,13 +56,16 @@ test('the pull-request variant writes the manifests instead of applying them', a
   const body = await res.json();
   expect(res.status(), JSON.stringify(body.error ?? body)).toBe(200);
   expect((body.steps as { id: string }[]).map(s => s.id)).toEqual(
-    writeSteps.map(s => s.id),
+    steps.map(s => s.id),
   );
   const messages = (body.log as { body: { message?: string } }[]).map(
     l => l.body.message ?? '',
   );
   expect(messages.join('\n')).toContain(
     `Wrote 3 files to clusters/team-a/${hostname}/`,
+  );
+  expect(messages.join('\n')).toContain(
+    'Performing dry run of creating pull request',
   );
 
   // The workspace: the manifests under clusters/<tenant>/<hostname>/, nothing else.
