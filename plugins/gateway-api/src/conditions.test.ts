@@ -1,4 +1,7 @@
-import { isGatewayExposureAvailable } from './conditions';
+import {
+  isGatewayExposureAvailable,
+  isGatewayTenantAvailable,
+} from './conditions';
 
 const entity = (annotations?: Record<string, string>) => ({
   apiVersion: 'backstage.io/v1alpha1',
@@ -14,5 +17,19 @@ describe('isGatewayExposureAvailable', () => {
     [undefined, false],
   ])('%j -> %s', (annotations, expected) => {
     expect(isGatewayExposureAvailable(entity(annotations))).toBe(expected);
+  });
+});
+
+describe('isGatewayTenantAvailable', () => {
+  it.each([
+    ['Resource', 'gateway-tenant', true],
+    ['resource', 'gateway-tenant', true],
+    ['Resource', 'gateway', false],
+    ['Resource', 'hostname', false],
+    ['Component', 'gateway-tenant', false],
+  ])('%s of type %s -> %s', (kind, type, expected) => {
+    expect(
+      isGatewayTenantAvailable({ ...entity(), kind, spec: { type } }),
+    ).toBe(expected);
   });
 });

@@ -7,6 +7,7 @@ export {
   gatewayApiPlugin,
   EntityGatewayExposureContent,
   EntityGatewayExposureCard,
+  EntityGatewayTenantCard,
   GatewayHostnamesPage,
 } from './plugin';
 export {
@@ -14,5 +15,9 @@ export {
   GatewayTenantPickerFieldExtension,
 } from './fields';
 export type { HostnamePickerUiOptions, TenantPickerUiOptions } from './fields';
-export { isGatewayExposureAvailable } from './conditions';
+export {
+  isGatewayExposureAvailable,
+  isGatewayTenantAvailable,
+} from './conditions';
+export { GATEWAY_TENANT_ENTITY } from './catalogEntities';
 export * from './api';

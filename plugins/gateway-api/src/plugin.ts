@@ -77,3 +77,20 @@ export const GatewayHostnamesPage = gatewayApiPlugin.provide(
     mountPoint: rootRouteRef,
   }),
 );
+
+/**
+ * A card for a Gateway tenant's Resource entity: its domains, layout and owner group, each
+ * Gateway and listener serving it with its status, and its hostnames counted by status.
+ * Show it where `isGatewayTenantAvailable(entity)`.
+ *
+ * @public
+ */
+export const EntityGatewayTenantCard = gatewayApiPlugin.provide(
+  createComponentExtension({
+    name: 'EntityGatewayTenantCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityTenantCard').then(m => m.EntityTenantCard),
+    },
+  }),
+);

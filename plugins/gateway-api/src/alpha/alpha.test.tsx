@@ -4,15 +4,18 @@ import {
   renderInTestApp,
 } from '@backstage/frontend-test-utils';
 import { coreExtensionData } from '@backstage/frontend-plugin-api';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
 import { screen } from '@testing-library/react';
 import { gatewayApiApiRef } from '../api';
-import { fakeGatewayApi } from '../testUtils/fakeGatewayApi';
-import { exposures } from '../__fixtures__/exposures';
+import { fakeGatewayApi } from '../__testUtils__/fakeGatewayApi';
+import { teamBTenantEntity } from '../__testUtils__/entities';
 import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import {
   HostnamePicker,
@@ -22,6 +25,7 @@ import { TenantPicker } from '../fields/TenantPicker';
 import plugin, {
   entityGatewayExposureCard,
   entityGatewayExposureContent,
+  entityGatewayTenantCard,
   gatewayApiHostnamePickerFormField,
   gatewayHostnamesPage,
   gatewayApiTenantPickerFormField,
@@ -67,19 +71,35 @@ describe('gateway-api alpha plugin', () => {
     expect(filter({ ...entity, kind: 'API' })).toBe(false);
   });
 
+  it('shows the tenant card only for gateway-tenant resources, and renders it', async () => {
+    const tester = createExtensionTester(entityGatewayTenantCard);
+    const filter = tester.get(EntityCardBlueprint.dataRefs.filterFunction)!;
+    expect(filter(teamBTenantEntity)).toBe(true);
+    expect(filter({ ...teamBTenantEntity, spec: { type: 'gateway' } })).toBe(
+      false,
+    );
+    expect(filter(entity)).toBe(false);
+    renderInTestApp(
+      <EntityProvider entity={teamBTenantEntity}>
+        {tester.reactElement()}
+      </EntityProvider>,
+      {
+        apis: [[gatewayApiApiRef, fakeGatewayApi()]],
+        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      },
+    );
+    expect(
+      await screen.findByText('Gateway tenant-team-b/gateway'),
+    ).toBeInTheDocument();
+  });
+
   it('renders the Hostnames page', async () => {
-    // Without owners: EntityRefLink needs the catalog's routes, which this test app lacks.
-    const listExposures = async () => ({
-      items: exposures.map(e => ({
-        ...e,
-        entityRef: undefined,
-        owner: undefined,
-      })),
-      pendingClusters: [],
-    });
     renderInTestApp(
       createExtensionTester(gatewayHostnamesPage).reactElement(),
-      { apis: [[gatewayApiApiRef, fakeGatewayApi({ listExposures })]] },
+      {
+        apis: [[gatewayApiApiRef, fakeGatewayApi()]],
+        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      },
     );
     expect(await screen.findByText('All hostnames (4)')).toBeInTheDocument();
   });

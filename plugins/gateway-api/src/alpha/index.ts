@@ -1,7 +1,10 @@
 export { default } from './plugin';
 export { gatewayApiApi } from './apis';
 export { entityGatewayExposureContent } from './entityContent';
-export { entityGatewayExposureCard } from './entityCard';
+export {
+  entityGatewayExposureCard,
+  entityGatewayTenantCard,
+} from './entityCard';
 export { gatewayHostnamesPage } from './page';
 export {
   gatewayApiHostnamePickerFormField,

@@ -2,7 +2,10 @@ import { convertLegacyRouteRefs } from '@backstage/core-compat-api';
 import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
 import { rootRouteRef } from '../routes';
 import { gatewayApiApi } from './apis';
-import { entityGatewayExposureCard } from './entityCard';
+import {
+  entityGatewayExposureCard,
+  entityGatewayTenantCard,
+} from './entityCard';
 import { entityGatewayExposureContent } from './entityContent';
 import {
   gatewayApiHostnamePickerFormField,
@@ -23,6 +26,7 @@ export default createFrontendPlugin({
     gatewayApiApi,
     entityGatewayExposureContent,
     entityGatewayExposureCard,
+    entityGatewayTenantCard,
     gatewayHostnamesPage,
     gatewayApiTenantPickerFormField,
     gatewayApiHostnamePickerFormField,

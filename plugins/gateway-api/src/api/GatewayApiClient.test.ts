@@ -7,6 +7,7 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { GatewayApiClient } from './GatewayApiClient';
 import { exposureList, tenants } from '../__fixtures__/exposures';
+import { teamBTenant } from '../__fixtures__/tenantDetail';
 
 const baseUrl = 'http://backstage.test/api/gateway-api';
 const server = setupServer();
@@ -57,6 +58,20 @@ describe('GatewayApiClient', () => {
     await expect(client.listTenants()).resolves.toEqual(tenants);
     await client.listTenants({ scope: 'all' });
     expect(seen.map(q => q.toString())).toEqual(['', 'scope=all']);
+  });
+
+  it('reads one tenant, URL-encoding cluster and name', async () => {
+    const seen: string[] = [];
+    server.use(
+      http.get(`${baseUrl}/tenants/:cluster/:name`, ({ request }) => {
+        seen.push(new URL(request.url).pathname);
+        return HttpResponse.json(teamBTenant);
+      }),
+    );
+    await expect(client.getTenant('dev cluster', 'team/b')).resolves.toEqual(
+      teamBTenant,
+    );
+    expect(seen).toEqual(['/api/gateway-api/tenants/dev%20cluster/team%2Fb']);
   });
 
   it('lists clusters', async () => {

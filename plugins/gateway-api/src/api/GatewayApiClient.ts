@@ -7,6 +7,7 @@ import { ResponseError } from '@backstage/errors';
 import {
   ExposureList,
   HostnameCheck,
+  TenantDetail,
   TenantSummary,
 } from '@gatehouse/backstage-plugin-gateway-api-common';
 
@@ -61,6 +62,11 @@ export interface GatewayApiApi {
   listExposures(filter?: ExposureFilter): Promise<ExposureList>;
   /** The tenants the caller may expose under; with `scope: 'all'`, every tenant (platform). */
   listTenants(options?: { scope?: 'mine' | 'all' }): Promise<TenantSummary[]>;
+  /**
+   * One tenant with the Gateways and listeners that serve it and its hostname counts; a 404
+   * `ResponseError` when it does not exist or the caller may not read its catalog entity.
+   */
+  getTenant(cluster: string, name: string): Promise<TenantDetail>;
   /** Whether a tenant may expose a hostname, by the expose action's guards. */
   checkHostname(request: HostnameCheckRequest): Promise<HostnameCheck>;
 }
@@ -107,6 +113,12 @@ export class GatewayApiClient implements GatewayApiApi {
       scope: options.scope,
     });
     return body.items;
+  }
+
+  async getTenant(cluster: string, name: string): Promise<TenantDetail> {
+    return this.get<TenantDetail>(
+      `/tenants/${encodeURIComponent(cluster)}/${encodeURIComponent(name)}`,
+    );
   }
 
   async checkHostname(request: HostnameCheckRequest): Promise<HostnameCheck> {

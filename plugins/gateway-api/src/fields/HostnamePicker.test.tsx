@@ -3,7 +3,7 @@ import { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react
 import { fireEvent, screen } from '@testing-library/react';
 import { useState } from 'react';
 import { GatewayApiApi, gatewayApiApiRef } from '../api';
-import { fakeGatewayApi } from '../testUtils/fakeGatewayApi';
+import { fakeGatewayApi } from '../__testUtils__/fakeGatewayApi';
 import { HostnamePicker, hostnamePickerValidation } from './HostnamePicker';
 import { HostnamePickerUiOptions } from './options';
 

@@ -2,7 +2,7 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
 import { fireEvent, screen, within } from '@testing-library/react';
 import { gatewayApiApiRef } from '../api';
-import { fakeGatewayApi } from '../testUtils/fakeGatewayApi';
+import { fakeGatewayApi } from '../__testUtils__/fakeGatewayApi';
 import { TenantPickerUiOptions } from './options';
 import { TenantPicker } from './TenantPicker';
 

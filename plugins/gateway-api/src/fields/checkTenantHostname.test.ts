@@ -1,4 +1,4 @@
-import { fakeGatewayApi } from '../testUtils/fakeGatewayApi';
+import { fakeGatewayApi } from '../__testUtils__/fakeGatewayApi';
 import { checkTenantHostname } from './checkTenantHostname';
 
 describe('checkTenantHostname', () => {

@@ -1,25 +1,17 @@
 import { useApi } from '@backstage/core-plugin-api';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import useInterval from 'react-use/esm/useInterval';
 import { ExposureFilter, gatewayApiApiRef } from '../api';
+import { usePolling } from './usePolling';
 
-/** How often exposures are read again, so a route turning Accepted shows without reload. */
-export const EXPOSURE_REFRESH_MS = 10_000;
-
-/**
- * The exposures matching `filter`, read again every `refreshIntervalMs`. The previous answer
- * stays on screen while a refresh runs.
- */
+/** The exposures matching `filter`, read again every `refreshIntervalMs`. */
 export function useExposures(
   filter: ExposureFilter,
-  refreshIntervalMs = EXPOSURE_REFRESH_MS,
+  refreshIntervalMs?: number,
 ) {
   const api = useApi(gatewayApiApiRef);
   const { entityRef, cluster, tenant } = filter;
-  const state = useAsyncRetry(
+  return usePolling(
     () => api.listExposures({ entityRef, cluster, tenant }),
     [api, entityRef, cluster, tenant],
+    refreshIntervalMs,
   );
-  useInterval(state.retry, refreshIntervalMs);
-  return state;
 }

@@ -56,7 +56,9 @@ import {
 import {
   EntityGatewayExposureCard,
   EntityGatewayExposureContent,
+  EntityGatewayTenantCard,
   isGatewayExposureAvailable,
+  isGatewayTenantAvailable,
 } from '@gatehouse/backstage-plugin-gateway-api';
 
 const cicdContent = (
@@ -410,6 +412,33 @@ const domainPage = (
   </EntityLayout>
 );
 
+// A Gateway tenant (a Resource the Gatehouse entity provider emits) also shows its Gateways.
+const resourcePage = (
+  <EntityLayout>
+    <EntityLayout.Route path="/" title="Overview">
+      <Grid container spacing={3} alignItems="stretch">
+        {entityWarningContent}
+        <Grid item md={6}>
+          <EntityAboutCard />
+        </Grid>
+        <Grid item md={6} xs={12}>
+          <EntityCatalogGraphCard height={400} />
+        </Grid>
+        <EntitySwitch>
+          <EntitySwitch.Case if={isGatewayTenantAvailable}>
+            <Grid item xs={12}>
+              <EntityGatewayTenantCard />
+            </Grid>
+          </EntitySwitch.Case>
+        </EntitySwitch>
+        <Grid item md={6} xs={12}>
+          <EntityLinksCard />
+        </Grid>
+      </Grid>
+    </EntityLayout.Route>
+  </EntityLayout>
+);
+
 export const entityPage = (
   <EntitySwitch>
     <EntitySwitch.Case if={isKind('component')} children={componentPage} />
@@ -418,6 +447,7 @@ export const entityPage = (
     <EntitySwitch.Case if={isKind('user')} children={userPage} />
     <EntitySwitch.Case if={isKind('system')} children={systemPage} />
     <EntitySwitch.Case if={isKind('domain')} children={domainPage} />
+    <EntitySwitch.Case if={isKind('resource')} children={resourcePage} />
 
     <EntitySwitch.Case>{defaultEntityPage}</EntitySwitch.Case>
   </EntitySwitch>

@@ -1,9 +1,4 @@
-import {
-  InfoCard,
-  Link,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard, Link, Progress } from '@backstage/core-components';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import {
@@ -15,7 +10,9 @@ import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import { useExposures } from '../../hooks/useExposures';
-import { STATUS_LABELS } from '../ExposureTable';
+import { STATUS_LABELS } from '../../exposures/statusWords';
+import { PendingClustersNote } from '../PendingClustersNote';
+import { ReadErrorPanel, UpdatedAt } from '../ReadState';
 import { formatExpiry, StatusText, TLS_STATES } from '../status';
 
 function tlsLine({ tls, route }: Exposure): string {
@@ -27,54 +24,73 @@ function tlsLine({ tls, route }: Exposure): string {
 }
 
 /** A compact list of the entity's hostnames for its Overview: status and TLS expiry. */
-export const EntityExposureCard = (props: { variant?: 'gridItem' }) => {
+export const EntityExposureCard = (props: {
+  variant?: 'gridItem';
+  /** How often to read the exposures again, in milliseconds. */
+  refreshIntervalMs?: number;
+}) => {
   const { entity } = useEntity();
-  const { value, loading, error } = useExposures({
-    entityRef: stringifyEntityRef(entity),
-  });
+  const { value, loading, error, retry, updatedAt } = useExposures(
+    { entityRef: stringifyEntityRef(entity) },
+    props.refreshIntervalMs,
+  );
+  const subject = `the exposures of ${
+    entity.metadata.title ?? entity.metadata.name
+  }`;
 
   const body = () => {
     if (!value && loading) return <Progress />;
-    if (error) return <ResponseErrorPanel error={error} />;
+    if (error) {
+      return <ReadErrorPanel error={error} subject={subject} onRetry={retry} />;
+    }
     const exposures = value?.items ?? [];
+    const pending = value && value.pendingClusters.length > 0 && (
+      <PendingClustersNote clusters={value.pendingClusters} />
+    );
     if (exposures.length === 0) {
       return (
-        <Typography variant="body2" color="textSecondary">
-          Not exposed on any hostname yet.
-        </Typography>
+        <>
+          {pending}
+          <Typography variant="body2" color="textSecondary">
+            Not exposed on any hostname yet.
+          </Typography>
+        </>
       );
     }
     return (
-      <List dense disablePadding>
-        {exposures.map(exposure => (
-          <ListItem
-            key={`${exposure.cluster}/${exposure.hostname}`}
-            disableGutters
-          >
-            <ListItemText
-              primary={
-                <Link to={exposure.url}>
-                  {toUnicodeHostname(exposure.hostname)}
-                </Link>
-              }
-              secondaryTypographyProps={{ component: 'div' }}
-              secondary={
-                <>
-                  <StatusText status={exposure.status.status}>
-                    {STATUS_LABELS[exposure.status.status]}
-                    {exposure.status.status !== 'ok' &&
-                      exposure.status.reason &&
-                      `: ${exposure.status.reason}`}
-                  </StatusText>
-                  <Typography variant="caption" display="block">
-                    {tlsLine(exposure)}
-                  </Typography>
-                </>
-              }
-            />
-          </ListItem>
-        ))}
-      </List>
+      <>
+        {pending}
+        <List dense disablePadding>
+          {exposures.map(exposure => (
+            <ListItem
+              key={`${exposure.cluster}/${exposure.hostname}`}
+              disableGutters
+            >
+              <ListItemText
+                primary={
+                  <Link to={exposure.url}>
+                    {toUnicodeHostname(exposure.hostname)}
+                  </Link>
+                }
+                secondaryTypographyProps={{ component: 'div' }}
+                secondary={
+                  <>
+                    <StatusText status={exposure.status.status}>
+                      {STATUS_LABELS[exposure.status.status]}
+                      {exposure.status.status !== 'ok' &&
+                        exposure.status.reason &&
+                        `: ${exposure.status.reason}`}
+                    </StatusText>
+                    <Typography variant="caption" display="block">
+                      {tlsLine(exposure)}
+                    </Typography>
+                  </>
+                }
+              />
+            </ListItem>
+          ))}
+        </List>
+      </>
     );
   };
 
@@ -83,6 +99,9 @@ export const EntityExposureCard = (props: { variant?: 'gridItem' }) => {
       title="Exposure"
       variant={props.variant}
       deepLink={{ title: 'See routes, gateways and hints', link: 'exposure' }}
+      action={
+        <UpdatedAt updatedAt={updatedAt} onRefresh={retry} subject={subject} />
+      }
     >
       {body()}
     </InfoCard>

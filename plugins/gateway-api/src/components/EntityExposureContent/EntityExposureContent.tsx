@@ -3,7 +3,6 @@ import {
   InfoCard,
   LinkButton,
   Progress,
-  ResponseErrorPanel,
   WarningPanel,
 } from '@backstage/core-components';
 import { stringifyEntityRef } from '@backstage/catalog-model';
@@ -21,6 +20,7 @@ import {
   tlsColumn,
 } from '../ExposureTable';
 import { PendingClustersNote } from '../PendingClustersNote';
+import { ReadErrorPanel, UpdatedAt } from '../ReadState';
 
 const columns = [
   hostnameColumn,
@@ -36,21 +36,28 @@ export const EntityExposureContent = (props: {
   refreshIntervalMs?: number;
 }) => {
   const { entity } = useEntity();
-  const { value, loading, error } = useExposures(
-    { entityRef: stringifyEntityRef(entity) },
+  const entityRef = stringifyEntityRef(entity);
+  const { value, loading, error, retry, updatedAt } = useExposures(
+    { entityRef },
     props.refreshIntervalMs,
   );
+  const name = entity.metadata.title ?? entity.metadata.name;
+  const subject = `the exposures of ${name}`;
 
   // A refresh keeps the previous answer on screen instead of flashing a spinner.
   if (!value && loading) return <Progress />;
-  if (error) return <ResponseErrorPanel error={error} />;
+  if (error) {
+    return <ReadErrorPanel error={error} subject={subject} onRetry={retry} />;
+  }
 
   const exposures = value?.items ?? [];
   const troubled = exposures.filter(e => e.status.status !== 'ok');
-  const name = entity.metadata.title ?? entity.metadata.name;
 
   return (
     <Grid container spacing={3}>
+      <Grid item xs={12}>
+        <UpdatedAt updatedAt={updatedAt} onRefresh={retry} subject={subject} />
+      </Grid>
       {value && value.pendingClusters.length > 0 && (
         <Grid item xs={12}>
           <PendingClustersNote clusters={value.pendingClusters} />

@@ -3,7 +3,8 @@ import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { exposureProblems } from '../../exposures/problems';
-import { StatusText } from '../status';
+import { ExposurePicture } from '../ExposurePicture';
+import { formatExpiry, StatusText } from '../status';
 import { ExposureProblems } from './ExposureProblems';
 
 const Section = (props: { title: string; children: React.ReactNode }) => (
@@ -19,6 +20,11 @@ export const ExposureDetails = ({ exposure }: { exposure: Exposure }) => {
   return (
     <Box px={4} py={2}>
       <Grid container spacing={4}>
+        <Grid item xs={12}>
+          <Section title="Path">
+            <ExposurePicture exposure={exposure} />
+          </Section>
+        </Grid>
         <Grid item xs={12} md={6}>
           <Section title="parentRefs">
             {route.parents.map(parent => (
@@ -78,6 +84,14 @@ export const ExposureDetails = ({ exposure }: { exposure: Exposure }) => {
           {tls && (
             <Section title="Certificate">
               <Typography variant="body2">{tls.summary}</Typography>
+              <Typography variant="body2" color="textSecondary">
+                {tls.issuer
+                  ? `${tls.issuer.kind} ${tls.issuer.name}`
+                  : 'No issuer'}
+                {tls.notAfter && ` · notAfter ${formatExpiry(tls)}`}
+                {tls.renewalTime &&
+                  ` · renewalTime ${tls.renewalTime.slice(0, 10)}`}
+              </Typography>
               <Typography variant="body2" color="textSecondary">
                 dnsNames: {tls.dnsNames.join(', ') || '—'}
               </Typography>

@@ -1,26 +1,22 @@
 import { Link, TableColumn } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
-  Exposure,
-  ExposureGateway,
   compareStatusLevels,
-  StatusLevel,
+  Exposure,
   StatusSummary,
   toUnicodeHostname,
-  worstStatus,
 } from '@gatehouse/backstage-plugin-gateway-api-common';
+import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import { ReactNode } from 'react';
+import OpenInNewIcon from '@material-ui/icons/OpenInNew';
+import { Fragment, ReactNode } from 'react';
+import { hostnameEntityRef, tenantEntityRef } from '../../catalogEntities';
+import {
+  gatewayHealth,
+  shortStatusText,
+  STATUS_LABELS,
+} from '../../exposures/statusWords';
 import { formatExpiry, StatusText, TLS_STATES, TlsStateText } from '../status';
-
-/** Word for the overall status of an exposure. */
-export const STATUS_LABELS: Record<StatusLevel, string> = {
-  ok: 'Working',
-  pending: 'Pending',
-  warning: 'Warning',
-  error: 'Failing',
-  unknown: 'Not reported',
-};
 
 /** An exposure with the words its status and TLS state read as, to filter and search on. */
 export type ExposureRow = Exposure & { statusLabel: string; tlsLabel: string };
@@ -38,64 +34,117 @@ const includes = (text: string | undefined, term: string) =>
     .toLocaleLowerCase('en-US')
     .includes(term.toLocaleLowerCase('en-US'));
 
+// Short cells stay on one line; detail that does not fit goes to the row's panel.
 const noWrap = { whiteSpace: 'nowrap' } as const;
-
-const Secondary = ({ children }: { children: ReactNode }) => (
-  <Typography variant="body2" color="textSecondary">
+// Object names can be long (a route named after its hostname): they break anywhere rather
+// than push the status columns out of view.
+const ObjectName = ({ children }: { children: ReactNode }) => (
+  <Typography variant="body2" style={{ overflowWrap: 'anywhere' }}>
     {children}
   </Typography>
 );
 
 /**
- * A status in one or two words for a table cell: the healthy condition when ok, else the
- * condition's reason (NotAllowedByListeners, InvalidCertificateRef...). The full summary and
- * its hint are in the row's details.
+ * The hostname with a line-break opportunity after each dot, so a long one wraps between its
+ * labels instead of widening the table.
  */
+const breakAtDots = (hostname: string) =>
+  hostname.split('.').map((label, i) => (
+    // eslint-disable-next-line react/no-array-index-key
+    <Fragment key={i}>
+      {i > 0 && (
+        <>
+          <wbr />.
+        </>
+      )}
+      {label}
+    </Fragment>
+  ));
+
+/** A second line in smaller type. */
+const Secondary = ({ children }: { children: ReactNode }) => (
+  <Typography variant="caption" color="textSecondary" display="block">
+    {children}
+  </Typography>
+);
+
+/** A status in one or two words for a table cell; the full summary is in the row's details. */
 const ShortStatus = (props: { status: StatusSummary; ok: string }) => (
   <StatusText status={props.status.status}>
     <Typography variant="body2" component="span">
-      {props.status.status === 'ok'
-        ? props.ok
-        : props.status.reason ?? STATUS_LABELS[props.status.status]}
+      {shortStatusText(props.status, props.ok)}
     </Typography>
   </StatusText>
 );
 
-/** A Gateway can be Programmed while the listener serving the hostname is not: show the worse. */
-const gatewayHealth = (gateway: ExposureGateway) =>
-  worstStatus(
-    gateway.listener
-      ? [gateway.status, gateway.listener.status]
-      : [gateway.status],
-  );
+/**
+ * A hostname cell: room for most hostnames on one line (longer ones wrap at their dots), and
+ * for an IDN hostname the punycode the Gateway serves underneath.
+ */
+const HostnameCell = (props: { hostname: string; children: ReactNode }) => (
+  <Box minWidth={280}>
+    {props.children}
+    {toUnicodeHostname(props.hostname) !== props.hostname && (
+      <Secondary>{props.hostname}</Secondary>
+    )}
+  </Box>
+);
 
+/** The hostname as a link to its URL. */
 export const hostnameColumn: TableColumn<ExposureRow> = {
   title: 'Hostname',
   field: 'hostname',
   highlight: true,
-  cellStyle: noWrap,
-  render: exposure => {
-    const unicode = toUnicodeHostname(exposure.hostname);
-    return (
-      <>
-        <Link to={exposure.url}>{unicode}</Link>
-        {/* An IDN hostname also shows the punycode the Gateway serves. */}
-        {unicode !== exposure.hostname && (
-          <Secondary>{exposure.hostname}</Secondary>
-        )}
-      </>
-    );
-  },
+  render: exposure => (
+    <HostnameCell hostname={exposure.hostname}>
+      <Link to={exposure.url}>
+        {breakAtDots(toUnicodeHostname(exposure.hostname))}
+      </Link>
+    </HostnameCell>
+  ),
 };
 
-/** The tenant, with the cluster underneath. */
+/** The hostname as a link to its catalog entity, with a link to open its URL. */
+export const hostnameEntityColumn: TableColumn<ExposureRow> = {
+  ...hostnameColumn,
+  render: exposure => (
+    <HostnameCell hostname={exposure.hostname}>
+      <EntityRefLink
+        entityRef={hostnameEntityRef(exposure.cluster, exposure.hostname)}
+        hideIcon
+      >
+        {breakAtDots(toUnicodeHostname(exposure.hostname))}
+      </EntityRefLink>
+      {/* A no-break space keeps the icon with the last label. */}
+      {'\u00a0'}
+      <Link
+        to={exposure.url}
+        aria-label={`Open ${exposure.url}`}
+        title={`Open ${exposure.url}`}
+      >
+        <OpenInNewIcon fontSize="inherit" />
+      </Link>
+    </HostnameCell>
+  ),
+};
+
+/** The tenant, linked to its catalog entity, with the cluster underneath. */
 export const tenantColumn: TableColumn<ExposureRow> = {
   title: 'Tenant',
   field: 'tenant',
   cellStyle: noWrap,
   render: exposure => (
     <>
-      <Typography variant="body2">{exposure.tenant ?? '—'}</Typography>
+      {exposure.tenant ? (
+        <EntityRefLink
+          entityRef={tenantEntityRef(exposure.cluster, exposure.tenant)}
+          hideIcon
+        >
+          {exposure.tenant}
+        </EntityRefLink>
+      ) : (
+        '—'
+      )}
       <Secondary>{exposure.cluster}</Secondary>
     </>
   ),
@@ -105,6 +154,13 @@ export const tenantColumn: TableColumn<ExposureRow> = {
 export const clusterColumn: TableColumn<ExposureRow> = {
   title: 'Cluster',
   field: 'cluster',
+  hidden: true,
+};
+
+/** Hidden: the owner is shown under the entity; this column filters by it. */
+export const ownerColumn: TableColumn<ExposureRow> = {
+  title: 'Owner',
+  field: 'owner',
   hidden: true,
 };
 
@@ -141,94 +197,71 @@ export const routeColumn: TableColumn<ExposureRow> = {
       `${exposure.route.kind} ${exposure.route.namespace}/${exposure.route.name}`,
       term,
     ),
-  cellStyle: noWrap,
+  cellStyle: { minWidth: 160 },
   render: ({ route }) => (
     <>
-      <Typography variant="body2">
+      <ObjectName>
         {route.kind} {route.namespace}/{route.name}
-      </Typography>
+      </ObjectName>
       <ShortStatus status={route.status} ok="Accepted" />
     </>
   ),
 };
 
+/** Hidden, where room is short: the route is in the row's details; this column searches by it. */
+export const hiddenRouteColumn: TableColumn<ExposureRow> = {
+  ...routeColumn,
+  hidden: true,
+  searchable: true,
+};
+
+/** Each Gateway by name and status; `withAddress` adds its address and listener in small type. */
+const gatewayCell = (exposure: Exposure, withAddress: boolean) =>
+  exposure.gateways.length === 0 ? (
+    <StatusText status="unknown">
+      <Typography variant="body2" component="span">
+        Not attached
+      </Typography>
+    </StatusText>
+  ) : (
+    exposure.gateways.map(gateway => (
+      <div key={`${gateway.namespace}/${gateway.name}`}>
+        <ObjectName>
+          {gateway.namespace}/{gateway.name}
+        </ObjectName>
+        <ShortStatus status={gatewayHealth(gateway)} ok="Programmed" />
+        {withAddress && (
+          <Secondary>
+            {gateway.addresses[0] ?? 'No address yet'}
+            {gateway.addresses.length > 1 &&
+              ` +${gateway.addresses.length - 1}`}
+            {gateway.listener &&
+              ` · ${gateway.listener.protocol}/${gateway.listener.port}`}
+          </Secondary>
+        )}
+      </div>
+    ))
+  );
+
 export const gatewayColumn: TableColumn<ExposureRow> = {
   title: 'Gateway',
   sorting: false,
+  cellStyle: { minWidth: 160 },
   customFilterAndSearch: (term: string, exposure) =>
     exposure.gateways.some(g =>
       includes(`${g.namespace}/${g.name} ${g.addresses.join(' ')}`, term),
     ),
-  render: ({ gateways }) =>
-    gateways.length === 0 ? (
-      <StatusText status="unknown">
-        <Typography variant="body2" component="span">
-          Not attached
-        </Typography>
-      </StatusText>
-    ) : (
-      gateways.map(gateway => (
-        <div key={`${gateway.namespace}/${gateway.name}`}>
-          <Typography variant="body2">
-            {gateway.namespace}/{gateway.name}
-          </Typography>
-          <ShortStatus status={gatewayHealth(gateway)} ok="Programmed" />
-          <Secondary>
-            {gateway.addresses.length > 0
-              ? gateway.addresses.join(', ')
-              : 'No address yet'}
-            {gateway.listener &&
-              ` · ${gateway.listener.name} ${gateway.listener.protocol}/${gateway.listener.port}`}
-          </Secondary>
-        </div>
-      ))
-    ),
+  render: exposure => gatewayCell(exposure, true),
 };
 
 /** The Gateways by name and status only; their addresses and listeners are in the details. */
 export const gatewaySummaryColumn: TableColumn<ExposureRow> = {
   ...gatewayColumn,
-  cellStyle: noWrap,
-  render: ({ gateways }) =>
-    gateways.length === 0 ? (
-      <StatusText status="unknown">
-        <Typography variant="body2" component="span">
-          Not attached
-        </Typography>
-      </StatusText>
-    ) : (
-      gateways.map(gateway => (
-        <div key={`${gateway.namespace}/${gateway.name}`}>
-          <Typography variant="body2">
-            {gateway.namespace}/{gateway.name}
-          </Typography>
-          <ShortStatus status={gatewayHealth(gateway)} ok="Programmed" />
-        </div>
-      ))
-    ),
-};
-
-export const tlsColumn: TableColumn<ExposureRow> = {
-  title: 'TLS',
-  field: 'tlsLabel',
-  render: ({ tls, route }) => (
-    <>
-      <TlsStateText tls={tls} routeKind={route.kind} />
-      {tls?.issuer && (
-        <Secondary>
-          {tls.issuer.kind} {tls.issuer.name}
-        </Secondary>
-      )}
-      {tls?.notAfter && <Secondary>notAfter {formatExpiry(tls)}</Secondary>}
-      {tls?.renewalTime && (
-        <Secondary>renewalTime {tls.renewalTime.slice(0, 10)}</Secondary>
-      )}
-    </>
-  ),
+  render: exposure => gatewayCell(exposure, false),
 };
 
 /** TLS state and expiry, sortable by days left (no certificate sorts last). */
-export const tlsExpiryColumn: TableColumn<ExposureRow> = {
+export const tlsColumn: TableColumn<ExposureRow> = {
   title: 'TLS',
   field: 'tlsLabel',
   cellStyle: noWrap,

@@ -4,12 +4,13 @@ import {
   Header,
   Page,
   Progress,
-  ResponseErrorPanel,
   SupportButton,
   TableFilter,
   TableState,
   WarningPanel,
 } from '@backstage/core-components';
+import { Exposure } from '@gatehouse/backstage-plugin-gateway-api-common';
+import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
@@ -19,33 +20,47 @@ import {
   entityColumn,
   ExposureTable,
   gatewaySummaryColumn,
-  hostnameColumn,
-  routeColumn,
+  hostnameEntityColumn,
+  hiddenRouteColumn,
+  ownerColumn,
   statusColumn,
   tenantColumn,
-  tlsExpiryColumn,
+  tlsColumn,
 } from '../ExposureTable';
 import { PendingClustersNote } from '../PendingClustersNote';
-import { queryFromTableState, tableStateFromQuery } from './filtersFromQuery';
+import { ReadErrorPanel, UpdatedAt } from '../ReadState';
+import { ExpiringWithinPicker } from './ExpiringWithinPicker';
+import {
+  expiringWithinDaysFromQuery,
+  queryFromTableState,
+  queryWithExpiringWithinDays,
+  tableStateFromQuery,
+} from './filtersFromQuery';
 
 // Health first, so it stays in view when the table scrolls sideways.
 const columns = [
-  hostnameColumn,
+  hostnameEntityColumn,
   statusColumn,
-  tlsExpiryColumn,
+  tlsColumn,
   tenantColumn,
   clusterColumn,
   entityColumn,
-  routeColumn,
+  hiddenRouteColumn,
+  ownerColumn,
   gatewaySummaryColumn,
 ];
 
 const filters: TableFilter[] = [
   { column: 'Tenant', type: 'multiple-select' },
+  { column: 'Owner', type: 'multiple-select' },
   { column: 'Cluster', type: 'multiple-select' },
   { column: 'Status', type: 'multiple-select' },
   { column: 'TLS', type: 'multiple-select' },
 ];
+
+// Like the backend's expiringWithinDays: expired certificates count, no certificate does not.
+const expiresWithin = (exposure: Exposure, days: number) =>
+  exposure.tls?.daysLeft !== undefined && exposure.tls.daysLeft <= days;
 
 /** Every hostname across clusters and tenants, for the platform team. */
 export const HostnamesPage = (props: {
@@ -57,14 +72,38 @@ export const HostnamesPage = (props: {
   const initialState = useMemo(() => tableStateFromQuery(query), []); // eslint-disable-line react-hooks/exhaustive-deps
   const onStateChange = useCallback(
     (state: TableState) =>
-      setQuery(queryFromTableState(state), { replace: true }),
+      setQuery(current => queryFromTableState(state, current), {
+        replace: true,
+      }),
     [setQuery],
   );
-  const { value, loading, error } = useExposures({}, props.refreshIntervalMs);
+  const expiringWithinDays = expiringWithinDaysFromQuery(query);
+  const setExpiringWithinDays = (days: number | undefined) =>
+    setQuery(current => queryWithExpiringWithinDays(current, days), {
+      replace: true,
+    });
+  const { value, loading, error, retry, updatedAt } = useExposures(
+    {},
+    props.refreshIntervalMs,
+  );
+  // Filtered here like the Table's own filters and search: all in the browser, on one answer.
+  const exposures = useMemo(
+    () =>
+      (value?.items ?? []).filter(
+        e =>
+          expiringWithinDays === undefined ||
+          expiresWithin(e, expiringWithinDays),
+      ),
+    [value, expiringWithinDays],
+  );
 
   const content = () => {
     if (!value && loading) return <Progress />;
-    if (error) return <ResponseErrorPanel error={error} />;
+    if (error) {
+      return (
+        <ReadErrorPanel error={error} subject="the hostnames" onRetry={retry} />
+      );
+    }
     return (
       <Grid container spacing={3}>
         {value && value.pendingClusters.length > 0 && (
@@ -83,14 +122,36 @@ export const HostnamesPage = (props: {
             </Grid>
           )}
         <Grid item xs={12}>
+          <Box
+            display="flex"
+            alignItems="center"
+            justifyContent="space-between"
+          >
+            <ExpiringWithinPicker
+              value={expiringWithinDays}
+              onChange={setExpiringWithinDays}
+            />
+            <UpdatedAt
+              updatedAt={updatedAt}
+              onRefresh={retry}
+              subject="the hostnames"
+            />
+          </Box>
+        </Grid>
+        <Grid item xs={12}>
           <ExposureTable
-            title={`All hostnames (${value?.items.length ?? 0})`}
-            exposures={value?.items ?? []}
+            title={
+              expiringWithinDays === undefined
+                ? `All hostnames (${exposures.length})`
+                : `Hostnames whose certificate expires within ${expiringWithinDays} days (${exposures.length})`
+            }
+            exposures={exposures}
             columns={columns}
             search
             filters={filters}
             initialState={initialState}
             onStateChange={onStateChange}
+            csvFileName="hostnames.csv"
           />
         </Grid>
       </Grid>
@@ -109,7 +170,9 @@ export const HostnamesPage = (props: {
             One row per hostname a route serves: its tenant, cluster, owning
             component, route status (Accepted, ResolvedRefs), Gateway
             (Programmed) and Certificate. Filters and search are kept in the
-            URL, so a link such as ?tenant=team-a opens the page pre-filtered.
+            URL, so a link such as ?tenant=team-a&expiringWithinDays=30 opens
+            the page pre-filtered. The download button saves the rows shown as
+            CSV.
           </SupportButton>
         </ContentHeader>
         {content()}

@@ -1,11 +1,16 @@
-import { queryFromTableState, tableStateFromQuery } from './filtersFromQuery';
+import {
+  expiringWithinDaysFromQuery,
+  queryFromTableState,
+  queryWithExpiringWithinDays,
+  tableStateFromQuery,
+} from './filtersFromQuery';
 
 describe('Hostnames page filters in the URL', () => {
-  it('reads tenant, cluster, status, TLS state and search from the query', () => {
+  it('reads tenant, owner, cluster, status, TLS state and search from the query', () => {
     expect(
       tableStateFromQuery(
         new URLSearchParams(
-          'tenant=team-a&tenant=team-b&cluster=dev&status=Failing&tls=Expiring&q=shop&other=x',
+          'tenant=team-a&tenant=team-b&owner=group:default/team-a&cluster=dev&status=Failing&tls=Expiring&q=shop&other=x',
         ),
       ),
     ).toEqual({
@@ -13,6 +18,7 @@ describe('Hostnames page filters in the URL', () => {
       filtersOpen: true,
       filters: {
         Tenant: ['team-a', 'team-b'],
+        Owner: ['group:default/team-a'],
         Cluster: ['dev'],
         Status: ['Failing'],
         TLS: ['Expiring'],
@@ -30,7 +36,7 @@ describe('Hostnames page filters in the URL', () => {
 
   it('writes the state back as the same query', () => {
     const query =
-      'tenant=team-a&cluster=dev&status=Failing&tls=Expiring&q=shop';
+      'tenant=team-a&owner=group%3Adefault%2Fteam-a&cluster=dev&status=Failing&tls=Expiring&q=shop';
     expect(
       queryFromTableState(
         tableStateFromQuery(new URLSearchParams(query)),
@@ -44,5 +50,34 @@ describe('Hostnames page filters in the URL', () => {
         filters: { Tenant: 'team-a', Cluster: '', Status: [] },
       }).toString(),
     ).toBe('tenant=team-a');
+  });
+
+  it("replaces the Table's keys and keeps the others", () => {
+    expect(
+      queryFromTableState(
+        { filters: { Tenant: ['team-b'] } },
+        new URLSearchParams('tenant=team-a&q=x&expiringWithinDays=30'),
+      ).toString(),
+    ).toBe('tenant=team-b&expiringWithinDays=30');
+  });
+
+  it.each([
+    ['expiringWithinDays=30', 30],
+    ['expiringWithinDays=0', 0],
+    ['expiringWithinDays=-1', undefined],
+    ['expiringWithinDays=', undefined],
+    ['expiringWithinDays=soon', undefined],
+    ['', undefined],
+  ])('reads the expiry filter from %j as %s', (query, days) => {
+    expect(expiringWithinDaysFromQuery(new URLSearchParams(query))).toBe(days);
+  });
+
+  it('sets and clears the expiry filter, keeping the rest', () => {
+    const query = new URLSearchParams('tenant=team-a');
+    const set = queryWithExpiringWithinDays(query, 7);
+    expect(set.toString()).toBe('tenant=team-a&expiringWithinDays=7');
+    expect(queryWithExpiringWithinDays(set, undefined).toString()).toBe(
+      'tenant=team-a',
+    );
   });
 });

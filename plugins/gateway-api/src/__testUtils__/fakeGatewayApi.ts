@@ -1,5 +1,6 @@
 import { GatewayApiApi } from '../api';
 import { exposureList, tenants } from '../__fixtures__/exposures';
+import { teamBTenant } from '../__fixtures__/tenantDetail';
 
 /** A GatewayApiApi answering with the fixtures; override what a test is about. */
 export function fakeGatewayApi(
@@ -9,6 +10,7 @@ export function fakeGatewayApi(
     listClusters: async () => [{ name: 'dev-cluster', url: 'https://k8s' }],
     listExposures: async () => exposureList,
     listTenants: async () => tenants,
+    getTenant: async () => teamBTenant,
     checkHostname: async ({ hostname }) => ({ ok: true, hostname }),
     ...overrides,
   };

@@ -1,0 +1,148 @@
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { teamBTenant } from '../../__fixtures__/tenantDetail';
+import { teamBTenantEntity } from '../../__testUtils__/entities';
+import { gatewayApiServer } from '../../__testUtils__/gatewayApiServer';
+import { EntityTenantCard } from './EntityTenantCard';
+
+const { answer, fail, hang, render } = gatewayApiServer();
+const path = '/tenants/dev-cluster/team-b';
+
+const show = (entity = teamBTenantEntity) =>
+  render(
+    <EntityProvider entity={entity}>
+      <EntityTenantCard />
+    </EntityProvider>,
+  );
+
+describe('EntityTenantCard', () => {
+  it("reads the tenant named by the entity's annotation and label, and shows its facts", async () => {
+    answer(path, teamBTenant);
+    await show();
+    expect(
+      await screen.findByText('team-b on dev-cluster'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('team-b.example.org')).toBeInTheDocument();
+    // A domain, and the hostname of the TLS listener.
+    expect(screen.getAllByText('pay.example.com')).toHaveLength(2);
+    expect(screen.getByText('tenant-shared')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'team-b' })).toHaveAttribute(
+      'href',
+      '/catalog/default/group/team-b',
+    );
+    expect(screen.getByText('billing')).toBeInTheDocument();
+  });
+
+  it('counts hostnames by status, worst first, in words', async () => {
+    answer(path, teamBTenant);
+    await show();
+    await screen.findByText('1 Failing');
+    expect(
+      screen
+        .getAllByText(/^\d+ (Working|Pending|Warning|Failing|Not reported)$/)
+        .map(count => count.textContent),
+    ).toEqual(['1 Failing', '1 Pending', '3 Working']);
+  });
+
+  it('shows each Gateway and each listener with its status in words', async () => {
+    answer(path, teamBTenant);
+    await show();
+    expect(
+      await screen.findByText('Gateway tenant-team-b/gateway'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /GatewayClass cilium · 203\.0\.113\.20 · in the tenant's namespace/,
+      ),
+    ).toBeInTheDocument();
+    const listeners = screen.getByRole('table', {
+      name: 'Listeners of tenant-team-b/gateway',
+    });
+    const [, https, tls] = within(listeners).getAllByRole('row');
+    expect(
+      within(https)
+        .getAllByRole('cell')
+        .map(cell => cell.textContent),
+    ).toEqual([
+      'https',
+      'HTTPS/443',
+      '*.team-b.example.org',
+      'Terminate',
+      '2',
+      'Programmed',
+    ]);
+    expect(
+      within(tls)
+        .getAllByRole('cell')
+        .map(cell => cell.textContent),
+    ).toEqual([
+      'tls',
+      'TLS/443',
+      'pay.example.com',
+      'Passthrough',
+      '—',
+      'Not reported',
+    ]);
+  });
+
+  it('says when no Gateway serves the tenant and nothing is exposed', async () => {
+    answer(path, {
+      ...teamBTenant,
+      gateways: [],
+      hostnames: { ok: 0, pending: 0, warning: 0, error: 0, unknown: 0 },
+    });
+    await show();
+    expect(
+      await screen.findByText("No Gateway admits this tenant's routes yet."),
+    ).toBeInTheDocument();
+    expect(screen.getByText('No hostname exposed yet.')).toBeInTheDocument();
+  });
+
+  it('shows a spinner while the first answer is on its way', async () => {
+    hang(path);
+    await show();
+    expect(await screen.findByTestId('progress')).toBeInTheDocument();
+  });
+
+  it('says the caller may not see the tenant when the backend answers 404', async () => {
+    fail(
+      path,
+      404,
+      'NotFoundError',
+      'No tenant team-b in dev-cluster that you may read',
+    );
+    await show();
+    expect(
+      await screen.findByText(/You may not see tenant team-b/),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
+  });
+
+  it('shows an error with a Retry button, and refreshes on demand', async () => {
+    const calls = answer(path, teamBTenant);
+    fail(path, 500, 'Error', 'cluster unreachable');
+    await show();
+    expect(await screen.findAllByText(/cluster unreachable/)).not.toHaveLength(
+      0,
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    await screen.findByText('Gateway tenant-team-b/gateway');
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Refresh tenant team-b' }),
+    );
+    await waitFor(() => expect(calls.count).toBe(2));
+  });
+
+  it('explains what is missing on an entity without the cluster annotation', async () => {
+    await show({
+      ...teamBTenantEntity,
+      metadata: { ...teamBTenantEntity.metadata, annotations: {} },
+    });
+    expect(
+      screen.getByText(
+        /lacks the gateway-api\.gatehouse\.dev\/cluster annotation/,
+      ),
+    ).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,92 @@
+import { TenantGateway } from '@gatehouse/backstage-plugin-gateway-api-common';
+import Box from '@material-ui/core/Box';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import { shortStatusText } from '../../exposures/statusWords';
+import { StatusText } from '../status';
+
+// Fixed column widths, so the listener tables of several Gateways line up.
+const COLUMNS: Array<[string, string, 'left' | 'right']> = [
+  ['Listener', '17%', 'left'],
+  ['Protocol/port', '12%', 'left'],
+  ['Hostname', '24%', 'left'],
+  ['TLS mode', '11%', 'left'],
+  ['attachedRoutes', '14%', 'right'],
+  ['Status', '22%', 'left'],
+];
+
+const ListenerTable = ({ gateway }: { gateway: TenantGateway }) => (
+  <Table
+    size="small"
+    style={{ tableLayout: 'fixed' }}
+    aria-label={`Listeners of ${gateway.namespace}/${gateway.name}`}
+  >
+    <TableHead>
+      <TableRow>
+        {COLUMNS.map(([title, width, align]) => (
+          <TableCell key={title} style={{ width }} align={align}>
+            {title}
+          </TableCell>
+        ))}
+      </TableRow>
+    </TableHead>
+    <TableBody>
+      {gateway.listeners.map(listener => (
+        <TableRow key={listener.name}>
+          <TableCell>{listener.name}</TableCell>
+          <TableCell>
+            {listener.protocol}/{listener.port}
+          </TableCell>
+          <TableCell style={{ overflowWrap: 'anywhere' }}>
+            {listener.hostname ?? 'any'}
+          </TableCell>
+          <TableCell>{listener.tlsMode ?? '—'}</TableCell>
+          <TableCell align="right">{listener.attachedRoutes ?? '—'}</TableCell>
+          <TableCell>
+            <StatusText status={listener.status.status}>
+              {shortStatusText(listener.status, 'Programmed')}
+            </StatusText>
+          </TableCell>
+        </TableRow>
+      ))}
+    </TableBody>
+  </Table>
+);
+
+/** Each Gateway serving the tenant, with the listeners that admit its routes. */
+export const TenantGateways = ({ gateways }: { gateways: TenantGateway[] }) =>
+  gateways.length === 0 ? (
+    <Typography variant="body2" color="textSecondary">
+      No Gateway admits this tenant's routes yet.
+    </Typography>
+  ) : (
+    <>
+      {gateways.map(gateway => (
+        <Box key={`${gateway.namespace}/${gateway.name}`} mb={2}>
+          <Box display="flex" alignItems="baseline" gridGap={16}>
+            <Typography variant="subtitle2" component="h3">
+              Gateway {gateway.namespace}/{gateway.name}
+            </Typography>
+            <StatusText status={gateway.status.status}>
+              {shortStatusText(gateway.status, 'Programmed')}
+            </StatusText>
+          </Box>
+          <Typography variant="caption" color="textSecondary" display="block">
+            GatewayClass {gateway.gatewayClassName ?? 'unknown'} ·{' '}
+            {gateway.addresses.length > 0
+              ? gateway.addresses.join(', ')
+              : 'no address yet'}{' '}
+            · {gateway.ownedByTenant ? "in the tenant's namespace" : 'shared'}
+          </Typography>
+          {gateway.status.status !== 'ok' && (
+            <Typography variant="body2">{gateway.status.summary}</Typography>
+          )}
+          <ListenerTable gateway={gateway} />
+        </Box>
+      ))}
+    </>
+  );

@@ -1,0 +1,1 @@
+export { EntityTenantCard } from './EntityTenantCard';

@@ -1,0 +1,1 @@
+export { ExposurePicture } from './ExposurePicture';

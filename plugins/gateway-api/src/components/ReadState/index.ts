@@ -1,0 +1,2 @@
+export { ReadErrorPanel } from './ReadErrorPanel';
+export { UpdatedAt } from './UpdatedAt';
