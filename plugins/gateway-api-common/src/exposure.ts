@@ -35,6 +35,11 @@ export interface ExposureGateway {
   gatewayClassName?: string;
   addresses: string[];
   status: StatusSummary;
+  /**
+   * Policies (such as a ClientTrafficPolicy) meant for this Gateway that the controller
+   * ignores, because they sit in another namespace; absent when there are none.
+   */
+  ignoredPolicies?: StatusSummary[];
   listener?: {
     name: string;
     protocol: string;
@@ -175,6 +180,8 @@ export interface TenantGateway {
   gatewayClassName?: string;
   addresses: string[];
   status: StatusSummary;
+  /** As in {@link ExposureGateway}. */
+  ignoredPolicies?: StatusSummary[];
   /** Only the listeners that admit the tenant's routes. */
   listeners: TenantListener[];
   /** Whether the Gateway lives in the tenant's own namespace (dedicated, tenant-shared). */

@@ -139,6 +139,24 @@ describe('buildExposures over the example cluster', () => {
     expect(flagged).toEqual(['invoices.team-a.example.org']);
   });
 
+  it('reports a policy meant for a Gateway but created in another namespace', () => {
+    const exposure = exposures.find(e => e.route.name === 'checkout-admin');
+    expect(exposure!.gateways[0].ignoredPolicies).toEqual([
+      expect.objectContaining({
+        status: 'error',
+        summary: expect.stringContaining(
+          'ClientTrafficPolicy "checkout/checkout-admin" targets Gateway "checkout-admin", which is in namespace "tenant-team-a"',
+        ),
+        hint: expect.objectContaining({
+          fix: 'Create the policy in the namespace of the Gateway it targets.',
+        }),
+      }),
+    ]);
+    // Gateways no misplaced policy names carry none.
+    const [checkout] = byHostname('checkout.team-a.example.org');
+    expect(checkout.gateways[0].ignoredPolicies).toBeUndefined();
+  });
+
   it('ties each exposure to its component and tenant', () => {
     const [checkout] = byHostname('checkout.team-a.example.org');
     expect(checkout).toMatchObject({

@@ -30,7 +30,11 @@ import {
   TenantRecord,
 } from '../tenants/tenantFromNamespace';
 import { routeEntityRef } from './routeEntityRef';
-import { summariseGateway, summariseListener } from './gatewaySummary';
+import {
+  gatewayContext,
+  summariseGateway,
+  summariseListener,
+} from './gatewaySummary';
 import { tenancyStatus } from './tenancyStatus';
 import { tenantDomains } from '../world/loadWorld';
 
@@ -60,6 +64,7 @@ export function buildExposures(
     .filter((t): t is TenantRecord => t !== undefined);
   const tenantAt = tenantOfNamespace(tenants);
   const domains = tenantDomains(tenants);
+  const context = gatewayContext(snapshot);
 
   const prediction = predictAttachment({
     gateways,
@@ -148,7 +153,7 @@ export function buildExposures(
             listenerCarries(l.protocol, route.kind),
         );
         exposureGateways.push({
-          ...summariseGateway(gateway),
+          ...summariseGateway(gateway, context),
           listener: listener && summariseListener(gateway, listener),
         });
         if (listener && !url) url = listenerUrl(listener, hostname);
@@ -170,9 +175,11 @@ export function buildExposures(
       }
       const statuses: StatusSummary[] = [
         routeStatus,
-        ...exposureGateways.flatMap(g =>
-          g.listener ? [g.status, g.listener.status] : [g.status],
-        ),
+        ...exposureGateways.flatMap(g => [
+          g.status,
+          ...(g.listener ? [g.listener.status] : []),
+          ...(g.ignoredPolicies ?? []),
+        ]),
       ];
       if (tls) statuses.push(tlsStatus(tls));
       const tenancy = tenancyStatus(hostname, tenantAt(ns)?.name, domains);

@@ -10,6 +10,7 @@ import {
 } from '@gatehouse/backstage-plugin-gateway-api-common';
 import { ClusterSnapshot } from '../cache/GatewayApiCache';
 import {
+  gatewayContext,
   summariseGateway,
   summariseListener,
 } from '../exposures/gatewaySummary';
@@ -50,6 +51,7 @@ export function tenantDetail(
   );
   const tenantNamespaces = [tenant.namespace, ...tenant.attachedNamespaces];
 
+  const context = gatewayContext(snapshot);
   const gateways: TenantGateway[] = [];
   for (const gateway of (snapshot.byKind.get('Gateway') ?? []) as Gateway[]) {
     const listeners = (gateway.spec?.listeners ?? [])
@@ -74,7 +76,7 @@ export function tenantDetail(
       }));
     if (listeners.length === 0) continue;
     gateways.push({
-      ...summariseGateway(gateway),
+      ...summariseGateway(gateway, context),
       listeners,
       ownedByTenant: tenantNamespaces.includes(
         gateway.metadata?.namespace ?? '',

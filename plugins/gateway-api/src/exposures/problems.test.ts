@@ -90,4 +90,29 @@ describe('exposureProblems', () => {
       { status: 'warning', hints: [hint] },
     ]);
   });
+
+  it('puts a hostname taken from another tenant first, then a policy its Gateway ignores', () => {
+    const tenancy = {
+      status: 'error' as const,
+      summary: 'lies in domain team-b.example.org of tenant "team-b"',
+      hint: { meaning: 'Taken', fix: 'Move it' },
+    };
+    const ignored = {
+      status: 'error' as const,
+      summary: 'ClientTrafficPolicy "checkout/x" targets Gateway "checkout"',
+      hint: { meaning: 'Ignored', fix: 'Move the policy' },
+    };
+    const [gateway] = checkoutExposure.gateways;
+    const exposure = {
+      ...checkoutExposure,
+      tenancy,
+      gateways: [{ ...gateway, ignoredPolicies: [ignored] }],
+    };
+    expect(exposureProblems(exposure).map(p => [p.subject, p.summary])).toEqual(
+      [
+        [`Tenancy of ${checkoutExposure.hostname}`, tenancy.summary],
+        ['Gateway tenant-team-a/checkout policies', ignored.summary],
+      ],
+    );
+  });
 });

@@ -75,6 +75,9 @@ function gatewayProblems(exposure: Exposure): ExposureProblem[] {
     const listener = gateway.listener;
     return [
       ...(notOk(gateway.status) ? [fromStatus(subject, gateway.status)] : []),
+      ...(gateway.ignoredPolicies ?? []).map(policy =>
+        fromStatus(`${subject} policies`, policy),
+      ),
       // The Gateway's own summary already covers its worst listener; say it once.
       ...(listener &&
       notOk(listener.status) &&
@@ -103,12 +106,17 @@ function tlsProblems(exposure: Exposure): ExposureProblem[] {
 }
 
 /**
- * Everything that keeps an exposure from working, with its hint: each parentRef (the
- * controller's verdict, explained by the attachment analysis), each Gateway and listener, and
- * the Certificate with its ACME progress.
+ * Everything that keeps an exposure from working, with its hint: a hostname outside its
+ * tenant's domains, each parentRef (the controller's verdict, explained by the attachment
+ * analysis), each Gateway with the policies it ignores and its listener, and the Certificate
+ * with its ACME progress.
  */
 export function exposureProblems(exposure: Exposure): ExposureProblem[] {
   const problems = [
+    // A hostname taken from another tenant matters before whether it works.
+    ...(notOk(exposure.tenancy)
+      ? [fromStatus(`Tenancy of ${exposure.hostname}`, exposure.tenancy)]
+      : []),
     ...parentProblems(exposure),
     ...gatewayProblems(exposure),
     ...tlsProblems(exposure),

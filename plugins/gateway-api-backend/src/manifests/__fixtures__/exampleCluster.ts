@@ -146,6 +146,23 @@ const commonMistakes: KubernetesObject[] = [
     hostnames: ['admin.checkout.team-a.example.org'],
     ...backend('checkout', 8080),
   }),
+  // Meant for the admin Gateway, but created in the app's namespace: Envoy Gateway attaches a
+  // policy only within its own namespace, so it is silently ignored.
+  {
+    apiVersion: 'gateway.envoyproxy.io/v1alpha1',
+    kind: 'ClientTrafficPolicy',
+    metadata: { name: 'checkout-admin', namespace: 'checkout' },
+    spec: {
+      targetRefs: [
+        {
+          group: 'gateway.networking.k8s.io',
+          kind: 'Gateway',
+          name: 'checkout-admin',
+        },
+      ],
+      clientIPDetection: { xForwardedFor: { numTrustedHops: 1 } },
+    },
+  },
   // The backend is in another namespace that grants nothing: ResolvedRefs RefNotPermitted.
   namespace('payments-reports'),
   service('payments-reports', 'reports', 'payments', 8080),

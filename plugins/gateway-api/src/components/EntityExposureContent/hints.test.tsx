@@ -23,8 +23,10 @@ type Place =
   | 'parentRef'
   | 'parentRefPrediction'
   | 'gateway'
+  | 'gatewayPolicy'
   | 'listener'
-  | 'certificate';
+  | 'certificate'
+  | 'tenancy';
 
 const failing = (
   hint: Hint,
@@ -59,6 +61,10 @@ function exposureWith(place: Place, status: StatusSummary): Exposure {
       };
     case 'gateway':
       return { ...base, gateways: [{ ...gateway, status }] };
+    case 'gatewayPolicy':
+      return { ...base, gateways: [{ ...gateway, ignoredPolicies: [status] }] };
+    case 'tenancy':
+      return { ...base, tenancy: status };
     case 'listener':
       return {
         ...base,
@@ -90,7 +96,7 @@ const PLACE_OF_MISTAKE: Record<CommonMistake, Place> = {
   parentRefWithoutNamespace: 'parentRefPrediction',
   noCertificateForHostname: 'certificate',
   missingReferenceGrant: 'parentRefPrediction',
-  policyInWrongNamespace: 'gateway',
+  policyInWrongNamespace: 'gatewayPolicy',
   staleObservedGeneration: 'parentRef',
   issuerNotFound: 'certificate',
   issuerNotReady: 'certificate',
@@ -101,7 +107,7 @@ const PLACE_OF_MISTAKE: Record<CommonMistake, Place> = {
   acmeRejected: 'certificate',
   certificateExpiring: 'certificate',
   certificateExpired: 'certificate',
-  hostnameOfAnotherTenant: 'parentRefPrediction',
+  hostnameOfAnotherTenant: 'tenancy',
 };
 
 // Reasons for a healthy state (Accepted, Programmed, Ready...) say nothing is to be done
