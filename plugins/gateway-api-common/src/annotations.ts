@@ -11,6 +11,8 @@ export const GATEWAY_API_ANNOTATIONS = {
   entityRef: 'gateway-api.gatehouse.dev/entity-ref',
   /** Label on tenant namespaces naming the tenant. */
   tenant: 'gateway-api.gatehouse.dev/tenant',
+  /** Annotation on the catalog entities of the entity provider naming their cluster. */
+  cluster: 'gateway-api.gatehouse.dev/cluster',
   /** Field manager used for every server-side apply. */
   fieldManager: 'gatehouse',
 } as const;

@@ -3,6 +3,7 @@ import {
   dnsLabelName,
   dnsSubdomainName,
   entityName,
+  gatewayApiResourceRef,
   NameFormat,
   objectName,
 } from './names';
@@ -134,6 +135,22 @@ describe('shorthands', () => {
   ] as const)('%p builds a %s name', (fn, format) => {
     expect(fn('team-a', 'app.example.org')).toBe(
       objectName(['team-a', 'app.example.org'], format),
+    );
+  });
+});
+
+describe('gatewayApiResourceRef', () => {
+  it('puts the entity in the namespace of its cluster, with a valid name', () => {
+    expect(gatewayApiResourceRef('dev-cluster', 'team-a')).toBe(
+      'resource:dev-cluster/team-a',
+    );
+    expect(gatewayApiResourceRef('Prod_EU', '*.apps.team-a.example.org')).toBe(
+      `resource:${dnsLabelName('Prod_EU')}/${entityName(
+        '*.apps.team-a.example.org',
+      )}`,
+    );
+    expect(gatewayApiResourceRef('Prod_EU', 'x')).toMatch(
+      /^resource:[a-z0-9-]+\/x$/,
     );
   });
 });

@@ -103,3 +103,14 @@ export function dnsSubdomainName(...parts: string[]): string {
 export function entityName(...parts: string[]): string {
   return objectName(parts, 'entity');
 }
+
+/**
+ * The ref of the catalog Resource the entity provider emits for a tenant, a Gateway or a
+ * hostname of a cluster: each cluster's entities live in a catalog namespace named after it,
+ * so the same names in two clusters never collide.
+ *
+ * @public
+ */
+export function gatewayApiResourceRef(cluster: string, name: string): string {
+  return `resource:${dnsLabelName(cluster)}/${entityName(name)}`;
+}

@@ -2,13 +2,13 @@ import {
   ANNOTATION_LOCATION,
   ANNOTATION_ORIGIN_LOCATION,
   Entity,
-  stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { KubernetesObject } from '@kubernetes/client-node';
 import {
   dnsLabelName,
   entityName,
   GATEWAY_API_ANNOTATIONS,
+  gatewayApiResourceRef,
   normaliseHostname,
 } from '@gatehouse/backstage-plugin-gateway-api-common';
 import { ClusterSnapshot } from '../cache/GatewayApiCache';
@@ -22,7 +22,7 @@ import {
 
 /** Annotations on the entities this provider emits, locating their Kubernetes objects. */
 export const ENTITY_ANNOTATIONS = {
-  cluster: 'gateway-api.gatehouse.dev/cluster',
+  cluster: GATEWAY_API_ANNOTATIONS.cluster,
   /** `Kind/namespace/name` of every object behind the entity, comma-separated. */
   objects: 'gateway-api.gatehouse.dev/objects',
   /** Entity ref this entity is part of (gateway -> tenant, tenant -> parent tenant). */
@@ -61,10 +61,12 @@ export function entitiesFromSnapshot(
     .filter((t): t is TenantRecord => t !== undefined);
   const tenantAt = tenantOfNamespace(tenants);
   const tenantRef = (tenant: TenantRecord) =>
-    stringifyEntityRef({ kind: 'resource', namespace, name: tenant.name });
+    gatewayApiResourceRef(snapshot.cluster, tenant.name);
   const ownerOf = (ns?: string) =>
     (ns && tenantAt(ns)?.ownerGroup) || options.defaultOwner;
-  const gatewayName = (ns: string, name: string) => entityName(`${ns}.${name}`);
+  // A Gateway's entity is named after `<namespace>.<name>`: Gateways of two namespaces may
+  // share a name.
+  const gatewayObjectName = (ns: string, name: string) => `${ns}.${name}`;
 
   const metadataFor = (objects: string[], extra: Record<string, string>) => ({
     namespace,
@@ -96,11 +98,10 @@ export function entitiesFromSnapshot(
             : {}),
           ...(tenant.parentTenant
             ? {
-                [ENTITY_ANNOTATIONS.partOf]: stringifyEntityRef({
-                  kind: 'resource',
-                  namespace,
-                  name: entityName(tenant.parentTenant),
-                }),
+                [ENTITY_ANNOTATIONS.partOf]: gatewayApiResourceRef(
+                  snapshot.cluster,
+                  tenant.parentTenant,
+                ),
               }
             : {}),
           'backstage.io/kubernetes-namespace': tenant.namespace,
@@ -129,7 +130,7 @@ export function entitiesFromSnapshot(
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Resource',
       metadata: {
-        name: gatewayName(ns, name),
+        name: entityName(gatewayObjectName(ns, name)),
         title: `${ns}/${name}`,
         description: `Gateway of class ${gateway.spec.gatewayClassName ?? '?'}${
           addresses.length ? ` at ${addresses.join(', ')}` : ''
@@ -175,7 +176,12 @@ export function entitiesFromSnapshot(
         for (const parent of route.spec?.parentRefs ?? []) {
           if ((parent.kind ?? 'Gateway') !== 'Gateway' || !parent.name)
             continue;
-          entry.gateways.add(gatewayName(parent.namespace ?? ns, parent.name));
+          entry.gateways.add(
+            gatewayApiResourceRef(
+              snapshot.cluster,
+              gatewayObjectName(parent.namespace ?? ns, parent.name),
+            ),
+          );
         }
         const component = routeEntityRef(route);
         if (component) entry.components.add(component);
@@ -221,9 +227,7 @@ export function entitiesFromSnapshot(
       spec: {
         type: 'hostname',
         owner: ownerOf(ns),
-        dependsOn: [...entry.gateways].map(name =>
-          stringifyEntityRef({ kind: 'resource', namespace, name }),
-        ),
+        dependsOn: [...entry.gateways],
         dependencyOf: [...entry.components],
       },
     });

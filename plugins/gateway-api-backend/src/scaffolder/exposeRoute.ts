@@ -3,12 +3,11 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { z as zod } from 'zod/v3';
 import {
   dnsLabelName,
-  entityName,
+  gatewayApiResourceRef,
 } from '@gatehouse/backstage-plugin-gateway-api-common';
 import { ClusterClient } from '../kubernetes/ClusterClient';
 import { checkExposure } from '../guards/exposureGuards';
@@ -168,11 +167,7 @@ export function createExposeRouteAction(options: ExposeRouteActionOptions) {
       ctx.output('status', status);
       ctx.output(
         'hostnameEntityRef',
-        stringifyEntityRef({
-          kind: 'resource',
-          namespace: dnsLabelName(client.name),
-          name: entityName(hostname),
-        }),
+        gatewayApiResourceRef(client.name, hostname),
       );
       ctx.output('manifests', manifests);
     },

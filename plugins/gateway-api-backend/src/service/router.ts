@@ -12,11 +12,10 @@ import {
   gatewayApiTenantProvisionPermission,
   HostnameCheck,
   HostnameQuery,
-  dnsLabelName,
-  entityName,
   tenantResourceRef,
   TenantDetail,
   TenantSummary,
+  gatewayApiResourceRef,
 } from '@gatehouse/backstage-plugin-gateway-api-common';
 import express from 'express';
 import Router from 'express-promise-router';
@@ -199,11 +198,7 @@ export async function createRouter(
   router.get('/tenants/:cluster/:name', async (req, res) => {
     const { cluster, name } = req.params;
     const credentials = await options.httpAuth.credentials(req);
-    const entityRef = stringifyEntityRef({
-      kind: 'resource',
-      namespace: dnsLabelName(cluster),
-      name: entityName(name),
-    });
+    const entityRef = gatewayApiResourceRef(cluster, name);
     const detail = options.tenantDetail(cluster, name);
     const entity =
       detail &&
