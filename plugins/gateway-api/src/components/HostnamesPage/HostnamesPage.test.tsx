@@ -62,7 +62,7 @@ describe('HostnamesPage', () => {
   it('reads its filters from the URL, so a link can pre-filter by tenant', async () => {
     answer('/hostnames', exposureList);
     await show('/gateway-api/hostnames?tenant=team-b');
-    await screen.findByText('All hostnames (4)');
+    await screen.findByText('Hostnames matching the filters, of 4');
     expect(hostnames()).toEqual([
       'https://billing.team-b.example.org/',
       'https://pay.team-b.example.org/',
@@ -72,14 +72,14 @@ describe('HostnamesPage', () => {
   it('filters by owner group', async () => {
     answer('/hostnames', exposureList);
     await show('/gateway-api/hostnames?owner=group:default/team-a');
-    await screen.findByText('All hostnames (4)');
+    await screen.findByText('Hostnames matching the filters, of 4');
     expect(hostnames()).toEqual(['https://checkout.team-a.example.org/']);
   });
 
   it('filters by TLS state and status together', async () => {
     answer('/hostnames', exposureList);
     await show('/gateway-api/hostnames?status=Failing&tls=Expiring');
-    await screen.findByText('All hostnames (4)');
+    await screen.findByText('Hostnames matching the filters, of 4');
     expect(hostnames()).toEqual(['https://catalog.team-c.example.org/']);
   });
 
@@ -131,7 +131,7 @@ describe('HostnamesPage', () => {
   it('keeps a search from the URL', async () => {
     answer('/hostnames', exposureList);
     await show('/gateway-api/hostnames?q=catalog-api');
-    await screen.findByText('All hostnames (4)');
+    await screen.findByText('Hostnames matching the filters, of 4');
     await waitFor(
       () =>
         expect(hostnames()).toEqual(['https://catalog.team-c.example.org/']),
@@ -151,7 +151,7 @@ describe('HostnamesPage', () => {
       .mockImplementation(() => {});
     answer('/hostnames', exposureList);
     await show('/gateway-api/hostnames?tenant=team-b');
-    await screen.findByText('All hostnames (4)');
+    await screen.findByText('Hostnames matching the filters, of 4');
 
     await userEvent.click(
       screen.getByRole('button', { name: 'Download the rows shown as CSV' }),

@@ -62,6 +62,29 @@ const filters: TableFilter[] = [
 const expiresWithin = (exposure: Exposure, days: number) =>
   exposure.tls?.daysLeft !== undefined && exposure.tls.daysLeft <= days;
 
+// The Table filters and searches inside itself, so past its filters the count it was given
+// is no longer the count shown: then the title says what it was narrowed from.
+const filteredByTable = (query: URLSearchParams) => {
+  const { filters, search } = tableStateFromQuery(query);
+  return !!search || Object.keys(filters ?? {}).length > 0;
+};
+
+function hostnamesTitle(
+  count: number,
+  expiringWithinDays: number | undefined,
+  filtered: boolean,
+) {
+  if (expiringWithinDays === undefined) {
+    return filtered
+      ? `Hostnames matching the filters, of ${count}`
+      : `All hostnames (${count})`;
+  }
+  const expiring = `Hostnames whose certificate expires within ${expiringWithinDays} days`;
+  return filtered
+    ? `${expiring}, matching the filters, of ${count}`
+    : `${expiring} (${count})`;
+}
+
 /** Every hostname across clusters and tenants, for the platform team. */
 export const HostnamesPage = (props: {
   /** How often to read the exposures again, in milliseconds. */
@@ -140,11 +163,11 @@ export const HostnamesPage = (props: {
         </Grid>
         <Grid item xs={12}>
           <ExposureTable
-            title={
-              expiringWithinDays === undefined
-                ? `All hostnames (${exposures.length})`
-                : `Hostnames whose certificate expires within ${expiringWithinDays} days (${exposures.length})`
-            }
+            title={hostnamesTitle(
+              exposures.length,
+              expiringWithinDays,
+              filteredByTable(query),
+            )}
             exposures={exposures}
             columns={columns}
             search
