@@ -40,5 +40,15 @@ test('the Exposure tab explains a route not allowed by the listeners', async ({
       )
       .first(),
   ).toBeVisible();
+  // The row's picture: client -> Gateway/listener -> route -> Service, the route marked with
+  // the controller's reason in words.
+  await row.getByRole('button').first().click();
+  const path = page.getByRole('group', {
+    name: /^Path of preview\.billing\.team-c\.example\.org/,
+  });
+  await expect(path).toBeVisible();
+  await expect(path).toContainText('preview.billing.team-c.example.org');
+  await expect(path).toContainText('NotAllowedByListeners');
+  await expect(path).toContainText('billing-preview/legacy-billing');
   await shot(page, testInfo, 'broken-route', { fullPage: true });
 });

@@ -1,0 +1,39 @@
+import { expect, test } from '@playwright/test';
+import { shot, signIn } from './support';
+
+test.use({ actionTimeout: 30_000 });
+
+// A tenant's entity page shows the Gateways that serve it, read live from the cluster: its own
+// Gateway for a tenant-shared tenant, and only its own listeners of the cluster-shared Gateway.
+test('the tenant card shows the Gateways and listeners that serve each tenant', async ({
+  page,
+}, testInfo) => {
+  await page.goto('/catalog/dev-cluster/resource/team-b');
+  await signIn(page);
+  const card = page.getByRole('article').filter({ hasText: 'Gateway tenant' });
+  await expect(card.getByText('team-b.example.org').first()).toBeVisible();
+  await expect(card.getByText('tenant-shared')).toBeVisible();
+  await expect(card.getByText(/tenant-team-b\/gateway/).first()).toBeVisible();
+  const passthrough = card
+    .getByRole('row')
+    .filter({ hasText: 'Passthrough' })
+    .first();
+  await expect(passthrough).toContainText('TLS/443');
+  await expect(
+    card.getByRole('row').filter({ hasText: 'payments.team-b.example.org' }),
+  ).toContainText('Terminate');
+  await shot(page, testInfo, 'tenant-card', { fullPage: true });
+
+  await page.goto('/catalog/dev-cluster/resource/team-c');
+  const shared = page
+    .getByRole('article')
+    .filter({ hasText: 'Gateway tenant' });
+  await expect(shared.getByText(/gateway\/shared/).first()).toBeVisible();
+  await expect(
+    shared.getByRole('row').filter({ hasText: 'catalog.team-c.example.org' }),
+  ).toContainText('HTTPS/443');
+  // The shared Gateway serves other tenants too; none of their listeners show here.
+  await expect(
+    shared.getByText(/team-a\.example\.org|team-b\.example\.org/),
+  ).toHaveCount(0);
+});
