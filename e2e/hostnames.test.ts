@@ -107,5 +107,7 @@ test('the Exposure tab explains a failing HTTP-01 challenge', async ({
     link(page, 'broken.fail.team-b.example.org').first(),
   ).toBeVisible();
   await expect(page.getByText(/HTTP-01/).first()).toBeVisible();
-  await shot(page, testInfo, 'exposure-failing');
+  await shot(page, testInfo, 'exposure-failing', {
+    docsName: 'exposure-failing-http01',
+  });
 });

@@ -50,5 +50,8 @@ test('the Exposure tab explains a route not allowed by the listeners', async ({
   await expect(path).toContainText('preview.billing.team-c.example.org');
   await expect(path).toContainText('NotAllowedByListeners');
   await expect(path).toContainText('billing-preview/legacy-billing');
-  await shot(page, testInfo, 'broken-route', { fullPage: true });
+  await shot(page, testInfo, 'broken-route', {
+    fullPage: true,
+    docsName: 'exposure-path-broken',
+  });
 });

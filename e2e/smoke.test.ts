@@ -16,7 +16,10 @@ test('a component shows its Exposure tab', async ({ page }, testInfo) => {
       name: hostnameLink('checkout.team-a.example.org'),
     }),
   ).toBeVisible();
-  await shot(page, testInfo, 'component-overview', { fullPage: true });
+  await shot(page, testInfo, 'component-overview', {
+    fullPage: true,
+    docsName: 'exposure-card',
+  });
 
   await page.getByRole('tab', { name: 'Exposure' }).click();
   await expect(page).toHaveURL(

@@ -22,7 +22,10 @@ test('the tenant card shows the Gateways and listeners that serve each tenant', 
   await expect(
     card.getByRole('row').filter({ hasText: 'payments.team-b.example.org' }),
   ).toContainText('Terminate');
-  await shot(page, testInfo, 'tenant-card', { fullPage: true });
+  await shot(page, testInfo, 'tenant-card', {
+    fullPage: true,
+    docsName: 'tenant-card',
+  });
 
   await page.goto('/catalog/dev-cluster/resource/team-c');
   const shared = page

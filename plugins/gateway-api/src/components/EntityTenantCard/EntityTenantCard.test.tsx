@@ -86,6 +86,26 @@ describe('EntityTenantCard', () => {
     ]);
   });
 
+  it('explains a policy its Gateway ignores', async () => {
+    const [gateway] = teamBTenant.gateways;
+    const ignored = {
+      status: 'error' as const,
+      summary:
+        'ClientTrafficPolicy "payments/xff" targets Gateway "gateway", which is in namespace "tenant-team-b", so the policy is ignored.',
+      hint: {
+        meaning: 'A policy in another namespace is silently ignored.',
+        fix: 'Create the policy in the namespace of the Gateway it targets.',
+      },
+    };
+    answer(path, {
+      ...teamBTenant,
+      gateways: [{ ...gateway, ignoredPolicies: [ignored] }],
+    });
+    await show();
+    expect(await screen.findByText(ignored.summary)).toBeInTheDocument();
+    expect(screen.getByText(ignored.hint.fix)).toBeInTheDocument();
+  });
+
   it('says when no Gateway serves the tenant and nothing is exposed', async () => {
     answer(path, {
       ...teamBTenant,

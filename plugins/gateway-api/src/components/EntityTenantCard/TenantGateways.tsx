@@ -7,7 +7,7 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { shortStatusText } from '../../exposures/statusWords';
-import { StatusText } from '../status';
+import { HintText, StatusText } from '../status';
 
 // Fixed column widths, so the listener tables of several Gateways line up.
 const COLUMNS: Array<[string, string, 'left' | 'right']> = [
@@ -85,6 +85,12 @@ export const TenantGateways = ({ gateways }: { gateways: TenantGateway[] }) =>
           {gateway.status.status !== 'ok' && (
             <Typography variant="body2">{gateway.status.summary}</Typography>
           )}
+          {gateway.ignoredPolicies?.map(policy => (
+            <Box key={policy.summary} my={1}>
+              <StatusText status={policy.status}>{policy.summary}</StatusText>
+              {policy.hint && <HintText hint={policy.hint} />}
+            </Box>
+          ))}
           <ListenerTable gateway={gateway} />
         </Box>
       ))}
