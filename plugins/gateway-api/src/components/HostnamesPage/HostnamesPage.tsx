@@ -65,8 +65,8 @@ const expiresWithin = (exposure: Exposure, days: number) =>
 // The Table filters and searches inside itself, so past its filters the count it was given
 // is no longer the count shown: then the title says what it was narrowed from.
 const filteredByTable = (query: URLSearchParams) => {
-  const { filters, search } = tableStateFromQuery(query);
-  return !!search || Object.keys(filters ?? {}).length > 0;
+  const state = tableStateFromQuery(query);
+  return !!state.search || Object.keys(state.filters ?? {}).length > 0;
 };
 
 function hostnamesTitle(
