@@ -30,6 +30,7 @@ import {
   TenantRecord,
 } from '../tenants/tenantFromNamespace';
 import { routeEntityRef } from './routeEntityRef';
+import { isAcmeSolverRoute } from './acmeSolverRoute';
 import {
   gatewayContext,
   summariseGateway,
@@ -95,6 +96,7 @@ export function buildExposures(
 
   const exposures: Exposure[] = [];
   for (const route of routes) {
+    if (isAcmeSolverRoute(route)) continue;
     const ns = route.metadata?.namespace;
     const name = route.metadata?.name;
     if (!ns || !name) continue;

@@ -129,6 +129,33 @@ describe('entitiesFromSnapshot', () => {
     ).toBe('HTTPRoute/team-b-apps/api,HTTPRoute/team-b-apps/web');
   });
 
+  it("leaves cert-manager's HTTP-01 solver route out of the hostname's entity", () => {
+    const solver = route('cm-acme-http-solver-x', ['shop.team-b.example.org'], {
+      metadata: {
+        name: 'cm-acme-http-solver-x',
+        namespace: 'tenant-team-b',
+        labels: { 'acme.cert-manager.io/http01-solver': 'true' },
+      },
+      spec: {
+        hostnames: ['shop.team-b.example.org'],
+        parentRefs: [{ name: 'acme-challenge', namespace: 'tenant-team-b' }],
+      },
+    });
+    const [entity, ...others] = entitiesFromSnapshot(
+      snapshot({
+        HTTPRoute: [route('web', ['shop.team-b.example.org']), solver],
+      }),
+      options,
+    );
+    expect(others).toEqual([]);
+    expect(
+      entity.metadata.annotations!['gateway-api.gatehouse.dev/objects'],
+    ).toBe('HTTPRoute/team-b-apps/web');
+    expect(entity.spec!.dependsOn).toEqual([
+      'resource:dev-cluster/tenant-team-b.gateway',
+    ]);
+  });
+
   it('gives a 253-character hostname a valid entity name and keeps it as title', () => {
     const long = `${'a'.repeat(60)}.${'b'.repeat(60)}.${'c'.repeat(
       60,

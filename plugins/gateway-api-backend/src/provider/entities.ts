@@ -14,6 +14,7 @@ import {
 import { ClusterSnapshot } from '../cache/GatewayApiCache';
 import { TENANT_METADATA } from '../manifests/metadata';
 import { routeEntityRef } from '../exposures/routeEntityRef';
+import { isAcmeSolverRoute } from '../exposures/acmeSolverRoute';
 import {
   TenantRecord,
   tenantFromNamespace,
@@ -154,6 +155,7 @@ export function entitiesFromSnapshot(
   >();
   for (const kind of ['HTTPRoute', 'TLSRoute', 'GRPCRoute']) {
     for (const route of (snapshot.byKind.get(kind) ?? []) as Obj[]) {
+      if (isAcmeSolverRoute(route)) continue;
       const ns = route.metadata?.namespace;
       if (!ns || !route.metadata?.name) {
         onSkip(objectId(route), 'a route needs a name and a namespace');
