@@ -16,6 +16,14 @@ test('a component shows its Exposure tab', async ({ page }, testInfo) => {
       name: hostnameLink('checkout.team-a.example.org'),
     }),
   ).toBeVisible();
+  // The catalog's relations graph draws after the page; wait for it so the shot is whole.
+  await expect(
+    page
+      .getByRole('article')
+      .filter({ hasText: 'Relations' })
+      .getByText('team-a')
+      .first(),
+  ).toBeVisible();
   await shot(page, testInfo, 'component-overview', {
     fullPage: true,
     docsName: 'exposure-card',
