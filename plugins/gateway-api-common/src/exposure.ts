@@ -25,6 +25,21 @@ export interface ExposureParent {
 }
 
 /**
+ * A listener of a Gateway with what the controller reported of it.
+ *
+ * @public
+ */
+export interface ListenerSummary {
+  name: string;
+  protocol: string;
+  port: number;
+  hostname?: string;
+  /** From the Gateway's `status.listeners`; undefined until a controller reports. */
+  attachedRoutes?: number;
+  status: StatusSummary;
+}
+
+/**
  * A Gateway the route is attached to, with the listener serving the hostname.
  *
  * @public
@@ -40,14 +55,7 @@ export interface ExposureGateway {
    * ignores, because they sit in another namespace; absent when there are none.
    */
   ignoredPolicies?: StatusSummary[];
-  listener?: {
-    name: string;
-    protocol: string;
-    port: number;
-    hostname?: string;
-    attachedRoutes?: number;
-    status: StatusSummary;
-  };
+  listener?: ListenerSummary;
 }
 
 /**
@@ -156,16 +164,9 @@ export type HostnameCheck =
  *
  * @public
  */
-export interface TenantListener {
-  name: string;
-  protocol: string;
-  port: number;
-  hostname?: string;
+export interface TenantListener extends ListenerSummary {
   /** `Terminate` or `Passthrough`, for TLS and HTTPS listeners. */
   tlsMode?: string;
-  /** From the Gateway's `status.listeners`; undefined until a controller reports. */
-  attachedRoutes?: number;
-  status: StatusSummary;
 }
 
 /**

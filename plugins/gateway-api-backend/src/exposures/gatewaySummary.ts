@@ -5,6 +5,7 @@ import {
   GATEWAY_API_GROUP,
   interpretConditions,
   Listener,
+  ListenerSummary,
   TargetingPolicy,
 } from '@gatehouse/backstage-plugin-gateway-api-common';
 import { ClusterSnapshot } from '../cache/GatewayApiCache';
@@ -81,7 +82,7 @@ export function summariseGateway(
 export function summariseListener(
   gateway: Gateway,
   listener: Listener,
-): NonNullable<ExposureGateway['listener']> {
+): ListenerSummary {
   const reported = gateway.status?.listeners?.find(
     l => l.name === listener.name,
   );
