@@ -36,24 +36,23 @@ async function freePort(): Promise<number> {
 
 /**
  * A throwaway PostgreSQL server in a temporary folder, on a free loopback port, with trust
- * authentication. PostgreSQL refuses to run as root, so as root it runs as `postgres`.
+ * authentication.
  */
 export async function startPostgres(): Promise<TestPostgres> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatehouse-pg-'));
-  const asRoot = process.getuid?.() === 0;
+  // PostgreSQL refuses to run as root: as root, run its programs as the `postgres` user.
+  const owner: { uid?: number; gid?: number } =
+    process.getuid?.() === 0
+      ? {
+          uid: Number(execFileSync('id', ['-u', 'postgres']).toString()),
+          gid: Number(execFileSync('id', ['-g', 'postgres']).toString()),
+        }
+      : {};
   const run = (bin: string, args: string[]) =>
-    asRoot
-      ? execFileSync(
-          'runuser',
-          ['-u', 'postgres', '--', postgresBin(bin), ...args],
-          {
-            stdio: 'pipe',
-          },
-        )
-      : execFileSync(postgresBin(bin), args, { stdio: 'pipe' });
-  if (asRoot) {
+    execFileSync(postgresBin(bin), args, { stdio: 'pipe', ...owner });
+  if (owner.uid !== undefined) {
     fs.chmodSync(dir, 0o755);
-    execFileSync('chown', ['postgres', dir]);
+    fs.chownSync(dir, owner.uid, owner.gid!);
   }
   const data = path.join(dir, 'data');
   run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8']);
