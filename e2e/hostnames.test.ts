@@ -26,7 +26,7 @@ test('the Hostnames page lists every example hostname and filters by tenant', as
   page,
 }, testInfo) => {
   await page.goto('/');
-  await signIn(page, 60_000);
+  await signIn(page);
   await page.getByRole('link', { name: 'Hostnames' }).click();
   for (const hostname of EXAMPLE_HOSTNAMES) {
     await expect(link(page, hostname).first()).toBeVisible();
@@ -102,7 +102,7 @@ test('the Exposure tab explains a failing HTTP-01 challenge', async ({
   page,
 }, testInfo) => {
   await page.goto('/catalog/default/component/payments/exposure');
-  await signIn(page, 10_000);
+  await signIn(page);
   await expect(
     link(page, 'broken.fail.team-b.example.org').first(),
   ).toBeVisible();

@@ -5,7 +5,7 @@ import { hostnameLink, shot, signIn } from './support';
 // its Exposure tab. Screenshots are kept as test artifacts in e2e-test-results/.
 test('a component shows its Exposure tab', async ({ page }, testInfo) => {
   await page.goto('/');
-  await signIn(page, 60_000);
+  await signIn(page);
 
   await expect(page.getByText('Gatehouse Catalog')).toBeVisible();
   await page.getByRole('link', { name: 'Checkout' }).click();

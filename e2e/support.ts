@@ -14,11 +14,18 @@ export const CLUSTER_TOKEN = 'dev-cluster-admin-token';
 /** The catalog namespace of the dev cluster's entities (hostnames, gateways, tenants). */
 export const CLUSTER_ENTITY_NAMESPACE = 'dev-cluster';
 
-/** The guest sign-in page shows an "Enter" button once per browser context. */
-export async function signIn(page: Page, timeout = 15_000) {
+/**
+ * Waits for the app, entering as the guest if the sign-in page shows (once per browser
+ * context). The first page of a fresh portal can take long while the bundle is built.
+ */
+export async function signIn(page: Page, timeout = 90_000) {
   const enter = page.getByRole('button', { name: 'Enter' });
-  if (await enter.isVisible({ timeout }).catch(() => false)) {
+  const app = page.getByRole('navigation', { name: 'sidebar nav' });
+  // The sidebar is in the page (though styled out of view in places) only once signed in.
+  await expect(enter.or(app).first()).toBeAttached({ timeout });
+  if (await enter.isVisible()) {
     await enter.click();
+    await expect(app).toBeAttached({ timeout });
   }
 }
 
