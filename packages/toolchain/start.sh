@@ -4,6 +4,15 @@
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$GATEHOUSE_ROOT"
 
+# A portal already running (or its backend still shutting down) would make this one fail
+# quietly or talk to a stale dev cluster: say so instead.
+for port in 6443 7007 3000; do
+  if (exec 3<> "/dev/tcp/127.0.0.1/$port") 2> /dev/null; then
+    log "port $port is in use: stop the portal or program using it first"
+    exit 1
+  fi
+done
+
 yarn workspace @gatehouse/dev-cluster start &
 dev_cluster=$!
 trap 'kill "$dev_cluster" 2>/dev/null; wait "$dev_cluster" 2>/dev/null' EXIT INT TERM
