@@ -40,11 +40,11 @@ export interface ListenerSummary {
 }
 
 /**
- * A Gateway the route is attached to, with the listener serving the hostname.
+ * A Gateway's name, class, addresses and own status.
  *
  * @public
  */
-export interface ExposureGateway {
+export interface GatewaySummary {
   namespace: string;
   name: string;
   gatewayClassName?: string;
@@ -55,6 +55,14 @@ export interface ExposureGateway {
    * ignores, because they sit in another namespace; absent when there are none.
    */
   ignoredPolicies?: StatusSummary[];
+}
+
+/**
+ * A Gateway the route is attached to, with the listener serving the hostname.
+ *
+ * @public
+ */
+export interface ExposureGateway extends GatewaySummary {
   listener?: ListenerSummary;
 }
 
@@ -175,14 +183,7 @@ export interface TenantListener extends ListenerSummary {
  *
  * @public
  */
-export interface TenantGateway {
-  namespace: string;
-  name: string;
-  gatewayClassName?: string;
-  addresses: string[];
-  status: StatusSummary;
-  /** As in {@link ExposureGateway}. */
-  ignoredPolicies?: StatusSummary[];
+export interface TenantGateway extends GatewaySummary {
   /** Only the listeners that admit the tenant's routes. */
   listeners: TenantListener[];
   /** Whether the Gateway lives in the tenant's own namespace (dedicated, tenant-shared). */

@@ -1,8 +1,8 @@
 import {
   checkPolicyTargets,
-  ExposureGateway,
   Gateway,
   GATEWAY_API_GROUP,
+  GatewaySummary,
   interpretConditions,
   Listener,
   ListenerSummary,
@@ -60,7 +60,7 @@ function ignoredPolicies(gateway: Gateway, context: GatewayContext) {
 export function summariseGateway(
   gateway: Gateway,
   context: GatewayContext,
-): Omit<ExposureGateway, 'listener'> {
+): GatewaySummary {
   const ignored = ignoredPolicies(gateway, context);
   return {
     ...(ignored.length ? { ignoredPolicies: ignored } : {}),
