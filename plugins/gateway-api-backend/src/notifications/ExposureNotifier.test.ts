@@ -1,29 +1,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { Exposure } from '@gatehouse/backstage-plugin-gateway-api-common';
+import { exposure } from '../__testUtils__/exposure';
 import { ExposureNotifier } from './ExposureNotifier';
-
-const exposure = (
-  hostname: string,
-  extra: Partial<Exposure> = {},
-): Exposure => ({
-  cluster: 'dev',
-  hostname,
-  url: `https://${hostname}/`,
-  tenant: 'team-a',
-  owner: 'group:default/team-a',
-  entityRef: 'component:default/checkout',
-  route: {
-    kind: 'HTTPRoute',
-    namespace: 'checkout',
-    name: 'checkout',
-    status: { status: 'ok', summary: 'Accepted' },
-    parents: [],
-    backends: [],
-  },
-  gateways: [],
-  status: { status: 'ok', summary: 'Accepted' },
-  ...extra,
-});
 
 const notAccepted: Partial<Exposure> = {
   route: {

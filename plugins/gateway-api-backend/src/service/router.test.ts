@@ -1,33 +1,11 @@
 import { mockErrorHandler, mockServices } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { Exposure } from '@gatehouse/backstage-plugin-gateway-api-common';
+import { exposure } from '../__testUtils__/exposure';
 import express from 'express';
 import request from 'supertest';
 import { ExposureFilter } from '../exposures/ExposureIndex';
 import { createRouter } from './router';
-
-const exposure = (
-  hostname: string,
-  extra: Partial<Exposure> = {},
-): Exposure => ({
-  cluster: 'dev',
-  hostname,
-  url: `https://${hostname}/`,
-  tenant: 'team-a',
-  owner: 'group:default/team-a',
-  entityRef: 'component:default/checkout',
-  route: {
-    kind: 'HTTPRoute',
-    namespace: 'checkout',
-    name: hostname,
-    status: { status: 'ok', summary: 'Accepted' },
-    parents: [],
-    backends: [],
-  },
-  gateways: [],
-  status: { status: 'ok', summary: 'Accepted' },
-  ...extra,
-});
 
 const items = [
   exposure('b.team-a.example.org', {
