@@ -1,7 +1,4 @@
-import {
-  GATEWAY_API_ANNOTATIONS,
-  gatewayApiResourceRef,
-} from '@gatehouse/backstage-plugin-gateway-api-common';
+import { GATEWAY_API_ANNOTATIONS } from '@gatehouse/backstage-plugin-gateway-api-common';
 
 /**
  * How the backend's entity provider marks the Resource entities it emits for tenants: the
@@ -17,9 +14,3 @@ export const GATEWAY_TENANT_ENTITY = {
   /** Label holding the tenant's name. */
   tenantLabel: GATEWAY_API_ANNOTATIONS.tenant,
 } as const;
-
-/** The Resource entity of a hostname served in a cluster. */
-export const hostnameEntityRef = gatewayApiResourceRef;
-
-/** The Resource entity of a tenant. */
-export const tenantEntityRef = gatewayApiResourceRef;

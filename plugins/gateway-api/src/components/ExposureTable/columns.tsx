@@ -3,6 +3,7 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   compareStatusLevels,
   Exposure,
+  gatewayApiResourceRef,
   StatusSummary,
   toUnicodeHostname,
 } from '@gatehouse/backstage-plugin-gateway-api-common';
@@ -10,7 +11,6 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import OpenInNewIcon from '@material-ui/icons/OpenInNew';
 import { Fragment, ReactNode } from 'react';
-import { hostnameEntityRef, tenantEntityRef } from '../../catalogEntities';
 import {
   gatewayHealth,
   shortStatusText,
@@ -110,7 +110,7 @@ export const hostnameEntityColumn: TableColumn<ExposureRow> = {
   render: exposure => (
     <HostnameCell hostname={exposure.hostname}>
       <EntityRefLink
-        entityRef={hostnameEntityRef(exposure.cluster, exposure.hostname)}
+        entityRef={gatewayApiResourceRef(exposure.cluster, exposure.hostname)}
         hideIcon
       >
         {breakAtDots(toUnicodeHostname(exposure.hostname))}
@@ -137,7 +137,7 @@ export const tenantColumn: TableColumn<ExposureRow> = {
     <>
       {exposure.tenant ? (
         <EntityRefLink
-          entityRef={tenantEntityRef(exposure.cluster, exposure.tenant)}
+          entityRef={gatewayApiResourceRef(exposure.cluster, exposure.tenant)}
           hideIcon
         >
           {exposure.tenant}
