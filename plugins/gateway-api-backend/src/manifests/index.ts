@@ -20,6 +20,7 @@ export type {
   ExposureSpec,
   GatewayLayout,
   KubernetesObject,
+  ServedGatewayApi,
   ServiceExposureOption,
   SharedGatewaySettings,
   TenantSpec,

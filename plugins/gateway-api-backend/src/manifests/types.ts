@@ -125,3 +125,11 @@ export interface ExposureSpec {
     referenceGrant: string;
   };
 }
+
+/** The Gateway API shapes the target cluster serves; the builders write these. */
+export interface ServedGatewayApi {
+  /** apiVersion to write TLSRoutes with (`gateway.networking.k8s.io/v1`, ...); undefined where TLSRoute is not served. */
+  tlsRoute?: string;
+  /** apiVersion of ListenerSet where the cluster serves it and the GatewayClass supports it; listeners go on the Gateway otherwise. */
+  listenerSet?: string;
+}
