@@ -19,3 +19,4 @@ export * from './policies';
 export * from './tls';
 export * from './urls';
 export * from './exposure';
+export * from './ingress';
