@@ -7,10 +7,25 @@ import {
   exposureFieldManager,
 } from './index';
 
-const optIn = {
+const sharedHttp = {
   namespaces: {
     from: 'Selector',
-    selector: { matchLabels: { 'shared-gateway-access': 'true' } },
+    selector: { matchLabels: { 'gateway-api.gatehouse.dev/shared-http': 'true' } },
+  },
+};
+
+const teamCNamespaces = {
+  namespaces: {
+    from: 'Selector',
+    selector: {
+      matchExpressions: [
+        {
+          key: 'kubernetes.io/metadata.name',
+          operator: 'In',
+          values: ['tenant-team-c', 'catalog', 'billing', 'billing-preview'],
+        },
+      ],
+    },
   },
 };
 
@@ -42,17 +57,22 @@ describe('cluster-shared layout (seeds 002, 003)', () => {
     });
   });
 
-  it('shares one Gateway whose listeners admit opted-in namespaces, the gateway namespace included', () => {
+  it('shares one Gateway whose http listener admits only the namespaces the platform labels for it, the gateway namespace included', () => {
     expect(find(objects, 'Gateway', 'shared').spec).toEqual({
       gatewayClassName: 'eg',
       listeners: [
-        { name: 'http', port: 80, protocol: 'HTTP', allowedRoutes: optIn },
+        { name: 'http', port: 80, protocol: 'HTTP', allowedRoutes: sharedHttp },
       ],
     });
     expect(find(objects, 'Namespace', 'gateway').metadata.labels).toEqual({
       'app.kubernetes.io/managed-by': 'gatehouse',
       'shared-gateway-access': 'true',
+      'gateway-api.gatehouse.dev/shared-http': 'true',
     });
+    // Without ListenerSets the tenant's Certificates and challenges live in the gateway namespace.
+    expect(
+      find(objects, 'Namespace', 'tenant-team-c').metadata.labels,
+    ).not.toHaveProperty(['gateway-api.gatehouse.dev/shared-http']);
     // Shared by every tenant, so they name none.
     expect(
       find(objects, 'Gateway', 'shared').metadata.labels,
@@ -224,7 +244,8 @@ describe('cluster-shared layout (seeds 002, 003)', () => {
                   },
                 ],
               },
-              allowedRoutes: optIn,
+              // Only team-c's namespaces: naming this sectionName from elsewhere attaches nothing.
+              allowedRoutes: teamCNamespaces,
             },
           ],
         },

@@ -1,15 +1,28 @@
 /**
  * The `cluster-shared` layout (seeds 002 and 003): one shared Gateway in the `gateway` namespace
- * serving every opted-in application namespace, an https-redirect route, one Certificate per
- * hostname, and the ClientTrafficPolicy that says how the client IP arrives.
+ * serving every tenant, an https-redirect route, one Certificate per hostname, and the
+ * ClientTrafficPolicy that says how the client IP arrives.
+ *
+ * Where the cluster serves ListenerSet, each exposed hostname's listener lives in a ListenerSet
+ * of its own in the tenant namespace, beside its Certificate and the tenant's Issuer; otherwise
+ * the listener is patched onto the shared Gateway and the Certificate lives in the gateway
+ * namespace. Either way the listener admits routes from its tenant's namespaces only, so no other
+ * namespace can attach to it by naming its sectionName.
  */
 import { InputError } from '@backstage/errors';
 import { issuerRef, tenantIssuer } from './certificates';
 import { clientTrafficPolicy } from './clientTraffic';
 import {
+  ALLOWED_LISTENERS_FROM_TENANTS,
+  listenerSet,
+  servesListenerSet,
+} from './listenerSets';
+import {
+  allowedRoutesByNamespaceName,
   exposureObjectMeta,
   GATEWAY_API_GROUP,
   MANAGED_BY_LABELS,
+  SHARED_HTTP_LABEL,
   tenantNamespace,
 } from './metadata';
 import {
@@ -21,6 +34,7 @@ import {
 import {
   ExposureSpec,
   KubernetesObject,
+  ServedGatewayApi,
   SharedGatewaySettings,
   TenantSpec,
 } from './types';
@@ -34,16 +48,22 @@ function sharedGatewayOf(tenant: TenantSpec): SharedGatewaySettings {
   return tenant.sharedGateway;
 }
 
-function allowedRoutesByOptIn(shared: SharedGatewaySettings) {
-  return {
-    namespaces: {
-      from: 'Selector',
-      selector: {
-        matchLabels: { [shared.optInLabel.key]: shared.optInLabel.value },
-      },
-    },
-  };
-}
+/**
+ * Who may attach to the shared `http` listener (port 80). A route there with another tenant's
+ * hostname would take its redirect, and one under `/.well-known/acme-challenge/` would answer
+ * HTTP-01 challenges for a name the tenant does not own. So only namespaces carrying
+ * `SHARED_HTTP_LABEL` attach: the gateway namespace (the redirect, and cert-manager's solver
+ * routes of Certificates kept there) and the cluster-shared tenant namespaces (the solver routes
+ * of their own Certificates). Only the platform sets that label, and the guard policies keep a
+ * tenant namespace's route hostnames inside the tenant's domains; attached and opted-in
+ * application namespaces never reach port 80.
+ */
+const SHARED_HTTP_ROUTES = {
+  namespaces: {
+    from: 'Selector',
+    selector: { matchLabels: { [SHARED_HTTP_LABEL]: 'true' } },
+  },
+};
 
 /** Metadata of the objects every cluster-shared tenant shares; they name no tenant. */
 function sharedMeta(name: string, namespace?: string) {
@@ -58,6 +78,7 @@ function sharedMeta(name: string, namespace?: string) {
 function optInNamespace(
   shared: SharedGatewaySettings,
   namespace: string,
+  extraLabels: Record<string, string> = {},
 ): KubernetesObject {
   return {
     apiVersion: 'v1',
@@ -67,23 +88,45 @@ function optInNamespace(
       labels: {
         ...MANAGED_BY_LABELS,
         [shared.optInLabel.key]: shared.optInLabel.value,
+        ...extraLabels,
       },
     },
   };
 }
 
+/** Where a tenant's Certificates live: beside its ListenerSets, or beside the shared Gateway. */
+function certificateNamespace(
+  tenant: TenantSpec,
+  shared: SharedGatewaySettings,
+  served: ServedGatewayApi,
+): string {
+  return servesListenerSet(served) ? tenant.namespace : shared.namespace;
+}
+
 /**
  * The tenant Namespace and Issuer plus the shared objects, which are the same for every tenant
- * so applying them again is a no-op. The gateway namespace opts itself in so the redirect and
- * cert-manager's challenge routes attach.
+ * so applying them again is a no-op. The gateway namespace carries `SHARED_HTTP_LABEL` so the
+ * redirect and cert-manager's challenge routes attach; with ListenerSet served, so does the
+ * tenant namespace, where its Certificates and their challenges now live.
  */
 export function buildClusterSharedTenant(
   tenant: TenantSpec,
+  served: ServedGatewayApi,
 ): KubernetesObject[] {
   const shared = sharedGatewayOf(tenant);
+  const namespace = tenantNamespace(tenant);
+  const withListenerSets = servesListenerSet(served);
   return [
-    tenantNamespace(tenant),
-    optInNamespace(shared, shared.namespace),
+    withListenerSets
+      ? {
+          ...namespace,
+          metadata: {
+            ...namespace.metadata,
+            labels: { ...namespace.metadata.labels, [SHARED_HTTP_LABEL]: 'true' },
+          },
+        }
+      : namespace,
+    optInNamespace(shared, shared.namespace, { [SHARED_HTTP_LABEL]: 'true' }),
     {
       apiVersion: `${GATEWAY_API_GROUP}/v1`,
       kind: 'Gateway',
@@ -96,9 +139,12 @@ export function buildClusterSharedTenant(
             name: 'http',
             port: 80,
             protocol: 'HTTP',
-            allowedRoutes: allowedRoutesByOptIn(shared),
+            allowedRoutes: SHARED_HTTP_ROUTES,
           },
         ],
+        ...(withListenerSets
+          ? { allowedListeners: ALLOWED_LISTENERS_FROM_TENANTS }
+          : {}),
       },
     },
     httpsRedirectRoute(sharedMeta('https-redirect', shared.namespace), {
@@ -106,7 +152,7 @@ export function buildClusterSharedTenant(
       name: shared.name,
       sectionName: 'http',
     }),
-    ...tenantIssuer(tenant, shared.namespace, [
+    ...tenantIssuer(tenant, certificateNamespace(tenant, shared, served), [
       {
         group: GATEWAY_API_GROUP,
         kind: 'Gateway',
@@ -122,10 +168,16 @@ export function buildClusterSharedTenant(
 }
 
 /**
- * One exposed hostname on the shared Gateway: a Certificate in the gateway namespace (where TLS
- * terminates), a listener for the hostname, the opt-in label on the route's namespace, the route
- * and, across namespaces, a ReferenceGrant.
+ * One exposed hostname on the shared Gateway: a Certificate where TLS terminates, a listener for
+ * the hostname, the opt-in label on the route's namespace, the route and, across namespaces, a
+ * ReferenceGrant.
  *
+ * With ListenerSet served, the listener is a ListenerSet of its own in the tenant namespace
+ * (named after the hostname and annotated with it, so unexpose deletes it whole: a ListenerSet
+ * needs at least one listener, and one per hostname never runs into the 64-listener cap), its
+ * Certificate beside it, and the route attaches to it.
+ *
+ * Otherwise:
  * The listener and the label are patches of shared objects, applied with server-side apply under
  * `exposureFieldManager(hostname)`. Listeners are a map keyed by name, so each manager owns its
  * own listener; certificateRefs is atomic, so a single `https` listener listing every hostname's
@@ -136,8 +188,10 @@ export function buildClusterSharedTenant(
 export function buildClusterSharedExposure(
   exposure: ExposureSpec,
   tenant: TenantSpec,
+  served: ServedGatewayApi,
 ): KubernetesObject[] {
   const shared = sharedGatewayOf(tenant);
+  const certificates = certificateNamespace(tenant, shared, served);
   const certificate: KubernetesObject[] =
     exposure.kind === 'HTTPRoute'
       ? [
@@ -148,7 +202,7 @@ export function buildClusterSharedExposure(
               tenant,
               exposure.hostname,
               exposure.names.certificate,
-              shared.namespace,
+              certificates,
             ),
             spec: {
               secretName: exposure.names.certificate,
@@ -158,30 +212,53 @@ export function buildClusterSharedExposure(
           },
         ]
       : [];
+  const listener = hostnameListener(
+    exposure,
+    exposure.names.listener,
+    allowedRoutesByNamespaceName(tenant),
+  );
+  const withListenerSets = servesListenerSet(served);
   return [
     ...certificate,
-    {
-      apiVersion: `${GATEWAY_API_GROUP}/v1`,
-      kind: 'Gateway',
-      metadata: sharedMeta(shared.name, shared.namespace),
-      spec: {
-        listeners: [
-          hostnameListener(
-            exposure,
+    withListenerSets
+      ? listenerSet(
+          served,
+          exposureObjectMeta(
+            tenant,
+            exposure.hostname,
             exposure.names.listener,
-            allowedRoutesByOptIn(shared),
+            tenant.namespace,
           ),
-        ],
-      },
-    },
+          { namespace: shared.namespace, name: shared.name },
+          [listener],
+        )
+      : {
+          apiVersion: `${GATEWAY_API_GROUP}/v1`,
+          kind: 'Gateway',
+          metadata: sharedMeta(shared.name, shared.namespace),
+          spec: { listeners: [listener] },
+        },
     ...(exposure.routeNamespace === shared.namespace
       ? []
       : [optInNamespace(shared, exposure.routeNamespace)]),
-    exposureRoute(exposure, tenant, {
-      gatewayNamespace: shared.namespace,
-      gatewayName: shared.name,
-      sectionName: exposure.names.listener,
-    }),
+    exposureRoute(
+      exposure,
+      tenant,
+      withListenerSets
+        ? {
+            kind: 'ListenerSet',
+            namespace: tenant.namespace,
+            name: exposure.names.listener,
+            sectionName: exposure.names.listener,
+          }
+        : {
+            kind: 'Gateway',
+            namespace: shared.namespace,
+            name: shared.name,
+            sectionName: exposure.names.listener,
+          },
+      served,
+    ),
     ...exposureReferenceGrant(exposure, tenant),
   ];
 }

@@ -21,7 +21,12 @@ import {
   hostnameListener,
   httpsRedirectRoute,
 } from './routes';
-import { ExposureSpec, KubernetesObject, TenantSpec } from './types';
+import {
+  ExposureSpec,
+  KubernetesObject,
+  ServedGatewayApi,
+  TenantSpec,
+} from './types';
 
 const ACME_CHALLENGE_GATEWAY = 'acme-challenge';
 const HTTP_REDIRECT_GATEWAY = 'http-redirect';
@@ -177,6 +182,7 @@ export function buildDedicatedTenant(tenant: TenantSpec): KubernetesObject[] {
 export function buildDedicatedExposure(
   exposure: ExposureSpec,
   tenant: TenantSpec,
+  served: ServedGatewayApi,
 ): KubernetesObject[] {
   const listenerName = exposure.kind === 'HTTPRoute' ? 'https' : 'tls';
   const meta = exposureObjectMeta(
@@ -207,11 +213,17 @@ export function buildDedicatedExposure(
         ],
       },
     },
-    exposureRoute(exposure, tenant, {
-      gatewayNamespace: tenant.namespace,
-      gatewayName: exposure.names.gateway,
-      sectionName: listenerName,
-    }),
+    exposureRoute(
+      exposure,
+      tenant,
+      {
+        kind: 'Gateway',
+        namespace: tenant.namespace,
+        name: exposure.names.gateway,
+        sectionName: listenerName,
+      },
+      served,
+    ),
     ...exposureReferenceGrant(exposure, tenant),
   ];
 }

@@ -12,7 +12,12 @@ import {
   buildTenantSharedExposure,
   buildTenantSharedTenant,
 } from './tenantShared';
-import { ExposureSpec, KubernetesObject, TenantSpec } from './types';
+import {
+  ExposureSpec,
+  KubernetesObject,
+  ServedGatewayApi,
+  TenantSpec,
+} from './types';
 
 export type {
   CertificateOption,
@@ -30,21 +35,34 @@ export {
   ENVOY_GATEWAY_CONTROLLER,
   HOSTNAMES_ANNOTATION,
   MANAGED_BY_LABELS,
+  SHARED_HTTP_LABEL,
   TENANT_METADATA,
 } from './metadata';
 export { guardPolicies } from './guardPolicies';
 export type { GuardPolicyOptions } from './guardPolicies';
 export { mergeAppliedObjects, toKustomization, toYaml } from './gitops';
 
+/**
+ * What the builders write for a cluster whose served Gateway API is not known: Gateway API
+ * v1.4's shapes (TLSRoute v1alpha3, listeners on the Gateway). Callers that know the cluster
+ * pass what it serves.
+ */
+export const SERVED_BY_DEFAULT: ServedGatewayApi = {
+  tlsRoute: 'gateway.networking.k8s.io/v1alpha3',
+};
+
 /** Everything a tenant's layout needs before any service is exposed. */
-export function buildTenantObjects(tenant: TenantSpec): KubernetesObject[] {
+export function buildTenantObjects(
+  tenant: TenantSpec,
+  served: ServedGatewayApi = SERVED_BY_DEFAULT,
+): KubernetesObject[] {
   switch (tenant.layout) {
     case 'dedicated':
       return buildDedicatedTenant(tenant);
     case 'tenant-shared':
-      return buildTenantSharedTenant(tenant);
+      return buildTenantSharedTenant(tenant, served);
     default:
-      return buildClusterSharedTenant(tenant);
+      return buildClusterSharedTenant(tenant, served);
   }
 }
 
@@ -59,14 +77,15 @@ export function buildTenantObjects(tenant: TenantSpec): KubernetesObject[] {
 export function buildExposureObjects(
   exposure: ExposureSpec,
   tenant: TenantSpec,
+  served: ServedGatewayApi = SERVED_BY_DEFAULT,
 ): KubernetesObject[] {
   switch (tenant.layout) {
     case 'dedicated':
-      return buildDedicatedExposure(exposure, tenant);
+      return buildDedicatedExposure(exposure, tenant, served);
     case 'tenant-shared':
-      return buildTenantSharedExposure(exposure, tenant);
+      return buildTenantSharedExposure(exposure, tenant, served);
     default:
-      return buildClusterSharedExposure(exposure, tenant);
+      return buildClusterSharedExposure(exposure, tenant, served);
   }
 }
 

@@ -28,8 +28,16 @@ export const GATEWAY_API_GROUP = 'gateway.networking.k8s.io';
 export const ENVOY_GATEWAY_CONTROLLER =
   'gateway.envoyproxy.io/gatewayclass-controller';
 
+/**
+ * On the Namespaces whose routes may attach to the cluster-shared Gateway's `http` listener (port
+ * 80: the HTTPS redirect and cert-manager's HTTP-01 solver routes): the shared Gateway's own
+ * namespace and the cluster-shared tenant namespaces. Like every `gateway-api.gatehouse.dev/`
+ * label, only the platform may set it (the `gatehouse-tenant-metadata` guard policy).
+ */
+export const SHARED_HTTP_LABEL = 'gateway-api.gatehouse.dev/shared-http';
+
 /** The built-in, unspoofable namespace-name label that seed 001's listeners select on. */
-const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
+export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
 export function isEnvoyGateway(tenant: TenantSpec): boolean {
   return tenant.controllerName === ENVOY_GATEWAY_CONTROLLER;

@@ -1,12 +1,44 @@
 import { GATEWAY_API_ANNOTATIONS } from '@gatehouse/backstage-plugin-gateway-api-common';
 import { exposureObjectMeta, GATEWAY_API_GROUP } from './metadata';
-import { ExposureSpec, KubernetesObject, TenantSpec } from './types';
+import { InputError } from '@backstage/errors';
+import {
+  ExposureSpec,
+  KubernetesObject,
+  ServedGatewayApi,
+  TenantSpec,
+} from './types';
 
-/** The listener a route attaches to. */
-interface RouteParent {
-  gatewayNamespace: string;
-  gatewayName: string;
+/** The listener a route attaches to: one of a Gateway's or of a ListenerSet's. */
+export interface RouteParent {
+  kind: 'Gateway' | 'ListenerSet';
+  namespace: string;
+  name: string;
   sectionName: string;
+}
+
+/** The parentRef of a route attaching to one listener. */
+export function routeParentRef(parent: RouteParent) {
+  return {
+    group: GATEWAY_API_GROUP,
+    kind: parent.kind,
+    namespace: parent.namespace,
+    name: parent.name,
+    sectionName: parent.sectionName,
+  };
+}
+
+/** The apiVersion a route of this kind is written with on the target cluster. */
+function routeApiVersion(
+  kind: ExposureSpec['kind'],
+  served: ServedGatewayApi,
+): string {
+  if (kind === 'HTTPRoute') return `${GATEWAY_API_GROUP}/v1`;
+  if (!served.tlsRoute) {
+    throw new InputError(
+      'this cluster does not serve TLSRoute (the Gateway API experimental channel, or v1.5 and later); expose the service with an HTTPRoute, or ask the platform team to install TLSRoute',
+    );
+  }
+  return served.tlsRoute;
 }
 
 /**
@@ -18,6 +50,7 @@ export function exposureRoute(
   exposure: ExposureSpec,
   tenant: TenantSpec,
   parent: RouteParent,
+  served: ServedGatewayApi,
 ): KubernetesObject {
   const meta = exposureObjectMeta(
     tenant,
@@ -35,15 +68,7 @@ export function exposureRoute(
     port: exposure.service.port,
   };
   const spec = {
-    parentRefs: [
-      {
-        group: GATEWAY_API_GROUP,
-        kind: 'Gateway',
-        namespace: parent.gatewayNamespace,
-        name: parent.gatewayName,
-        sectionName: parent.sectionName,
-      },
-    ],
+    parentRefs: [routeParentRef(parent)],
     hostnames: [exposure.hostname],
     rules:
       exposure.kind === 'HTTPRoute'
@@ -63,10 +88,7 @@ export function exposureRoute(
         : [{ backendRefs: [backendRef] }],
   };
   return {
-    apiVersion:
-      exposure.kind === 'HTTPRoute'
-        ? `${GATEWAY_API_GROUP}/v1`
-        : `${GATEWAY_API_GROUP}/v1alpha3`,
+    apiVersion: routeApiVersion(exposure.kind, served),
     kind: exposure.kind,
     metadata: {
       ...meta,

@@ -2,7 +2,8 @@
  * The `tenant-shared` layout (seed 001, Cozystack with Cilium): one Gateway per tenant in its
  * namespace with HTTP, HTTPS and TLS passthrough listeners that admit routes only from the tenant
  * namespace and its attached namespaces, a per-tenant Issuer (its own ACME account) and an
- * HTTP-to-HTTPS redirect.
+ * HTTP-to-HTTPS redirect. Where the cluster serves ListenerSet, the Gateway keeps only the `http`
+ * listener and the HTTPS and TLS listeners live in a ListenerSet of the same name beside it.
  */
 import { InputError } from '@backstage/errors';
 import { issuerAnnotation, tenantIssuer } from './certificates';
@@ -20,8 +21,19 @@ import {
   exposureRoute,
   hostnameListener,
   httpsRedirectRoute,
+  RouteParent,
 } from './routes';
-import { ExposureSpec, KubernetesObject, TenantSpec } from './types';
+import {
+  ALLOWED_LISTENERS_SAME,
+  listenerSet,
+  servesListenerSet,
+} from './listenerSets';
+import {
+  ExposureSpec,
+  KubernetesObject,
+  ServedGatewayApi,
+  TenantSpec,
+} from './types';
 
 /*
  * The base listeners' names end in `-https`/`-tls`, so they never equal the name of a hostname's
@@ -38,28 +50,10 @@ function passthroughListenerName(domain: string) {
   return `${domain}-tls`;
 }
 
-/** Everything a tenant-shared tenant needs before any service is exposed. */
-export function buildTenantSharedTenant(
-  tenant: TenantSpec,
-): KubernetesObject[] {
+/** The HTTPS apex and TLS passthrough listeners of every domain of the tenant. */
+function domainListeners(tenant: TenantSpec) {
   const allowedRoutes = allowedRoutesByNamespaceName(tenant);
-  const gatewayMeta = tenantObjectMeta(
-    tenant,
-    tenant.names.gateway,
-    tenant.namespace,
-  );
-  return [
-    tenantNamespace(tenant),
-    {
-      apiVersion: `${GATEWAY_API_GROUP}/v1`,
-      kind: 'Gateway',
-      // cert-manager's gateway-shim issues a Certificate for every HTTPS listener's hostname.
-      metadata: { ...gatewayMeta, annotations: issuerAnnotation(tenant) },
-      spec: {
-        gatewayClassName: tenant.gatewayClassName,
-        listeners: [
-          { name: 'http', port: 80, protocol: 'HTTP', allowedRoutes },
-          ...tenant.domains.flatMap(domain => [
+  return tenant.domains.flatMap(domain => [
             {
               name: apexListenerName(domain),
               hostname: domain,
@@ -81,10 +75,79 @@ export function buildTenantSharedTenant(
               tls: { mode: 'Passthrough' },
               allowedRoutes,
             },
-          ]),
-        ],
-      },
-    },
+          ]);
+}
+
+/** Where the tenant's HTTPS and TLS listeners live: its Gateway, or its ListenerSet. */
+function hostnameListenerParent(
+  tenant: TenantSpec,
+  served: ServedGatewayApi,
+): Pick<RouteParent, 'kind' | 'namespace' | 'name'> {
+  return {
+    kind: servesListenerSet(served) ? 'ListenerSet' : 'Gateway',
+    namespace: tenant.namespace,
+    name: tenant.names.gateway,
+  };
+}
+
+/**
+ * Everything a tenant-shared tenant needs before any service is exposed. The `http` listener
+ * (redirect and HTTP-01 challenges) stays on the Gateway; with ListenerSet served, the Gateway
+ * admits ListenerSets from its own namespace only (`Same`: the tenant's namespace is the only one
+ * whose ListenerSets belong on the tenant's Gateway).
+ */
+export function buildTenantSharedTenant(
+  tenant: TenantSpec,
+  served: ServedGatewayApi,
+): KubernetesObject[] {
+  const allowedRoutes = allowedRoutesByNamespaceName(tenant);
+  const gatewayMeta = tenantObjectMeta(
+    tenant,
+    tenant.names.gateway,
+    tenant.namespace,
+  );
+  // cert-manager's gateway-shim issues a Certificate for every HTTPS listener's hostname; on a
+  // ListenerSet it reads the ListenerSet's own annotation (cert-manager 1.20 and later).
+  const annotated = { ...gatewayMeta, annotations: issuerAnnotation(tenant) };
+  const httpListener = {
+    name: 'http',
+    port: 80,
+    protocol: 'HTTP',
+    allowedRoutes,
+  };
+  const listeners = servesListenerSet(served)
+    ? [
+        {
+          apiVersion: `${GATEWAY_API_GROUP}/v1`,
+          kind: 'Gateway',
+          metadata: annotated,
+          spec: {
+            gatewayClassName: tenant.gatewayClassName,
+            listeners: [httpListener],
+            allowedListeners: ALLOWED_LISTENERS_SAME,
+          },
+        },
+        listenerSet(
+          served,
+          annotated,
+          { name: tenant.names.gateway },
+          domainListeners(tenant),
+        ),
+      ]
+    : [
+        {
+          apiVersion: `${GATEWAY_API_GROUP}/v1`,
+          kind: 'Gateway',
+          metadata: annotated,
+          spec: {
+            gatewayClassName: tenant.gatewayClassName,
+            listeners: [httpListener, ...domainListeners(tenant)],
+          },
+        },
+      ];
+  return [
+    tenantNamespace(tenant),
+    ...listeners,
     httpsRedirectRoute(
       tenantObjectMeta(tenant, 'https-redirect', tenant.namespace),
       {
@@ -118,6 +181,7 @@ export function buildTenantSharedTenant(
 export function buildTenantSharedExposure(
   exposure: ExposureSpec,
   tenant: TenantSpec,
+  served: ServedGatewayApi,
 ): KubernetesObject[] {
   const domain = containingDomain(tenant, exposure.hostname);
   if (domain === undefined) {
@@ -133,12 +197,9 @@ export function buildTenantSharedExposure(
       `${exposure.hostname} is the apex of ${domain}, which tenant ${tenant.name} serves on its HTTPS listener; expose it with an HTTPRoute, or pass TLS through for a name under *.${domain}`,
     );
   }
-  const parent = {
-    gatewayNamespace: tenant.namespace,
-    gatewayName: tenant.names.gateway,
-  };
+  const parent = hostnameListenerParent(tenant, served);
   const route = (sectionName: string) =>
-    exposureRoute(exposure, tenant, { ...parent, sectionName });
+    exposureRoute(exposure, tenant, { ...parent, sectionName }, served);
   if (exposure.kind === 'TLSRoute') {
     return [
       route(passthroughListenerName(domain)),
@@ -151,25 +212,28 @@ export function buildTenantSharedExposure(
       ...exposureReferenceGrant(exposure, tenant),
     ];
   }
+  const listener = hostnameListener(
+    exposure,
+    exposure.names.listener,
+    allowedRoutesByNamespaceName(tenant),
+  );
+  const metadata = {
+    name: tenant.names.gateway,
+    namespace: tenant.namespace,
+    labels: { ...MANAGED_BY_LABELS },
+  };
   return [
-    {
-      apiVersion: `${GATEWAY_API_GROUP}/v1`,
-      kind: 'Gateway',
-      metadata: {
-        name: tenant.names.gateway,
-        namespace: tenant.namespace,
-        labels: { ...MANAGED_BY_LABELS },
-      },
-      spec: {
-        listeners: [
-          hostnameListener(
-            exposure,
-            exposure.names.listener,
-            allowedRoutesByNamespaceName(tenant),
-          ),
-        ],
-      },
-    },
+    servesListenerSet(served)
+      ? // The parentRef, equal to the provisioned one, keeps the patch a valid ListenerSet alone.
+        listenerSet(served, metadata, { name: tenant.names.gateway }, [
+          listener,
+        ])
+      : {
+          apiVersion: `${GATEWAY_API_GROUP}/v1`,
+          kind: 'Gateway',
+          metadata,
+          spec: { listeners: [listener] },
+        },
     route(exposure.names.listener),
     ...exposureReferenceGrant(exposure, tenant),
   ];

@@ -3,7 +3,12 @@
  * so the YAML there is always exactly what the builders produce.
  */
 import { ENVOY_GATEWAY_CONTROLLER } from '../metadata';
-import { ExposureSpec, KubernetesObject, TenantSpec } from '../types';
+import {
+  ExposureSpec,
+  KubernetesObject,
+  ServedGatewayApi,
+  TenantSpec,
+} from '../types';
 
 const base = {
   controllerName: ENVOY_GATEWAY_CONTROLLER,
@@ -185,3 +190,14 @@ export function service(
     },
   };
 }
+
+/** What a cluster with Gateway API v1.6.1's standard channel serves. */
+export const SERVED_V1_6_1: ServedGatewayApi = {
+  tlsRoute: 'gateway.networking.k8s.io/v1',
+  listenerSet: 'gateway.networking.k8s.io/v1',
+};
+
+/** What a cluster with Gateway API v1.4.1's experimental channel serves (no ListenerSet). */
+export const SERVED_V1_4_1: ServedGatewayApi = {
+  tlsRoute: 'gateway.networking.k8s.io/v1alpha3',
+};
