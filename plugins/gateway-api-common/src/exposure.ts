@@ -67,6 +67,40 @@ export interface ExposureGateway extends GatewaySummary {
 }
 
 /**
+ * What serves a hostname: a Gateway API route, or an Ingress (ingress-nginx and the like).
+ *
+ * @public
+ */
+export type ExposureSource = 'Route' | 'Ingress';
+
+/**
+ * Where a hostname stands in the move from Ingress to Gateway API routes: served by an
+ * Ingress only, by an Ingress and a route side by side, or by a route made from an Ingress
+ * that no longer serves it.
+ *
+ * @public
+ */
+export type IngressMigrationState = 'ingress-only' | 'both' | 'moved';
+
+/**
+ * The Ingress serving a hostname, as the exposure of that hostname shows it.
+ *
+ * @public
+ */
+export interface IngressSummary {
+  namespace: string;
+  name: string;
+  /** `spec.ingressClassName`, the legacy class annotation, or the default IngressClass. */
+  ingressClassName?: string;
+  /** The IngressClass's `spec.controller`, e.g. `k8s.io/ingress-nginx`. */
+  controller?: string;
+  /** The Secret of the `spec.tls` entry that lists the hostname. */
+  tlsSecretName?: string;
+  /** From `status.loadBalancer.ingress` (IPs and hostnames). */
+  addresses: string[];
+}
+
+/**
  * A hostname exposed through a route, with route, gateway and TLS status.
  *
  * @public
@@ -99,6 +133,14 @@ export interface Exposure {
   tenancy?: StatusSummary;
   /** The worst of route, gateways and TLS. */
   status: StatusSummary;
+  /**
+   * What serves the hostname; absent means a route. For an Ingress, `route` describes the
+   * Ingress itself (kind `Ingress`, no parents) and `ingress` holds its class and address.
+   */
+  source?: ExposureSource;
+  ingress?: IngressSummary;
+  /** Set for hostnames an Ingress serves or served (see {@link IngressMigrationState}). */
+  migration?: IngressMigrationState;
 }
 
 /**
@@ -129,6 +171,10 @@ export interface HostnameQuery {
   /** Free text matched against hostname, tenant, owner, route and entity. */
   search?: string;
   sort?: 'hostname' | 'expiry' | 'status' | 'tenant';
+  /** Only hostnames served by routes, or by an Ingress. */
+  source?: ExposureSource;
+  /** Only hostnames in this state of the move from Ingress. */
+  migration?: IngressMigrationState;
   order?: 'asc' | 'desc';
   offset?: number;
   limit?: number;
@@ -199,4 +245,63 @@ export interface TenantDetail extends TenantSummary {
   gateways: TenantGateway[];
   /** How many of the tenant's hostnames are exposed, by worst status. */
   hostnames: Record<StatusSummary['status'], number>;
+}
+
+/**
+ * A difference between an Ingress and the routes made from it that blocks the move until the
+ * team accepts it (or that can never be accepted, like a configuration snippet).
+ *
+ * @public
+ */
+export interface IngressMigrationBlocker {
+  /** The translator's stable id of the difference. */
+  id: string;
+  summary: string;
+}
+
+/**
+ * One hostname on the way from Ingress to Gateway API routes.
+ *
+ * @public
+ */
+export interface IngressMigrationItem {
+  cluster: string;
+  hostname: string;
+  tenant?: string;
+  owner?: string;
+  entityRef?: string;
+  state: IngressMigrationState;
+  /** The Ingress serving it; absent once moved. */
+  ingress?: IngressSummary;
+  /** `Kind/namespace/name` of the routes serving it. */
+  routes: string[];
+  /** What blocks moving it, from the translator's report of its Ingress. */
+  blockers: IngressMigrationBlocker[];
+}
+
+/**
+ * Counts of hostnames by migration state, for one tenant (or none) of one cluster.
+ *
+ * @public
+ */
+export interface IngressMigrationTenantCount {
+  cluster: string;
+  tenant?: string;
+  owner?: string;
+  counts: Record<IngressMigrationState, number>;
+  /** Hostnames still on an Ingress whose move a blocking difference holds up. */
+  blocked: number;
+}
+
+/**
+ * The answer of `GET /ingress-migration`: which hostnames of which teams still run on
+ * Ingress, and what blocks each.
+ *
+ * @public
+ */
+export interface IngressMigrationOverview {
+  items: IngressMigrationItem[];
+  tenants: IngressMigrationTenantCount[];
+  totals: Record<IngressMigrationState, number>;
+  pendingClusters: string[];
 }

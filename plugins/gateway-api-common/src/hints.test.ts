@@ -85,6 +85,7 @@ const MISTAKES: CommonMistake[] = [
   'acmeRejected',
   'certificateExpiring',
   'certificateExpired',
+  'hostnameSharedByIngressAndRoute',
 ];
 
 describe('hintForCondition', () => {

@@ -48,7 +48,8 @@ export type CommonMistake =
   | 'acmeRejected'
   | 'certificateExpiring'
   | 'certificateExpired'
-  | 'hostnameOfAnotherTenant';
+  | 'hostnameOfAnotherTenant'
+  | 'hostnameSharedByIngressAndRoute';
 
 const h = (meaning: string, fix = ''): Hint => ({ meaning, fix });
 
@@ -436,6 +437,10 @@ const MISTAKE_HINTS: Record<CommonMistake, Hint> = {
   hostnameOfAnotherTenant: h(
     "The route serves a hostname outside its own tenant's domains: it takes traffic meant for another tenant (the Gateway API serves whichever route came first). Gatehouse refuses this for new exposures; this one was made another way, such as kubectl or an old setup.",
     "Move the hostname to the tenant that owns its domain (expose it from there and delete this route), or give this route a hostname of its own tenant's domains. Installing Gatehouse's admission policies stops it from happening again.",
+  ),
+  hostnameSharedByIngressAndRoute: h(
+    'An Ingress of one tenant and a route of another serve the same hostname: two controllers answer for one name, and which one a client reaches depends on where DNS points. One of them takes traffic meant for the other.',
+    "Keep the hostname with the tenant whose domain it lies in: remove the host from the other tenant's Ingress or route. Gatehouse counts a hostname an Ingress serves as taken by that Ingress's tenant.",
   ),
 };
 

@@ -38,6 +38,7 @@ import {
 } from './gatewaySummary';
 import { tenancyStatus } from './tenancyStatus';
 import { tenantDomains } from '../world/loadWorld';
+import { withIngressExposures } from '../ingress/ingressInventory';
 
 const ROUTE_KINDS = ['HTTPRoute', 'TLSRoute', 'GRPCRoute'];
 
@@ -212,7 +213,8 @@ export function buildExposures(
       });
     }
   }
-  return exposures;
+  // Hostnames served by Ingresses, and where each stands in the move to routes.
+  return withIngressExposures(snapshot, exposures, now);
 }
 
 function routeHostnames(route: Route, attachment?: RouteAttachment): string[] {

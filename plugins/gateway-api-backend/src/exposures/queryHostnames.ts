@@ -20,6 +20,8 @@ export function queryHostnames(
       (!query.owner || e.owner === query.owner) &&
       (!query.cluster || e.cluster === query.cluster) &&
       (!query.status || e.status.status === query.status) &&
+      (!query.source || (e.source ?? 'Route') === query.source) &&
+      (!query.migration || e.migration === query.migration) &&
       (query.expiringWithinDays === undefined ||
         (e.tls?.notAfter !== undefined &&
           Date.parse(e.tls.notAfter) - now.getTime() <=

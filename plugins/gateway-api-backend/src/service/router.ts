@@ -21,6 +21,10 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { ExposureIndex } from '../exposures/ExposureIndex';
 import { queryHostnames } from '../exposures/queryHostnames';
+import {
+  IngressBlockers,
+  ingressMigrationOverview,
+} from '../ingress/migrationOverview';
 import { GatewayApiCluster } from './clusters';
 
 export interface RouterOptions {
@@ -39,6 +43,8 @@ export interface RouterOptions {
     tenant: string;
     hostname: string;
   }) => Promise<HostnameCheck>;
+  /** What blocks moving an Ingress to routes, for `GET /ingress-migration`. */
+  ingressBlockers?: IngressBlockers;
   clock?: () => Date;
 }
 
@@ -79,6 +85,8 @@ const oneOf = <T extends string>(
   }
   return raw as T | undefined;
 };
+
+const MIGRATION_STATES = ['ingress-only', 'both', 'moved'] as const;
 
 /**
  * The REST API the frontend plugin reads (see openapi.yaml). Every answer comes from the cache
@@ -140,6 +148,8 @@ export async function createRouter(
         'tenant',
       ] as const),
       order: oneOf(req.query.order, 'order', ['asc', 'desc'] as const),
+      source: oneOf(req.query.source, 'source', ['Route', 'Ingress'] as const),
+      migration: oneOf(req.query.migration, 'migration', MIGRATION_STATES),
       offset: number(req.query.offset, 'offset', 1_000_000),
       limit: number(req.query.limit, 'limit', 1000),
     };
@@ -148,6 +158,20 @@ export async function createRouter(
       ...queryHostnames(all.items, query, clock()),
       pendingClusters: all.pendingClusters,
     });
+  });
+
+  // Which hostnames of which tenants still run on Ingress, and what blocks each.
+  router.get('/ingress-migration', (req, res) => {
+    const all = options.exposures.list({
+      cluster: text(req.query.cluster, 'cluster'),
+    });
+    res.json(
+      ingressMigrationOverview(all.items, {
+        pendingClusters: all.pendingClusters,
+        blockers: options.ingressBlockers,
+        tenant: text(req.query.tenant, 'tenant'),
+      }),
+    );
   });
 
   router.get('/hostnames/check', async (req, res) => {

@@ -108,6 +108,7 @@ const PLACE_OF_MISTAKE: Record<CommonMistake, Place> = {
   certificateExpiring: 'certificate',
   certificateExpired: 'certificate',
   hostnameOfAnotherTenant: 'tenancy',
+  hostnameSharedByIngressAndRoute: 'tenancy',
 };
 
 // Reasons for a healthy state (Accepted, Programmed, Ready...) say nothing is to be done
