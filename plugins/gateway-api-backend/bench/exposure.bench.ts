@@ -13,7 +13,7 @@ import express from 'express';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { ClusterSnapshot, GatewayApiCache } from '../src/cache/GatewayApiCache';
-import { WATCHED_KINDS } from '../src/cache/watchedKinds';
+import { WATCHED_KINDS } from '../src/kubernetes/kinds';
 import { buildExposures } from '../src/exposures/buildExposures';
 import { ExposureIndex } from '../src/exposures/ExposureIndex';
 import { ClusterClient } from '../src/kubernetes/ClusterClient';
@@ -93,12 +93,13 @@ async function fanOutServer(clients: ClusterClient[]) {
     const perCluster = await Promise.all(
       clients.map(async client => {
         const lists = await Promise.all(
-          WATCHED_KINDS.map(kind =>
-            client
-              .list(kind.apiVersion, kind.kind)
-              .then((items): [string, KubernetesObject[]] => [kind.kind, items])
-              .catch((): [string, KubernetesObject[]] => [kind.kind, []]),
-          ),
+          WATCHED_KINDS.map(async kind => {
+            const served = await client.servedApis.kind(kind);
+            const items = served
+              ? await client.list(served.apiVersion, kind).catch(() => [])
+              : [];
+            return [kind, items] as [string, KubernetesObject[]];
+          }),
         );
         const snapshot: ClusterSnapshot = {
           cluster: client.name,

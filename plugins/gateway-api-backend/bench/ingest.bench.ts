@@ -9,7 +9,7 @@
  */
 import { Entity } from '@backstage/catalog-model';
 import { GatewayApiCache } from '../src/cache/GatewayApiCache';
-import { WATCHED_KINDS } from '../src/cache/watchedKinds';
+import { collectionPath, KINDS, WATCHED_KINDS } from '../src/kubernetes/kinds';
 import { ClusterClient } from '../src/kubernetes/ClusterClient';
 import { GatewayApiEntityProvider } from '../src/provider/GatewayApiEntityProvider';
 import {
@@ -30,13 +30,15 @@ async function rawList(
 ): Promise<{ bytes: number; objects: number }> {
   let bytes = 0;
   let objects = 0;
-  for (const kind of WATCHED_KINDS) {
+  for (const name of WATCHED_KINDS) {
+    const kind = KINDS[name];
+    const path = collectionPath(kind, kind.versions[0]);
     let next: string | undefined;
     do {
       const query = `?limit=500${
         next ? `&continue=${encodeURIComponent(next)}` : ''
       }`;
-      const response = await fetch(`${url}${kind.path}${query}`, {
+      const response = await fetch(`${url}${path}${query}`, {
         headers: { Authorization: `Bearer ${token}` },
       });
       const text = await response.text();

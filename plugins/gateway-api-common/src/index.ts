@@ -19,4 +19,5 @@ export * from './policies';
 export * from './tls';
 export * from './urls';
 export * from './exposure';
+export * from './servedApis';
 export * from './ingress';

@@ -8,6 +8,7 @@ import {
   Route,
   Service,
 } from '@gatehouse/backstage-plugin-gateway-api-common';
+import { ROUTE_KINDS } from '../kubernetes/kinds';
 import { KubernetesObject, mergeAppliedObjects } from '../manifests';
 
 /** One problem the analysis predicts, like a line of `gwctl analyze`. */
@@ -29,7 +30,7 @@ export interface PlanAnalysis {
   remaining: AnalysisIssue[];
 }
 
-const ROUTE_KINDS = new Set(['HTTPRoute', 'TLSRoute', 'GRPCRoute']);
+const ROUTE_KIND_SET = new Set<string>(ROUTE_KINDS);
 const id = (o: {
   kind?: string;
   metadata?: { namespace?: string; name?: string };
@@ -66,7 +67,9 @@ function predict(objects: KubernetesObject[]): AttachmentPrediction {
   const certificates = of<Certificate>('Certificate');
   return predictAttachment({
     gateways: of<Gateway>('Gateway'),
-    routes: objects.filter(o => ROUTE_KINDS.has(o.kind)) as unknown as Route[],
+    routes: objects.filter(o =>
+      ROUTE_KIND_SET.has(o.kind),
+    ) as unknown as Route[],
     namespaces: of<Namespace>('Namespace'),
     services: of<Service>('Service'),
     referenceGrants: of<ReferenceGrant>('ReferenceGrant'),

@@ -1,14 +1,22 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { KubernetesObject } from '@kubernetes/client-node';
+import { UnreadableKind } from '@gatehouse/backstage-plugin-gateway-api-common';
 import { ClusterClient } from '../kubernetes/ClusterClient';
+import { WATCHED_KINDS } from '../kubernetes/kinds';
 import { InformerEvent, ObjectInformer } from './ObjectInformer';
-import { WATCHED_KINDS } from './watchedKinds';
 
 /** What the cache knows of one cluster: every watched object, grouped by kind. */
 export interface ClusterSnapshot {
   cluster: string;
-  /** Objects by kind name (`Gateway`, `HTTPRoute`, ...); an unserved kind has an empty list. */
+  /**
+   * Objects by kind name (`Gateway`, `HTTPRoute`, ...); a kind in {@link unserved} or
+   * {@link unreadable} has an empty (or stale) list: ask those before trusting an empty one.
+   */
   byKind: ReadonlyMap<string, readonly KubernetesObject[]>;
+  /** Kinds the cluster does not serve: none of their objects can exist there. */
+  unserved?: readonly string[];
+  /** Kinds it serves whose list failed (forbidden, erroring): their objects are unknown. */
+  unreadable?: readonly UnreadableKind[];
 }
 
 export type CacheListener = (cluster: string, event: InformerEvent) => void;
@@ -77,10 +85,17 @@ export class GatewayApiCache {
     let snapshot = this.snapshots.get(cluster);
     if (!snapshot) {
       const byKind = new Map<string, KubernetesObject[]>();
+      const unserved: string[] = [];
+      const unreadable: UnreadableKind[] = [];
       for (const informer of this.informers.get(cluster) ?? []) {
         byKind.set(informer.kind.kind, informer.list());
+        const read = informer.readState;
+        if (read.state === 'unserved') unserved.push(informer.kind.kind);
+        if (read.state === 'unreadable') {
+          unreadable.push({ kind: informer.kind.kind, reason: read.reason });
+        }
       }
-      snapshot = { cluster, byKind };
+      snapshot = { cluster, byKind, unserved, unreadable };
       this.snapshots.set(cluster, snapshot);
     }
     return snapshot;

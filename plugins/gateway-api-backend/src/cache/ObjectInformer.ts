@@ -2,14 +2,15 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { KubernetesObject, Watch } from '@kubernetes/client-node';
 import { ClusterClient } from '../kubernetes/ClusterClient';
 import { statusCodeOf } from '../kubernetes/retry';
+import { KindInfo, KINDS, KindName } from '../kubernetes/kinds';
+import { ServedKind } from '../kubernetes/ServedApis';
 import { trimObject } from './trim';
-import { WatchedKind } from './watchedKinds';
 
 export type InformerEventType = 'ADDED' | 'MODIFIED' | 'DELETED' | 'RESYNC';
 
 export interface InformerEvent {
   type: InformerEventType;
-  kind: WatchedKind;
+  kind: KindInfo;
   /** The object for ADDED/MODIFIED/DELETED; absent for RESYNC (a fresh list replaced all). */
   object?: KubernetesObject;
 }
@@ -22,7 +23,20 @@ export interface InformerOptions {
   /** Server-side watch timeout; the watch is simply reopened from the last version. */
   watchTimeoutSeconds?: number;
   backoff?: { initialMs: number; maxMs: number };
+  /** How often a kind the cluster does not serve is looked for again; 1 minute by default. */
+  unservedRecheckMs?: number;
 }
+
+/**
+ * How far the informer could read its kind: `served` with the apiVersion it reads at;
+ * `unserved` when the cluster does not serve it (nothing of it can exist there); `unreadable`
+ * when it is served (or discovery failed) but the list failed, so its objects are unknown.
+ */
+export type KindReadState =
+  | { state: 'pending' }
+  | { state: 'served'; apiVersion: string }
+  | { state: 'unserved' }
+  | { state: 'unreadable'; reason: string };
 
 type State = 'stopped' | 'listing' | 'watching' | 'waiting';
 
@@ -33,8 +47,10 @@ const keyOf = (o: KubernetesObject) =>
  * List-then-watch of one kind in one cluster, like client-go's reflector: a paginated list
  * fixes a resourceVersion, the watch resumes from it (with bookmarks so idle kinds keep a fresh
  * version), a 410 Gone means the version is too old and triggers a relist, and a dropped
- * connection is retried with backoff. A kind the cluster does not serve (its CRD is not
- * installed) is retried on the same backoff, so installing the CRD later is picked up.
+ * connection is retried with backoff. The version read is the one the cluster serves
+ * ({@link ServedApis}); a kind the cluster does not serve is looked for again every
+ * `unservedRecheckMs`, so installing its CRD later is picked up, and a 404 from a list or a
+ * watch makes discovery read again (the CRD was removed or changed its versions).
  */
 export class ObjectInformer {
   private readonly objects = new Map<string, KubernetesObject>();
@@ -46,12 +62,22 @@ export class ObjectInformer {
   private failures = 0;
   private synced = false;
   private readonly waiters: Array<() => void> = [];
+  private served: ServedKind | undefined;
+  private read: KindReadState = { state: 'pending' };
+  readonly kind: KindInfo;
 
   constructor(
     private readonly client: ClusterClient,
-    readonly kind: WatchedKind,
+    kind: KindName,
     private readonly options: InformerOptions,
-  ) {}
+  ) {
+    this.kind = KINDS[kind];
+  }
+
+  /** Whether the kind is served, and read. */
+  get readState(): KindReadState {
+    return this.read;
+  }
 
   start(): void {
     if (this.state !== 'stopped') return;
@@ -98,48 +124,99 @@ export class ObjectInformer {
   private async relist(): Promise<void> {
     this.abort?.abort();
     this.state = 'listing';
+    let served: ServedKind | undefined;
+    try {
+      served = await this.client.servedApis.kind(this.kind.kind as KindName);
+    } catch (error) {
+      this.fail(error, `Discovering what cluster ${this.client.name} serves`);
+      return;
+    }
+    if (this.isStopped()) return;
+    if (!served) {
+      this.unserved();
+      return;
+    }
+    this.served = served;
     try {
       const { items, resourceVersion } = await this.client.listWithVersion(
-        this.kind.apiVersion,
-        this.kind.kind,
+        served.apiVersion,
+        served.kind,
       );
       if (this.isStopped()) return;
       this.objects.clear();
       for (const item of items) {
         const trimmed = trimObject({
           ...item,
-          apiVersion: this.kind.apiVersion,
-          kind: this.kind.kind,
+          apiVersion: served.apiVersion,
+          kind: served.kind,
         });
         this.objects.set(keyOf(trimmed), trimmed);
       }
       this.resourceVersion = resourceVersion;
       this.failures = 0;
+      this.read = { state: 'served', apiVersion: served.apiVersion };
       this.markSynced();
       this.options.onEvent({ type: 'RESYNC', kind: this.kind });
       await this.watch();
     } catch (error) {
-      const status = statusCodeOf(error);
-      if (status === 404) {
-        // The kind is not served by this cluster: nothing to cache, yet.
-        this.objects.clear();
-        this.markSynced();
-      } else if (status === 403) {
-        // The service account may not read this kind: what depends on it shows less, and the
-        // rest of the cluster must not wait for it.
-        if (!this.synced) {
-          this.options.logger.warn(
-            `Not allowed to list ${this.kind.kind} in cluster ${this.client.name}; grant the ClusterRole of the plugin README`,
-          );
-        }
-        this.markSynced();
-      } else {
+      if (statusCodeOf(error) === 404) {
+        // Discovery said served, the server says not (any more): read discovery again.
+        this.client.servedApis.invalidate();
+      }
+      this.fail(
+        error,
+        `Listing ${this.kind.kind} in cluster ${this.client.name}`,
+      );
+    }
+  }
+
+  /** Not served: nothing of the kind exists in the cluster; look again later. */
+  private unserved() {
+    const changed = this.read.state !== 'unserved' || this.objects.size > 0;
+    this.objects.clear();
+    this.served = undefined;
+    this.read = { state: 'unserved' };
+    this.markSynced();
+    if (changed) this.options.onEvent({ type: 'RESYNC', kind: this.kind });
+    if (this.state === 'stopped') return;
+    this.state = 'waiting';
+    this.timer = setTimeout(
+      () => this.relist(),
+      this.options.unservedRecheckMs ?? 60_000,
+    );
+    this.timer.unref?.();
+  }
+
+  private fail(error: unknown, what: string) {
+    const status = statusCodeOf(error);
+    if (status === 403) {
+      // The service account may not read this kind: what depends on it shows less, and the
+      // rest of the cluster must not wait for it.
+      if (this.read.state !== 'unreadable') {
         this.options.logger.warn(
-          `Listing ${this.kind.kind} in cluster ${this.client.name} failed: ${error}`,
+          `Not allowed to list ${this.kind.kind} in cluster ${this.client.name}; grant the ClusterRole of the plugin README`,
         );
       }
-      this.retryLater(() => this.relist());
+      this.setUnreadable(
+        `not allowed to list ${this.kind.kind} (grant the ClusterRole of the Gatehouse README)`,
+      );
+      this.markSynced();
+    } else {
+      this.options.logger.warn(`${what} failed: ${error}`);
+      this.setUnreadable(
+        `${what} failed: ${(error as Error)?.message ?? error}`,
+      );
+      // A 404 is settled by the next discovery read; anything else may heal: either way
+      // the rest of the cluster must not wait.
+      if (status === 404) this.markSynced();
     }
+    this.retryLater(() => this.relist());
+  }
+
+  private setUnreadable(reason: string) {
+    const changed = this.read.state !== 'unreadable';
+    this.read = { state: 'unreadable', reason };
+    if (changed) this.options.onEvent({ type: 'RESYNC', kind: this.kind });
   }
 
   private async watch(): Promise<void> {
@@ -147,8 +224,10 @@ export class ObjectInformer {
     this.state = 'watching';
     const watch = new Watch(this.client.kubeConfig);
     let gone = false;
+    const served = this.served;
+    if (!served) return;
     this.abort = await watch.watch(
-      this.kind.path,
+      served.path,
       {
         resourceVersion: this.resourceVersion,
         allowWatchBookmarks: true,
@@ -157,6 +236,7 @@ export class ObjectInformer {
       (phase, object) => {
         if (phase === 'ERROR') {
           gone = object?.code === 410;
+          if (object?.code === 404) this.client.servedApis.invalidate();
           return;
         }
         this.apply(phase, object);
@@ -167,6 +247,9 @@ export class ObjectInformer {
           this.relist();
         } else if (error && String(error).includes('AbortError')) {
           // A relist aborted this watch on purpose.
+        } else if (error && statusCodeOf(error) === 404) {
+          this.client.servedApis.invalidate();
+          this.retryLater(() => this.relist());
         } else if (error) {
           this.options.logger.warn(
             `Watch of ${this.kind.kind} in cluster ${this.client.name} dropped: ${error}`,
@@ -187,7 +270,7 @@ export class ObjectInformer {
     if (phase === 'BOOKMARK') return;
     const object = trimObject({
       ...raw,
-      apiVersion: this.kind.apiVersion,
+      apiVersion: this.served?.apiVersion ?? raw.apiVersion,
       kind: this.kind.kind,
     });
     if (phase === 'DELETED') {

@@ -39,8 +39,7 @@ import {
 import { tenancyStatus } from './tenancyStatus';
 import { tenantDomains } from '../world/loadWorld';
 import { withIngressExposures } from '../ingress/ingressInventory';
-
-const ROUTE_KINDS = ['HTTPRoute', 'TLSRoute', 'GRPCRoute'];
+import { ROUTE_KINDS } from '../kubernetes/kinds';
 
 const notReported = (): StatusSummary => ({
   status: 'unknown',

@@ -85,7 +85,31 @@ export function checkHostname(
       },
     };
   }
+  const blind = unseenHostnames(world);
+  if (blind) return refuse(blind(inDomain.hostname));
   return { ok: true, tenant, hostname: inDomain.hostname };
+}
+
+/**
+ * Whether the guards can see every hostname served anywhere. The rule:
+ * - a kind a cluster does not serve (no CRD, or none at a version Gatehouse reads) has no
+ *   objects there, so it serves no hostname: nothing to see, nothing to refuse;
+ * - a kind a cluster serves but that could not be read (forbidden, failing) may serve the
+ *   very hostname asked for, unseen: the guards refuse rather than guess.
+ * Any cluster counts, as hostnames are compared across clusters.
+ */
+function unseenHostnames(
+  world: World,
+): ((hostname: string) => string) | undefined {
+  const unreadable = world.unreadable ?? [];
+  if (unreadable.length === 0) return undefined;
+  const what = unreadable
+    .map(u => `cluster ${u.cluster}: cannot read ${u.kind} (${u.reason})`)
+    .join('; ');
+  return hostname =>
+    `${what.charAt(0).toUpperCase()}${what.slice(
+      1,
+    )}; Gatehouse cannot tell whether "${hostname}" is already served there for another tenant, so it decides nothing until it can read them; grant the ClusterRole of the Gatehouse README, or try again when the cluster answers.`;
 }
 
 /**

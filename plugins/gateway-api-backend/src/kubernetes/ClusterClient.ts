@@ -1,4 +1,5 @@
 import {
+  ApisApi,
   CustomObjectsApi,
   KubeConfig,
   KubernetesObject,
@@ -9,6 +10,7 @@ import { GATEWAY_API_ANNOTATIONS } from '@gatehouse/backstage-plugin-gateway-api
 import { GatewayApiCluster } from '../service/clusters';
 import { toKubernetesApiError } from './apiError';
 import { DEFAULT_RETRY, RetryOptions, statusCodeOf, withRetry } from './retry';
+import { ServedApis } from './ServedApis';
 
 /** client-node's object API with its discovery lookup (protected there) opened. */
 class ObjectApi extends KubernetesObjectApi {
@@ -21,6 +23,13 @@ class ObjectApi extends KubernetesObjectApi {
 interface ListPage<T> {
   items: T[];
   metadata?: { resourceVersion?: string; continue?: string };
+}
+
+/** An API group as discovery (`/apis`) names it, its versions in the server's priority order. */
+export interface DiscoveredGroup {
+  name: string;
+  preferredVersion?: string;
+  versions: string[];
 }
 
 /** Where a Kubernetes object lives. */
@@ -40,6 +49,7 @@ export interface ClusterClientOptions {
   retry?: RetryOptions;
   /** Objects per list page; 500 by default, like kubectl. */
   pageSize?: number;
+  servedApis?: { maxAgeMs?: number };
 }
 
 export interface WriteOptions {
@@ -57,18 +67,56 @@ export class ClusterClient {
   readonly kubeConfig: KubeConfig;
   private readonly objects: ObjectApi;
   private readonly customObjects: CustomObjectsApi;
+  private readonly apis: ApisApi;
   private readonly timeoutMs: number;
   private readonly retry: RetryOptions;
   private readonly pageSize: number;
+  /** What this cluster serves, from discovery: one cached read shared by every caller. */
+  readonly servedApis: ServedApis;
 
   constructor(cluster: GatewayApiCluster, options: ClusterClientOptions = {}) {
     this.name = cluster.name;
     this.kubeConfig = kubeConfigFor(cluster);
     this.objects = this.kubeConfig.makeApiClient(ObjectApi);
     this.customObjects = this.kubeConfig.makeApiClient(CustomObjectsApi);
+    this.apis = this.kubeConfig.makeApiClient(ApisApi);
     this.timeoutMs = options.timeoutMs ?? 15_000;
     this.retry = options.retry ?? DEFAULT_RETRY;
     this.pageSize = options.pageSize ?? 500;
+    this.servedApis = new ServedApis(this, options.servedApis);
+  }
+
+  /** The API groups the cluster serves (`GET /apis`). Use {@link servedApis}, which caches it. */
+  async apiGroups(): Promise<DiscoveredGroup[]> {
+    const list = await this.idempotent(
+      () => this.apis.getAPIVersions(),
+      'Discovering API groups',
+    );
+    return (list.groups ?? []).map(g => ({
+      name: g.name,
+      preferredVersion: g.preferredVersion?.version,
+      versions: (g.versions ?? []).map(v => v.version),
+    }));
+  }
+
+  /** The kinds one group version serves (`GET /apis/<group>/<version>`), subresources left out. */
+  async apiResources(
+    group: string,
+    version: string,
+  ): Promise<Array<{ kind: string; name: string; namespaced: boolean }>> {
+    try {
+      const list = await this.idempotent(
+        () => this.customObjects.getAPIResources({ group, version }),
+        `Discovering ${group}/${version}`,
+      );
+      return (list.resources ?? [])
+        .filter(r => !r.name.includes('/'))
+        .map(r => ({ kind: r.kind, name: r.name, namespaced: r.namespaced }));
+    } catch (error) {
+      // Removed between the group list and this read: it serves nothing now.
+      if (statusCodeOf(error) === 404) return [];
+      throw error;
+    }
   }
 
   /** The object, or undefined when the cluster says it does not exist. */

@@ -1,0 +1,164 @@
+/**
+ * Every kind Gatehouse reads, once: its API group, REST plural, scope, and the versions
+ * Gatehouse understands, newest first. Which of those versions a cluster serves is asked of
+ * the cluster ({@link ServedApis}); nothing else in the backend names a kind's version.
+ */
+export interface KindInfo {
+  kind: string;
+  /** `''` for the core group. */
+  group: string;
+  plural: string;
+  namespaced: boolean;
+  /** Versions whose shape Gatehouse reads and writes; a version outside this list is ignored. */
+  versions: readonly string[];
+}
+
+const GATEWAY = 'gateway.networking.k8s.io';
+
+const kinds = {
+  Namespace: core('Namespace', 'namespaces', false),
+  Service: core('Service', 'services', true),
+  GatewayClass: info(GATEWAY, 'GatewayClass', 'gatewayclasses', false, ['v1']),
+  Gateway: info(GATEWAY, 'Gateway', 'gateways', true, ['v1']),
+  // Standard since v1.5; before that it was XListenerSet in another group, which Gatehouse
+  // does not write.
+  ListenerSet: info(GATEWAY, 'ListenerSet', 'listenersets', true, ['v1']),
+  HTTPRoute: info(GATEWAY, 'HTTPRoute', 'httproutes', true, ['v1']),
+  GRPCRoute: info(GATEWAY, 'GRPCRoute', 'grpcroutes', true, ['v1']),
+  // Standard (v1) since v1.5; v1alpha2 and v1alpha3 only in the experimental channel.
+  TLSRoute: info(GATEWAY, 'TLSRoute', 'tlsroutes', true, [
+    'v1',
+    'v1alpha3',
+    'v1alpha2',
+  ]),
+  ReferenceGrant: info(GATEWAY, 'ReferenceGrant', 'referencegrants', true, [
+    'v1',
+    'v1beta1',
+  ]),
+  Certificate: info('cert-manager.io', 'Certificate', 'certificates', true, [
+    'v1',
+  ]),
+  CertificateRequest: info(
+    'cert-manager.io',
+    'CertificateRequest',
+    'certificaterequests',
+    true,
+    ['v1'],
+  ),
+  Issuer: info('cert-manager.io', 'Issuer', 'issuers', true, ['v1']),
+  ClusterIssuer: info(
+    'cert-manager.io',
+    'ClusterIssuer',
+    'clusterissuers',
+    false,
+    ['v1'],
+  ),
+  Order: info('acme.cert-manager.io', 'Order', 'orders', true, ['v1']),
+  Challenge: info('acme.cert-manager.io', 'Challenge', 'challenges', true, [
+    'v1',
+  ]),
+  EnvoyProxy: info(
+    'gateway.envoyproxy.io',
+    'EnvoyProxy',
+    'envoyproxies',
+    true,
+    ['v1alpha1'],
+  ),
+  ClientTrafficPolicy: info(
+    'gateway.envoyproxy.io',
+    'ClientTrafficPolicy',
+    'clienttrafficpolicies',
+    true,
+    ['v1alpha1'],
+  ),
+  Ingress: info('networking.k8s.io', 'Ingress', 'ingresses', true, ['v1']),
+  IngressClass: info(
+    'networking.k8s.io',
+    'IngressClass',
+    'ingressclasses',
+    false,
+    ['v1'],
+  ),
+} satisfies Record<string, KindInfo>;
+
+/** A kind Gatehouse knows by name. */
+export type KindName = keyof typeof kinds;
+
+export const KINDS: Readonly<Record<KindName, KindInfo>> = kinds;
+
+/** What the watch-fed cache lists and watches in every cluster. */
+export const WATCHED_KINDS: readonly KindName[] = [
+  'Namespace',
+  'Service',
+  'GatewayClass',
+  'Gateway',
+  'ListenerSet',
+  'HTTPRoute',
+  'GRPCRoute',
+  'TLSRoute',
+  'ReferenceGrant',
+  'Certificate',
+  'CertificateRequest',
+  'Issuer',
+  'ClusterIssuer',
+  'Order',
+  'Challenge',
+  'EnvoyProxy',
+  'ClientTrafficPolicy',
+  'Ingress',
+  'IngressClass',
+];
+
+/** Routes whose hostnames a tenant serves, and which attach to listeners. */
+export const ROUTE_KINDS = ['HTTPRoute', 'GRPCRoute', 'TLSRoute'] as const;
+export type RouteKindName = (typeof ROUTE_KINDS)[number];
+
+/**
+ * Every kind whose objects can serve a hostname: the guards must see all of them to say a
+ * hostname is free.
+ */
+export const HOSTNAME_KINDS: readonly KindName[] = [
+  ...ROUTE_KINDS,
+  'Gateway',
+  'ListenerSet',
+  'Ingress',
+];
+
+/** What the attachment analysis reads to predict a plan's outcome. */
+export const ANALYSIS_KINDS: readonly KindName[] = [
+  'Namespace',
+  'Service',
+  'Gateway',
+  'ListenerSet',
+  ...ROUTE_KINDS,
+  'ReferenceGrant',
+  'Certificate',
+];
+
+export const isKindName = (kind: string): kind is KindName =>
+  Object.prototype.hasOwnProperty.call(kinds, kind);
+
+/** `group/version`, or `version` for the core group, as objects carry it. */
+export const apiVersionOf = (group: string, version: string) =>
+  group ? `${group}/${version}` : version;
+
+/** The REST path of a kind's collection across all namespaces (or of a cluster-scoped kind). */
+export function collectionPath(info: KindInfo, version: string): string {
+  return info.group
+    ? `/apis/${info.group}/${version}/${info.plural}`
+    : `/api/${version}/${info.plural}`;
+}
+
+function info(
+  group: string,
+  kind: string,
+  plural: string,
+  namespaced: boolean,
+  versions: string[],
+): KindInfo {
+  return { group, kind, plural, namespaced, versions };
+}
+
+function core(kind: string, plural: string, namespaced: boolean): KindInfo {
+  return info('', kind, plural, namespaced, ['v1']);
+}
