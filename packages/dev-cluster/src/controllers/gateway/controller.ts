@@ -1,6 +1,7 @@
 import { KubeClient } from '../kube/client';
 import { ControllerRuntime, RuntimeOptions } from '../kube/controllerRuntime';
 import { expandAddressPool } from './addresses';
+import { supportedFeatures } from './gatewayClasses';
 import { LoadBalancerClock } from './loadBalancers';
 import { reconcileGatewayApi } from './reconcile';
 
@@ -31,15 +32,17 @@ export function gatewayApiController(
       'services',
       'secrets',
       'envoyProxies',
+      'listenerSets',
     ],
     runtime,
-    snapshot => {
+    (snapshot, served) => {
       const now = Date.now();
       loadBalancers.retain(snapshot.gateways);
       const result = reconcileGatewayApi(snapshot, {
         controllerNames: settings.controllerNames,
         addressPool: pool,
         loadBalancerReady: gateway => loadBalancers.isReady(gateway, now),
+        supportedFeatures: supportedFeatures(served),
       });
       return {
         actions: result.updates,

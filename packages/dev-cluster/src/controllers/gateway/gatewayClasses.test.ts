@@ -1,4 +1,4 @@
-import { reconcileGatewayClass } from './gatewayClasses';
+import { reconcileGatewayClass, supportedFeatures } from './gatewayClasses';
 
 const gatewayClass = (parametersRef?: object) => ({
   metadata: { name: 'eg', generation: 2 },
@@ -66,5 +66,37 @@ describe('reconcileGatewayClass', () => {
       reason: 'InvalidParameters',
       message: expect.stringMatching(message),
     });
+  });
+});
+
+describe('supportedFeatures', () => {
+  it('names one feature per served kind, sorted, with ListenerSet only when served', () => {
+    const v141 = new Set(['gateways', 'httpRoutes', 'grpcRoutes', 'referenceGrants']);
+    expect(supportedFeatures(r => v141.has(r))).toEqual([
+      'GRPCRoute',
+      'Gateway',
+      'HTTPRoute',
+      'ReferenceGrant',
+    ]);
+    expect(supportedFeatures(() => true)).toEqual([
+      'GRPCRoute',
+      'Gateway',
+      'HTTPRoute',
+      'ListenerSet',
+      'ReferenceGrant',
+      'TCPRoute',
+      'TLSRoute',
+    ]);
+  });
+
+  it('writes them into the class status when given', () => {
+    const result = reconcileGatewayClass(gatewayClass(), [], ['Gateway', 'ListenerSet']);
+    expect(result.status.supportedFeatures).toEqual([
+      { name: 'Gateway' },
+      { name: 'ListenerSet' },
+    ]);
+    expect(reconcileGatewayClass(gatewayClass(), []).status).not.toHaveProperty(
+      'supportedFeatures',
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { ResourceName } from '../kube/resources';
 import { condition } from '../kube/status';
 import { KubeObject } from '../kube/types';
 import { ENVOY_GATEWAY_GROUP } from './constants';
@@ -9,6 +10,33 @@ export interface GatewayClassResult {
   mergeGateways: boolean;
 }
 
+export const LISTENER_SET_FEATURE = 'ListenerSet';
+
+/** Gateway API conformance feature names of the kinds this controller reconciles. */
+const FEATURES = [
+  ['gateways', 'Gateway'],
+  ['httpRoutes', 'HTTPRoute'],
+  ['grpcRoutes', 'GRPCRoute'],
+  ['tlsRoutes', 'TLSRoute'],
+  ['tcpRoutes', 'TCPRoute'],
+  ['referenceGrants', 'ReferenceGrant'],
+  ['listenerSets', LISTENER_SET_FEATURE],
+] as const satisfies readonly (readonly [ResourceName, string])[];
+
+type FeatureResource = (typeof FEATURES)[number][0];
+
+/**
+ * The features a class supports: one per kind the cluster serves, sorted by
+ * name as the spec requires.
+ */
+export function supportedFeatures(
+  served: (resource: FeatureResource) => boolean,
+): string[] {
+  return FEATURES.filter(([resource]) => served(resource))
+    .map(([, name]): string => name)
+    .sort();
+}
+
 /**
  * Status of a GatewayClass this controller manages. Like Envoy Gateway, its
  * `parametersRef` may only point at an existing EnvoyProxy.
@@ -16,6 +44,7 @@ export interface GatewayClassResult {
 export function reconcileGatewayClass(
   gatewayClass: KubeObject,
   envoyProxies: KubeObject[],
+  features?: string[],
 ): GatewayClassResult {
   const generation = gatewayClass.metadata.generation;
   const ref = gatewayClass.spec?.parametersRef;
@@ -56,6 +85,9 @@ export function reconcileGatewayClass(
           generation,
         ),
       ],
+      ...(features
+        ? { supportedFeatures: features.map(name => ({ name })) }
+        : {}),
     },
     accepted: !problem,
     mergeGateways: envoyProxy?.spec?.mergeGateways === true,

@@ -61,10 +61,36 @@ export interface GatewayStatusInput {
   attachedRoutes: (listenerName: string) => number;
   addresses: GatewayAddress[];
   problem?: Problem;
+  /** ListenerSets attached to it; written only when the cluster serves ListenerSets. */
+  attachedListenerSets?: number;
 }
 
-function isListenerValid(model: ListenerModel): boolean {
+/** A listener the Gateway can serve: its protocol is supported and it conflicts with no other. */
+export function isListenerAccepted(model: ListenerModel): boolean {
   return !model.unsupportedProtocol && !model.conflict;
+}
+
+export type ConditionOutcome = Problem & { status: boolean };
+
+/** The Gateway's Accepted condition: its own problem, or how many of its listeners are invalid. */
+export function gatewayAccepted(
+  listeners: ListenerModel[],
+  problem?: Problem,
+): ConditionOutcome {
+  const invalidCount = listeners.filter(l => !isListenerAccepted(l)).length;
+  if (problem) return { ...problem, status: false };
+  if (invalidCount > 0) {
+    return {
+      status: invalidCount < listeners.length,
+      reason: 'ListenersNotValid',
+      message: `${invalidCount} of ${listeners.length} listeners are not valid.`,
+    };
+  }
+  return {
+    status: true,
+    reason: 'Accepted',
+    message: 'The Gateway has been scheduled by Envoy Gateway',
+  };
 }
 
 export function gatewayStatus(
@@ -72,23 +98,7 @@ export function gatewayStatus(
 ): Record<string, unknown> {
   const { gateway, listeners, addresses } = input;
   const generation = gateway.metadata.generation;
-  const invalidCount = listeners.filter(l => !isListenerValid(l)).length;
-  let accepted: Problem & { status: boolean };
-  if (input.problem) {
-    accepted = { ...input.problem, status: false };
-  } else if (invalidCount > 0) {
-    accepted = {
-      status: invalidCount < listeners.length,
-      reason: 'ListenersNotValid',
-      message: `${invalidCount} of ${listeners.length} listeners are not valid.`,
-    };
-  } else {
-    accepted = {
-      status: true,
-      reason: 'Accepted',
-      message: 'The Gateway has been scheduled by Envoy Gateway',
-    };
-  }
+  const accepted = gatewayAccepted(listeners, input.problem);
   let programmed: Problem & { status: boolean };
   if (!accepted.status) {
     programmed = {
@@ -136,6 +146,9 @@ export function gatewayStatus(
     ),
   };
   if (addresses.length > 0) status.addresses = addresses;
+  if (input.attachedListenerSets !== undefined) {
+    status.attachedListenerSets = input.attachedListenerSets;
+  }
   return status;
 }
 
@@ -144,7 +157,7 @@ export function gatewayStatus(
  * programmed, with the conflict as the reason, as the conformance tests
  * expect.
  */
-function listenerStatus(
+export function listenerStatus(
   model: ListenerModel,
   attachedRoutes: number,
   hasAddress: boolean,

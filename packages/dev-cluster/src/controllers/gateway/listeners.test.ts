@@ -1,3 +1,4 @@
+import { KubeObject } from '../kube/types';
 import { analyzeListener, Listener } from './listeners';
 import { gateway, tlsSecret } from './testObjects';
 
@@ -6,7 +7,8 @@ const context = (
   secrets = [tlsSecret('web-tls', 'infra')],
   referenceGrants: any[] = [],
 ) => ({
-  gateway: gw,
+  owner: gw,
+  ownerKind: 'Gateway' as const,
   secrets,
   referenceGrants,
 });
@@ -131,6 +133,42 @@ describe('analyzeListener', () => {
       https({ certificateRefs: [{ name: 'web-tls', namespace: 'certs' }] }),
       context([tlsSecret('web-tls', 'certs')], [grant]),
     );
+    expect(model.unresolvedRefs).toBeUndefined();
+  });
+
+  it("needs a ReferenceGrant from ListenerSets for a ListenerSet's listener; the Gateway's grant does not count", () => {
+    const grantFrom = (kind: string, namespace: string) => ({
+      metadata: { name: `from-${kind}`, namespace: 'certs' },
+      spec: {
+        from: [{ group: 'gateway.networking.k8s.io', kind, namespace }],
+        to: [{ group: '', kind: 'Secret' }],
+      },
+    });
+    const listenerSet = { metadata: { name: 'ls', namespace: 'team-a' } };
+    const listener = https({
+      certificateRefs: [{ name: 'web-tls', namespace: 'certs' }],
+    });
+    const analyze = (grants: KubeObject[]) =>
+      analyzeListener(listener, {
+        owner: listenerSet,
+        ownerKind: 'ListenerSet',
+        secrets: [tlsSecret('web-tls', 'certs')],
+        referenceGrants: grants,
+      }).unresolvedRefs?.reason;
+    expect(analyze([grantFrom('Gateway', 'team-a')])).toBe('RefNotPermitted');
+    expect(analyze([grantFrom('ListenerSet', 'infra')])).toBe(
+      'RefNotPermitted',
+    );
+    expect(analyze([grantFrom('ListenerSet', 'team-a')])).toBeUndefined();
+  });
+
+  it("defaults a ListenerSet's certificateRef to the ListenerSet's namespace", () => {
+    const model = analyzeListener(https({ certificateRefs: [{ name: 'web-tls' }] }), {
+      owner: { metadata: { name: 'ls', namespace: 'team-a' } },
+      ownerKind: 'ListenerSet',
+      secrets: [tlsSecret('web-tls', 'team-a')],
+      referenceGrants: [],
+    });
     expect(model.unresolvedRefs).toBeUndefined();
   });
 

@@ -64,7 +64,13 @@ function defaultKinds(listener: Listener): string[] | undefined {
 }
 
 export interface ListenerContext {
-  gateway: KubeObject;
+  /** The Gateway or ListenerSet that declares the listener. */
+  owner: KubeObject;
+  /**
+   * Its kind. A ListenerSet's certificateRefs default to its own namespace and
+   * need ReferenceGrants from ListenerSets; the Gateway's grants do not count.
+   */
+  ownerKind: 'Gateway' | 'ListenerSet';
   secrets: KubeObject[];
   referenceGrants: KubeObject[];
 }
@@ -115,7 +121,7 @@ function terminatesTls(listener: Listener): boolean {
 
 function certificateRefProblem(
   listener: Listener,
-  { gateway, secrets, referenceGrants }: ListenerContext,
+  { owner, ownerKind, secrets, referenceGrants }: ListenerContext,
 ): Problem | undefined {
   if (!terminatesTls(listener)) return undefined;
   const refs = listener.tls?.certificateRefs ?? [];
@@ -125,11 +131,11 @@ function certificateRefProblem(
       message: 'Listener terminates TLS but has no certificateRefs.',
     };
   }
-  const gatewayNamespace = gateway.metadata.namespace!;
+  const ownerNamespace = owner.metadata.namespace!;
   for (const ref of refs) {
     const group = ref.group ?? '';
     const kind = ref.kind ?? 'Secret';
-    const namespace = ref.namespace ?? gatewayNamespace;
+    const namespace = ref.namespace ?? ownerNamespace;
     const name = `${namespace}/${ref.name}`;
     if (group !== '' || kind !== 'Secret') {
       return {
@@ -141,7 +147,7 @@ function certificateRefProblem(
     }
     const allowed = isReferenceAllowed(
       referenceGrants,
-      { group: GATEWAY_GROUP, kind: 'Gateway', namespace: gatewayNamespace },
+      { group: GATEWAY_GROUP, kind: ownerKind, namespace: ownerNamespace },
       { group: '', kind: 'Secret', namespace, name: ref.name },
     );
     if (!allowed) {

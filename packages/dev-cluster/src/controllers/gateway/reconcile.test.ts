@@ -25,6 +25,7 @@ function snapshot(objects: Partial<GatewayApiSnapshot>): GatewayApiSnapshot {
     services: [],
     secrets: [],
     envoyProxies: [],
+    listenerSets: [],
     ...objects,
   };
 }

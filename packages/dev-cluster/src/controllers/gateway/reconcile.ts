@@ -3,12 +3,29 @@ import { Failures } from '../kube/failures';
 import { ResourceName } from '../kube/resources';
 import { KubeObject, findCondition, objectKey } from '../kube/types';
 import { RouteKind } from './constants';
-import { reconcileGatewayClass } from './gatewayClasses';
-import { gatewayProblem, gatewayStatus } from './gateways';
+import {
+  LISTENER_SET_FEATURE,
+  reconcileGatewayClass,
+} from './gatewayClasses';
+import {
+  gatewayAccepted,
+  gatewayProblem,
+  gatewayStatus,
+  isListenerAccepted,
+} from './gateways';
 import { gatewayAddresses, infrastructureKey } from './infrastructure';
 import { findConflicts } from './conflicts';
-import { Listener, Problem, analyzeListener } from './listeners';
-import { ManagedGateway, reconcileRoute } from './routes';
+import {
+  ListenerSetAdmission,
+  analyzeListenerSetListeners,
+  byListenerSetPrecedence,
+  isListenerSetAllowed,
+  isListenerSetAttached,
+  listenerSetParentKey,
+  listenerSetStatus,
+} from './listenerSets';
+import { Listener, ListenerModel, Problem, analyzeListener } from './listeners';
+import { ManagedParent, parentKey, reconcileRoute } from './routes';
 
 export interface GatewayApiSnapshot {
   gatewayClasses: KubeObject[];
@@ -22,6 +39,7 @@ export interface GatewayApiSnapshot {
   services: KubeObject[];
   secrets: KubeObject[];
   envoyProxies: KubeObject[];
+  listenerSets: KubeObject[];
 }
 
 export interface GatewayApiSettings {
@@ -30,6 +48,12 @@ export interface GatewayApiSettings {
   addressPool: string[];
   /** Whether the load balancer of a Gateway accepted on an earlier pass is up. */
   loadBalancerReady: (gateway: KubeObject) => boolean;
+  /**
+   * The classes' `status.supportedFeatures` (see supportedFeatures), or
+   * undefined to leave them out. With `ListenerSet` among them, Gateways
+   * also report `attachedListenerSets`.
+   */
+  supportedFeatures?: string[];
 }
 
 export interface GatewayApiResult {
@@ -53,10 +77,22 @@ interface ManagedClass {
   mergeGateways: boolean;
 }
 
-interface AnalyzedGateway extends ManagedGateway {
+interface AnalyzedGateway {
+  gateway: KubeObject;
+  controllerName: string;
+  listeners: ListenerModel[];
   infrastructure: string;
   /** Why the Gateway itself is not accepted, if it is not. */
   problem?: Problem;
+  /** ListenerSets whose parentRef names it, in listener precedence. */
+  listenerSets: AnalyzedListenerSet[];
+}
+
+interface AnalyzedListenerSet {
+  listenerSet: KubeObject;
+  /** Admission without the parent's address, which is known later. */
+  allowed: boolean;
+  listeners: ListenerModel[];
 }
 
 /**
@@ -69,16 +105,26 @@ export function reconcileGatewayApi(
   settings: GatewayApiSettings,
 ): GatewayApiResult {
   const failures = new Failures();
+  const servesListenerSets =
+    settings.supportedFeatures?.includes(LISTENER_SET_FEATURE) ?? false;
+  const namespaceLabels = namespaceLabelsOf(snapshot.namespaces);
   const classes = reconcileClasses(
     snapshot,
     settings.controllerNames,
+    settings.supportedFeatures,
     failures,
   );
-  const gateways = analyzeGateways(snapshot, classes.accepted, failures);
+  const gateways = analyzeGateways(
+    snapshot,
+    classes.accepted,
+    namespaceLabels,
+    failures,
+  );
   const routes = reconcileRoutes(
     snapshot,
-    gateways,
+    managedParents(gateways),
     settings.controllerNames,
+    namespaceLabels,
     failures,
   );
 
@@ -95,20 +141,62 @@ export function reconcileGatewayApi(
       })),
     settings.addressPool,
   );
-  const gatewayUpdates: StatusUpdate[] = [...gateways].map(([key, g]) => ({
-    type: 'status',
-    resource: 'gateways',
-    object: g.gateway,
-    status: gatewayStatus({
-      gateway: g.gateway,
-      listeners: g.listeners,
-      attachedRoutes: name => routes.attached.get(`${key}#${name}`)?.size ?? 0,
-      addresses: addresses.assigned.get(key) ?? [],
-      problem: g.problem,
-    }),
-  }));
+  const attachedRoutes = (key: string) => (listenerName: string) =>
+    routes.attached.get(`${key}#${listenerName}`)?.size ?? 0;
+  const gatewayUpdates: StatusUpdate[] = [];
+  const listenerSetUpdates: StatusUpdate[] = [];
+  for (const [key, g] of gateways) {
+    const gatewayAddressList = addresses.assigned.get(key) ?? [];
+    const parentAccepted = gatewayAccepted(g.listeners, g.problem).status;
+    let attachedListenerSets = 0;
+    for (const ls of g.listenerSets) {
+      const admission: ListenerSetAdmission = ls.allowed
+        ? {
+            allowed: true,
+            parentAccepted,
+            parentProgrammed: parentAccepted && gatewayAddressList.length > 0,
+          }
+        : { allowed: false };
+      if (isListenerSetAttached(admission, ls.listeners)) {
+        attachedListenerSets++;
+      }
+      listenerSetUpdates.push({
+        type: 'status',
+        resource: 'listenerSets',
+        object: ls.listenerSet,
+        status: listenerSetStatus({
+          listenerSet: ls.listenerSet,
+          admission,
+          listeners: ls.listeners,
+          attachedRoutes: attachedRoutes(
+            parentKey('ListenerSet', ls.listenerSet),
+          ),
+        }),
+      });
+    }
+    gatewayUpdates.push({
+      type: 'status',
+      resource: 'gateways',
+      object: g.gateway,
+      status: gatewayStatus({
+        gateway: g.gateway,
+        listeners: g.listeners,
+        attachedRoutes: attachedRoutes(parentKey('Gateway', g.gateway)),
+        addresses: gatewayAddressList,
+        problem: g.problem,
+        attachedListenerSets: servesListenerSets
+          ? attachedListenerSets
+          : undefined,
+      }),
+    });
+  }
   return {
-    updates: [...classes.updates, ...routes.updates, ...gatewayUpdates],
+    updates: [
+      ...classes.updates,
+      ...routes.updates,
+      ...gatewayUpdates,
+      ...listenerSetUpdates,
+    ],
     awaitingAddress: addresses.awaiting,
     failures: failures.messages,
   };
@@ -118,6 +206,7 @@ export function reconcileGatewayApi(
 function reconcileClasses(
   snapshot: GatewayApiSnapshot,
   controllerNames: string[],
+  supportedFeatures: string[] | undefined,
   failures: Failures,
 ) {
   const updates: StatusUpdate[] = [];
@@ -126,7 +215,11 @@ function reconcileClasses(
     const controllerName = gatewayClass.spec?.controllerName;
     if (!controllerNames.includes(controllerName)) continue;
     const result = failures.guard(gatewayClass, undefined, () =>
-      reconcileGatewayClass(gatewayClass, snapshot.envoyProxies),
+      reconcileGatewayClass(
+        gatewayClass,
+        snapshot.envoyProxies,
+        supportedFeatures,
+      ),
     );
     if (!result) continue;
     updates.push({
@@ -146,17 +239,19 @@ function reconcileClasses(
 }
 
 /**
- * The Gateways of accepted classes with their listeners analysed, by
- * `namespace/name`. Oldest first, so with mergeGateways the older Gateway
- * keeps a contested port.
+ * The Gateways of accepted classes with their listeners and ListenerSets
+ * analysed, by `namespace/name`. Oldest first, so with mergeGateways the
+ * older Gateway keeps a contested port.
  */
 function analyzeGateways(
   snapshot: GatewayApiSnapshot,
   classes: Map<string, ManagedClass>,
+  namespaceLabels: (namespace: string) => Record<string, string>,
   failures: Failures,
 ): Map<string, AnalyzedGateway> {
   const analyzed = new Map<string, AnalyzedGateway>();
   const listenersByInfrastructure = new Map<string, Listener[]>();
+  const listenerSetsByGateway = groupListenerSets(snapshot.listenerSets);
   const gateways = snapshot.gateways
     .filter(g => classes.has(g.spec?.gatewayClassName))
     .sort(byAge);
@@ -171,11 +266,11 @@ function analyzeGateways(
       const listeners: Listener[] = gateway.spec?.listeners ?? [];
       const conflicts = findConflicts(listeners, earlier);
       return {
-        listeners,
         problem: gatewayProblem(gateway, snapshot.envoyProxies),
         models: listeners.map(listener => ({
           ...analyzeListener(listener, {
-            gateway,
+            owner: gateway,
+            ownerKind: 'Gateway',
             secrets: snapshot.secrets,
             referenceGrants: snapshot.referenceGrants,
           }),
@@ -184,35 +279,117 @@ function analyzeGateways(
       };
     });
     if (!result) continue;
-    listenersByInfrastructure.set(infrastructure, [
+    // Listeners that later ones (ListenerSets, merged Gateways) must not clash with.
+    const placed = [
       ...earlier,
-      ...result.listeners,
-    ]);
+      ...result.models.filter(isListenerAccepted).map(m => m.listener),
+    ];
+    const listenerSets: AnalyzedListenerSet[] = [];
+    for (const listenerSet of listenerSetsByGateway.get(objectKey(gateway)) ??
+      []) {
+      const analyzedSet = failures.guard(listenerSet, undefined, () => {
+        const allowed = isListenerSetAllowed(
+          gateway,
+          listenerSet.metadata.namespace!,
+          namespaceLabels,
+        );
+        const listeners = allowed
+          ? analyzeListenerSetListeners(listenerSet, placed, {
+              secrets: snapshot.secrets,
+              referenceGrants: snapshot.referenceGrants,
+            })
+          : [];
+        return { listenerSet, allowed, listeners };
+      });
+      if (!analyzedSet) continue;
+      listenerSets.push(analyzedSet);
+      placed.push(
+        ...analyzedSet.listeners
+          .filter(isListenerAccepted)
+          .map(m => m.listener),
+      );
+    }
+    listenersByInfrastructure.set(infrastructure, placed);
     analyzed.set(objectKey(gateway), {
       gateway,
       infrastructure,
       controllerName: managedClass.controllerName,
       listeners: result.models,
       problem: result.problem,
+      listenerSets,
     });
   }
   return analyzed;
 }
 
-/** Route statuses, and the routes attached to each `gateway#listener`. */
+/** ListenerSets by the `namespace/name` of their Gateway, in listener precedence. */
+function groupListenerSets(
+  listenerSets: KubeObject[],
+): Map<string, KubeObject[]> {
+  const byGateway = new Map<string, KubeObject[]>();
+  for (const listenerSet of [...listenerSets].sort(byListenerSetPrecedence)) {
+    const key = listenerSetParentKey(listenerSet);
+    if (!key) continue;
+    if (!byGateway.has(key)) byGateway.set(key, []);
+    byGateway.get(key)!.push(listenerSet);
+  }
+  return byGateway;
+}
+
+/**
+ * What routes attach to: each managed Gateway with its own listeners, and
+ * each of its ListenerSets with theirs. Routes cannot attach through a
+ * ListenerSet its Gateway does not allow.
+ */
+function managedParents(
+  gateways: Map<string, AnalyzedGateway>,
+): Map<string, ManagedParent> {
+  const parents = new Map<string, ManagedParent>();
+  for (const g of gateways.values()) {
+    parents.set(parentKey('Gateway', g.gateway), {
+      kind: 'Gateway',
+      object: g.gateway,
+      controllerName: g.controllerName,
+      listeners: g.listeners,
+    });
+    for (const ls of g.listenerSets) {
+      parents.set(parentKey('ListenerSet', ls.listenerSet), {
+        kind: 'ListenerSet',
+        object: ls.listenerSet,
+        controllerName: g.controllerName,
+        listeners: ls.listeners,
+        problem: ls.allowed
+          ? undefined
+          : {
+              reason: 'NoMatchingParent',
+              message: `ListenerSet ${objectKey(
+                ls.listenerSet,
+              )} is not allowed by Gateway ${objectKey(g.gateway)}.`,
+            },
+      });
+    }
+  }
+  return parents;
+}
+
+/** Route statuses, and the routes attached to each `parentKey#listener`. */
 function reconcileRoutes(
   snapshot: GatewayApiSnapshot,
-  managedGateways: Map<string, ManagedGateway>,
+  parents: Map<string, ManagedParent>,
   controllerNames: string[],
+  namespaceLabels: (namespace: string) => Record<string, string>,
   failures: Failures,
 ) {
   const updates: StatusUpdate[] = [];
   const attached = new Map<string, Set<string>>();
   const context = {
-    managedGateways,
-    existingGateways: new Set(snapshot.gateways.map(objectKey)),
+    managedParents: parents,
+    existingParents: new Set([
+      ...snapshot.gateways.map(g => parentKey('Gateway', g)),
+      ...snapshot.listenerSets.map(ls => parentKey('ListenerSet', ls)),
+    ]),
     controllerNames,
-    namespaceLabels: namespaceLabelsOf(snapshot.namespaces),
+    namespaceLabels,
     services: snapshot.services,
     referenceGrants: snapshot.referenceGrants,
   };
@@ -229,10 +406,10 @@ function reconcileRoutes(
           status: { parents: result.parents },
         });
       }
-      for (const { gatewayKey, listenerName } of result.attachments) {
-        const key = `${gatewayKey}#${listenerName}`;
-        if (!attached.has(key)) attached.set(key, new Set());
-        attached.get(key)!.add(`${kind}/${objectKey(route)}`);
+      for (const { parentKey: key, listenerName } of result.attachments) {
+        const attachmentKey = `${key}#${listenerName}`;
+        if (!attached.has(attachmentKey)) attached.set(attachmentKey, new Set());
+        attached.get(attachmentKey)!.add(`${kind}/${objectKey(route)}`);
       }
     }
   }

@@ -6,19 +6,33 @@ import { matchesLabelSelector } from './labelSelector';
 import { ListenerModel, Problem } from './listeners';
 import { isReferenceAllowed } from './referenceGrants';
 
-/** A Gateway this controller manages, with its analysed listeners. */
-export interface ManagedGateway {
-  gateway: KubeObject;
+export type ParentKind = 'Gateway' | 'ListenerSet';
+
+/**
+ * A route parent this controller manages: a Gateway, or a ListenerSet whose
+ * Gateway it manages, with its analysed listeners.
+ */
+export interface ManagedParent {
+  kind: ParentKind;
+  /** The Gateway or the ListenerSet; `allowedRoutes` `Same` means its namespace. */
+  object: KubeObject;
   controllerName: string;
   listeners: ListenerModel[];
+  /** Why no route can attach to it (a ListenerSet its Gateway does not accept). */
+  problem?: Problem;
+}
+
+/** `Gateway/namespace/name` or `ListenerSet/namespace/name`. */
+export function parentKey(kind: ParentKind, obj: KubeObject): string {
+  return `${kind}/${obj.metadata.namespace}/${obj.metadata.name}`;
 }
 
 export interface RouteContext {
-  /** Managed Gateways by `namespace/name`. */
-  managedGateways: Map<string, ManagedGateway>;
-  /** Every Gateway that exists, managed or not, by `namespace/name`. */
-  existingGateways: Set<string>;
-  /** Our controller names; the first is reported for parentRefs to Gateways that do not exist. */
+  /** Managed parents by parentKey. */
+  managedParents: Map<string, ManagedParent>;
+  /** Every Gateway and ListenerSet that exists, managed or not, by parentKey. */
+  existingParents: Set<string>;
+  /** Our controller names; the first is reported for parentRefs to parents that do not exist. */
   controllerNames: string[];
   namespaceLabels: (namespace: string) => Record<string, string>;
   services: KubeObject[];
@@ -35,7 +49,8 @@ export interface ParentRef {
 }
 
 export interface Attachment {
-  gatewayKey: string;
+  /** parentKey of the Gateway or ListenerSet. */
+  parentKey: string;
   listenerName: string;
 }
 
@@ -44,6 +59,8 @@ export interface RouteResult {
   parents?: Record<string, unknown>[];
   attachments: Attachment[];
 }
+
+const PARENT_KINDS: ParentKind[] = ['Gateway', 'ListenerSet'];
 
 const HOSTNAME_KINDS: RouteKind[] = ['HTTPRoute', 'GRPCRoute', 'TLSRoute'];
 
@@ -68,7 +85,7 @@ const SUPPORTED_FILTERS: Partial<Record<RouteKind, string[]>> = {
 
 export function reconcileRoute(
   route: KubeObject,
-  kind: RouteKind,
+  routeKind: RouteKind,
   context: RouteContext,
 ): RouteResult {
   const generation = route.metadata.generation;
@@ -76,8 +93,8 @@ export function reconcileRoute(
   const attachments: Attachment[] = [];
   const ours: Record<string, unknown>[] = [];
   const ourControllers = new Set(context.controllerNames);
-  const resolvedRefs = backendRefsCondition(route, kind, context);
-  const unsupported = unsupportedValue(route, kind);
+  const resolvedRefs = backendRefsCondition(route, routeKind, context);
+  const unsupported = unsupportedValue(route, routeKind);
   const seen = new Set<string>();
 
   for (const ref of (route.spec?.parentRefs ?? []) as ParentRef[]) {
@@ -86,28 +103,30 @@ export function reconcileRoute(
       group: ref.group ?? GATEWAY_GROUP,
       kind: ref.kind ?? 'Gateway',
     };
-    if (parentRef.group !== GATEWAY_GROUP || parentRef.kind !== 'Gateway')
+    const kind = parentRef.kind as ParentKind;
+    if (parentRef.group !== GATEWAY_GROUP || !PARENT_KINDS.includes(kind))
       continue;
     const refKey = JSON.stringify(parentRef);
     if (seen.has(refKey)) continue;
     seen.add(refKey);
-    const gatewayKey = `${ref.namespace ?? routeNamespace}/${ref.name}`;
-    const managed = context.managedGateways.get(gatewayKey);
-    if (!managed && context.existingGateways.has(gatewayKey)) continue;
+    const namespace = ref.namespace ?? routeNamespace;
+    const key = `${kind}/${namespace}/${ref.name}`;
+    const managed = context.managedParents.get(key);
+    if (!managed && context.existingParents.has(key)) continue;
     const controllerName =
       managed?.controllerName ?? context.controllerNames[0];
 
     const outcome = managed
-      ? attach(route, kind, parentRef, managed, context)
+      ? attach(route, routeKind, parentRef, managed, context)
       : {
           listeners: [],
           problem: {
             reason: 'NoMatchingParent',
-            message: `Gateway ${gatewayKey} not found.`,
+            message: `${kind} ${namespace}/${ref.name} not found.`,
           },
         };
     for (const listener of outcome.listeners) {
-      attachments.push({ gatewayKey, listenerName: listener });
+      attachments.push({ parentKey: key, listenerName: listener });
     }
     const problem = outcome.problem ?? unsupported;
     ours.push({
@@ -136,17 +155,18 @@ function attach(
   route: KubeObject,
   kind: RouteKind,
   ref: ParentRef,
-  { gateway, listeners }: ManagedGateway,
+  parent: ManagedParent,
   context: RouteContext,
 ): { listeners: string[]; problem?: Problem } {
-  const gatewayKey = `${gateway.metadata.namespace}/${gateway.metadata.name}`;
-  const candidates = listeners.filter(
+  const what = `${parent.kind} ${parent.object.metadata.namespace}/${parent.object.metadata.name}`;
+  if (parent.problem) return { listeners: [], problem: parent.problem };
+  const candidates = parent.listeners.filter(
     ({ listener }) =>
       (ref.sectionName === undefined || listener.name === ref.sectionName) &&
       (ref.port === undefined || listener.port === ref.port),
   );
   if (candidates.length === 0) {
-    const what = [
+    const which = [
       ref.sectionName !== undefined ? `named ${ref.sectionName}` : undefined,
       ref.port !== undefined ? `on port ${ref.port}` : undefined,
     ]
@@ -156,21 +176,21 @@ function attach(
       listeners: [],
       problem: {
         reason: 'NoMatchingParent',
-        message: `Gateway ${gatewayKey} has no listener ${what}.`,
+        message: `${what} has no listener ${which}.`,
       },
     };
   }
   const allowed = candidates.filter(
     model =>
       model.supportedKinds.some(k => k.kind === kind) &&
-      namespaceAllowed(model, gateway, route.metadata.namespace!, context),
+      namespaceAllowed(model, parent.object, route.metadata.namespace!, context),
   );
   if (allowed.length === 0) {
     return {
       listeners: [],
       problem: {
         reason: 'NotAllowedByListeners',
-        message: `No listener of Gateway ${gatewayKey} allows ${kind} from namespace ${route.metadata.namespace}.`,
+        message: `No listener of ${what} allows ${kind} from namespace ${route.metadata.namespace}.`,
       },
     };
   }
@@ -185,16 +205,17 @@ function attach(
       listeners: [],
       problem: {
         reason: 'NoMatchingListenerHostname',
-        message: `No listener hostname of Gateway ${gatewayKey} matches the route's hostnames.`,
+        message: `No listener hostname of ${what} matches the route's hostnames.`,
       },
     };
   }
   return { listeners: matching.map(({ listener }) => listener.name) };
 }
 
+/** allowedRoutes.namespaces, where `Same` is the namespace of the listener's Gateway or ListenerSet. */
 function namespaceAllowed(
   { listener }: ListenerModel,
-  gateway: KubeObject,
+  parent: KubeObject,
   routeNamespace: string,
   context: RouteContext,
 ): boolean {
@@ -208,7 +229,7 @@ function namespaceAllowed(
         context.namespaceLabels(routeNamespace),
       );
     case 'Same':
-      return routeNamespace === gateway.metadata.namespace;
+      return routeNamespace === parent.metadata.namespace;
     default:
       return false;
   }

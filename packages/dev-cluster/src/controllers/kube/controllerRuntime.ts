@@ -34,7 +34,11 @@ export class ControllerRuntime<R extends ResourceName> {
     private readonly client: KubeClient,
     names: R[],
     private readonly options: RuntimeOptions,
-    reconcile: (snapshot: Snapshot<R>) => {
+    reconcile: (
+      snapshot: Snapshot<R>,
+      /** Whether the server serves a resource (an unserved one lists as empty). */
+      served: (name: R) => boolean,
+    ) => {
       actions: Action[];
       /** Objects that could not be reconciled; each is reported once. */
       failures: string[];
@@ -47,6 +51,7 @@ export class ControllerRuntime<R extends ResourceName> {
           return undefined;
         const { actions, failures, requeueAfterMs } = reconcile(
           this.snapshot(),
+          name => this.informers.get(name)?.served ?? false,
         );
         this.report(failures);
         const written = await this.apply(actions);

@@ -19,6 +19,7 @@ export class Informer {
   private versionIndex = 0;
   private running?: Promise<void>;
   private synced = false;
+  private absent = false;
 
   constructor(
     private readonly client: KubeClient,
@@ -33,6 +34,11 @@ export class Informer {
   async stop(): Promise<void> {
     this.abort.abort();
     await this.running;
+  }
+
+  /** False once the server was found to serve none of the versions (until it does). */
+  get served(): boolean {
+    return !this.absent;
   }
 
   /** True once the first list succeeded. */
@@ -58,9 +64,10 @@ export class Informer {
 
   /** No version is served: until one is, there are no such objects. */
   private markAbsent(): void {
-    const changed = !this.synced || this.cache.size > 0;
+    const changed = !this.synced || !this.absent || this.cache.size > 0;
     this.cache.clear();
     this.synced = true;
+    this.absent = true;
     if (changed) this.options.onChange();
   }
 
@@ -97,6 +104,7 @@ export class Informer {
     this.cache.clear();
     for (const item of listed.items) this.cache.set(objectKey(item), item);
     this.synced = true;
+    this.absent = false;
     this.options.onChange();
     // An ERROR event (e.g. 410 Gone) ends this watch; like a dropped stream,
     // that leads to a fresh list.

@@ -43,6 +43,7 @@ export const resources = {
     'tlsroutes',
   ),
   tcpRoutes: resource(GATEWAY_GROUP, ['v1alpha2'], 'TCPRoute', 'tcproutes'),
+  listenerSets: resource(GATEWAY_GROUP, ['v1'], 'ListenerSet', 'listenersets'),
   referenceGrants: resource(
     GATEWAY_GROUP,
     ['v1beta1'],
