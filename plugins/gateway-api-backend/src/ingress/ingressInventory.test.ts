@@ -121,7 +121,11 @@ describe('migrationState', () => {
     'an Ingress serving it: %s, a route: %s, made from an Ingress: %s -> %s',
     (servedByIngress, servedByRoute, routeMadeFromIngress, expected) => {
       expect(
-        migrationState({ servedByIngress, servedByRoute, routeMadeFromIngress }),
+        migrationState({
+          servedByIngress,
+          servedByRoute,
+          routeMadeFromIngress,
+        }),
       ).toBe(expected);
     },
   );
@@ -133,10 +137,15 @@ describe('ingressHostnames', () => {
       snapshotOf([
         tenantNs('team-a', ['shop']),
         nginxClass,
-        ingress('shop', 'shop', ['Shop.team-a.example.org.', 'api.team-a.example.org'], {
-          tls: 'shop-tls',
-          address: '192.0.2.20',
-        }),
+        ingress(
+          'shop',
+          'shop',
+          ['Shop.team-a.example.org.', 'api.team-a.example.org'],
+          {
+            tls: 'shop-tls',
+            address: '192.0.2.20',
+          },
+        ),
       ]),
     );
     expect(hosts.map(h => h.hostname)).toEqual([
@@ -246,7 +255,10 @@ describe('withIngressExposures', () => {
 
   it('marks a route made from an Ingress that no longer serves the host as moved', () => {
     const result = withIngressExposures(
-      snapshotOf([tenantNs('team-a', ['shop']), route('shop', 'shop', 'shop/shop')]),
+      snapshotOf([
+        tenantNs('team-a', ['shop']),
+        route('shop', 'shop', 'shop/shop'),
+      ]),
       [routeExposure('shop.team-a.example.org', 'team-a', 'shop', 'shop')],
       NOW,
     );
@@ -277,9 +289,7 @@ describe('withIngressExposures', () => {
         route('shop', 'grab'),
       ]),
       // team-a's route took the name before the guards could refuse it.
-      [
-        routeExposure('pay.team-b.example.org', 'team-a', 'shop', 'grab'),
-      ],
+      [routeExposure('pay.team-b.example.org', 'team-a', 'shop', 'grab')],
       NOW,
     );
     const onIngress = result.find(e => e.source === 'Ingress')!;

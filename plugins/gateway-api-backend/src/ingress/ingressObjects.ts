@@ -1,49 +1,12 @@
-import { normaliseHostname } from '@gatehouse/backstage-plugin-gateway-api-common';
+import {
+  Ingress,
+  IngressClass,
+  normaliseHostname,
+} from '@gatehouse/backstage-plugin-gateway-api-common';
 
-/**
- * The parts of a `networking.k8s.io/v1` Ingress and IngressClass that Gatehouse reads. Every
- * field is optional: the inventory reads objects it did not write.
- */
-export interface IngressObject {
-  apiVersion?: string;
-  kind?: string;
-  metadata?: {
-    name?: string;
-    namespace?: string;
-    uid?: string;
-    resourceVersion?: string;
-    labels?: Record<string, string>;
-    annotations?: Record<string, string>;
-  };
-  spec?: {
-    ingressClassName?: string;
-    defaultBackend?: IngressBackend;
-    tls?: Array<{ hosts?: string[]; secretName?: string }>;
-    rules?: Array<{
-      host?: string;
-      http?: {
-        paths?: Array<{
-          path?: string;
-          pathType?: string;
-          backend?: IngressBackend;
-        }>;
-      };
-    }>;
-  };
-  status?: {
-    loadBalancer?: { ingress?: Array<{ ip?: string; hostname?: string }> };
-  };
-}
-
-export interface IngressBackend {
-  service?: { name?: string; port?: { number?: number; name?: string } };
-  resource?: { apiGroup?: string; kind?: string; name?: string };
-}
-
-export interface IngressClassObject {
-  metadata?: { name?: string; annotations?: Record<string, string> };
-  spec?: { controller?: string };
-}
+/** An Ingress and an IngressClass as Gatehouse reads them (the shapes live in common). */
+export type IngressObject = Ingress;
+export type IngressClassObject = IngressClass;
 
 export const INGRESS_API_VERSION = 'networking.k8s.io/v1';
 
