@@ -26,14 +26,31 @@ import { readSeed } from './seed';
 import { kubeconfigFor } from './kubeconfig';
 import { startControllers } from './controllers';
 import { defaultCrdDir, defaultSeed } from './paths';
+import {
+  GatewayApiInstall,
+  gatewayApiCrdDir,
+  gatewayApiInstallName,
+  resolveGatewayApiInstall,
+} from './gatewayApiInstall';
+import { KubeObject } from './api/types';
 
 export interface DevClusterOptions {
   /** Default 127.0.0.1. */
   host?: string;
   /** 0 picks a free port; default 0. */
   port?: number;
-  /** Directory of CRD YAML; default `<repo>/../shared/crds`, or env GATEHOUSE_CRDS_DIR. */
+  /**
+   * The shared CRD folder: cert-manager and Envoy Gateway CRDs are read from its
+   * `cert-manager/` and `envoy-gateway/`; default `<repo>/../shared/crds`, or env
+   * GATEHOUSE_CRDS_DIR.
+   */
   crdDir?: string;
+  /**
+   * The one Gateway API install served (its CRDs and the objects its release ships beside
+   * them); default env GATEHOUSE_GATEWAY_API (`v1.6.1/standard`), else v1.6.1 experimental.
+   * `dir` (or env GATEHOUSE_GATEWAY_API_CRDS_DIR) points at the install's own CRD folder.
+   */
+  gatewayApi?: Partial<GatewayApiInstall>;
   /** Manifest files or directories created at start, as the admin user; default `<repo>/examples/cluster` (skipped when missing). */
   seed?: string[];
   /** Extra tokens; the admin token `dev-cluster-admin-token` is always present. */
@@ -43,11 +60,15 @@ export interface DevClusterOptions {
   faults?: FaultOptions;
   /** Events retained for watch resume and paginated lists; default 10000. */
   watchWindow?: number;
+  /** Where start-up notes go (a seed object the install does not serve); default console.warn. */
+  log?: (line: string) => void;
 }
 
 export interface DevCluster {
   url: string;
   adminToken: string;
+  /** The Gateway API install this cluster serves. */
+  gatewayApi: GatewayApiInstall;
   /** Accepted writes since start-up (seeding excluded; dry runs never recorded). */
   writes: WriteRecord[];
   kubeconfig(token?: string): string;
@@ -58,16 +79,22 @@ export interface DevCluster {
 /** CRD parsing and schema compilation take seconds, so they are shared by clusters in one process. */
 const typeCache = new Map<
   string,
-  { types: ResourceType[]; validators: Map<ResourceType, TypeValidator> }
+  {
+    types: ResourceType[];
+    validators: Map<ResourceType, TypeValidator>;
+    installObjects: KubeObject[];
+  }
 >();
 
-function loadTypes(crdDir: string) {
-  let cached = typeCache.get(crdDir);
+function loadTypes(crdDirs: string[]) {
+  const key = crdDirs.join('\u0000');
+  let cached = typeCache.get(key);
   if (!cached) {
-    const types = [...builtinTypes, ...loadCrds(crdDir)];
+    const crds = loadCrds(crdDirs);
+    const types = [...builtinTypes, ...crds.types];
     const validators = new Map(types.map(t => [t, new TypeValidator(t)]));
-    cached = { types, validators };
-    typeCache.set(crdDir, cached);
+    cached = { types, validators, installObjects: crds.objects };
+    typeCache.set(key, cached);
   }
   return cached;
 }
@@ -116,29 +143,50 @@ function seedContext(): WriteContext {
   };
 }
 
+/** Creates what installing the Gateway API release leaves besides its CRDs (its admission policy). */
+function createInstallObjects(
+  service: ResourceService,
+  registry: Registry,
+  objects: KubeObject[],
+): void {
+  for (const object of objects) {
+    const found = registry.forObject(object);
+    if (!found || found.type.namespaced) {
+      throw new Error(
+        `the Gateway API install ships ${object.apiVersion} ${object.kind} ${object.metadata?.name}, which the dev cluster cannot create`,
+      );
+    }
+    service.create(
+      { type: found.type, version: found.version },
+      structuredClone(object),
+      seedContext(),
+    );
+  }
+}
+
 function seed(
   service: ResourceService,
   registry: Registry,
   entries: string[],
+  install: GatewayApiInstall,
+  log: (line: string) => void,
 ): void {
   const namespaces = registry.byGroupKind('', 'Namespace')!;
-  for (const name of ['default', 'kube-system', 'kube-public']) {
-    service.create(
-      { type: namespaces, version: storageVersion(namespaces) },
-      { metadata: { name } },
-      seedContext(),
-    );
-  }
   for (const { file, object } of readSeed(entries)) {
     const where = `seed file ${file}: ${object.kind} ${objectKey(
       object.metadata?.namespace,
       object.metadata?.name ?? object.metadata?.generateName,
     )}`;
     const found = registry.forObject(object);
-    if (!found)
-      throw new Error(
-        `${where}: the server does not serve ${object.apiVersion} ${object.kind}`,
+    if (!found) {
+      // A real cluster refuses what its CRDs do not serve; the rest of the seed still loads.
+      log(
+        `${where} not loaded: Gateway API ${gatewayApiInstallName(
+          install,
+        )} does not serve ${object.apiVersion} ${object.kind}`,
       );
+      continue;
+    }
     const target = {
       type: found.type,
       version: found.version,
@@ -168,7 +216,6 @@ function seed(
       );
     }
   }
-  service.writes.length = 0;
 }
 
 /** Starts the API server, seeds it, and (unless disabled) the simulated controllers. */
@@ -178,7 +225,12 @@ export async function startDevCluster(
   const crdDir = path.resolve(
     options.crdDir ?? process.env.GATEHOUSE_CRDS_DIR ?? defaultCrdDir,
   );
-  const { types, validators } = loadTypes(crdDir);
+  const gatewayApi = resolveGatewayApiInstall(options.gatewayApi);
+  const { types, validators, installObjects } = loadTypes([
+    path.join(crdDir, 'cert-manager'),
+    path.join(crdDir, 'envoy-gateway'),
+    gatewayApiCrdDir(gatewayApi, crdDir),
+  ]);
   const registry = new Registry(types);
   const store = new ObjectStore(options.watchWindow ?? 10000);
   const namespaces = registry.byGroupKind('', 'Namespace')!;
@@ -189,7 +241,23 @@ export async function startDevCluster(
     namespaces,
     () => types.filter(t => t.namespaced),
   );
-  seed(service, registry, options.seed ?? [defaultSeed]);
+  for (const name of ['default', 'kube-system', 'kube-public']) {
+    service.create(
+      { type: namespaces, version: storageVersion(namespaces) },
+      { metadata: { name } },
+      seedContext(),
+    );
+  }
+  createInstallObjects(service, registry, installObjects);
+  seed(
+    service,
+    registry,
+    options.seed ?? [defaultSeed],
+    gatewayApi,
+    // eslint-disable-next-line no-console
+    options.log ?? (line => console.warn(line)),
+  );
+  service.writes.length = 0;
 
   const faults = new Faults(options.faults);
   const watches = new WatchHub(store);
@@ -225,6 +293,7 @@ export async function startDevCluster(
   return {
     url,
     adminToken: adminToken.token,
+    gatewayApi,
     writes: service.writes,
     kubeconfig: (token = adminToken.token) => kubeconfigFor(secureUrl, token),
     setFaults: f => faults.set(f),

@@ -3,3 +3,17 @@ export type { DevCluster, DevClusterOptions } from './devCluster';
 export type { DevClusterToken, PolicyRule } from './auth/authorizer';
 export type { FaultOptions, VerbFault } from './faults/faults';
 export type { WriteRecord } from './server/resourceService';
+export {
+  DEFAULT_GATEWAY_API_INSTALL,
+  GATEWAY_API_ENV,
+  GATEWAY_API_CRDS_DIR_ENV,
+  GATEWAY_API_INSTALLS,
+  gatewayApiInstallCases,
+  gatewayApiInstallName,
+  parseGatewayApiInstall,
+} from './gatewayApiInstall';
+export type {
+  GatewayApiChannel,
+  GatewayApiInstall,
+  GatewayApiVersion,
+} from './gatewayApiInstall';

@@ -76,13 +76,31 @@ describe('seeding', () => {
     ).rejects.toThrow(
       /^seed file .*bad\.yaml: GatewayClass broken: GatewayClass\.gateway\.networking\.k8s\.io "broken" is invalid: spec\.controllerName/,
     );
+  });
+
+  it('skips an object of a kind the cluster does not serve, with one line naming it', async () => {
     const unknown = path.join(dir, 'unknown.yaml');
     fs.writeFileSync(
       unknown,
-      'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n',
+      'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: after-widget\n',
     );
-    await expect(
-      startDevCluster({ controllers: false, seed: [unknown] }),
-    ).rejects.toThrow(/does not serve example.com\/v1 Widget/);
+    const log: string[] = [];
+    const cluster = await startDevCluster({
+      controllers: false,
+      seed: [unknown],
+      gatewayApi: { version: 'v1.6.1', channel: 'experimental' },
+      log: line => log.push(line),
+    });
+    try {
+      expect(log).toEqual([
+        `seed file ${unknown}: Widget w not loaded: Gateway API v1.6.1/experimental does not serve example.com/v1 Widget`,
+      ]);
+      const res = await fetch(`${cluster.url}/api/v1/namespaces/after-widget`, {
+        headers: { Authorization: `Bearer ${cluster.adminToken}` },
+      });
+      expect(res.status).toBe(200);
+    } finally {
+      await cluster.close();
+    }
   });
 });

@@ -15,13 +15,6 @@ function yamlFiles(dir: string): string[] {
     .sort();
 }
 
-function isExperimental(file: string, crd: KubeObject): boolean {
-  return (
-    crd.metadata?.annotations?.['gateway.networking.k8s.io/channel'] ===
-      'experimental' || file.split(path.sep).includes('experimental')
-  );
-}
-
 function toResourceType(crd: KubeObject): ResourceType {
   const spec = crd.spec;
   const versions = (spec.versions as KubeObject[])
@@ -48,25 +41,44 @@ function toResourceType(crd: KubeObject): ResourceType {
   };
 }
 
+/** What a set of CRD folders installs: the CRDs' types and any other manifests shipped beside them. */
+export interface CrdInstall {
+  types: ResourceType[];
+  /** Non-CRD objects in the folders (e.g. a release's ValidatingAdmissionPolicy), created at start. */
+  objects: KubeObject[];
+}
+
 /**
- * Reads every CustomResourceDefinition under `dir`. When a CRD appears in both the
- * standard and experimental Gateway API channels, the experimental one wins: it is a superset.
+ * Reads every CustomResourceDefinition under `dirs`, each as its folder has it (the served and
+ * storage flags of its versions included). A CRD name in two folders is an error: one cluster
+ * has one definition of each resource.
  */
-export function loadCrds(dir: string): ResourceType[] {
-  if (!fs.existsSync(dir)) {
-    throw new Error(`CRD directory ${dir} does not exist`);
-  }
-  const chosen = new Map<string, { crd: KubeObject; experimental: boolean }>();
-  for (const file of yamlFiles(dir)) {
-    for (const doc of parseAllDocuments(fs.readFileSync(file, 'utf8'))) {
-      const crd = doc.toJS() as KubeObject | null;
-      if (crd?.kind !== 'CustomResourceDefinition') continue;
-      const experimental = isExperimental(file, crd);
-      const previous = chosen.get(crd.metadata.name);
-      if (!previous || (experimental && !previous.experimental)) {
-        chosen.set(crd.metadata.name, { crd, experimental });
+export function loadCrds(dirs: string[]): CrdInstall {
+  const crds = new Map<string, string>();
+  const types: ResourceType[] = [];
+  const objects: KubeObject[] = [];
+  for (const dir of dirs) {
+    if (!fs.existsSync(dir)) {
+      throw new Error(`CRD directory ${dir} does not exist`);
+    }
+    for (const file of yamlFiles(dir)) {
+      for (const doc of parseAllDocuments(fs.readFileSync(file, 'utf8'))) {
+        const object = doc.toJS() as KubeObject | null;
+        if (!object?.kind) continue;
+        if (object.kind !== 'CustomResourceDefinition') {
+          objects.push(object);
+          continue;
+        }
+        const previous = crds.get(object.metadata.name);
+        if (previous) {
+          throw new Error(
+            `CRD ${object.metadata.name} is defined twice: in ${previous} and ${file}`,
+          );
+        }
+        crds.set(object.metadata.name, file);
+        types.push(toResourceType(object));
       }
     }
   }
-  return [...chosen.values()].map(({ crd }) => toResourceType(crd));
+  return { types, objects };
 }

@@ -1,7 +1,42 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { defaultCrdDir } from '../paths';
+import { JSONSchema } from '../api/types';
+import { loadCrds } from '../api/crdLoader';
+import {
+  gatewayApiCrdDir,
+  gatewayApiInstallCases,
+} from '../gatewayApiInstall';
 import { compileCel, evaluate, toCel } from './celLibrary';
+
+const crdDir = process.env.GATEHOUSE_CRDS_DIR ?? defaultCrdDir;
+
+/** Every rule and messageExpression in a schema. */
+function expressions(schema: unknown, out: string[] = []): string[] {
+  if (!schema || typeof schema !== 'object') return out;
+  if (Array.isArray(schema)) {
+    schema.forEach(s => expressions(s, out));
+    return out;
+  }
+  const s = schema as JSONSchema;
+  for (const r of s['x-kubernetes-validations'] ?? []) {
+    out.push(r.rule);
+    if (r.messageExpression) out.push(r.messageExpression);
+  }
+  for (const value of Object.values(s)) expressions(value, out);
+  return out;
+}
+
+function compileErrors(list: string[]): string[] {
+  return list.flatMap(expression => {
+    try {
+      compileCel(expression);
+      return [];
+    } catch (e) {
+      return [`${expression}: ${(e as Error).message}`];
+    }
+  });
+}
 
 const rulesFile = path.join(
   process.env.GATEHOUSE_CRDS_DIR ?? defaultCrdDir,
@@ -24,6 +59,20 @@ describe('the CEL library', () => {
     expect(rules.length).toBeGreaterThan(500);
     expect(failures).toEqual([]);
   });
+
+  it.each(gatewayApiInstallCases())(
+    'compiles every rule of every CRD of Gateway API %s, cert-manager and Envoy Gateway',
+    (_name, install) => {
+      const { types } = loadCrds([
+        path.join(crdDir, 'cert-manager'),
+        path.join(crdDir, 'envoy-gateway'),
+        gatewayApiCrdDir(install, crdDir),
+      ]);
+      const all = types.flatMap(t => t.versions.flatMap(v => expressions(v.schema)));
+      expect(all.length).toBeGreaterThan(200);
+      expect(compileErrors(all)).toEqual([]);
+    },
+  );
 
   it('provides the Kubernetes string and list helpers the rules use', () => {
     const run = (expression: string, self: unknown) =>

@@ -7,11 +7,31 @@ import {
   celMethod,
   isCelError,
   listType,
+  objectType,
   parse,
   plan,
 } from '@bufbuild/cel';
 import { strings } from '@bufbuild/cel/ext';
+import {
+  DescMessage,
+  create,
+  createFileRegistry,
+  FileRegistry,
+} from '@bufbuild/protobuf';
+import {
+  FieldDescriptorProto_Label,
+  FieldDescriptorProto_Type,
+  FileDescriptorProtoSchema,
+} from '@bufbuild/protobuf/wkt';
+import { ReflectMessage, reflect } from '@bufbuild/protobuf/reflect';
 import { KubeObject } from '../api/types';
+import {
+  IpAddress,
+  formatIpAddress,
+  ipPredicates,
+  parseIpAddress,
+} from './ipAddress';
+import { namedFormats } from './namedFormats';
 
 function isURL(value: string): boolean {
   try {
@@ -24,10 +44,177 @@ function isURL(value: string): boolean {
   }
 }
 
-/** The Kubernetes CEL libraries the CRD rules use, beyond the CEL standard library. */
+/**
+ * The Kubernetes library's own value types. @bufbuild/cel knows only CEL's built-in values and
+ * protobuf messages, so each is a one-field message: `net.IP` holds the canonical address text,
+ * `kubernetes.NamedFormat` the format's name, `kubernetes.OptionalErrors` what
+ * `format.validate()` returns (an optional list of messages).
+ */
+function message(
+  name: string,
+  fields: Array<{ name: string; type: 'string' | 'bool'; repeated?: boolean }>,
+) {
+  return {
+    name,
+    field: fields.map((f, i) => ({
+      name: f.name,
+      number: i + 1,
+      type:
+        f.type === 'string'
+          ? FieldDescriptorProto_Type.STRING
+          : FieldDescriptorProto_Type.BOOL,
+      label: f.repeated
+        ? FieldDescriptorProto_Label.REPEATED
+        : FieldDescriptorProto_Label.OPTIONAL,
+      jsonName: f.name,
+    })),
+  };
+}
+
+function fileRegistry(pkg: string, messages: ReturnType<typeof message>[]) {
+  return createFileRegistry(
+    create(FileDescriptorProtoSchema, {
+      name: `gatehouse/dev-cluster/${pkg}.proto`,
+      package: pkg,
+      syntax: 'proto3',
+      messageType: messages,
+    }),
+    () => undefined,
+  );
+}
+
+const kubernetesTypes: FileRegistry = createFileRegistry(
+  fileRegistry('net', [message('IP', [{ name: 'address', type: 'string' }])]),
+  fileRegistry('kubernetes', [
+    message('NamedFormat', [{ name: 'name', type: 'string' }]),
+    message('OptionalErrors', [
+      { name: 'has_value', type: 'bool' },
+      { name: 'value', type: 'string', repeated: true },
+    ]),
+  ]),
+);
+
+function messageDesc(typeName: string): DescMessage {
+  return kubernetesTypes.getMessage(typeName)!;
+}
+
+const ipDesc = messageDesc('net.IP');
+const formatDesc = messageDesc('kubernetes.NamedFormat');
+const optionalDesc = messageDesc('kubernetes.OptionalErrors');
+const IP = objectType(ipDesc);
+const FORMAT = objectType(formatDesc);
+const OPTIONAL_ERRORS = objectType(optionalDesc);
+
+function field<T>(value: unknown, name: string): T {
+  const m = value as ReflectMessage;
+  return m.get(m.desc.field[name]) as T;
+}
+
+function ipValue(address: IpAddress): ReflectMessage {
+  return reflect(
+    ipDesc,
+    create(ipDesc, { address: formatIpAddress(address) } as never),
+  );
+}
+
+const ipOf = (value: unknown) =>
+  parseIpAddress(field<string>(value, 'address'));
+
+function optionalErrors(errors: string[] | undefined): ReflectMessage {
+  return reflect(
+    optionalDesc,
+    create(optionalDesc, {
+      hasValue: errors !== undefined,
+      value: errors ?? [],
+    } as never),
+  );
+}
+
+function ipPredicate(name: keyof typeof ipPredicates) {
+  return celMethod(name, IP, [], CelScalar.BOOL, function predicate() {
+    return ipPredicates[name](ipOf(this));
+  });
+}
+
+/** The Kubernetes IP library (k8s.io/apiserver/pkg/cel/library/ip.go). */
+const ipLibrary = [
+  celFunc('isIP', [CelScalar.STRING], CelScalar.BOOL, (s: string) => {
+    try {
+      parseIpAddress(s);
+      return true;
+    } catch {
+      return false;
+    }
+  }),
+  celFunc('ip', [CelScalar.STRING], IP, (s: string) =>
+    ipValue(parseIpAddress(s)),
+  ),
+  celFunc('ip.isCanonical', [CelScalar.STRING], CelScalar.BOOL, (s: string) =>
+    formatIpAddress(parseIpAddress(s)) === s,
+  ),
+  celFunc('string', [IP], CelScalar.STRING, (ip: unknown) =>
+    field<string>(ip, 'address'),
+  ),
+  celMethod('family', IP, [], CelScalar.INT, function family() {
+    return BigInt(ipOf(this).family);
+  }),
+  ipPredicate('isUnspecified'),
+  ipPredicate('isLoopback'),
+  ipPredicate('isLinkLocalMulticast'),
+  ipPredicate('isLinkLocalUnicast'),
+  ipPredicate('isGlobalUnicast'),
+];
+
+/** The Kubernetes format library (format.go): `format.<name>()`, `format.named()`, `validate()`. */
+const formatLibrary = [
+  ...Object.keys(namedFormats).map(name =>
+    celFunc(`format.${name}`, [], FORMAT, () =>
+      reflect(formatDesc, create(formatDesc, { name } as never)),
+    ),
+  ),
+  celMethod(
+    'validate',
+    FORMAT,
+    [CelScalar.STRING],
+    OPTIONAL_ERRORS,
+    function validate(value: string) {
+      const errors = namedFormats[field<string>(this, 'name')](value);
+      return optionalErrors(errors.length ? errors : undefined);
+    },
+  ),
+  // The optional a validate() returns: none when the value is valid, else its messages.
+  celFunc('optional.none', [], OPTIONAL_ERRORS, () =>
+    optionalErrors(undefined),
+  ),
+  celMethod('hasValue', OPTIONAL_ERRORS, [], CelScalar.BOOL, function has() {
+    return field<boolean>(this, 'hasValue');
+  }),
+  celMethod(
+    'value',
+    OPTIONAL_ERRORS,
+    [],
+    listType(CelScalar.STRING),
+    function value() {
+      if (!field<boolean>(this, 'hasValue'))
+        throw new Error('optional.none() dereference');
+      return [...field<Iterable<string>>(this, 'value')];
+    },
+  ),
+];
+
+/** The Kubernetes CEL libraries the CRD rules and admission policies use, beyond the CEL standard library. */
 const kubernetesFunctions = [
   ...strings,
+  ...ipLibrary,
+  ...formatLibrary,
   celFunc('isURL', [CelScalar.STRING], CelScalar.BOOL, isURL),
+  // CEL's global form of matches(), which the Gateway API's admission policy calls.
+  celFunc(
+    'matches',
+    [CelScalar.STRING, CelScalar.STRING],
+    CelScalar.BOOL,
+    (s: string, pattern: string) => new RegExp(pattern).test(s),
+  ),
   celMethod(
     'find',
     CelScalar.STRING,
@@ -48,7 +235,10 @@ const kubernetesFunctions = [
   ),
 ];
 
-const env: CelEnv = celEnv({ funcs: kubernetesFunctions });
+const env: CelEnv = celEnv({
+  funcs: kubernetesFunctions,
+  registry: kubernetesTypes,
+});
 
 export type CelProgram = (bindings: Record<string, unknown>) => CelResult;
 

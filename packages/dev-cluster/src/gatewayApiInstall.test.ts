@@ -1,0 +1,171 @@
+import {
+  DEFAULT_GATEWAY_API_INSTALL,
+  DevCluster,
+  GATEWAY_API_INSTALLS,
+  gatewayApiInstallCases,
+  parseGatewayApiInstall,
+  startDevCluster,
+} from './index';
+import { resolveGatewayApiInstall } from './gatewayApiInstall';
+import { defaultSeed } from './paths';
+import { readSeed } from './seed';
+
+async function get(cluster: DevCluster, path: string) {
+  const res = await fetch(`${cluster.url}${path}`, {
+    headers: { Authorization: `Bearer ${cluster.adminToken}` },
+  });
+  return { status: res.status, body: (await res.json()) as any };
+}
+
+const tlsRoutes = (version: string) =>
+  `/apis/gateway.networking.k8s.io/${version}/tlsroutes`;
+
+describe('choosing the Gateway API install', () => {
+  it('lists the four installs and defaults to v1.6.1 experimental', () => {
+    expect(GATEWAY_API_INSTALLS.map(i => `${i.version}/${i.channel}`)).toEqual([
+      'v1.4.1/standard',
+      'v1.4.1/experimental',
+      'v1.6.1/standard',
+      'v1.6.1/experimental',
+    ]);
+    expect(DEFAULT_GATEWAY_API_INSTALL).toEqual({
+      version: 'v1.6.1',
+      channel: 'experimental',
+    });
+    expect(resolveGatewayApiInstall(undefined, {})).toEqual(
+      DEFAULT_GATEWAY_API_INSTALL,
+    );
+  });
+
+  it('takes GATEHOUSE_GATEWAY_API over the default and the options over both', () => {
+    const env = { GATEHOUSE_GATEWAY_API: 'v1.4.1/standard' };
+    expect(resolveGatewayApiInstall(undefined, env)).toEqual({
+      version: 'v1.4.1',
+      channel: 'standard',
+    });
+    expect(
+      resolveGatewayApiInstall({ version: 'v1.6.1', channel: 'standard' }, env),
+    ).toEqual({ version: 'v1.6.1', channel: 'standard' });
+    expect(
+      resolveGatewayApiInstall(undefined, {
+        GATEHOUSE_GATEWAY_API_CRDS_DIR: '/elsewhere/standard',
+      }),
+    ).toEqual({ ...DEFAULT_GATEWAY_API_INSTALL, dir: '/elsewhere/standard' });
+  });
+
+  it('refuses an install it does not know, naming the ones it does', () => {
+    expect(() => parseGatewayApiInstall('v1.5.0/standard')).toThrow(
+      'unknown Gateway API install "v1.5.0/standard": expected one of v1.4.1/standard, v1.4.1/experimental, v1.6.1/standard, v1.6.1/experimental',
+    );
+    expect(() =>
+      resolveGatewayApiInstall({ version: 'v1.6.1', channel: 'beta' as never }),
+    ).toThrow(/unknown Gateway API install "v1.6.1\/beta"/);
+  });
+
+  it('loads every example on the default install', async () => {
+    const log: string[] = [];
+    const cluster = await startDevCluster({
+      controllers: false,
+      gatewayApi: DEFAULT_GATEWAY_API_INSTALL,
+      log: line => log.push(line),
+    });
+    try {
+      expect(log).toEqual([]);
+      const tls = readSeed([defaultSeed]).filter(
+        o => o.object.kind === 'TLSRoute',
+      );
+      expect(tls.length).toBeGreaterThan(0);
+      const listed = await get(cluster, tlsRoutes('v1alpha2'));
+      expect(listed.body.items).toHaveLength(tls.length);
+    } finally {
+      await cluster.close();
+    }
+  });
+});
+
+describe.each(gatewayApiInstallCases())(
+  'a dev cluster on Gateway API %s',
+  (_name, install) => {
+    let cluster: DevCluster;
+    const log: string[] = [];
+    beforeAll(async () => {
+      cluster = await startDevCluster({
+        controllers: false,
+        gatewayApi: install,
+        log: line => log.push(line),
+      });
+    });
+    afterAll(() => cluster.close());
+
+    it('serves exactly the TLSRoute versions of that install', async () => {
+      const served: Record<string, string[]> = {
+        'v1.4.1/standard': [],
+        'v1.4.1/experimental': ['v1alpha2', 'v1alpha3'],
+        'v1.6.1/standard': ['v1'],
+        'v1.6.1/experimental': ['v1', 'v1alpha2', 'v1alpha3'],
+      };
+      const expected = served[`${install.version}/${install.channel}`];
+      for (const version of ['v1', 'v1alpha2', 'v1alpha3']) {
+        const res = await get(cluster, tlsRoutes(version));
+        expect([version, res.status]).toEqual([
+          version,
+          expected.includes(version) ? 200 : 404,
+        ]);
+      }
+      expect(cluster.gatewayApi).toEqual(install);
+    });
+
+    it('skips the seed objects it does not serve, one line each', () => {
+      const tlsSeeds = readSeed([defaultSeed]).filter(
+        o => o.object.kind === 'TLSRoute',
+      );
+      const unservedTls = tlsSeeds.filter(
+        o =>
+          !(
+            install.version === 'v1.6.1' && install.channel === 'experimental'
+          ) &&
+          !(
+            install.version === 'v1.4.1' &&
+            install.channel === 'experimental' &&
+            o.object.apiVersion !== 'gateway.networking.k8s.io/v1'
+          ),
+      );
+      expect(log.filter(l => / TLSRoute /.test(l))).toHaveLength(
+        unservedTls.length,
+      );
+      for (const line of log) {
+        expect(line).toMatch(
+          new RegExp(
+            `^seed file .*: \\w+ \\S+ not loaded: Gateway API ${install.version}/${install.channel} does not serve \\S+ \\w+$`,
+          ),
+        );
+      }
+    });
+
+    it('has the admission policy the release ships, listable through the API', async () => {
+      const policies = await get(
+        cluster,
+        '/apis/admissionregistration.k8s.io/v1/validatingadmissionpolicies',
+      );
+      const bindings = await get(
+        cluster,
+        '/apis/admissionregistration.k8s.io/v1/validatingadmissionpolicybindings',
+      );
+      const names = (list: any) => list.body.items.map((i: any) => i.metadata.name);
+      const shipped =
+        install.version === 'v1.6.1'
+          ? ['safe-upgrades.gateway.networking.k8s.io']
+          : [];
+      expect(names(policies)).toEqual(shipped);
+      expect(names(bindings)).toEqual(shipped);
+      if (shipped.length) {
+        // The two channels ship different version checks (the experimental one allows v0.0.0-dev).
+        expect(
+          policies.body.items[0].spec.validations[1].message.includes(
+            'v0.0.0-dev',
+          ),
+        ).toBe(install.channel === 'experimental');
+      }
+    });
+  },
+);
