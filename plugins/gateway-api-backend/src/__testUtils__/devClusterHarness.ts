@@ -1,6 +1,10 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { DevCluster, startDevCluster } from '@gatehouse/dev-cluster';
+import {
+  DevCluster,
+  GatewayApiInstall,
+  startDevCluster,
+} from '@gatehouse/dev-cluster';
 import path from 'node:path';
 import { ClusterClient } from '../kubernetes/ClusterClient';
 
@@ -9,13 +13,21 @@ export const EXAMPLE_CLUSTER = path.resolve(
   '../../../../examples/cluster',
 );
 
-/** A dev cluster seeded with the examples, and a client of it named `dev-cluster`. */
+/**
+ * A dev cluster seeded with the examples, and a client of it named `dev-cluster`. It serves
+ * the given Gateway API install (the dev cluster's default otherwise); examples of kinds the
+ * install does not serve are left out, as on a real cluster.
+ */
 export async function startExampleCluster(
-  options: { controllers?: false | Record<string, unknown> } = {},
+  options: {
+    controllers?: false | Record<string, unknown>;
+    gatewayApi?: GatewayApiInstall;
+  } = {},
 ): Promise<{ cluster: DevCluster; client: ClusterClient }> {
   const cluster = await startDevCluster({
     seed: [EXAMPLE_CLUSTER],
     controllers: options.controllers ?? false,
+    ...(options.gatewayApi ? { gatewayApi: options.gatewayApi } : {}),
   });
   const client = new ClusterClient(
     {

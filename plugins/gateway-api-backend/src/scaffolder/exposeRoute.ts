@@ -24,6 +24,10 @@ import { examples } from './exposeRoute.examples';
 import { exposureNames } from './exposureNames';
 import { executePlan, planYaml } from './plan';
 import { reportAnalysis } from './reportAnalysis';
+import {
+  requireServedRouteKind,
+  servedGatewayApiFor,
+} from './servedGatewayApi';
 import { waitForExposure } from './waitForExposure';
 
 export interface ExposeRouteActionOptions {
@@ -188,6 +192,7 @@ export async function planExposure(
   ctx: { getInitiatorCredentials(): Promise<BackstageCredentials> },
 ) {
   const client = resolveClusterClient(options.clients, input.cluster);
+  await requireServedRouteKind(client, input.routeKind);
   const world = await loadWorld(options.clients);
   const tenantNamespace = world.tenants.find(
     t => t.cluster === client.name && t.name === input.tenant,
@@ -235,6 +240,7 @@ export async function planExposure(
     await checkServicePort(client, serviceNamespace, input.service);
   }
 
+  const served = await servedGatewayApiFor(client, tenant.spec);
   const objects: KubernetesObject[] = buildExposureObjects(
     {
       hostname,
@@ -251,6 +257,7 @@ export async function planExposure(
       names: exposureNames(hostname),
     },
     tenant.spec,
+    served,
   );
   const fieldManager = exposureFieldManager(hostname);
   const plan = objects.map(object => ({ object, fieldManager }));

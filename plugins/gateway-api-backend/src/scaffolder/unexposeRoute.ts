@@ -21,16 +21,12 @@ import { resolveClusterClient } from './clusters';
 import { parseInput } from './parseInput';
 import { exposureNames } from './exposureNames';
 import { executePlan, PlannedWrite } from './plan';
+import { servedGatewayApiFor } from './servedGatewayApi';
 
 export interface UnexposeRouteActionOptions {
   clients: ClusterClient[];
   permissions: PermissionsService;
 }
-
-const ROUTE_VERSIONS = {
-  HTTPRoute: 'gateway.networking.k8s.io/v1',
-  TLSRoute: 'gateway.networking.k8s.io/v1alpha3',
-} as const;
 
 /** The input schema; parsed again in the handler, since the scaffolder validates without applying defaults. */
 export const unexposeRouteInput = (z: typeof zod) =>
@@ -151,6 +147,7 @@ export function createUnexposeRouteAction(options: UnexposeRouteActionOptions) {
           names,
         },
         tenant.spec,
+        await servedGatewayApiFor(client, tenant.spec),
       );
       const fieldManager = exposureFieldManager(hostname);
       const plan: PlannedWrite[] = objects.map(object =>
@@ -204,8 +201,12 @@ async function findRoute(
   name: string,
 ) {
   for (const kind of ['HTTPRoute', 'TLSRoute'] as const) {
+    // A kind the cluster does not serve has no route to remove; one it serves is read (and
+    // deleted) at its served version.
+    const served = await client.servedApis.kind(kind);
+    if (!served) continue;
     const object = (await client.get({
-      apiVersion: ROUTE_VERSIONS[kind],
+      apiVersion: served.apiVersion,
       kind,
       namespace,
       name,
