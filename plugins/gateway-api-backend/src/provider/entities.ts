@@ -15,6 +15,7 @@ import { ClusterSnapshot } from '../cache/GatewayApiCache';
 import { TENANT_METADATA } from '../manifests/metadata';
 import { routeEntityRef } from '../exposures/routeEntityRef';
 import { isAcmeSolverRoute } from '../exposures/acmeSolverRoute';
+import { withIngressHostnameEntities } from '../ingress/ingressEntities';
 import {
   TenantRecord,
   tenantFromNamespace,
@@ -235,5 +236,6 @@ export function entitiesFromSnapshot(
     });
   }
 
-  return entities;
+  // Hostnames served by Ingresses, with their class, TLS Secret and migration state.
+  return withIngressHostnameEntities(snapshot, entities, options);
 }
