@@ -2,7 +2,7 @@
  * Condition interpretation: turns the conditions controllers write (and the conditions the
  * attachment analysis predicts) into one short status, a one-line summary and a hint.
  */
-import { ParentAttachment } from './attachment';
+import { ListenerSetPrediction, ParentAttachment } from './attachment';
 import {
   CommonMistake,
   Hint,
@@ -14,6 +14,7 @@ import {
   Condition,
   Gateway,
   GatewayClass,
+  ListenerSet,
   Route,
   RouteParentStatus,
 } from './types';
@@ -253,6 +254,44 @@ export function interpretGatewayStatus(gateway: Gateway): StatusSummary {
 }
 
 /**
+ * Interprets a ListenerSet's own conditions (Accepted, Programmed). Its listeners are judged
+ * one by one: another hostname's broken listener is not this hostname's problem.
+ *
+ * @public
+ */
+export function interpretListenerSetStatus(
+  listenerSet: ListenerSet,
+): StatusSummary {
+  return interpretConditions(
+    'ListenerSet',
+    listenerSet.status?.conditions,
+    listenerSet.metadata?.generation,
+  );
+}
+
+/**
+ * Interprets the attachment analysis's prediction for a ListenerSet: its predicted Accepted
+ * condition, with the recognised mistake's hint (not admitted, parent Gateway missing,
+ * listener conflict) in place of the generic one.
+ *
+ * @public
+ */
+export function interpretListenerSetPrediction(
+  prediction: ListenerSetPrediction,
+): StatusSummary {
+  const summary = interpretConditions(
+    'ListenerSet',
+    [prediction.accepted],
+    undefined,
+    `ListenerSet "${prediction.namespace}/${prediction.name}": `,
+  );
+  const [mistake] = prediction.mistakes;
+  return mistake && summary.status !== 'ok'
+    ? { ...summary, hint: hintForMistake(mistake) }
+    : summary;
+}
+
+/**
  * Interprets a GatewayClass's conditions.
  *
  * @public
@@ -267,11 +306,18 @@ export function interpretGatewayClassStatus(
   );
 }
 
-// A recognised mistake explains a reason better than the reason's generic hint.
-const MISTAKE_FOR_REASON: Record<string, CommonMistake> = {
-  NoMatchingParent: 'parentRefWithoutNamespace',
-  NotAllowedByListeners: 'namespaceNotAllowedByListener',
-  RefNotPermitted: 'missingReferenceGrant',
+// A recognised mistake explains a reason better than the reason's generic hint; the first
+// one the analysis recognised wins.
+const MISTAKES_FOR_REASON: Record<string, CommonMistake[]> = {
+  NoMatchingParent: [
+    'parentRefWithoutNamespace',
+    'sectionNameInListenerSet',
+    'listenerSetParentNotFound',
+    'listenerSetNotAllowed',
+    'listenerConflict',
+  ],
+  NotAllowedByListeners: ['namespaceNotAllowedByListener'],
+  RefNotPermitted: ['missingReferenceGrant'],
 };
 
 /**
@@ -294,11 +340,23 @@ export function interpretParentAttachment(
     undefined,
     label,
   );
-  const mistake = summary.reason
-    ? MISTAKE_FOR_REASON[summary.reason]
-    : undefined;
-  if (mistake && attachment.mistakes.includes(mistake)) {
+  const mistake = (MISTAKES_FOR_REASON[summary.reason ?? ''] ?? []).find(m =>
+    attachment.mistakes.includes(m),
+  );
+  if (mistake) {
     return { ...summary, hint: hintForMistake(mistake) };
+  }
+  if (
+    summary.status === 'ok' &&
+    attachment.mistakes.includes('listenerConflict')
+  ) {
+    return {
+      status: 'error',
+      summary: `${label}Accepted, but the ListenerSet listener it attaches to is Conflicted with an older listener of the Gateway, so no traffic reaches the route through it.`,
+      type: 'Conflicted',
+      reason: 'ListenerConflict',
+      hint: hintForMistake('listenerConflict'),
+    };
   }
   if (
     summary.status === 'ok' &&

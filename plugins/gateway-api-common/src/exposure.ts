@@ -14,7 +14,10 @@ import { Condition } from './types';
  * @public
  */
 export interface ExposureParent {
+  /** The Gateway; for a ListenerSet parentRef, the ListenerSet's parent Gateway. */
   gateway: { namespace: string; name: string };
+  /** Set when the parentRef names a ListenerSet (Gateway API v1.5+). */
+  listenerSet?: { namespace: string; name: string };
   sectionName?: string;
   port?: number;
   /** From the controller's `status.parents` entry; `unknown` when it has not reported. */
@@ -58,12 +61,29 @@ export interface GatewaySummary {
 }
 
 /**
+ * A ListenerSet merged onto a Gateway (Gateway API v1.5+), with its own status.
+ *
+ * @public
+ */
+export interface ListenerSetSummary {
+  namespace: string;
+  name: string;
+  /** From its own `status.conditions` (Accepted, Programmed); `unknown` until reported. */
+  status: StatusSummary;
+  conditions: Condition[];
+  /** From the attachment analysis: whether the Gateway admits it, and why not. */
+  predicted?: StatusSummary;
+}
+
+/**
  * A Gateway the route is attached to, with the listener serving the hostname.
  *
  * @public
  */
 export interface ExposureGateway extends GatewaySummary {
   listener?: ListenerSummary;
+  /** Set when that listener is a ListenerSet's rather than the Gateway's own. */
+  listenerSet?: ListenerSetSummary;
 }
 
 /**
@@ -224,14 +244,28 @@ export interface TenantListener extends ListenerSummary {
 }
 
 /**
+ * A ListenerSet in one of a tenant's namespaces, with its listeners.
+ *
+ * @public
+ */
+export interface TenantListenerSet extends ListenerSetSummary {
+  listeners: TenantListener[];
+}
+
+/**
  * A Gateway that serves a tenant: one with a listener admitting routes from the tenant's
  * namespaces (its own Gateway, or a shared one).
  *
  * @public
  */
 export interface TenantGateway extends GatewaySummary {
-  /** Only the listeners that admit the tenant's routes. */
+  /** Only the Gateway's own listeners that admit the tenant's routes. */
   listeners: TenantListener[];
+  /**
+   * The tenant's own ListenerSets naming this Gateway, with all their listeners; absent when
+   * it has none. Another tenant's ListenerSets are never listed.
+   */
+  listenerSets?: TenantListenerSet[];
   /** Whether the Gateway lives in the tenant's own namespace (dedicated, tenant-shared). */
   ownedByTenant: boolean;
 }

@@ -22,6 +22,7 @@ export type HintSubject =
   | 'GatewayClass'
   | 'Gateway'
   | 'Listener'
+  | 'ListenerSet'
   | 'Route'
   | 'Certificate'
   | 'CertificateRequest'
@@ -35,6 +36,10 @@ export type HintSubject =
 export type CommonMistake =
   | 'namespaceNotAllowedByListener'
   | 'parentRefWithoutNamespace'
+  | 'listenerSetNotAllowed'
+  | 'listenerSetParentNotFound'
+  | 'sectionNameInListenerSet'
+  | 'listenerConflict'
   | 'noCertificateForHostname'
   | 'missingReferenceGrant'
   | 'policyInWrongNamespace'
@@ -233,6 +238,83 @@ const CONDITION_HINTS: Record<string, Hint> = {
     "The listener's certificate also covers hostnames of another listener, so an HTTP/2 connection may be reused across them.",
     "Use certificates that cover only each listener's own hostnames.",
   ),
+  'Listener/Accepted/TooManyListeners': h(
+    'The Gateway already has as many listeners as the implementation can merge, so this ListenerSet listener was not added.',
+    'Remove listeners the Gateway no longer needs, or put this hostname on another Gateway.',
+  ),
+  'Listener/Accepted/HostnameConflict': h(
+    'An older listener of the same Gateway (its own, or an older ListenerSet\'s) already serves this hostname on this port, so this ListenerSet listener is not used.',
+    'Use a hostname no other listener of the Gateway serves on this port, or remove the older listener if it is yours.',
+  ),
+  'Listener/Accepted/ProtocolConflict': h(
+    'An older listener of the same Gateway uses this port with an incompatible protocol, so this ListenerSet listener is not used.',
+    'Use the port the Gateway serves this protocol on (for HTTPS, 443), or another free port.',
+  ),
+  'Listener/Programmed/HostnameConflict': h(
+    'The listener is not configured in the data plane because an older listener of the Gateway serves the same hostname on this port.',
+    'Use a hostname no other listener of the Gateway serves on this port.',
+  ),
+  'Listener/Programmed/ProtocolConflict': h(
+    'The listener is not configured in the data plane because an older listener of the Gateway uses the port with an incompatible protocol.',
+    'Move the listener to a port the Gateway serves its protocol on.',
+  ),
+  'Listener/Conflicted/ListenerConflict': h(
+    'The listener conflicts with another listener merged onto the same Gateway (its own or a ListenerSet\'s), so it serves no traffic.',
+    'Give it a hostname or port no older listener of the Gateway uses.',
+  ),
+
+  'ListenerSet/Accepted/Accepted': h(
+    'The Gateway admits this ListenerSet and its listeners are merged onto it.',
+    FINE,
+  ),
+  'ListenerSet/Accepted/NotAllowed': h(
+    "The Gateway does not admit ListenerSets from this namespace (its allowedListeners is unset, None, or does not select the namespace), so none of the ListenerSet's listeners serve traffic.",
+    "Ask the platform team to admit the namespace in the Gateway's spec.allowedListeners (for a shared Gateway, usually a namespace selector on the tenant's label).",
+  ),
+  'ListenerSet/Accepted/ParentNotAccepted': h(
+    "The ListenerSet's parent Gateway is missing or not Accepted, so its listeners cannot be merged onto it.",
+    "Check spec.parentRef (name, and namespace when the Gateway is in another namespace) and the Gateway's own conditions.",
+  ),
+  'ListenerSet/Accepted/ListenersNotValid': h(
+    "One or more of the ListenerSet's listeners are invalid or conflict with older listeners of the Gateway; the valid ones still serve traffic.",
+    "Look at the listeners' conditions to see which one is wrong and why.",
+  ),
+  'ListenerSet/Accepted/Invalid': h(
+    "The ListenerSet's spec is invalid (for example its parentRef is not a Gateway, or its TLS configuration), so the controller refused it.",
+    "Read the condition's message and fix the ListenerSet's spec.",
+  ),
+  'ListenerSet/Accepted/Pending': h(
+    'No controller has processed the ListenerSet yet.',
+    "Check that the parent Gateway exists and that its GatewayClass's controller supports ListenerSets and is running.",
+  ),
+  'ListenerSet/Programmed/Programmed': h(
+    "The ListenerSet's listeners are configured in the data plane.",
+    FINE,
+  ),
+  'ListenerSet/Programmed/NotAllowed': h(
+    'The ListenerSet is not configured in the data plane because the Gateway does not admit it.',
+    "Ask the platform team to admit the namespace in the Gateway's spec.allowedListeners.",
+  ),
+  'ListenerSet/Programmed/Invalid': h(
+    'The ListenerSet is invalid, so it was not configured in the data plane.',
+    "Read its Accepted condition and its listeners' conditions to see why.",
+  ),
+  'ListenerSet/Programmed/ParentNotProgrammed': h(
+    "The ListenerSet's parent Gateway is not Programmed, so its listeners are not in the data plane either.",
+    "Look at the Gateway's Programmed condition and fix that first.",
+  ),
+  'ListenerSet/Programmed/ListenersNotValid': h(
+    "None of the ListenerSet's listeners could be configured in the data plane.",
+    "Look at the listeners' conditions to see which one is wrong and why.",
+  ),
+  'ListenerSet/Programmed/PortUnavailable': h(
+    "A port one of the ListenerSet's listeners asks for cannot be used on the Gateway.",
+    'Use a port the Gateway already serves (80 or 443), or ask the platform team which ports are open.',
+  ),
+  'ListenerSet/Programmed/Pending': h(
+    "The ListenerSet's listeners are being configured in the data plane.",
+    "Wait a minute; if it stays Pending, look at the controller's logs.",
+  ),
 
   'Route/Accepted/Accepted': h('The Gateway accepted the route.', FINE),
   'Route/Accepted/NotAllowedByListeners': h(
@@ -381,6 +463,22 @@ const MISTAKE_HINTS: Record<CommonMistake, Hint> = {
   parentRefWithoutNamespace: h(
     "The parentRef has no namespace, so it looks for the Gateway in the route's own namespace, finds none, and the route stays unattached.",
     "Add namespace: <the Gateway's namespace> to the parentRef.",
+  ),
+  listenerSetNotAllowed: h(
+    "The Gateway does not admit this ListenerSet: its allowedListeners is missing (which admits none) or does not match the ListenerSet's namespace. None of the ListenerSet's listeners serve traffic, and routes attached to it are not reached.",
+    "Ask the platform team to admit the tenant's namespace in the Gateway's spec.allowedListeners (a namespace selector on the tenant's label), or move the listener to a Gateway that admits it.",
+  ),
+  listenerSetParentNotFound: h(
+    "The ListenerSet's parentRef names a Gateway that does not exist (without a namespace it looks in the ListenerSet's own namespace), so its listeners are merged nowhere.",
+    "Set spec.parentRef.name and spec.parentRef.namespace to the shared Gateway's name and namespace.",
+  ),
+  sectionNameInListenerSet: h(
+    "The parentRef names the Gateway with a sectionName that is not one of the Gateway's own listeners: that listener lives in a ListenerSet, and a Gateway parentRef never reaches a ListenerSet's listeners.",
+    'Point the parentRef at the ListenerSet instead: group gateway.networking.k8s.io, kind ListenerSet, its name and namespace, and the same sectionName.',
+  ),
+  listenerConflict: h(
+    "The ListenerSet's listener uses the same port and hostname as an older listener of the Gateway (the Gateway's own, or an older ListenerSet's), or the same port with an incompatible protocol. The older one wins, so this listener serves no traffic.",
+    'Use a hostname that no other listener of the Gateway serves on that port (a hostname of your own domains), or remove the older listener if it is yours.',
   ),
   noCertificateForHostname: h(
     "The HTTPS listener has no certificate for the route's hostname, so the TLS handshake fails and clients cannot connect.",

@@ -12,6 +12,7 @@ import {
   Gateway,
   GATEWAY_API_GROUP,
   Listener,
+  ListenerSet,
   Namespace,
   ParentReference,
   ReferenceGrant,
@@ -19,23 +20,20 @@ import {
   Secret,
   Service,
 } from '../types';
-import { matchesLabelSelector } from './labelSelector';
+import { matchesLabelSelector, NAMESPACE_NAME_LABEL } from './labelSelector';
 import {
   ListenerPrediction,
   predictListeners,
   SecretKey,
   supportedRouteKinds,
 } from './listeners';
+import {
+  EffectiveListener,
+  ListenerSetPrediction,
+  predictListenerSetsWith,
+} from './listenerSets';
 import { AttachmentOptions, PredictedCondition } from './predictedCondition';
 import { isReferencePermitted } from './referenceGrant';
-
-/**
- * The built-in namespace label kube-apiserver sets on every namespace; it cannot be spoofed,
- * which is why allowedRoutes selectors use it.
- *
- * @public
- */
-export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
 /**
  * The objects the attachment analysis reads. Lists are the whole truth: an object missing from
@@ -46,6 +44,8 @@ export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 export interface AttachmentInput {
   gateways: Gateway[];
   routes: Route[];
+  /** ListenerSets (Gateway API v1.5+); none where the cluster does not serve them. */
+  listenerSets?: ListenerSet[];
   /** Namespaces with their labels; a namespace not listed still has its implicit name label. */
   namespaces?: Namespace[];
   services?: Service[];
@@ -70,6 +70,11 @@ export interface ListenerHostnames {
   anyHostname: boolean;
   /** The URLs of the precise hostnames, on HTTP and HTTPS listeners (see `listenerUrl`). */
   urls: string[];
+  /**
+   * Set when the listener is a ListenerSet's and Conflicted with an older listener of the
+   * Gateway: the route attaches, but no traffic reaches it through this listener.
+   */
+  conflicted?: boolean;
 }
 
 /**
@@ -120,11 +125,17 @@ export interface RouteAttachment {
  */
 export interface AttachmentPrediction {
   routes: RouteAttachment[];
+  /** The Gateways' own listeners. */
   listeners: ListenerPrediction[];
+  /** Every ListenerSet, with its listeners (empty when none were given). */
+  listenerSets: ListenerSetPrediction[];
 }
 
 interface Context {
   gateways: Gateway[];
+  listenerSets: ListenerSet[];
+  listenerSetPredictions: Map<string, ListenerSetPrediction>;
+  merged: (gateway: Gateway) => EffectiveListener[];
   namespaceLabels: Map<string, Record<string, string>>;
   services: Service[];
   secrets: Set<string>;
@@ -179,19 +190,20 @@ export function effectiveHostnames(
 
 /**
  * Whether a listener's `allowedRoutes.namespaces` admits routes from a namespace with these
- * labels (`Same` by default, as the API defines it).
+ * labels (`Same` by default, as the API defines it). `Same` is the namespace of the object
+ * that holds the listener: the Gateway, or the ListenerSet.
  *
  * @public
  */
 export function listenerAllowsNamespace(
-  gateway: Gateway,
+  owner: Gateway | ListenerSet,
   listener: Listener,
   namespace: string,
   namespaceLabels: Record<string, string> = {},
 ): boolean {
   const from = listener.allowedRoutes?.namespaces?.from ?? 'Same';
   if (from === 'All') return true;
-  if (from === 'Same') return namespace === gateway.metadata?.namespace;
+  if (from === 'Same') return namespace === owner.metadata?.namespace;
   return (
     from === 'Selector' &&
     matchesLabelSelector(listener.allowedRoutes?.namespaces?.selector, {
@@ -211,9 +223,10 @@ type ListenerVerdict =
 function judgeListener(
   route: Route,
   routeNamespace: string,
-  gateway: Gateway,
+  gateway: Gateway | ListenerSet,
   listener: Listener,
   ctx: Context,
+  ownerKind: 'Gateway' | 'ListenerSet' = 'Gateway',
 ): ListenerVerdict {
   const name = listener.name ?? '';
   const kinds = supportedRouteKinds(listener, ctx.options);
@@ -242,7 +255,7 @@ function judgeListener(
       why: `listener "${name}" allows routes from ${
         from === 'Selector'
           ? 'namespaces matching its allowedRoutes selector'
-          : `the Gateway's namespace "${gatewayNamespace}" only`
+          : `the ${ownerKind}'s namespace "${gatewayNamespace}" only`
       }, and namespace "${routeNamespace}" is not one of them`,
     };
   }
@@ -278,28 +291,157 @@ function resolveParentRef(
   };
 }
 
-function predictAccepted(
+type Refusal = Pick<ParentAttachment, 'accepted' | 'listeners' | 'mistakes'>;
+
+const refused = (
+  reason: string,
+  message: string,
+  mistakes: CommonMistake[] = [],
+): Refusal => ({
+  accepted: accepted('False', reason, message),
+  listeners: [],
+  mistakes,
+});
+
+/** The object holding the listeners a parentRef targets. */
+interface ListenerOwner {
+  kind: 'Gateway' | 'ListenerSet';
+  object: Gateway | ListenerSet;
+  listeners: Listener[];
+  /** For a ListenerSet's listener: its Conflicted condition over the Gateway's merged list. */
+  conflictedOf?: (listener: Listener) => boolean;
+}
+
+const wantedListener = (parentRef: ResolvedParentRef) =>
+  [
+    parentRef.sectionName !== undefined && `named "${parentRef.sectionName}"`,
+    parentRef.port !== undefined && `on port ${parentRef.port}`,
+  ]
+    .filter(Boolean)
+    .join(' ');
+
+const matchesSection = (parentRef: ResolvedParentRef) => (l: Listener) =>
+  (parentRef.sectionName === undefined || l.name === parentRef.sectionName) &&
+  (parentRef.port === undefined || l.port === parentRef.port);
+
+/**
+ * Attaches a route to the relevant listeners of its direct parent (a Gateway's own listeners,
+ * or a ListenerSet's), subject to each listener's kinds, allowedRoutes and hostnames.
+ */
+function attachToListeners(
+  route: Route,
+  routeNamespace: string,
+  parentRef: ResolvedParentRef,
+  owner: ListenerOwner,
+  ctx: Context,
+): Refusal {
+  const label = `${owner.kind} "${parentRef.namespace}/${parentRef.name}"`;
+  const candidates = owner.listeners.filter(matchesSection(parentRef));
+  if (candidates.length === 0) {
+    const wanted = wantedListener(parentRef);
+    return refused(
+      'NoMatchingParent',
+      `${label} has no listener${wanted ? ` ${wanted}` : 's'}.`,
+    );
+  }
+  const verdicts = candidates.map(listener => ({
+    listener,
+    verdict: judgeListener(
+      route,
+      routeNamespace,
+      owner.object,
+      listener,
+      ctx,
+      owner.kind,
+    ),
+  }));
+  const attached: ListenerHostnames[] = verdicts.flatMap(
+    ({ listener, verdict }) =>
+      verdict.ok
+        ? [
+            {
+              listenerName: listener.name ?? '',
+              ...verdict.hostnames,
+              urls: verdict.hostnames.hostnames.flatMap(
+                h => listenerUrl(listener, h) ?? [],
+              ),
+              ...(owner.conflictedOf?.(listener) && { conflicted: true }),
+            },
+          ]
+        : [],
+  );
+  if (attached.length > 0) {
+    const mistakes = missingCertificates(owner, attached, ctx);
+    // Attached, but every listener it reached lost its port or hostname to an older one.
+    if (attached.every(a => a.conflicted)) mistakes.push('listenerConflict');
+    return {
+      accepted: accepted(
+        'True',
+        'Accepted',
+        `Route attaches to listener${attached.length > 1 ? 's' : ''} ${attached
+          .map(a => `"${a.listenerName}"`)
+          .join(', ')} of ${label}.`,
+      ),
+      listeners: attached,
+      mistakes,
+    };
+  }
+  const failures = verdicts.flatMap(({ verdict }) =>
+    verdict.ok ? [] : [verdict],
+  );
+  const why = `${failures.map(f => f.why).join('; ')}.`;
+  if (failures.some(f => f.stage === 'hostname')) {
+    return refused(
+      'NoMatchingListenerHostname',
+      `No listener matches the route's hostnames: ${why}`,
+    );
+  }
+  const namespaceRefused = failures.some(f => f.stage === 'namespace');
+  return refused(
+    'NotAllowedByListeners',
+    `No listener allows this route: ${why}`,
+    namespaceRefused ? ['namespaceNotAllowedByListener'] : [],
+  );
+}
+
+/**
+ * A listener of that name in a ListenerSet merged onto the Gateway, which admits routes from
+ * the route's namespace: the parentRef meant it, and must name the ListenerSet. ListenerSets
+ * that would not admit the route are not named, so no tenant learns of another's.
+ */
+function sectionInListenerSet(
+  gateway: Gateway,
+  parentRef: ResolvedParentRef,
+  routeNamespace: string,
+  ctx: Context,
+): EffectiveListener | undefined {
+  if (parentRef.sectionName === undefined) return undefined;
+  return ctx.merged(gateway).find(e => {
+    if (!e.listenerSet || !matchesSection(parentRef)(e.listener)) return false;
+    const owner = ctx.listenerSets.find(
+      ls =>
+        ls.metadata?.namespace === e.listenerSet!.namespace &&
+        ls.metadata?.name === e.listenerSet!.name,
+    );
+    return (
+      owner !== undefined &&
+      listenerAllowsNamespace(
+        owner,
+        e.listener,
+        routeNamespace,
+        ctx.namespaceLabels.get(routeNamespace),
+      )
+    );
+  });
+}
+
+function predictGatewayParent(
   route: Route,
   routeNamespace: string,
   ref: ParentReference,
   parentRef: ResolvedParentRef,
   ctx: Context,
-): Pick<ParentAttachment, 'accepted' | 'listeners' | 'mistakes'> {
-  const refused = (
-    reason: string,
-    message: string,
-    mistakes: CommonMistake[] = [],
-  ) => ({
-    accepted: accepted('False', reason, message),
-    listeners: [],
-    mistakes,
-  });
-  if (parentRef.group !== GATEWAY_API_GROUP || parentRef.kind !== 'Gateway') {
-    return refused(
-      'UnsupportedValue',
-      `parentRef ${parentRef.kind} "${parentRef.name}" (group "${parentRef.group}") is not a Gateway; only Gateway parents are analysed.`,
-    );
-  }
+): Refusal {
   const gateway = ctx.gateways.find(
     g =>
       g.metadata?.namespace === parentRef.namespace &&
@@ -321,71 +463,99 @@ function predictAccepted(
       `Gateway "${parentRef.namespace}/${parentRef.name}" does not exist.`,
     );
   }
-  const candidates = (gateway.spec?.listeners ?? []).filter(
-    l =>
-      (parentRef.sectionName === undefined ||
-        l.name === parentRef.sectionName) &&
-      (parentRef.port === undefined || l.port === parentRef.port),
+  // A Gateway parentRef reaches the Gateway's own listeners only, never its ListenerSets'.
+  const own = gateway.spec?.listeners ?? [];
+  if (!own.some(matchesSection(parentRef))) {
+    const inSet = sectionInListenerSet(gateway, parentRef, routeNamespace, ctx);
+    if (inSet) {
+      return refused(
+        'NoMatchingParent',
+        `Gateway "${parentRef.namespace}/${parentRef.name}" has no listener named "${parentRef.sectionName}"; that listener belongs to ListenerSet "${inSet.listenerSet!.namespace}/${inSet.listenerSet!.name}", so the parentRef must name the ListenerSet (kind: ListenerSet).`,
+        ['sectionNameInListenerSet'],
+      );
+    }
+  }
+  return attachToListeners(
+    route,
+    routeNamespace,
+    parentRef,
+    { kind: 'Gateway', object: gateway, listeners: own },
+    ctx,
   );
-  if (candidates.length === 0) {
-    const wanted = [
-      parentRef.sectionName !== undefined && `named "${parentRef.sectionName}"`,
-      parentRef.port !== undefined && `on port ${parentRef.port}`,
-    ]
-      .filter(Boolean)
-      .join(' ');
+}
+
+function predictListenerSetParent(
+  route: Route,
+  routeNamespace: string,
+  ref: ParentReference,
+  parentRef: ResolvedParentRef,
+  ctx: Context,
+): Refusal {
+  const key = `${parentRef.namespace}/${parentRef.name}`;
+  const listenerSet = ctx.listenerSets.find(
+    ls =>
+      ls.metadata?.namespace === parentRef.namespace &&
+      ls.metadata?.name === parentRef.name,
+  );
+  if (!listenerSet) {
+    const elsewhere = ctx.listenerSets.find(
+      ls => ls.metadata?.name === parentRef.name,
+    );
+    if (ref.namespace === undefined && elsewhere) {
+      return refused(
+        'NoMatchingParent',
+        `parentRef has no namespace, so it points at ListenerSet "${key}", which does not exist; the ListenerSet "${parentRef.name}" is in namespace "${elsewhere.metadata?.namespace}".`,
+        ['parentRefWithoutNamespace'],
+      );
+    }
+    return refused('NoMatchingParent', `ListenerSet "${key}" does not exist.`);
+  }
+  const prediction = ctx.listenerSetPredictions.get(key);
+  if (prediction && prediction.accepted.status === 'False') {
     return refused(
       'NoMatchingParent',
-      `Gateway "${parentRef.namespace}/${parentRef.name}" has no listener${
-        wanted ? ` ${wanted}` : 's'
-      }.`,
+      `ListenerSet "${key}" is not attached to its Gateway (${prediction.accepted.reason}): ${prediction.accepted.message}`,
+      prediction.mistakes,
     );
   }
-  const verdicts = candidates.map(listener => ({
-    listener,
-    verdict: judgeListener(route, routeNamespace, gateway, listener, ctx),
-  }));
-  const attached = verdicts.flatMap(({ listener, verdict }) =>
-    verdict.ok
-      ? [
-          {
-            listenerName: listener.name ?? '',
-            ...verdict.hostnames,
-            urls: verdict.hostnames.hostnames.flatMap(
-              h => listenerUrl(listener, h) ?? [],
-            ),
-          },
-        ]
-      : [],
+  const conflicted = new Set(
+    (prediction?.listeners ?? [])
+      .filter(l => l.conflicted.status === 'True')
+      .map(l => l.listenerName),
   );
-  if (attached.length > 0) {
-    return {
-      accepted: accepted(
-        'True',
-        'Accepted',
-        `Route attaches to listener${attached.length > 1 ? 's' : ''} ${attached
-          .map(a => `"${a.listenerName}"`)
-          .join(', ')} of Gateway "${parentRef.namespace}/${parentRef.name}".`,
-      ),
-      listeners: attached,
-      mistakes: missingCertificates(gateway, attached, ctx),
-    };
-  }
-  const failures = verdicts.flatMap(({ verdict }) =>
-    verdict.ok ? [] : [verdict],
+  return attachToListeners(
+    route,
+    routeNamespace,
+    parentRef,
+    {
+      kind: 'ListenerSet',
+      object: listenerSet,
+      listeners: listenerSet.spec?.listeners ?? [],
+      conflictedOf: l => conflicted.has(l.name ?? ''),
+    },
+    ctx,
   );
-  const why = `${failures.map(f => f.why).join('; ')}.`;
-  if (failures.some(f => f.stage === 'hostname')) {
-    return refused(
-      'NoMatchingListenerHostname',
-      `No listener matches the route's hostnames: ${why}`,
-    );
+}
+
+function predictAccepted(
+  route: Route,
+  routeNamespace: string,
+  ref: ParentReference,
+  parentRef: ResolvedParentRef,
+  ctx: Context,
+): Refusal {
+  if (parentRef.group === GATEWAY_API_GROUP && parentRef.kind === 'Gateway') {
+    return predictGatewayParent(route, routeNamespace, ref, parentRef, ctx);
   }
-  const namespaceRefused = failures.some(f => f.stage === 'namespace');
+  if (
+    parentRef.group === GATEWAY_API_GROUP &&
+    parentRef.kind === 'ListenerSet'
+  ) {
+    return predictListenerSetParent(route, routeNamespace, ref, parentRef, ctx);
+  }
   return refused(
-    'NotAllowedByListeners',
-    `No listener allows this route: ${why}`,
-    namespaceRefused ? ['namespaceNotAllowedByListener'] : [],
+    'UnsupportedValue',
+    `parentRef ${parentRef.kind} "${parentRef.name}" (group "${parentRef.group}") is neither a Gateway nor a ListenerSet; only those parents are analysed.`,
   );
 }
 
@@ -410,15 +580,13 @@ export function certificateCoversHostname(
 }
 
 function missingCertificates(
-  gateway: Gateway,
+  owner: ListenerOwner,
   attached: ListenerHostnames[],
   ctx: Context,
 ): CommonMistake[] {
-  const namespace = gateway.metadata?.namespace ?? '';
+  const namespace = owner.object.metadata?.namespace ?? '';
   const uncovered = attached.some(({ listenerName, hostnames }) => {
-    const listener = gateway.spec?.listeners?.find(
-      l => l.name === listenerName,
-    );
+    const listener = owner.listeners.find(l => l.name === listenerName);
     if (listener?.protocol !== 'HTTPS') return false;
     const dnsNames = (listener.tls?.certificateRefs ?? []).flatMap(ref => {
       const refNamespace = ref.namespace ?? namespace;
@@ -541,19 +709,38 @@ function secretKeys(secrets: AttachmentInput['secrets'] = []): Set<string> {
 export function predictAttachment(
   input: AttachmentInput,
 ): AttachmentPrediction {
+  const namespaceLabels = new Map(
+    (input.namespaces ?? []).map(ns => [
+      ns.metadata?.name ?? '',
+      ns.metadata?.labels ?? {},
+    ]),
+  );
+  const gateways = input.gateways ?? [];
+  const listenerSets = input.listenerSets ?? [];
+  const secrets = secretKeys(input.secrets);
+  const referenceGrants = input.referenceGrants ?? [];
+  const options = input.options ?? {};
+  const sets = predictListenerSetsWith({
+    gateways,
+    listenerSets,
+    labelsOf: ns => namespaceLabels.get(ns),
+    secrets,
+    referenceGrants,
+    options,
+  });
   const ctx: Context = {
-    gateways: input.gateways ?? [],
-    namespaceLabels: new Map(
-      (input.namespaces ?? []).map(ns => [
-        ns.metadata?.name ?? '',
-        ns.metadata?.labels ?? {},
-      ]),
+    gateways,
+    listenerSets,
+    listenerSetPredictions: new Map(
+      sets.listenerSets.map(p => [`${p.namespace}/${p.name}`, p]),
     ),
+    merged: sets.merged,
+    namespaceLabels,
     services: input.services ?? [],
-    secrets: secretKeys(input.secrets),
-    referenceGrants: input.referenceGrants ?? [],
+    secrets,
+    referenceGrants,
     certificates: input.certificates ?? [],
-    options: input.options ?? {},
+    options,
   };
   const listeners = ctx.gateways.flatMap(gateway =>
     predictListeners(gateway, ctx.secrets, ctx.referenceGrants, ctx.options),
@@ -564,12 +751,19 @@ export function predictAttachment(
     const parents = (route.spec?.parentRefs ?? []).map(ref => {
       const parentRef = resolveParentRef(ref, namespace);
       const prediction = predictAccepted(route, namespace, ref, parentRef, ctx);
+      const parentListeners =
+        parentRef.kind === 'ListenerSet'
+          ? ctx.listenerSetPredictions.get(
+              `${parentRef.namespace}/${parentRef.name}`,
+            )?.listeners ?? []
+          : listeners.filter(
+              l =>
+                l.gatewayNamespace === parentRef.namespace &&
+                l.gatewayName === parentRef.name,
+            );
       for (const attached of prediction.listeners) {
-        const listener = listeners.find(
-          l =>
-            l.gatewayNamespace === parentRef.namespace &&
-            l.gatewayName === parentRef.name &&
-            l.listenerName === attached.listenerName,
+        const listener = parentListeners.find(
+          l => l.listenerName === attached.listenerName,
         );
         if (listener) listener.attachedRoutes += 1;
       }
@@ -588,5 +782,5 @@ export function predictAttachment(
       parents,
     };
   });
-  return { routes, listeners };
+  return { routes, listeners, listenerSets: sets.listenerSets };
 }

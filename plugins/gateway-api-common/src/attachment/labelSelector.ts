@@ -36,3 +36,11 @@ export function matchesLabelSelector(
     )
   );
 }
+
+/**
+ * The built-in namespace label kube-apiserver sets on every namespace; it cannot be spoofed,
+ * which is why allowedRoutes selectors use it.
+ *
+ * @public
+ */
+export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';

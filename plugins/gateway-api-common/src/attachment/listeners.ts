@@ -70,6 +70,8 @@ export function supportedRouteKinds(
 export interface ListenerPrediction {
   gatewayNamespace: string;
   gatewayName: string;
+  /** Set when the listener comes from a ListenerSet merged onto the Gateway. */
+  listenerSet?: { namespace: string; name: string };
   listenerName: string;
   supportedKinds: RouteGroupKind[];
   /** How many route parentRefs the analysis attached to this listener. */
@@ -89,7 +91,8 @@ export interface SecretKey {
   name?: string;
 }
 
-function condition(
+/** @internal */
+export function condition(
   type: string,
   status: 'True' | 'False',
   reason: string,
@@ -98,7 +101,8 @@ function condition(
   return { type, status, reason, message };
 }
 
-function predictAccepted(
+/** @internal */
+export function predictAccepted(
   listener: Listener,
   options: AttachmentOptions,
 ): PredictedCondition {
@@ -118,14 +122,21 @@ function predictAccepted(
   );
 }
 
-function predictResolvedRefs(
-  gateway: Gateway,
+/** The object a listener belongs to, for the namespace and ReferenceGrant of its certificateRefs. */
+export interface ListenerOwner {
+  kind: 'Gateway' | 'ListenerSet';
+  namespace: string;
+}
+
+/** @internal */
+export function predictResolvedRefs(
+  owner: ListenerOwner,
   listener: Listener,
   secrets: Set<string>,
   referenceGrants: ReferenceGrant[],
   options: AttachmentOptions,
 ): PredictedCondition {
-  const namespace = gateway.metadata?.namespace ?? '';
+  const namespace = owner.namespace;
   const compatible = compatibleKinds(listener, options) ?? [];
   const invalidKinds = (listener.allowedRoutes?.kinds ?? []).filter(
     k =>
@@ -179,7 +190,7 @@ function predictResolvedRefs(
       );
     }
     const permitted = isReferencePermitted(
-      { group: GATEWAY_API_GROUP, kind: 'Gateway', namespace },
+      { group: GATEWAY_API_GROUP, kind: owner.kind, namespace },
       { group: '', kind: 'Secret', namespace: refNamespace, name },
       referenceGrants,
     );
@@ -218,12 +229,18 @@ const PROTOCOL_FAMILY: Record<string, string> = {
   UDP: 'udp',
 };
 
-function predictConflicted(
+/**
+ * Why a listener cannot share its port with one of `others`: an incompatible protocol on the
+ * same port, or the same hostname on the same port and protocol family.
+ *
+ * @internal
+ */
+export function findListenerClash(
   listener: Listener,
-  siblings: Listener[],
-): PredictedCondition {
+  others: Listener[],
+): { reason: 'ProtocolConflict' | 'HostnameConflict'; other: Listener } | undefined {
   const family = PROTOCOL_FAMILY[listener.protocol ?? ''];
-  const samePort = siblings.filter(
+  const samePort = others.filter(
     s => s !== listener && s.port === listener.port,
   );
   const protocolClash = samePort.find(s => {
@@ -231,26 +248,38 @@ function predictConflicted(
     // UDP and the TCP-based protocols do not share a transport, so they never clash.
     return other !== family && other !== 'udp' && family !== 'udp';
   });
-  if (protocolClash) {
-    return condition(
-      'Conflicted',
-      'True',
-      'ProtocolConflict',
-      `Listener "${listener.name}" (${listener.protocol}) and listener "${protocolClash.name}" (${protocolClash.protocol}) use the same port ${listener.port} with incompatible protocols.`,
-    );
-  }
+  if (protocolClash) return { reason: 'ProtocolConflict', other: protocolClash };
   const hostnameClash = samePort.find(
     s =>
       PROTOCOL_FAMILY[s.protocol ?? ''] === family &&
       (s.hostname ?? '') === (listener.hostname ?? ''),
   );
-  if (hostnameClash) {
+  return hostnameClash
+    ? { reason: 'HostnameConflict', other: hostnameClash }
+    : undefined;
+}
+
+/** @internal */
+export function predictConflicted(
+  listener: Listener,
+  siblings: Listener[],
+): PredictedCondition {
+  const clash = findListenerClash(listener, siblings);
+  if (clash?.reason === 'ProtocolConflict') {
+    return condition(
+      'Conflicted',
+      'True',
+      'ProtocolConflict',
+      `Listener "${listener.name}" (${listener.protocol}) and listener "${clash.other.name}" (${clash.other.protocol}) use the same port ${listener.port} with incompatible protocols.`,
+    );
+  }
+  if (clash) {
     return condition(
       'Conflicted',
       'True',
       'HostnameConflict',
       `Listener "${listener.name}" and listener "${
-        hostnameClash.name
+        clash.other.name
       }" share port ${listener.port} and hostname "${
         listener.hostname ?? ''
       }".`,
@@ -285,7 +314,7 @@ export function predictListeners(
     attachedRoutes: 0,
     accepted: predictAccepted(listener, options),
     resolvedRefs: predictResolvedRefs(
-      gateway,
+      { kind: 'Gateway', namespace: gateway.metadata?.namespace ?? '' },
       listener,
       secrets,
       referenceGrants,

@@ -93,6 +93,19 @@ export interface ListenerStatus {
 }
 
 /**
+ * Which namespaces may attach ListenerSets to a Gateway (`spec.allowedListeners`, Gateway API
+ * v1.5+). Absent, or `from: None`, admits none.
+ *
+ * @public
+ */
+export interface AllowedListeners {
+  namespaces?: {
+    from?: 'All' | 'Same' | 'Selector' | 'None' | string;
+    selector?: LabelSelector;
+  };
+}
+
+/**
  * A Gateway.
  *
  * @public
@@ -102,6 +115,7 @@ export interface Gateway extends KubernetesObject {
   spec?: {
     gatewayClassName?: string;
     listeners?: Listener[];
+    allowedListeners?: AllowedListeners;
     addresses?: Array<{ type?: string; value?: string }>;
     infrastructure?: {
       labels?: Record<string, string>;
@@ -111,6 +125,39 @@ export interface Gateway extends KubernetesObject {
   };
   status?: {
     addresses?: Array<{ type?: string; value?: string }>;
+    conditions?: Condition[];
+    listeners?: ListenerStatus[];
+    /** How many ListenerSets are attached (Gateway API v1.5+). */
+    attachedListenerSets?: number;
+  };
+}
+
+/**
+ * A ListenerSet's reference to its parent Gateway (ParentGatewayReference).
+ *
+ * @public
+ */
+export interface ParentGatewayReference {
+  group?: string;
+  kind?: string;
+  name?: string;
+  namespace?: string;
+}
+
+/**
+ * A ListenerSet (Gateway API v1.5+, `gateway.networking.k8s.io/v1`): listeners kept in their
+ * own namespace and merged onto the parent Gateway when its `allowedListeners` admits them.
+ * Its listener entries have the shape of a Gateway's listeners.
+ *
+ * @public
+ */
+export interface ListenerSet extends KubernetesObject {
+  kind?: 'ListenerSet';
+  spec?: {
+    parentRef?: ParentGatewayReference;
+    listeners?: Listener[];
+  };
+  status?: {
     conditions?: Condition[];
     listeners?: ListenerStatus[];
   };

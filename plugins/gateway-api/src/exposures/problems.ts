@@ -49,8 +49,8 @@ function parentProblems(exposure: Exposure): ExposureProblem[] {
       : [];
   }
   return route.parents.flatMap(parent => {
-    const { namespace, name } = parent.gateway;
-    const subject = `parentRef ${namespace}/${name}${
+    const { namespace, name } = parent.listenerSet ?? parent.gateway;
+    const subject = `parentRef ${parent.listenerSet ? 'ListenerSet ' : ''}${namespace}/${name}${
       parent.sectionName ? `/${parent.sectionName}` : ''
     }${parent.port ? `:${parent.port}` : ''}`;
     // The analysis names the mistake behind the controller's reason, so its hint goes first.
@@ -73,16 +73,36 @@ function gatewayProblems(exposure: Exposure): ExposureProblem[] {
   return exposure.gateways.flatMap(gateway => {
     const subject = `Gateway ${gateway.namespace}/${gateway.name}`;
     const listener = gateway.listener;
+    const listenerSet = gateway.listenerSet;
+    const setSubject =
+      listenerSet && `ListenerSet ${listenerSet.namespace}/${listenerSet.name}`;
+    const setStatus =
+      listenerSet?.status.status === 'unknown' && listenerSet.predicted
+        ? listenerSet.predicted
+        : listenerSet?.status;
     return [
       ...(notOk(gateway.status) ? [fromStatus(subject, gateway.status)] : []),
-      ...(gateway.ignoredPolicies ?? []).map(policy =>
-        fromStatus(`${subject} policies`, policy),
-      ),
+      // The controller's verdict on the ListenerSet (the analysis stands in until one
+      // reports), with the analysis's hint for the mistake behind it.
+      ...(listenerSet && notOk(setStatus)
+        ? [
+            fromStatus(
+              setSubject!,
+              setStatus,
+              listenerSet.predicted?.hint ?? setStatus.hint,
+            ),
+          ]
+        : []),
       // The Gateway's own summary already covers its worst listener; say it once.
       ...(listener &&
       notOk(listener.status) &&
       listener.status.summary !== gateway.status.summary
-        ? [fromStatus(`${subject} listener ${listener.name}`, listener.status)]
+        ? [
+            fromStatus(
+              `${setSubject ?? subject} listener ${listener.name}`,
+              listener.status,
+            ),
+          ]
         : []),
     ];
   });

@@ -25,6 +25,8 @@ type Place =
   | 'gateway'
   | 'gatewayPolicy'
   | 'listener'
+  | 'listenerSet'
+  | 'listenerSetPrediction'
   | 'certificate'
   | 'tenancy';
 
@@ -70,6 +72,27 @@ function exposureWith(place: Place, status: StatusSummary): Exposure {
         ...base,
         gateways: [{ ...gateway, listener: { ...gateway.listener!, status } }],
       };
+    case 'listenerSet':
+    case 'listenerSetPrediction':
+      return {
+        ...base,
+        gateways: [
+          {
+            ...gateway,
+            listenerSet: {
+              namespace: 'tenant-team-a',
+              name: 'team-a',
+              conditions: [],
+              ...(place === 'listenerSet'
+                ? { status }
+                : {
+                    status: { status: 'unknown', summary: 'Not reported' },
+                    predicted: status,
+                  }),
+            },
+          },
+        ],
+      };
     case 'certificate':
       return {
         ...base,
@@ -84,6 +107,7 @@ const PLACE_OF_SUBJECT: Record<HintSubject, Place> = {
   GatewayClass: 'gateway',
   Gateway: 'gateway',
   Listener: 'listener',
+  ListenerSet: 'listenerSet',
   Route: 'parentRef',
   Certificate: 'certificate',
   CertificateRequest: 'certificate',
@@ -94,6 +118,10 @@ const PLACE_OF_SUBJECT: Record<HintSubject, Place> = {
 const PLACE_OF_MISTAKE: Record<CommonMistake, Place> = {
   namespaceNotAllowedByListener: 'parentRefPrediction',
   parentRefWithoutNamespace: 'parentRefPrediction',
+  listenerSetNotAllowed: 'listenerSetPrediction',
+  listenerSetParentNotFound: 'listenerSetPrediction',
+  sectionNameInListenerSet: 'parentRefPrediction',
+  listenerConflict: 'parentRefPrediction',
   noCertificateForHostname: 'certificate',
   missingReferenceGrant: 'parentRefPrediction',
   policyInWrongNamespace: 'gatewayPolicy',
