@@ -7,6 +7,7 @@ import { toCel } from './celLibrary';
 import { pruneAndDefault } from './structural';
 import { metadataErrors } from './metadataValidation';
 import { builtinErrors } from './builtinValidation';
+import { listTypeErrors } from './listTypes';
 
 interface CompiledVersion {
   validate?: ValidateFunction;
@@ -49,6 +50,7 @@ export class TypeValidator {
     ];
     if (compiled.validate)
       errors.push(...openapiErrors(compiled.validate, object));
+    if (version.schema) errors.push(...listTypeErrors(version.schema, object));
     if (compiled.hasCel && version.schema) {
       errors.push(
         ...celErrors(
