@@ -20,6 +20,7 @@ export function certManagerController(
       'challenges',
       'secrets',
       'gateways',
+      'listenerSets',
       'services',
       'httpRoutes',
     ],

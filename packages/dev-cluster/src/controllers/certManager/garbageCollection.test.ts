@@ -21,6 +21,7 @@ function snapshot(objects: Partial<CertManagerSnapshot>): CertManagerSnapshot {
     challenges: [],
     secrets: [],
     gateways: [],
+    listenerSets: [],
     services: [],
     httpRoutes: [],
     ...objects,

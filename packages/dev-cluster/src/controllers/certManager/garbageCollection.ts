@@ -10,6 +10,7 @@ const OWNERS: [
   keyof CertManagerSnapshot,
 ][] = [
   ['certificates', 'Gateway', 'gateways'],
+  ['certificates', 'ListenerSet', 'listenerSets'],
   ['certificateRequests', 'Certificate', 'certificates'],
   ['orders', 'CertificateRequest', 'certificateRequests'],
   ['challenges', 'Order', 'orders'],

@@ -12,6 +12,7 @@ export interface CertManagerSnapshot {
   challenges: KubeObject[];
   secrets: KubeObject[];
   gateways: KubeObject[];
+  listenerSets: KubeObject[];
   /** HTTP-01 solver Services and HTTPRoutes live among these. */
   services: KubeObject[];
   httpRoutes: KubeObject[];

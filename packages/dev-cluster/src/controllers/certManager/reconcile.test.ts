@@ -39,6 +39,7 @@ class Cluster {
       challenges: [],
       secrets: [],
       gateways: [],
+      listenerSets: [],
       services: [],
       httpRoutes: [],
       ...objects,
@@ -264,6 +265,74 @@ describe('reconcileCertManager: ACME issuance through a Gateway', () => {
     expect([...solverHostnames]).toEqual(['www.example.com']);
     expect(cluster.snapshot.httpRoutes).toEqual([]);
     expect(cluster.snapshot.services).toEqual([]);
+  });
+
+  it("issues for a ListenerSet's listener and answers HTTP-01 through the issuer's solver route", () => {
+    const listenerSet = {
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      metadata: {
+        name: 'team',
+        namespace: 'team-a',
+        uid: 'ls-uid',
+        annotations: { 'cert-manager.io/cluster-issuer': 'letsencrypt' },
+      },
+      spec: {
+        parentRef: { name: 'web', namespace: 'apps' },
+        listeners: [
+          {
+            name: 'shop',
+            port: 443,
+            protocol: 'HTTPS',
+            hostname: 'shop.team.example.com',
+            tls: { certificateRefs: [{ name: 'shop-tls' }] },
+          },
+        ],
+      },
+    };
+    const cluster = new Cluster({
+      clusterIssuers: [
+        acmeIssuer([
+          {
+            http01: {
+              gatewayHTTPRoute: {
+                parentRefs: [{ name: 'web', namespace: 'apps' }],
+              },
+            },
+          },
+        ]),
+      ],
+      gateways: [gateway('www.example.com', {})],
+      listenerSets: [listenerSet],
+    });
+    const solverRoutes: KubeObject[] = [];
+    cluster.run(settings(), () => {
+      solverRoutes.push(
+        ...cluster.snapshot.httpRoutes.filter(
+          r => r.metadata.namespace === 'team-a',
+        ),
+      );
+    });
+    const cert = cluster.get('certificates', 'shop-tls');
+    expect(cert.metadata.namespace).toBe('team-a');
+    expect(cert.metadata.ownerReferences).toEqual([
+      expect.objectContaining({ kind: 'ListenerSet', name: 'team' }),
+    ]);
+    expect(conditionOf(cert, 'Ready')).toEqual({
+      status: 'True',
+      reason: 'Ready',
+    });
+    expect(solverRoutes[0].spec).toMatchObject({
+      hostnames: ['shop.team.example.com'],
+      parentRefs: [{ name: 'web', namespace: 'apps' }],
+    });
+    expect(cluster.snapshot.httpRoutes).toEqual([]);
+
+    // Deleting the ListenerSet removes its Certificate and issuance objects.
+    cluster.snapshot.listenerSets.length = 0;
+    cluster.run(settings());
+    expect(
+      cluster.snapshot.certificates.map(c => c.metadata.name),
+    ).toEqual(['web-tls']);
   });
 
   it('reports Issuing with Ready=False DoesNotExist while issuing', () => {

@@ -5,7 +5,7 @@ import { reconcileChallenge, reconcileOrder } from './acme';
 import { reconcileCertificateRequest } from './certificateRequests';
 import { reconcileCertificate } from './certificates';
 import { collectGarbage } from './garbageCollection';
-import { reconcileGatewayShim } from './gatewayShim';
+import { reconcileGatewayShim, reconcileListenerSetShim } from './gatewayShim';
 import { reconcileSolver } from './http01Solver';
 import { reconcileIssuer } from './issuers';
 import {
@@ -60,6 +60,13 @@ export function reconcileCertManager(
     ),
     ...each(snapshot.gateways, gateway =>
       reconcileGatewayShim(gateway, snapshot.certificates),
+    ),
+    ...each(snapshot.listenerSets, listenerSet =>
+      reconcileListenerSetShim(
+        listenerSet,
+        snapshot.gateways,
+        snapshot.certificates,
+      ),
     ),
     ...each(snapshot.certificates, c =>
       reconcileCertificate(c, snapshot, settings),
