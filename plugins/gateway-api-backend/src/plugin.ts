@@ -103,14 +103,27 @@ export const gatewayApiPlugin = createBackendPlugin({
               const tenant = tenantsInCache(clusters.cache).find(
                 t => t.cluster === cluster && t.name === name,
               );
+              const snapshot = clusters.cache.snapshot(cluster);
               return (
-                tenant &&
-                tenantDetail(
-                  clusters.cache.snapshot(cluster),
-                  tenant,
-                  exposures.list({ cluster, tenant: name }).items,
-                )
+                tenant && {
+                  ...tenantDetail(
+                    snapshot,
+                    tenant,
+                    exposures.list({ cluster, tenant: name }).items,
+                  ),
+                  unservedKinds: [...(snapshot.unserved ?? [])],
+                }
               );
+            },
+            servedKinds: async name => {
+              const client = clusters.client(name);
+              if (!client) return undefined;
+              const served = await client.servedApis.summary();
+              const unreadable = clusters.cache.snapshot(name).unreadable ?? [];
+              return {
+                ...served,
+                unreadable: [...served.unreadable, ...unreadable],
+              };
             },
             checkHostname: async request => {
               // Advice while the user types: the cache, not a cluster call per keystroke.

@@ -3,6 +3,7 @@
  * route serves, with everything a person needs to tell whether it works.
  */
 import { StatusSummary } from './conditions';
+import type { UnservedKinds } from './servedApis';
 import { TlsSummary } from './tls';
 import { Condition } from './types';
 
@@ -172,6 +173,8 @@ export interface ExposureList {
   items: Exposure[];
   /** Clusters whose cache has not completed a first list: their exposures may be missing. */
   pendingClusters: string[];
+  /** Kinds each cluster does not serve (clusters that serve them all are left out). */
+  unservedKinds?: UnservedKinds[];
   /** `GET /hostnames`: how many match the filters, across pages. */
   totalItems?: number;
 }
@@ -277,6 +280,8 @@ export interface TenantGateway extends GatewaySummary {
  */
 export interface TenantDetail extends TenantSummary {
   gateways: TenantGateway[];
+  /** Kinds the tenant's cluster does not serve (TLSRoute on a standard v1.4 install, ...). */
+  unservedKinds?: string[];
   /** How many of the tenant's hostnames are exposed, by worst status. */
   hostnames: Record<StatusSummary['status'], number>;
 }

@@ -106,6 +106,13 @@ export class GatewayApiCache {
     return () => this.listeners.delete(listener);
   }
 
+  /** The kinds each cluster does not serve; clusters that serve them all are left out. */
+  static unservedKinds(snapshots: ClusterSnapshot[]) {
+    return snapshots
+      .map(s => ({ cluster: s.cluster, kinds: [...(s.unserved ?? [])] }))
+      .filter(u => u.kinds.length > 0);
+  }
+
   private onEvent(cluster: string, event: InformerEvent) {
     this.snapshots.delete(cluster);
     for (const listener of this.listeners) listener(cluster, event);

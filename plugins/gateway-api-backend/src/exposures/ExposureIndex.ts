@@ -49,6 +49,9 @@ export class ExposureIndex {
     return {
       items,
       pendingClusters: clusters.filter(c => !this.cache.hasSynced(c)),
+      unservedKinds: GatewayApiCache.unservedKinds(
+        clusters.map(c => this.cache.snapshot(c)),
+      ),
     };
   }
 

@@ -103,9 +103,22 @@ describe('createRouter', () => {
       exposures: {
         list: (filter = {}) => {
           filters.push(filter);
-          return { items, pendingClusters: [] };
+          return {
+            items,
+            pendingClusters: [],
+            unservedKinds: [{ cluster: 'dev', kinds: ['TLSRoute'] }],
+          };
         },
       },
+      servedKinds: async cluster =>
+        cluster === 'dev'
+          ? {
+              cluster,
+              served: { HTTPRoute: 'gateway.networking.k8s.io/v1' },
+              unserved: ['TLSRoute'],
+              unreadable: [],
+            }
+          : undefined,
       clock: () => new Date('2026-01-01T00:00:00Z'),
     });
     app = express().use(router).use(mockErrorHandler());
@@ -119,7 +132,18 @@ describe('createRouter', () => {
   it('lists the clusters without their credentials', async () => {
     const response = await request(app).get('/clusters');
     expect(response.body).toEqual({
-      items: [{ name: 'dev', url: 'http://127.0.0.1:6443' }],
+      items: [
+        {
+          name: 'dev',
+          url: 'http://127.0.0.1:6443',
+          apis: {
+            cluster: 'dev',
+            served: { HTTPRoute: 'gateway.networking.k8s.io/v1' },
+            unserved: ['TLSRoute'],
+            unreadable: [],
+          },
+        },
+      ],
     });
     expect(response.text).not.toContain('super-secret-token');
   });
@@ -166,6 +190,10 @@ describe('createRouter', () => {
       hostnames,
     );
     expect(response.body.totalItems).toBe(total);
+    // Said, never silently empty: the passthrough routes this cluster cannot have.
+    expect(response.body.unservedKinds).toEqual([
+      { cluster: 'dev', kinds: ['TLSRoute'] },
+    ]);
   });
 
   it.each([

@@ -8,6 +8,8 @@ import { InputError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  ClusterList,
+  ClusterServedKinds,
   gatewayApiRouteExposePermission,
   gatewayApiTenantProvisionPermission,
   HostnameCheck,
@@ -37,6 +39,8 @@ export interface RouterOptions {
   tenants: () => TenantSummary[];
   /** One tenant with the Gateways that serve it, or undefined when there is no such tenant. */
   tenantDetail: (cluster: string, name: string) => TenantDetail | undefined;
+  /** What a cluster serves (discovery, cached), for `GET /clusters`. */
+  servedKinds?: (cluster: string) => Promise<ClusterServedKinds | undefined>;
   /** The hostname guards, live, for the template's hostname field. */
   checkHostname: (request: {
     cluster: string;
@@ -103,10 +107,17 @@ export async function createRouter(
     res.json({ status: 'ok' });
   });
 
-  router.get('/clusters', (_req, res) => {
-    res.json({
-      items: options.clusters.map(({ name, url }) => ({ name, url })),
-    });
+  // Each cluster and what it serves, so forms offer only what the chosen cluster can take.
+  router.get('/clusters', async (_req, res) => {
+    const answer: ClusterList = {
+      items: await Promise.all(
+        options.clusters.map(async ({ name, url }) => {
+          const apis = await options.servedKinds?.(name);
+          return { name, url, ...(apis ? { apis } : {}) };
+        }),
+      ),
+    };
+    res.json(answer);
   });
 
   // One entity's hostnames, for whoever may read that entity in the catalog.
@@ -157,6 +168,7 @@ export async function createRouter(
     res.json({
       ...queryHostnames(all.items, query, clock()),
       pendingClusters: all.pendingClusters,
+      unservedKinds: all.unservedKinds,
     });
   });
 
