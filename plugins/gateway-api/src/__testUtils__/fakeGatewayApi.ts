@@ -12,6 +12,12 @@ export function fakeGatewayApi(
     listTenants: async () => tenants,
     getTenant: async () => teamBTenant,
     checkHostname: async ({ hostname }) => ({ ok: true, hostname }),
+    getIngressMigration: async () => ({
+      items: [],
+      tenants: [],
+      totals: { 'ingress-only': 0, both: 0, moved: 0 },
+      pendingClusters: [],
+    }),
     ...overrides,
   };
 }

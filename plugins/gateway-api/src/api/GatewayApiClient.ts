@@ -7,6 +7,7 @@ import { ResponseError } from '@backstage/errors';
 import {
   ExposureList,
   HostnameCheck,
+  IngressMigrationOverview,
   TenantDetail,
   TenantSummary,
 } from '@gatehouse/backstage-plugin-gateway-api-common';
@@ -69,6 +70,14 @@ export interface GatewayApiApi {
   getTenant(cluster: string, name: string): Promise<TenantDetail>;
   /** Whether a tenant may expose a hostname, by the expose action's guards. */
   checkHostname(request: HostnameCheckRequest): Promise<HostnameCheck>;
+  /**
+   * The hostnames Ingresses serve or served, with their migration state and what blocks each,
+   * and the counts per tenant (`GET /ingress-migration`).
+   */
+  getIngressMigration(filter?: {
+    cluster?: string;
+    tenant?: string;
+  }): Promise<IngressMigrationOverview>;
 }
 
 /** @public */
@@ -126,6 +135,15 @@ export class GatewayApiClient implements GatewayApiApi {
       tenant: request.tenant,
       hostname: request.hostname,
       cluster: request.cluster,
+    });
+  }
+
+  async getIngressMigration(
+    filter: { cluster?: string; tenant?: string } = {},
+  ): Promise<IngressMigrationOverview> {
+    return this.get<IngressMigrationOverview>('/ingress-migration', {
+      cluster: filter.cluster,
+      tenant: filter.tenant,
     });
   }
 

@@ -16,6 +16,7 @@ import {
   gatewayColumn,
   hostnameColumn,
   routeColumn,
+  sourceColumn,
   statusColumn,
   tlsColumn,
 } from '../ExposureTable';
@@ -24,6 +25,7 @@ import { ReadErrorPanel, UpdatedAt } from '../ReadState';
 
 const columns = [
   hostnameColumn,
+  sourceColumn,
   routeColumn,
   gatewayColumn,
   tlsColumn,

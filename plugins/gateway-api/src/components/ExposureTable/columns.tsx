@@ -4,10 +4,13 @@ import {
   compareStatusLevels,
   Exposure,
   gatewayApiResourceRef,
+  IngressMigrationState,
+  IngressSummary,
   StatusSummary,
   toUnicodeHostname,
 } from '@gatehouse/backstage-plugin-gateway-api-common';
 import Box from '@material-ui/core/Box';
+import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import OpenInNewIcon from '@material-ui/icons/OpenInNew';
 import { Fragment, ReactNode } from 'react';
@@ -19,13 +22,23 @@ import {
 import { formatExpiry, StatusText, TLS_STATES, TlsStateText } from '../status';
 
 /** An exposure with the words its status and TLS state read as, to filter and search on. */
-export type ExposureRow = Exposure & { statusLabel: string; tlsLabel: string };
+export type ExposureRow = Exposure & {
+  statusLabel: string;
+  tlsLabel: string;
+  /** `Gateway API` or `Ingress`, to filter on. */
+  sourceLabel: string;
+};
 
 export function toExposureRow(exposure: Exposure): ExposureRow {
   return {
     ...exposure,
     statusLabel: STATUS_LABELS[exposure.status.status],
-    tlsLabel: exposure.tls ? TLS_STATES[exposure.tls.state].label : 'None',
+    tlsLabel: exposure.tls
+      ? TLS_STATES[exposure.tls.state].label
+      : exposure.ingress?.tlsSecretName
+      ? 'Ingress Secret'
+      : 'None',
+    sourceLabel: exposure.source === 'Ingress' ? 'Ingress' : 'Gateway API',
   };
 }
 
@@ -203,7 +216,10 @@ export const routeColumn: TableColumn<ExposureRow> = {
       <ObjectName>
         {route.kind} {route.namespace}/{route.name}
       </ObjectName>
-      <ShortStatus status={route.status} ok="Accepted" />
+      <ShortStatus
+        status={route.status}
+        ok={route.kind === 'Ingress' ? 'Served' : 'Accepted'}
+      />
     </>
   ),
 };
@@ -215,9 +231,32 @@ export const hiddenRouteColumn: TableColumn<ExposureRow> = {
   searchable: true,
 };
 
+/** An Ingress instead of a Gateway: its class, address and TLS Secret. */
+const ingressCell = (ingress: IngressSummary, withAddress: boolean) => (
+  <div>
+    <ObjectName>
+      Served by Ingress {ingress.namespace}/{ingress.name}
+    </ObjectName>
+    <Secondary>
+      IngressClass {ingress.ingressClassName ?? 'none'}
+      {withAddress &&
+        ` · ${ingress.addresses[0] ?? 'No address yet'}${
+          ingress.addresses.length > 1
+            ? ` +${ingress.addresses.length - 1}`
+            : ''
+        }`}
+    </Secondary>
+    {withAddress && ingress.tlsSecretName && (
+      <Secondary>TLS Secret {ingress.tlsSecretName}</Secondary>
+    )}
+  </div>
+);
+
 /** Each Gateway by name and status; `withAddress` adds its address and listener in small type. */
 const gatewayCell = (exposure: Exposure, withAddress: boolean) =>
-  exposure.gateways.length === 0 ? (
+  exposure.ingress ? (
+    ingressCell(exposure.ingress, withAddress)
+  ) : exposure.gateways.length === 0 ? (
     <StatusText status="unknown">
       <Typography variant="body2" component="span">
         Not attached
@@ -250,7 +289,14 @@ export const gatewayColumn: TableColumn<ExposureRow> = {
   customFilterAndSearch: (term: string, exposure) =>
     exposure.gateways.some(g =>
       includes(`${g.namespace}/${g.name} ${g.addresses.join(' ')}`, term),
-    ),
+    ) ||
+    (!!exposure.ingress &&
+      includes(
+        `Ingress ${exposure.ingress.namespace}/${exposure.ingress.name} ${
+          exposure.ingress.ingressClassName ?? ''
+        } ${exposure.ingress.addresses.join(' ')}`,
+        term,
+      )),
   render: exposure => gatewayCell(exposure, true),
 };
 
@@ -268,10 +314,41 @@ export const tlsColumn: TableColumn<ExposureRow> = {
   customSort: (a, b) =>
     (a.tls?.daysLeft ?? Number.MAX_SAFE_INTEGER) -
     (b.tls?.daysLeft ?? Number.MAX_SAFE_INTEGER),
-  render: ({ tls, route }) => (
+  render: ({ tls, route, ingress }) => (
     <>
-      <TlsStateText tls={tls} routeKind={route.kind} />
+      {!tls && ingress?.tlsSecretName ? (
+        // ingress-nginx serves the Secret as is; no Certificate says how healthy it is.
+        <StatusText status="unknown">Ingress Secret</StatusText>
+      ) : (
+        <TlsStateText tls={tls} routeKind={route.kind} />
+      )}
       {tls?.notAfter && <Secondary>{formatExpiry(tls)}</Secondary>}
+    </>
+  ),
+};
+
+const MIGRATION_WORDS: Record<IngressMigrationState, string> = {
+  'ingress-only': 'Not migrated yet',
+  both: 'Route and Ingress side by side',
+  moved: 'Moved from Ingress',
+};
+
+/** What serves the hostname (Gateway API or Ingress), with where it stands in the move. */
+export const sourceColumn: TableColumn<ExposureRow> = {
+  title: 'Served by',
+  field: 'sourceLabel',
+  cellStyle: noWrap,
+  render: exposure => (
+    <>
+      <Chip
+        size="small"
+        variant="outlined"
+        color={exposure.source === 'Ingress' ? 'secondary' : 'default'}
+        label={exposure.sourceLabel}
+      />
+      {exposure.migration && (
+        <Secondary>{MIGRATION_WORDS[exposure.migration]}</Secondary>
+      )}
     </>
   ),
 };

@@ -23,10 +23,12 @@ import {
   hostnameEntityColumn,
   hiddenRouteColumn,
   ownerColumn,
+  sourceColumn,
   statusColumn,
   tenantColumn,
   tlsColumn,
 } from '../ExposureTable';
+import { IngressMigrationSection } from '../IngressMigration';
 import { PendingClustersNote } from '../PendingClustersNote';
 import { ReadErrorPanel, UpdatedAt } from '../ReadState';
 import { ExpiringWithinPicker } from './ExpiringWithinPicker';
@@ -42,6 +44,7 @@ const columns = [
   hostnameEntityColumn,
   statusColumn,
   tlsColumn,
+  sourceColumn,
   tenantColumn,
   clusterColumn,
   entityColumn,
@@ -56,6 +59,7 @@ const filters: TableFilter[] = [
   { column: 'Cluster', type: 'multiple-select' },
   { column: 'Status', type: 'multiple-select' },
   { column: 'TLS', type: 'multiple-select' },
+  { column: 'Served by', type: 'multiple-select' },
 ];
 
 // Like the backend's expiringWithinDays: expired certificates count, no certificate does not.
@@ -160,6 +164,9 @@ export const HostnamesPage = (props: {
               subject="the hostnames"
             />
           </Box>
+        </Grid>
+        <Grid item xs={12}>
+          <IngressMigrationSection exposures={value?.items ?? []} />
         </Grid>
         <Grid item xs={12}>
           <ExposureTable

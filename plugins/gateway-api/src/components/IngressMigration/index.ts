@@ -1,0 +1,1 @@
+export { IngressMigrationSection } from './IngressMigrationSection';
