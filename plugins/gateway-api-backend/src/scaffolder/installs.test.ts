@@ -1,0 +1,156 @@
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { DevCluster, gatewayApiInstallCases } from '@gatehouse/dev-cluster';
+import { exampleCatalog } from '../__testUtils__/catalog';
+import {
+  permissionsAnswering,
+  startExampleCluster,
+} from '../__testUtils__/devClusterHarness';
+import { ClusterClient } from '../kubernetes/ClusterClient';
+import { createExposeRouteAction } from './exposeRoute';
+import { createUnexposeRouteAction } from './unexposeRoute';
+
+/** TLSRoute's preferred served version on each install; none where it is not served. */
+const TLS_ROUTE_VERSION: Record<string, string | undefined> = {
+  'v1.4.1/standard': undefined,
+  'v1.4.1/experimental': 'gateway.networking.k8s.io/v1alpha3',
+  'v1.6.1/standard': 'gateway.networking.k8s.io/v1',
+  'v1.6.1/experimental': 'gateway.networking.k8s.io/v1',
+};
+
+/** One Service of each example tenant's layout, owned by that tenant's group. */
+const EXPOSURES = [
+  {
+    layout: 'dedicated',
+    tenant: 'team-a',
+    namespace: 'checkout',
+    service: { name: 'checkout', port: 8080 },
+    entityRef: 'component:default/checkout',
+  },
+  {
+    layout: 'tenant-shared',
+    tenant: 'team-b',
+    namespace: 'payments',
+    service: { name: 'payments', port: 8080 },
+    entityRef: 'component:default/payments',
+  },
+];
+
+describe.each(gatewayApiInstallCases())(
+  'expose and unexpose on Gateway API %s',
+  (name, install) => {
+    const tlsRouteVersion = TLS_ROUTE_VERSION[name];
+    let cluster: DevCluster;
+    let client: ClusterClient;
+
+    beforeAll(async () => {
+      ({ cluster, client } = await startExampleCluster({
+        gatewayApi: install,
+      }));
+    }, 120_000);
+    afterAll(() => cluster.close());
+
+    const deps = () => ({
+      clients: [client],
+      permissions: permissionsAnswering(AuthorizeResult.ALLOW),
+      catalog: exampleCatalog(),
+    });
+    const run = async (
+      action: { handler: (ctx: any) => Promise<void> },
+      input: Record<string, unknown>,
+      extra: Record<string, unknown> = {},
+    ) =>
+      action.handler({
+        ...createMockActionContext({ input: input as any }),
+        ...extra,
+      });
+    /** The routes of a kind in `checkout` that serve a hostname. */
+    const routesServing = async (
+      apiVersion: string,
+      kind: string,
+      hostname: string,
+    ) =>
+      (await client.list<any>(apiVersion, kind, { namespace: 'checkout' })).filter(
+        r => r.spec.hostnames.includes(hostname),
+      );
+
+    it.each(EXPOSURES)(
+      'dry-runs an HTTPRoute and, where served, a TLSRoute for the $layout layout',
+      async exposure => {
+        const writes = cluster.writes.length;
+        for (const routeKind of ['HTTPRoute', 'TLSRoute']) {
+          const input = {
+            ...exposure,
+            routeKind,
+            hostname: `dry-${routeKind.toLowerCase()}.${exposure.tenant}.example.org`,
+          };
+          const dryRun = run(createExposeRouteAction(deps()), input, {
+            isDryRun: true,
+          });
+          if (routeKind === 'TLSRoute' && !tlsRouteVersion) {
+            await expect(dryRun).rejects.toThrow(
+              'Cluster dev-cluster does not serve TLSRoute; install the Gateway API standard channel v1.5 or later, or the experimental channel.',
+            );
+          } else {
+            // The dev cluster validates every object against this install's CRDs and CEL.
+            await expect(dryRun).resolves.toBeUndefined();
+          }
+        }
+        expect(cluster.writes.length).toBe(writes);
+      },
+    );
+
+    it('exposes and unexposes an HTTPRoute', async () => {
+      const hostname = 'web.team-a.example.org';
+      await run(createExposeRouteAction(deps()), { ...EXPOSURES[0], hostname });
+      const httpRoutes = () =>
+        routesServing('gateway.networking.k8s.io/v1', 'HTTPRoute', hostname);
+      expect(await httpRoutes()).toHaveLength(1);
+      await run(createUnexposeRouteAction(deps()), {
+        tenant: 'team-a',
+        hostname,
+        namespace: 'checkout',
+      });
+      expect(await httpRoutes()).toEqual([]);
+    });
+
+    it(
+      tlsRouteVersion
+        ? `exposes a TLSRoute at ${tlsRouteVersion} and unexposes it`
+        : 'refuses a TLSRoute, writing nothing, and says what to install',
+      async () => {
+        const [exposure] = EXPOSURES;
+        const input = {
+          ...exposure,
+          routeKind: 'TLSRoute',
+          hostname: 'db.team-a.example.org',
+        };
+        const writes = cluster.writes.length;
+        if (!tlsRouteVersion) {
+          await expect(
+            run(createExposeRouteAction(deps()), input),
+          ).rejects.toThrow(
+            /^Cluster dev-cluster does not serve TLSRoute; install the Gateway API standard channel v1\.5 or later, or the experimental channel\.$/,
+          );
+          expect(cluster.writes.length).toBe(writes);
+          return;
+        }
+        await run(createExposeRouteAction(deps()), input);
+        const written = cluster.writes
+          .slice(writes)
+          .filter(w => w.kind === 'TLSRoute');
+        expect(written.map(w => w.apiVersion)).toEqual([tlsRouteVersion]);
+        const served = () =>
+          routesServing(tlsRouteVersion, 'TLSRoute', 'db.team-a.example.org');
+        expect(await served()).toHaveLength(1);
+
+        await run(createUnexposeRouteAction(deps()), {
+          tenant: 'team-a',
+          hostname: 'db.team-a.example.org',
+          namespace: 'checkout',
+        });
+        expect(await served()).toEqual([]);
+      },
+    );
+  },
+);
