@@ -13,6 +13,10 @@ export const GATEWAY_API_ANNOTATIONS = {
   tenant: 'gateway-api.gatehouse.dev/tenant',
   /** Annotation on the catalog entities of the entity provider naming their cluster. */
   cluster: 'gateway-api.gatehouse.dev/cluster',
+  /** Annotation on objects migrated from an Ingress: its `<namespace>/<name>`. */
+  migratedFrom: 'gateway-api.gatehouse.dev/migrated-from',
+  /** Annotation on migrated routes: a JSON array of the migration differences the user accepted. */
+  acceptedDifferences: 'gateway-api.gatehouse.dev/accepted-differences',
   /** Field manager used for every server-side apply. */
   fieldManager: 'gatehouse',
 } as const;

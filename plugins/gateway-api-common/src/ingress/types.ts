@@ -6,6 +6,7 @@
 import { IssuerReference } from '../types/certManager';
 import { Ingress, IngressClass } from '../types/ingress';
 import { Service } from '../types/core';
+import { KubernetesObject } from '../types/meta';
 
 /**
  * The Gateway API implementation of the target GatewayClass, from its `controllerName`:
@@ -62,6 +63,11 @@ export interface MigrationTarget {
    * Gateway's SecurityPolicy.
    */
   httpRouteCors?: boolean;
+  /**
+   * Whether RequestRedirect accepts 303, 307 and 308 (Gateway API v1.5+, or the experimental
+   * channel); otherwise 308 becomes 301 and 307 becomes 302.
+   */
+  httpRouteRedirectCodes?: boolean;
   tls: MigrationTlsChoice;
   /** Ids of the differences the user accepted (see {@link MigrationDifference}). */
   acceptedDifferences?: string[];
@@ -84,6 +90,8 @@ export interface IngressMigrationInput {
   otherIngresses?: Ingress[];
   /** Services of the Ingress's namespace, to turn named Service ports into port numbers. */
   services?: Service[];
+  /** ConfigMaps of the cluster, to read the headers a `custom-headers` annotation names. */
+  configMaps?: Array<KubernetesObject & { data?: Record<string, string> }>;
   /** The controller's `--annotations-prefix`; default `nginx.ingress.kubernetes.io`. */
   annotationPrefix?: string;
   target: MigrationTarget;
@@ -139,6 +147,10 @@ export type MigrationDifferenceKind =
   | 'unsupported-backend'
   /** An Ingress rule host that is not a valid DNS name. */
   | 'invalid-host'
+  /** An Ingress path the Gateway API cannot match. */
+  | 'invalid-path'
+  /** A rule without host (or only a default backend) serves every hostname of the listener. */
+  | 'catch-all-host'
   /** The Ingress is a canary; it is migrated with the route of the Ingress it is a canary of. */
   | 'canary-ingress'
   /** The Ingress belongs to another controller than ingress-nginx. */
@@ -188,6 +200,8 @@ export type AnnotationOutcome =
  * @public
  */
 export interface AnnotationMapping {
+  /** Set when the annotation is on another Ingress folded into this one (a canary): its name. */
+  ingress?: string;
   /** Full key, prefix included. */
   annotation: string;
   value: string;
