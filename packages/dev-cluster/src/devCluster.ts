@@ -11,7 +11,12 @@ import {
   AdmissionSource,
   ValidatingAdmission,
 } from './admission/validatingAdmission';
-import { Authorizer, DevClusterToken, adminToken } from './auth/authorizer';
+import {
+  Authorizer,
+  DevClusterToken,
+  adminToken,
+  authenticatedUser,
+} from './auth/authorizer';
 import { FaultOptions, Faults } from './faults/faults';
 import {
   ResourceService,
@@ -135,7 +140,7 @@ function admissionSource(
 
 function seedContext(): WriteContext {
   return {
-    username: adminToken.username,
+    user: authenticatedUser(adminToken),
     dryRun: false,
     fieldManager: 'dev-cluster-seed',
     fieldValidation: 'Strict',

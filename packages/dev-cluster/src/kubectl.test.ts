@@ -164,6 +164,122 @@ describeIfKubectl('kubectl against the dev cluster', () => {
     });
   });
 
+  it('prints the warning of a ValidatingAdmissionPolicy bound with Warn, and applies', async () => {
+    const admission = '/apis/admissionregistration.k8s.io/v1';
+    await t.request('POST', `${admission}/validatingadmissionpolicies`, {
+      apiVersion: 'admissionregistration.k8s.io/v1',
+      kind: 'ValidatingAdmissionPolicy',
+      metadata: { name: 'team-label' },
+      spec: {
+        matchConstraints: {
+          resourceRules: [
+            {
+              apiGroups: ['gateway.networking.k8s.io'],
+              apiVersions: ['*'],
+              operations: ['CREATE', 'UPDATE'],
+              resources: ['gateways'],
+            },
+          ],
+        },
+        validations: [
+          {
+            expression: "has(object.metadata.labels) && 'team' in object.metadata.labels",
+            messageExpression:
+              "'Gateway ' + object.metadata.name + ' has no team label (' + request.userInfo.username + ')'",
+          },
+        ],
+      },
+    });
+    await t.request('POST', `${admission}/validatingadmissionpolicybindings`, {
+      apiVersion: 'admissionregistration.k8s.io/v1',
+      kind: 'ValidatingAdmissionPolicyBinding',
+      metadata: { name: 'team-label' },
+      spec: { policyName: 'team-label', validationActions: ['Warn'] },
+    });
+    const file = path.join(dir, 'warned.yaml');
+    fs.writeFileSync(file, JSON.stringify(gateway('warned')));
+    const out = await run(kubectlPath, [
+      '--kubeconfig',
+      kubeconfig,
+      'apply',
+      '-f',
+      file,
+    ]);
+    expect(out.stdout).toBe(
+      'gateway.gateway.networking.k8s.io/warned created\n',
+    );
+    expect(out.stderr).toBe(
+      "Warning: Validation failed for ValidatingAdmissionPolicy 'team-label' with binding 'team-label': Gateway warned has no team label (admin)\n",
+    );
+    await t.request(
+      'DELETE',
+      `${admission}/validatingadmissionpolicybindings/team-label`,
+    );
+  });
+
+  it('applies an IngressClass and an Ingress, lists them and shows the API server validation', async () => {
+    const file = path.join(dir, 'ingress.yaml');
+    const ingress = (name: string, pathValue: string, pathType?: string) => ({
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'Ingress',
+      metadata: { name, namespace: 'default' },
+      spec: {
+        ingressClassName: 'nginx',
+        rules: [
+          {
+            host: 'shop.example.com',
+            http: {
+              paths: [
+                {
+                  path: pathValue,
+                  ...(pathType ? { pathType } : {}),
+                  backend: { service: { name: 'shop', port: { number: 80 } } },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    });
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        apiVersion: 'v1',
+        kind: 'List',
+        items: [
+          {
+            apiVersion: 'networking.k8s.io/v1',
+            kind: 'IngressClass',
+            metadata: { name: 'nginx' },
+            spec: { controller: 'k8s.io/ingress-nginx' },
+          },
+          ingress('shop', '/', 'Prefix'),
+        ],
+      }),
+    );
+    expect(await kubectl('apply', '-f', file)).toBe(
+      'ingressclass.networking.k8s.io/nginx created\ningress.networking.k8s.io/shop created\n',
+    );
+    expect(await kubectl('get', 'ing', 'shop')).toMatch(
+      /^NAME\s+CLASS\s+HOSTS\s+ADDRESS\s+PORTS\s+AGE\nshop\s+nginx\s+shop\.example\.com\s+80\s/,
+    );
+    expect(await kubectl('get', 'ingressclass', 'nginx')).toMatch(
+      /^NAME\s+CONTROLLER\s+PARAMETERS\s+AGE\nnginx\s+k8s\.io\/ingress-nginx\s+<none>\s/,
+    );
+    fs.writeFileSync(file, JSON.stringify(ingress('bad', '/a//b')));
+    await expect(kubectl('apply', '-f', file)).rejects.toMatchObject({
+      stderr: expect.stringContaining(
+        'spec.rules[0].http.paths[0].pathType: Required value: pathType must be specified',
+      ),
+    });
+    fs.writeFileSync(file, JSON.stringify(ingress('bad', '/a//b', 'Exact')));
+    await expect(kubectl('apply', '-f', file)).rejects.toMatchObject({
+      stderr: expect.stringContaining(
+        `spec.rules[0].http.paths[0].path: Invalid value: "/a//b": must not contain '//'`,
+      ),
+    });
+  });
+
   it('deletes', async () => {
     expect(await kubectl('delete', 'gateway', 'applied')).toBe(
       'gateway.gateway.networking.k8s.io "applied" deleted\n',

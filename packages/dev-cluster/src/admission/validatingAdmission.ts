@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { KubeObject, ResourceType } from '../api/types';
 import { StatusError } from '../api/status';
 import { matchesLabelSelector } from '../api/selectors';
 import { compileCel, evaluate, toCel } from '../validation/celLibrary';
+import { AuthenticatedUser } from '../auth/authorizer';
 
 export type Operation = 'CREATE' | 'UPDATE' | 'DELETE';
 
@@ -13,9 +15,11 @@ export interface AdmissionRequest {
   subresource?: string;
   namespace?: string;
   name: string;
+  /** Absent on DELETE. */
   object?: KubeObject;
+  /** The stored object on UPDATE and DELETE. */
   oldObject?: KubeObject;
-  username: string;
+  user: AuthenticatedUser;
   dryRun: boolean;
 }
 
@@ -91,6 +95,42 @@ function resourcesMatch(
 }
 
 class Denial extends Error {}
+
+/**
+ * `request` as the apiserver hands it to policies (admission.k8s.io AdmissionRequest). The
+ * request kind is the stored kind: the dev cluster converts versions by apiVersion only.
+ */
+function admissionRequest(req: AdmissionRequest): KubeObject {
+  const kind = {
+    group: req.type.group,
+    version: req.version,
+    kind: req.type.kind,
+  };
+  const resource = {
+    group: req.type.group,
+    version: req.version,
+    resource: req.type.plural,
+  };
+  return {
+    uid: randomUUID(),
+    kind,
+    resource,
+    subResource: req.subresource ?? '',
+    requestKind: kind,
+    requestResource: resource,
+    requestSubResource: req.subresource ?? '',
+    name: req.name,
+    namespace: req.namespace ?? '',
+    operation: req.operation,
+    userInfo: {
+      username: req.user.username,
+      uid: req.user.uid,
+      groups: req.user.groups,
+      extra: req.user.extra,
+    },
+    dryRun: req.dryRun,
+  };
+}
 
 /** Evaluates ValidatingAdmissionPolicies and their bindings against a write. */
 export class ValidatingAdmission {
@@ -171,24 +211,7 @@ export class ValidatingAdmission {
       oldObject: req.oldObject ? toCel(req.oldObject) : null,
       params: params ? toCel(params) : null,
       namespaceObject: namespaceObject ? toCel(namespaceObject) : null,
-      request: toCel({
-        operation: req.operation,
-        name: req.name,
-        namespace: req.namespace ?? '',
-        userInfo: { username: req.username },
-        kind: {
-          group: req.type.group,
-          version: req.version,
-          kind: req.type.kind,
-        },
-        resource: {
-          group: req.type.group,
-          version: req.version,
-          resource: req.type.plural,
-        },
-        subResource: req.subresource ?? '',
-        dryRun: req.dryRun,
-      }),
+      request: toCel(admissionRequest(req)),
       variables,
     };
     const failOpen = policy.spec?.failurePolicy === 'Ignore';

@@ -11,11 +11,24 @@ export interface PolicyRule {
 export interface DevClusterToken {
   token: string;
   username: string;
+  /** The user's uid, as admission sees it; default empty. */
+  uid?: string;
+  /** Groups besides `system:authenticated`, which every token's user is in. */
+  groups?: string[];
+  /** Extra user attributes, as admission sees them. */
+  extra?: Record<string, string[]>;
   rules: PolicyRule[];
 }
 
-export interface UserInfo {
+/** Who sent a request, as the apiserver's authenticator hands it to authorisation and admission. */
+export interface AuthenticatedUser {
   username: string;
+  uid: string;
+  groups: string[];
+  extra: Record<string, string[]>;
+}
+
+export interface UserInfo extends AuthenticatedUser {
   rules: PolicyRule[];
   /** Only the built-in admin token may use the /dev-cluster/ endpoints. */
   admin: boolean;
@@ -34,6 +47,7 @@ export interface Attributes {
 export const adminToken: DevClusterToken = {
   token: 'dev-cluster-admin-token',
   username: 'admin',
+  groups: ['system:masters'],
   rules: [{ verbs: ['*'], apiGroups: ['*'], resources: ['*'] }],
 };
 
@@ -56,6 +70,19 @@ function allows(rule: PolicyRule, a: Attributes): boolean {
   );
 }
 
+/** The user a token authenticates: its groups plus `system:authenticated`, as the apiserver adds it. */
+export function authenticatedUser(t: DevClusterToken): AuthenticatedUser {
+  const groups = t.groups ?? [];
+  return {
+    username: t.username,
+    uid: t.uid ?? '',
+    groups: groups.includes('system:authenticated')
+      ? [...groups]
+      : [...groups, 'system:authenticated'],
+    extra: { ...(t.extra ?? {}) },
+  };
+}
+
 /** Bearer-token authentication and RBAC-style authorisation. */
 export class Authorizer {
   private readonly tokens = new Map<string, UserInfo>();
@@ -63,7 +90,7 @@ export class Authorizer {
   constructor(tokens: DevClusterToken[]) {
     for (const t of [adminToken, ...tokens]) {
       this.tokens.set(t.token, {
-        username: t.username,
+        ...authenticatedUser(t),
         rules: t.rules,
         admin: t === adminToken,
       });

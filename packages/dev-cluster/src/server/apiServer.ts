@@ -106,6 +106,15 @@ function userAgentManager(req: IncomingMessage): string {
 }
 
 /** Serves the Kubernetes REST API: authentication, faults, discovery, OpenAPI and resources. */
+/** Admission and field-validation warnings, as the apiserver sends them: `Warning: 299 - "..."`. */
+function warningHeaders(ctx: WriteContext | undefined): Record<string, string> {
+  return ctx?.warnings.length
+    ? {
+        Warning: ctx.warnings.map(w => `299 - ${JSON.stringify(w)}`).join(', '),
+      }
+    : {};
+}
+
 export class ApiServer {
   constructor(private readonly d: ApiServerDeps) {}
 
@@ -249,7 +258,12 @@ export class ApiServer {
       );
     }
     return {
-      username: user.username,
+      user: {
+        username: user.username,
+        uid: user.uid,
+        groups: user.groups,
+        extra: user.extra,
+      },
       dryRun: dryRun.length > 0,
       fieldManager: query.get('fieldManager') ?? userAgentManager(req),
       fieldValidation: validation as WriteContext['fieldValidation'],
@@ -275,11 +289,7 @@ export class ApiServer {
     const apiVersion = apiVersionOf(r.type.group, r.version.name);
     const table = wantsTable(req.headers.accept);
     const reply = (code: number, object: KubeObject, ctx?: WriteContext) => {
-      const headers: Record<string, string> = {};
-      if (ctx?.warnings.length)
-        headers.Warning = ctx.warnings
-          .map(w => `299 - ${JSON.stringify(w)}`)
-          .join(', ');
+      const headers = warningHeaders(ctx);
       const body = table
         ? JSON.stringify(toTable(r.version, [object], {}))
         : serialize(object, apiVersion);
@@ -415,7 +425,12 @@ export class ApiServer {
         if (s.exists(t, r.name!) || r.type.kind === 'Service') {
           return reply(200, s.present(deleted, t), ctx);
         }
-        send(res, 200, JSON.stringify(deletedStatus(r.type, deleted)));
+        send(
+          res,
+          200,
+          JSON.stringify(deletedStatus(r.type, deleted)),
+          warningHeaders(ctx),
+        );
         return undefined;
       }
       case 'deletecollection': {
@@ -434,6 +449,7 @@ export class ApiServer {
             metadata: {},
             items: items.map(i => s.present(i, t)),
           }),
+          warningHeaders(ctx),
         );
         return undefined;
       }

@@ -16,6 +16,7 @@ import {
 import { ObjectStore, keyOf, objectKey } from '../store/objectStore';
 import { ListOptions, ListPage, listPage } from './listPage';
 import { TypeValidator } from '../validation/typeValidator';
+import { AuthenticatedUser } from '../auth/authorizer';
 import {
   Operation,
   ValidatingAdmission,
@@ -49,7 +50,7 @@ export interface WriteRecord {
 
 /** Who writes and how: the parts of a request every write needs. */
 export interface WriteContext {
-  username: string;
+  user: AuthenticatedUser;
   dryRun: boolean;
   fieldManager: string;
   /** Strict rejects unknown fields, Warn reports them, Ignore drops them silently. */
@@ -142,7 +143,7 @@ export class ResourceService {
         name: subject.metadata.name,
         object,
         oldObject: old,
-        username: ctx.username,
+        user: ctx.user,
         dryRun: ctx.dryRun,
       }),
     );
@@ -162,7 +163,7 @@ export class ResourceService {
         ? { namespace: object.metadata.namespace }
         : {}),
       name: object.metadata.name,
-      user: ctx.username,
+      user: ctx.user.username,
       ...(t.subresource ? { subresource: t.subresource } : {}),
     });
   }
