@@ -9,6 +9,7 @@ import {
   interpretParentAttachment,
   interpretRouteParentStatus,
   Issuer,
+  ListenerSet,
   listenerUrl,
   Namespace,
   normaliseHostname,
@@ -37,6 +38,11 @@ import {
   summariseListener,
 } from './gatewaySummary';
 import { tenancyStatus } from './tenancyStatus';
+import {
+  isListenerSetRef,
+  resolveParent,
+  summariseListenerSet,
+} from './listenerSetHop';
 import { tenantDomains } from '../world/loadWorld';
 import { withIngressExposures } from '../ingress/ingressInventory';
 import { ROUTE_KINDS } from '../kubernetes/kinds';
@@ -58,6 +64,8 @@ export function buildExposures(
   const kind = <T>(name: string) =>
     (snapshot.byKind.get(name) ?? []) as unknown as T[];
   const gateways = kind<Gateway>('Gateway');
+  // Empty where the cluster does not serve ListenerSets.
+  const listenerSets = kind<ListenerSet>('ListenerSet');
   const routes = ROUTE_KINDS.flatMap(k => kind<Route>(k));
   const certificates = kind<Certificate>('Certificate');
   const tenants = kind<Namespace>('Namespace')
@@ -69,6 +77,7 @@ export function buildExposures(
 
   const prediction = predictAttachment({
     gateways,
+    listenerSets,
     routes,
     namespaces: kind<Namespace>('Namespace'),
     services: kind<Service>('Service'),
@@ -87,6 +96,9 @@ export function buildExposures(
   const predicted = new Map<string, RouteAttachment>(
     prediction.routes.map(r => [`${r.kind}/${r.namespace}/${r.name}`, r]),
   );
+  const predictedSets = new Map(
+    prediction.listenerSets.map(p => [`${p.namespace}/${p.name}`, p]),
+  );
   const tlsContext = {
     requests: kind<CertificateRequest>('CertificateRequest'),
     orders: kind<Order>('Order'),
@@ -102,17 +114,25 @@ export function buildExposures(
     if (!ns || !name) continue;
     const attachment = predicted.get(`${route.kind}/${ns}/${name}`);
     const hostnames = routeHostnames(route, attachment);
+    const resolvedParents = (route.spec?.parentRefs ?? []).map(ref =>
+      resolveParent(ref, ns, gateways, listenerSets),
+    );
     const parents = (route.spec?.parentRefs ?? []).map((ref, i) => {
       const gatewayNs = ref.namespace ?? ns;
       const reported = route.status?.parents?.find(
         p =>
           p.parentRef?.name === ref.name &&
           (p.parentRef?.namespace ?? ns) === gatewayNs &&
+          isListenerSetRef(p.parentRef ?? {}) === isListenerSetRef(ref) &&
           p.parentRef?.sectionName === ref.sectionName,
       );
       const parentPrediction = attachment?.parents[i];
+      const resolvedParent = resolvedParents[i];
       return {
-        gateway: { namespace: gatewayNs, name: ref.name ?? '' },
+        gateway: resolvedParent.gatewayKey,
+        ...(resolvedParent.listenerSetKey && {
+          listenerSet: resolvedParent.listenerSetKey,
+        }),
         sectionName: ref.sectionName,
         port: ref.port,
         status: reported
@@ -141,22 +161,30 @@ export function buildExposures(
       const exposureGateways: ExposureGateway[] = [];
       let tls: TlsSummary | undefined;
       let url: string | undefined;
-      for (const parent of parents) {
-        const gateway = gateways.find(
-          g =>
-            g.metadata?.namespace === parent.gateway.namespace &&
-            g.metadata?.name === parent.gateway.name,
-        );
+      for (const [i, parent] of parents.entries()) {
+        const resolvedParent = resolvedParents[i];
+        const gateway = resolvedParent.gateway;
         if (!gateway) continue;
-        const listener = (gateway.spec?.listeners ?? []).find(
+        // A ListenerSet parentRef is served by the ListenerSet's listeners, on its Gateway.
+        const holder = resolvedParent.listenerSet ?? gateway;
+        const listener = resolvedParent.listeners.find(
           l =>
             (parent.sectionName ? l.name === parent.sectionName : true) &&
             (!l.hostname || hostnameMatches(l.hostname, hostname)) &&
             listenerCarries(l.protocol, route.kind),
         );
+        const listenerSet = resolvedParent.listenerSet;
         exposureGateways.push({
           ...summariseGateway(gateway, context),
-          listener: listener && summariseListener(gateway, listener),
+          listener: listener && summariseListener(holder, listener),
+          ...(listenerSet && {
+            listenerSet: summariseListenerSet(
+              listenerSet,
+              predictedSets.get(
+                `${listenerSet.metadata?.namespace}/${listenerSet.metadata?.name}`,
+              ),
+            ),
+          }),
         });
         if (listener && !url) url = listenerUrl(listener, hostname);
         const secretName =
@@ -167,7 +195,7 @@ export function buildExposures(
           tls = tlsFor(
             certificates.find(
               c =>
-                c.metadata?.namespace === parent.gateway.namespace &&
+                c.metadata?.namespace === resolvedParent.listenerNamespace &&
                 c.spec?.secretName === secretName,
             ),
             tlsContext,
@@ -180,6 +208,15 @@ export function buildExposures(
         ...exposureGateways.flatMap(g => [
           g.status,
           ...(g.listener ? [g.listener.status] : []),
+          // The analysis stands in for a ListenerSet no controller has reported on.
+          ...(g.listenerSet
+            ? [
+                g.listenerSet.status.status === 'unknown' &&
+                g.listenerSet.predicted
+                  ? g.listenerSet.predicted
+                  : g.listenerSet.status,
+              ]
+            : []),
           ...(g.ignoredPolicies ?? []),
         ]),
       ];

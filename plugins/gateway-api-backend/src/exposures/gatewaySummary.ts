@@ -5,6 +5,7 @@ import {
   GatewaySummary,
   interpretConditions,
   Listener,
+  ListenerSet,
   ListenerSummary,
   TargetingPolicy,
 } from '@gatehouse/backstage-plugin-gateway-api-common';
@@ -78,9 +79,9 @@ export function summariseGateway(
   };
 }
 
-/** One listener of a Gateway with what the controller reported of it. */
+/** One listener of a Gateway or ListenerSet with what the controller reported of it. */
 export function summariseListener(
-  gateway: Gateway,
+  gateway: Gateway | ListenerSet,
   listener: Listener,
 ): ListenerSummary {
   const reported = gateway.status?.listeners?.find(

@@ -8,7 +8,12 @@ import {
   dnsLabelName,
   entityName,
   GATEWAY_API_ANNOTATIONS,
+  Gateway,
+  gatewayAllowsListenerSet,
   gatewayApiResourceRef,
+  ListenerSet,
+  listenerSetNamesGateway,
+  listenerSetParentRef,
   normaliseHostname,
 } from '@gatehouse/backstage-plugin-gateway-api-common';
 import { ClusterSnapshot } from '../cache/GatewayApiCache';
@@ -82,6 +87,12 @@ export function entitiesFromSnapshot(
   });
 
   const entities: Entity[] = [];
+  // Empty where the cluster does not serve ListenerSets.
+  const listenerSets = (snapshot.byKind.get('ListenerSet') ??
+    []) as ListenerSet[];
+  const namespaceLabels = (ns: string) =>
+    (snapshot.byKind.get('Namespace') ?? []).find(n => n.metadata?.name === ns)
+      ?.metadata?.labels;
 
   for (const tenant of tenants) {
     entities.push({
@@ -137,10 +148,29 @@ export function entitiesFromSnapshot(
         description: `Gateway of class ${gateway.spec.gatewayClassName ?? '?'}${
           addresses.length ? ` at ${addresses.join(', ')}` : ''
         }`,
-        ...metadataFor([objectId(gateway)], {
-          ...(tenant ? { [ENTITY_ANNOTATIONS.partOf]: tenantRef(tenant) } : {}),
-          'backstage.io/kubernetes-namespace': ns,
-        }),
+        // A Gateway's listeners include those of the ListenerSets it admits.
+        ...metadataFor(
+          [
+            objectId(gateway),
+            ...listenerSets
+              .filter(
+                ls =>
+                  listenerSetNamesGateway(ls, gateway as Gateway) &&
+                  gatewayAllowsListenerSet(
+                    gateway as Gateway,
+                    ls.metadata?.namespace ?? '',
+                    namespaceLabels(ls.metadata?.namespace ?? ''),
+                  ),
+              )
+              .map(ls => objectId({ ...ls, kind: 'ListenerSet' } as Obj)),
+          ],
+          {
+            ...(tenant
+              ? { [ENTITY_ANNOTATIONS.partOf]: tenantRef(tenant) }
+              : {}),
+            'backstage.io/kubernetes-namespace': ns,
+          },
+        ),
         ...(tenant
           ? { labels: { [TENANT_METADATA.tenant]: tenant.name } }
           : {}),
@@ -148,6 +178,36 @@ export function entitiesFromSnapshot(
       spec: { type: 'gateway', owner: ownerOf(ns) },
     });
   }
+
+  // The Gateway a parentRef leads to: itself, or a ListenerSet's parent Gateway (a hostname
+  // served through a ListenerSet depends on the Gateway as any other).
+  const parentGateway = (
+    parent: {
+      group?: string;
+      kind?: string;
+      namespace?: string;
+      name?: string;
+    },
+    routeNamespace: string,
+  ) => {
+    const kind = parent.kind ?? 'Gateway';
+    if (!parent.name) return undefined;
+    if (kind === 'Gateway')
+      return {
+        namespace: parent.namespace ?? routeNamespace,
+        name: parent.name,
+      };
+    if (kind !== 'ListenerSet') return undefined;
+    const listenerSet = listenerSets.find(
+      ls =>
+        ls.metadata?.namespace === (parent.namespace ?? routeNamespace) &&
+        ls.metadata?.name === parent.name,
+    );
+    const ref = listenerSet && listenerSetParentRef(listenerSet);
+    return ref?.kind === 'Gateway' && ref.name
+      ? { namespace: ref.namespace, name: ref.name }
+      : undefined;
+  };
 
   // One hostname entity gathers every route serving that hostname in this cluster.
   const hostnames = new Map<
@@ -177,12 +237,12 @@ export function entitiesFromSnapshot(
         };
         entry.routes.push(route);
         for (const parent of route.spec?.parentRefs ?? []) {
-          if ((parent.kind ?? 'Gateway') !== 'Gateway' || !parent.name)
-            continue;
+          const gateway = parentGateway(parent, ns);
+          if (!gateway) continue;
           entry.gateways.add(
             gatewayApiResourceRef(
               snapshot.cluster,
-              gatewayObjectName(parent.namespace ?? ns, parent.name),
+              gatewayObjectName(gateway.namespace, gateway.name),
             ),
           );
         }

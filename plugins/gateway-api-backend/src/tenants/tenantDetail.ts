@@ -2,10 +2,16 @@ import {
   domainsOverlap,
   Exposure,
   Gateway,
+  Listener,
   listenerAllowsNamespace,
+  ListenerSet,
+  listenerSetNamesGateway,
   Namespace,
+  predictListenerSets,
   TenantDetail,
   TenantGateway,
+  TenantListener,
+  TenantListenerSet,
   TenantSummary,
 } from '@gatehouse/backstage-plugin-gateway-api-common';
 import { ClusterSnapshot } from '../cache/GatewayApiCache';
@@ -14,6 +20,7 @@ import {
   summariseGateway,
   summariseListener,
 } from '../exposures/gatewaySummary';
+import { summariseListenerSet } from '../exposures/listenerSetHop';
 
 const NO_HOSTNAMES: TenantDetail['hostnames'] = {
   ok: 0,
@@ -30,6 +37,17 @@ const servesTenantDomains = (hostname: string | undefined, domains: string[]) =>
   domains.some(domain =>
     domainsOverlap(hostname.replace(/^\*\./, '').toLowerCase(), domain),
   );
+
+const tenantListener = (
+  holder: Gateway | ListenerSet,
+  listener: Listener,
+): TenantListener => ({
+  ...summariseListener(holder, listener),
+  tlsMode:
+    listener.protocol === 'HTTPS' || listener.protocol === 'TLS'
+      ? listener.tls?.mode ?? 'Terminate'
+      : undefined,
+});
 
 /**
  * A tenant with the Gateways that serve it, from the cache: every Gateway with a listener that
@@ -52,8 +70,21 @@ export function tenantDetail(
   const tenantNamespaces = [tenant.namespace, ...tenant.attachedNamespaces];
 
   const context = gatewayContext(snapshot);
+  const allGateways = (snapshot.byKind.get('Gateway') ?? []) as Gateway[];
+  // The tenant's own ListenerSets only: a neighbour's on the same Gateway is never shown.
+  const ownSets = (
+    (snapshot.byKind.get('ListenerSet') ?? []) as ListenerSet[]
+  ).filter(ls => tenantNamespaces.includes(ls.metadata?.namespace ?? ''));
+  // Predicted over every ListenerSet, since an older neighbour's listener can conflict ours.
+  const predictions = new Map(
+    predictListenerSets({
+      gateways: allGateways,
+      listenerSets: (snapshot.byKind.get('ListenerSet') ?? []) as ListenerSet[],
+      namespaces: (snapshot.byKind.get('Namespace') ?? []) as Namespace[],
+    }).map(p => [`${p.namespace}/${p.name}`, p]),
+  );
   const gateways: TenantGateway[] = [];
-  for (const gateway of (snapshot.byKind.get('Gateway') ?? []) as Gateway[]) {
+  for (const gateway of allGateways) {
     const listeners = (gateway.spec?.listeners ?? [])
       .filter(
         listener =>
@@ -67,17 +98,23 @@ export function tenantDetail(
             ),
           ),
       )
-      .map(listener => ({
-        ...summariseListener(gateway, listener),
-        tlsMode:
-          listener.protocol === 'HTTPS' || listener.protocol === 'TLS'
-            ? listener.tls?.mode ?? 'Terminate'
-            : undefined,
+      .map(listener => tenantListener(gateway, listener));
+    const listenerSets: TenantListenerSet[] = ownSets
+      .filter(ls => listenerSetNamesGateway(ls, gateway))
+      .map(ls => ({
+        ...summariseListenerSet(
+          ls,
+          predictions.get(`${ls.metadata?.namespace}/${ls.metadata?.name}`),
+        ),
+        listeners: (ls.spec?.listeners ?? []).map(listener =>
+          tenantListener(ls, listener),
+        ),
       }));
-    if (listeners.length === 0) continue;
+    if (listeners.length === 0 && listenerSets.length === 0) continue;
     gateways.push({
       ...summariseGateway(gateway, context),
       listeners,
+      ...(listenerSets.length > 0 && { listenerSets }),
       ownedByTenant: tenantNamespaces.includes(
         gateway.metadata?.namespace ?? '',
       ),
