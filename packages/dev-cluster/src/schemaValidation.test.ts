@@ -5,12 +5,15 @@ import {
   httpRoute,
   startTestCluster,
 } from './__testUtils__/testCluster';
+import { gatewayApiInstallCases } from './index';
 
-describe('CRD schema, defaults and CEL validation', () => {
+describe.each(gatewayApiInstallCases())(
+  'CRD schema, defaults and CEL validation on Gateway API %s',
+  (_name, install) => {
   let t: TestCluster;
   const routes = '/apis/gateway.networking.k8s.io/v1/namespaces/v/httproutes';
   beforeAll(async () => {
-    t = await startTestCluster();
+    t = await startTestCluster({ gatewayApi: install });
     await t.core.createNamespace({ body: { metadata: { name: 'v' } } });
   });
   afterAll(() => t.cluster.close());
@@ -161,4 +164,52 @@ describe('CRD schema, defaults and CEL validation', () => {
     expect(res.status).toBe(422);
     expect(res.body.details.causes[0].field).toBe('metadata.name');
   });
+},
+);
+
+describe.each(
+  gatewayApiInstallCases().filter(([, install]) => install.version === 'v1.6.1'),
+)('TLSRoute v1 on Gateway API %s (the Kubernetes CEL IP library)', (_name, install) => {
+  let t: TestCluster;
+  const tlsRoutes = '/apis/gateway.networking.k8s.io/v1/namespaces/default/tlsroutes';
+  const tlsRoute = (name: string, hostnames: string[]) => ({
+    apiVersion: 'gateway.networking.k8s.io/v1',
+    kind: 'TLSRoute',
+    metadata: { name, namespace: 'default' },
+    spec: {
+      parentRefs: [{ name: 'gw' }],
+      hostnames,
+      rules: [{ backendRefs: [{ name: 'svc', port: 443 }] }],
+    },
+  });
+  beforeAll(async () => {
+    t = await startTestCluster({ gatewayApi: install });
+  });
+  afterAll(() => t.cluster.close());
+
+  it('accepts DNS hostnames', async () => {
+    const res = await t.request(
+      'POST',
+      tlsRoutes,
+      tlsRoute('dns', ['app.example.com', '*.example.com']),
+    );
+    expect(res.status).toBe(201);
+  });
+
+  it.each([['10.0.0.1'], ['2001:db8::1']])(
+    'rejects the IP hostname %s with the CRD message',
+    async address => {
+      const res = await t.request(
+        'POST',
+        tlsRoutes,
+        tlsRoute('ip', ['app.example.com', address]),
+      );
+      expect(res.status).toBe(422);
+      expect(res.body.details.causes).toContainEqual({
+        reason: 'FieldValueInvalid',
+        field: 'spec.hostnames',
+        message: 'Invalid value: "array": Hostnames cannot contain an IP',
+      });
+    },
+  );
 });
