@@ -9,6 +9,7 @@ import {
   EXAMPLE_CLUSTER,
   permissionsAnswering,
 } from './__testUtils__/devClusterHarness';
+import { exampleCatalog, webComponentOf } from './__testUtils__/catalog';
 import { GatewayApiCache } from './cache/GatewayApiCache';
 import { ClusterClient } from './kubernetes/ClusterClient';
 import { createExposeRouteAction } from './scaffolder/exposeRoute';
@@ -75,6 +76,7 @@ describe('the minimal ClusterRole', () => {
     const deps = {
       clients: [clientWith('least')],
       permissions: permissionsAnswering(AuthorizeResult.ALLOW),
+      catalog: exampleCatalog({ webOwners: ['team-r'] }),
     };
     await run(createProvisionTenantAction(deps), {
       name: 'team-r',
@@ -108,7 +110,7 @@ describe('the minimal ClusterRole', () => {
       hostname: 'web.team-r.example.org',
       namespace: 'checkout-r',
       service: { name: 'web', port: 80 },
-      entityRef: 'component:default/web',
+      entityRef: webComponentOf('team-r'),
     };
     await run(createExposeRouteAction(deps), exposure);
     await run(createUnexposeRouteAction(deps), exposure);
@@ -123,6 +125,7 @@ describe('the minimal ClusterRole', () => {
     const deps = {
       clients: [clientWith('no-routes')],
       permissions: permissionsAnswering(AuthorizeResult.ALLOW),
+      catalog: exampleCatalog(),
     };
     await expect(
       run(createExposeRouteAction(deps), {

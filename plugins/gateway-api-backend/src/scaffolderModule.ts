@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createAnalyzeAction } from './scaffolder/analyze';
 import { createExposeRouteAction } from './scaffolder/exposeRoute';
@@ -23,9 +24,10 @@ export const scaffolderModuleGatewayApiActions = createBackendModule({
         scaffolder: scaffolderActionsExtensionPoint,
         permissions: coreServices.permissions,
         clusters: gatewayApiClustersServiceRef,
+        catalog: catalogServiceRef,
       },
-      async init({ scaffolder, permissions, clusters }) {
-        const deps = { clients: clusters.clients, permissions };
+      async init({ scaffolder, permissions, clusters, catalog }) {
+        const deps = { clients: clusters.clients, permissions, catalog };
         scaffolder.addActions(
           createProvisionTenantAction(deps),
           createExposeRouteAction(deps),

@@ -1,5 +1,11 @@
 import { hintForMistake } from './hints';
-import { summariseTls, TlsState, TlsSummaryInput } from './tls';
+import {
+  certificateExpiresWithin,
+  summariseTls,
+  TLS_STATE_LEVEL,
+  TlsState,
+  TlsSummaryInput,
+} from './tls';
 import { Certificate, Challenge, Issuer } from './types';
 
 const NOW = '2026-06-01T00:00:00Z';
@@ -560,5 +566,27 @@ describe('summariseTls: a Ready Certificate without dates', () => {
       summary: 'Certificate is Ready.',
     });
     expect(summary.daysLeft).toBeUndefined();
+  });
+});
+
+describe('certificateExpiresWithin', () => {
+  const now = Date.parse('2026-12-04T12:00:00Z');
+  it.each<[string, string | undefined, number, boolean]>([
+    ['no certificate', undefined, 30, false],
+    ['an unreadable notAfter', 'soon', 30, false],
+    ['already expired', '2026-11-01T00:00:00Z', 0, true],
+    ['exactly at the edge', '2027-01-03T12:00:00Z', 30, true],
+    ['a second past the edge', '2027-01-03T12:00:01Z', 30, false],
+    ['far away', '2027-06-01T00:00:00Z', 30, false],
+  ])('%s', (_what, notAfter, days, expected) => {
+    expect(certificateExpiresWithin({ notAfter }, days, now)).toBe(expected);
+  });
+});
+
+describe('TLS_STATE_LEVEL', () => {
+  it('calls a terminated hostname without a Certificate an error, as its listener cannot serve it', () => {
+    expect(TLS_STATE_LEVEL.missing).toBe('error');
+    expect(TLS_STATE_LEVEL.expiring).toBe('warning');
+    expect(TLS_STATE_LEVEL.ready).toBe('ok');
   });
 });

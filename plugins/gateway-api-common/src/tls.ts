@@ -3,6 +3,7 @@
  * ACME progress and a hint for each failure found along the issuance chain
  * (Certificate -> CertificateRequest -> Order -> Challenges, and the issuer).
  */
+import { StatusLevel } from './conditions';
 import { CommonMistake, Hint, hintForCondition, hintForMistake } from './hints';
 import {
   Certificate,
@@ -87,6 +88,41 @@ export interface TlsSummary {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * How bad each TLS state is, for every view. No Certificate for a terminated hostname is an
+ * error: its listener has nothing to serve.
+ *
+ * @public
+ */
+export const TLS_STATE_LEVEL: Record<TlsState, StatusLevel> = {
+  ready: 'ok',
+  expiring: 'warning',
+  issuing: 'pending',
+  expired: 'error',
+  failed: 'error',
+  missing: 'error',
+};
+
+/**
+ * Whether a certificate's notAfter falls within `days` of `now`; an expired certificate does,
+ * a hostname without a certificate does not. The one rule behind the Hostnames page's filter,
+ * its query parameter and the expiry notifications.
+ *
+ * @public
+ */
+export function certificateExpiresWithin(
+  tls: Pick<TlsSummary, 'notAfter'> | undefined,
+  days: number,
+  now: Date | number,
+): boolean {
+  if (!tls?.notAfter) return false;
+  const notAfter = Date.parse(tls.notAfter);
+  return (
+    !Number.isNaN(notAfter) &&
+    notAfter - new Date(now).getTime() <= days * DAY_MS
+  );
+}
 const CERT_MANAGER_GROUP = 'cert-manager.io';
 const FAILED_ACME_STATES = ['invalid', 'errored', 'expired'];
 

@@ -23,6 +23,7 @@ import {
   summariseTls,
   TlsSummary,
   worstStatus,
+  TLS_STATE_LEVEL,
 } from '@gatehouse/backstage-plugin-gateway-api-common';
 import { ClusterSnapshot } from '../cache/GatewayApiCache';
 import {
@@ -319,16 +320,8 @@ function tlsFor(
 }
 
 function tlsStatus(tls: TlsSummary): StatusSummary {
-  const level: Record<string, StatusSummary['status']> = {
-    ready: 'ok',
-    expiring: 'warning',
-    issuing: 'pending',
-    expired: 'error',
-    failed: 'error',
-    missing: 'error',
-  };
   return {
-    status: level[tls.state] ?? 'unknown',
+    status: TLS_STATE_LEVEL[tls.state] ?? 'unknown',
     summary: tls.summary,
     hint: tls.hints[0],
   };

@@ -1,10 +1,10 @@
 import {
+  certificateExpiresWithin,
   compareStatusLevels,
   Exposure,
   HostnameQuery,
 } from '@gatehouse/backstage-plugin-gateway-api-common';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 export const MAX_PAGE = 1000;
 
 /** Filters, sorts and pages hostnames for `GET /hostnames`. */
@@ -23,9 +23,7 @@ export function queryHostnames(
       (!query.source || (e.source ?? 'Route') === query.source) &&
       (!query.migration || e.migration === query.migration) &&
       (query.expiringWithinDays === undefined ||
-        (e.tls?.notAfter !== undefined &&
-          Date.parse(e.tls.notAfter) - now.getTime() <=
-            query.expiringWithinDays * DAY_MS)) &&
+        certificateExpiresWithin(e.tls, query.expiringWithinDays, now)) &&
       (!search ||
         [
           e.hostname,

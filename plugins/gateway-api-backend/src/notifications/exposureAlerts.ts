@@ -1,5 +1,8 @@
 import { parseEntityRef } from '@backstage/catalog-model';
-import { Exposure } from '@gatehouse/backstage-plugin-gateway-api-common';
+import {
+  certificateExpiresWithin,
+  Exposure,
+} from '@gatehouse/backstage-plugin-gateway-api-common';
 
 /** When an exposure is worth telling its owners about. */
 export interface AlertSettings {
@@ -19,8 +22,6 @@ export interface ExposureAlert {
   link: string;
   severity: 'high' | 'normal';
 }
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 const linkTo = (exposure: Exposure) => {
   if (!exposure.entityRef) return '/gateway-api/hostnames';
@@ -61,8 +62,7 @@ export function exposureAlerts(
       });
     } else if (
       tls?.notAfter &&
-      Date.parse(tls.notAfter) - now.getTime() <=
-        settings.certificateExpiryDays * DAY_MS
+      certificateExpiresWithin(tls, settings.certificateExpiryDays, now)
     ) {
       alerts.push({
         scope: `${base}:certificate-expiring`,

@@ -8,12 +8,23 @@ import {
   permissionsAnswering,
   startExampleCluster,
 } from '../__testUtils__/devClusterHarness';
+import { exampleCatalog, webComponentOf } from '../__testUtils__/catalog';
 import { KubernetesObject } from '@kubernetes/client-node';
 import { ClusterClient } from '../kubernetes/ClusterClient';
 import { createAnalyzeAction } from './analyze';
 import { createExposeRouteAction } from './exposeRoute';
 import { createProvisionTenantAction } from './provisionTenant';
 import { createUnexposeRouteAction } from './unexposeRoute';
+
+/** The groups owning the tenants these tests provision, each owning a `web` component. */
+const TEST_TEAMS = [
+  'team-d',
+  'team-e',
+  'team-f',
+  'team-w',
+  'team-h',
+  'team-dry',
+];
 
 describe('gatewayApi actions against the dev cluster', () => {
   let cluster: DevCluster;
@@ -27,6 +38,7 @@ describe('gatewayApi actions against the dev cluster', () => {
   const deps = () => ({
     clients: [client],
     permissions: permissionsAnswering(AuthorizeResult.ALLOW),
+    catalog: exampleCatalog({ webOwners: TEST_TEAMS }),
   });
   const run = async (
     action: { handler: (ctx: any) => Promise<void> },
@@ -131,7 +143,7 @@ describe('gatewayApi actions against the dev cluster', () => {
         routeKind,
         namespace: ns,
         service: { name: 'web', port: 8443 },
-        entityRef: 'component:default/web',
+        entityRef: webComponentOf(tenant),
       };
       const ctx = await run(action, input);
       expect(ctx.output).toHaveBeenCalledWith('url', `https://${hostname}`);
@@ -153,11 +165,11 @@ describe('gatewayApi actions against the dev cluster', () => {
         name: hostname,
       });
       expect(route?.metadata?.labels?.['backstage.io/kubernetes-id']).toBe(
-        'web',
+        `web-${tenant}`,
       );
       expect(
         route?.metadata?.annotations?.['gateway-api.gatehouse.dev/entity-ref'],
-      ).toBe('component:default/web');
+      ).toBe(webComponentOf(tenant));
 
       const before = await versions();
       await run(action, input);
@@ -192,7 +204,7 @@ describe('gatewayApi actions against the dev cluster', () => {
       hostname,
       routeKind,
       service: { name: 'web', port: 8443 },
-      entityRef: 'component:default/web',
+      entityRef: webComponentOf(tenant),
     });
 
     const ctx = await run(
@@ -315,7 +327,7 @@ describe('gatewayApi actions against the dev cluster', () => {
       hostname: 'gone.team-f.example.org',
       namespace: 'team-f-apps',
       service: { name: 'web', port: 8443 },
-      entityRef: 'component:default/web',
+      entityRef: webComponentOf('team-f'),
     };
     await run(createExposeRouteAction(deps()), input);
     const shared = await client.get<any>({
@@ -369,7 +381,7 @@ describe('gatewayApi actions against the dev cluster', () => {
       hostname: 'preview.team-c.example.org',
       namespace: 'billing-preview',
       service: { name: 'legacy-billing', port: 8080 },
-      entityRef: 'component:default/legacy-billing',
+      entityRef: 'component:default/catalog-api',
     });
     expect(cluster.writes.length).toBe(writes);
     expect(ctx.output).toHaveBeenCalledWith('introduced', []);
@@ -406,14 +418,25 @@ describe('gatewayApi actions against the dev cluster', () => {
       hostname: 'retried.team-f.example.org',
       namespace: 'team-f-apps',
       service: { name: 'web', port: 8443 },
-      entityRef: 'component:default/web',
+      entityRef: webComponentOf('team-f'),
     };
     const permissions = permissionsAnswering(AuthorizeResult.ALLOW);
     await expect(
-      run(createExposeRouteAction({ clients: [flaky], permissions }), input),
+      run(
+        createExposeRouteAction({
+          clients: [flaky],
+          permissions,
+          catalog: exampleCatalog({ webOwners: TEST_TEAMS }),
+        }),
+        input,
+      ),
     ).rejects.toThrow('connection reset by peer');
     await run(
-      createExposeRouteAction({ clients: [flaky], permissions }),
+      createExposeRouteAction({
+        clients: [flaky],
+        permissions,
+        catalog: exampleCatalog({ webOwners: TEST_TEAMS }),
+      }),
       input,
     );
 

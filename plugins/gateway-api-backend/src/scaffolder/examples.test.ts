@@ -6,6 +6,7 @@ import {
   permissionsAnswering,
   startExampleCluster,
 } from '../__testUtils__/devClusterHarness';
+import { exampleCatalog } from '../__testUtils__/catalog';
 import { ClusterClient } from '../kubernetes/ClusterClient';
 import { createAnalyzeAction } from './analyze';
 import { createExposeRouteAction } from './exposeRoute';
@@ -31,6 +32,7 @@ describe('action examples', () => {
   const deps = () => ({
     clients: [client],
     permissions: permissionsAnswering(AuthorizeResult.ALLOW),
+    catalog: exampleCatalog(),
   });
   const actions = () => [
     createProvisionTenantAction(deps()),

@@ -3,6 +3,7 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { z as zod } from 'zod/v3';
 import {
@@ -18,6 +19,7 @@ import {
 } from '../manifests';
 import { loadWorld } from '../world/loadWorld';
 import { authorizeExpose } from './authorizeExpose';
+import { checkEntityOwnership } from './entityOwnership';
 import { resolveClusterClient } from './clusters';
 import { parseInput } from './parseInput';
 import { examples } from './exposeRoute.examples';
@@ -33,6 +35,8 @@ import { waitForExposure } from './waitForExposure';
 export interface ExposeRouteActionOptions {
   clients: ClusterClient[];
   permissions: PermissionsService;
+  /** Reads the exposed entity's owner, with the initiator's credentials. */
+  catalog: Pick<CatalogService, 'getEntityByRef'>;
 }
 
 /** The input schema; parsed again in the handler, since the scaffolder validates without applying defaults. */
@@ -234,6 +238,12 @@ export async function planExposure(
     tenant,
     'expose services under',
   );
+  const entityRef = await checkEntityOwnership(
+    options.catalog,
+    ctx,
+    input.entityRef,
+    tenant,
+  );
 
   // A pull request may add the Service itself; a direct apply needs it now.
   if (input.output === 'apply') {
@@ -252,8 +262,8 @@ export async function planExposure(
         port: input.service.port,
       },
       pathPrefix: input.pathPrefix,
-      entityRef: input.entityRef,
-      kubernetesId: dnsLabelName(input.entityRef.replace(/^.*[:/]/, '')),
+      entityRef,
+      kubernetesId: dnsLabelName(entityRef.replace(/^.*[:/]/, '')),
       names: exposureNames(hostname),
     },
     tenant.spec,

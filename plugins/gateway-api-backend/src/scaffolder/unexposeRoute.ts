@@ -1,9 +1,11 @@
 import { PermissionsService } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
+import { InputError, NotAllowedError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { z as zod } from 'zod/v3';
 import {
   checkHostnameForTenant,
+  GATEWAY_API_ANNOTATIONS,
   normaliseHostname,
 } from '@gatehouse/backstage-plugin-gateway-api-common';
 import { checkTenantNamespace } from '../guards/exposureGuards';
@@ -17,6 +19,7 @@ import {
 } from '../manifests';
 import { loadWorld, tenantDomains } from '../world/loadWorld';
 import { authorizeExpose } from './authorizeExpose';
+import { checkEntityOwnership } from './entityOwnership';
 import { resolveClusterClient } from './clusters';
 import { parseInput } from './parseInput';
 import { exposureNames } from './exposureNames';
@@ -26,6 +29,8 @@ import { servedGatewayApiFor } from './servedGatewayApi';
 export interface UnexposeRouteActionOptions {
   clients: ClusterClient[];
   permissions: PermissionsService;
+  /** Reads the named entity's owner, with the initiator's credentials. */
+  catalog: Pick<CatalogService, 'getEntityByRef'>;
 }
 
 /** The input schema; parsed again in the handler, since the scaffolder validates without applying defaults. */
@@ -37,6 +42,12 @@ export const unexposeRouteInput = (z: typeof zod) =>
     namespace: z
       .string({
         description: 'Namespace of the route; the tenant namespace by default',
+      })
+      .optional(),
+    entityRef: z
+      .string({
+        description:
+          'Catalog entity the hostname was exposed for; when given, it must be owned by the tenant owner group and be the entity the route carries',
       })
       .optional(),
   });
@@ -97,6 +108,14 @@ export function createUnexposeRouteAction(options: UnexposeRouteActionOptions) {
         tenant,
         'unexpose hostnames of',
       );
+      const entityRef = input.entityRef
+        ? await checkEntityOwnership(
+            options.catalog,
+            ctx,
+            input.entityRef,
+            tenant,
+          )
+        : undefined;
 
       // A tenant removes only its own exposures: a hostname of its domains, a route in its
       // namespaces, labelled as its own. Anything else is another tenant's, or the platform's.
@@ -125,6 +144,21 @@ export function createUnexposeRouteAction(options: UnexposeRouteActionOptions) {
             tenant.name
           }"; only its own tenant, or the platform team, may remove it.`,
         );
+      }
+      if (entityRef) {
+        const carried =
+          route.object.metadata?.annotations?.[
+            GATEWAY_API_ANNOTATIONS.entityRef
+          ];
+        if (carried !== entityRef) {
+          throw new NotAllowedError(
+            `Route ${route.kind}/${routeNamespace}/${
+              names.route
+            } was exposed for ${
+              carried ?? 'no entity'
+            }, not for ${entityRef}; unexpose it from that entity.`,
+          );
+        }
       }
       if (!(route.object.spec?.hostnames ?? []).includes(hostname)) {
         throw new InputError(

@@ -9,7 +9,7 @@ import {
   TableState,
   WarningPanel,
 } from '@backstage/core-components';
-import { Exposure } from '@gatehouse/backstage-plugin-gateway-api-common';
+import { certificateExpiresWithin } from '@gatehouse/backstage-plugin-gateway-api-common';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import { useCallback, useMemo } from 'react';
@@ -30,6 +30,7 @@ import {
 } from '../ExposureTable';
 import { IngressMigrationSection } from '../IngressMigration';
 import { PendingClustersNote } from '../PendingClustersNote';
+import { hasUnservedKindNotes, UnservedKindsNote } from '../UnservedKindsNote';
 import { ReadErrorPanel, UpdatedAt } from '../ReadState';
 import { ExpiringWithinPicker } from './ExpiringWithinPicker';
 import {
@@ -61,10 +62,6 @@ const filters: TableFilter[] = [
   { column: 'TLS', type: 'multiple-select' },
   { column: 'Served by', type: 'multiple-select' },
 ];
-
-// Like the backend's expiringWithinDays: expired certificates count, no certificate does not.
-const expiresWithin = (exposure: Exposure, days: number) =>
-  exposure.tls?.daysLeft !== undefined && exposure.tls.daysLeft <= days;
 
 // The Table filters and searches inside itself, so past its filters the count it was given
 // is no longer the count shown: then the title says what it was narrowed from.
@@ -119,7 +116,7 @@ export const HostnamesPage = (props: {
       (value?.items ?? []).filter(
         e =>
           expiringWithinDays === undefined ||
-          expiresWithin(e, expiringWithinDays),
+          certificateExpiresWithin(e.tls, expiringWithinDays, Date.now()),
       ),
     [value, expiringWithinDays],
   );
@@ -136,6 +133,11 @@ export const HostnamesPage = (props: {
         {value && value.pendingClusters.length > 0 && (
           <Grid item xs={12}>
             <PendingClustersNote clusters={value.pendingClusters} />
+          </Grid>
+        )}
+        {hasUnservedKindNotes(value?.unservedKinds) && (
+          <Grid item xs={12}>
+            <UnservedKindsNote unserved={value?.unservedKinds} />
           </Grid>
         )}
         {value?.totalItems !== undefined &&

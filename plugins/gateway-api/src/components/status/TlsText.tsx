@@ -1,22 +1,27 @@
 import {
   StatusLevel,
+  TLS_STATE_LEVEL,
   TlsState,
   TlsSummary,
 } from '@gatehouse/backstage-plugin-gateway-api-common';
 import { StatusText } from './StatusText';
 
-/** How each cert-manager state reads, and how bad it is. */
-export const TLS_STATES: Record<
-  TlsState,
-  { label: string; status: StatusLevel }
-> = {
-  ready: { label: 'Ready', status: 'ok' },
-  expiring: { label: 'Expiring', status: 'warning' },
-  expired: { label: 'Expired', status: 'error' },
-  issuing: { label: 'Issuing', status: 'pending' },
-  failed: { label: 'Failed', status: 'error' },
-  missing: { label: 'No Certificate', status: 'warning' },
+const TLS_LABELS: Record<TlsState, string> = {
+  ready: 'Ready',
+  expiring: 'Expiring',
+  expired: 'Expired',
+  issuing: 'Issuing',
+  failed: 'Failed',
+  missing: 'No Certificate',
 };
+
+/** How each cert-manager state reads, and how bad it is (the level is common's, as the backend's). */
+export const TLS_STATES = Object.fromEntries(
+  Object.entries(TLS_LABELS).map(([state, label]) => [
+    state,
+    { label, status: TLS_STATE_LEVEL[state as TlsState] },
+  ]),
+) as Record<TlsState, { label: string; status: StatusLevel }>;
 
 /** "2027-02-18 (88 days left)", or "expired on ..." once notAfter has passed. */
 export function formatExpiry(tls: TlsSummary | undefined): string | undefined {
