@@ -60,6 +60,33 @@ export const builtinTypes: ResourceType[] = [
     printerColumns: [{ name: 'Type', type: 'string', jsonPath: '.type' }, age],
   }),
   builtin('', 'v1', 'ConfigMap', 'configmaps', true, { shortNames: ['cm'] }),
+  builtin('networking.k8s.io', 'v1', 'Ingress', 'ingresses', true, {
+    shortNames: ['ing'],
+    statusSubresource: true,
+    hasGeneration: true,
+    printerColumns: [
+      { name: 'Class', type: 'string', jsonPath: '.spec.ingressClassName' },
+      { name: 'Hosts', type: 'string', jsonPath: '.spec.rules[*].host' },
+      {
+        name: 'Address',
+        type: 'string',
+        jsonPath: '.status.loadBalancer.ingress[*].ip',
+      },
+      age,
+    ],
+  }),
+  builtin('networking.k8s.io', 'v1', 'IngressClass', 'ingressclasses', false, {
+    hasGeneration: true,
+    printerColumns: [
+      { name: 'Controller', type: 'string', jsonPath: '.spec.controller' },
+      {
+        name: 'Parameters',
+        type: 'string',
+        jsonPath: '.spec.parameters.name',
+      },
+      age,
+    ],
+  }),
   builtin(
     'admissionregistration.k8s.io',
     'v1',

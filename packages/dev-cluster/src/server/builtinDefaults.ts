@@ -49,6 +49,15 @@ export function applyBuiltinDefaults(
       object.status ??= { loadBalancer: {} };
       break;
     }
+    case 'Ingress':
+      object.status ??= { loadBalancer: {} };
+      break;
+    case 'IngressClass':
+      // networking/v1 defaulting: parameters without a scope are cluster-scoped.
+      if (object.spec?.parameters && object.spec.parameters.scope == null) {
+        object.spec.parameters.scope = 'Cluster';
+      }
+      break;
     default:
       break;
   }

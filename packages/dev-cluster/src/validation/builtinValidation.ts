@@ -1,6 +1,7 @@
 import { KubeObject } from '../api/types';
 import { FieldError, fieldInvalid, fieldRequired } from '../api/status';
 import { compileCel } from './celLibrary';
+import { ingressClassErrors, ingressErrors } from './networkingValidation';
 
 const base64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
@@ -113,9 +114,20 @@ function bindingErrors(object: KubeObject): FieldError[] {
   return object.spec?.policyName ? [] : [fieldRequired('spec.policyName')];
 }
 
-/** Checks for built-in kinds, which have no CRD schema: the parts Gatehouse relies on. */
-export function builtinErrors(kind: string, object: KubeObject): FieldError[] {
+/**
+ * Checks for built-in kinds, which have no CRD schema: the parts Gatehouse
+ * relies on. `old` is the stored object on an update.
+ */
+export function builtinErrors(
+  kind: string,
+  object: KubeObject,
+  old?: KubeObject,
+): FieldError[] {
   switch (kind) {
+    case 'Ingress':
+      return ingressErrors(object, old);
+    case 'IngressClass':
+      return ingressClassErrors(object, old);
     case 'Secret':
       return secretErrors(object);
     case 'Service':

@@ -46,7 +46,7 @@ export class TypeValidator {
       : [];
     const errors = [
       ...metadataErrors(this.type, object),
-      ...builtinErrors(this.type.kind, object),
+      ...builtinErrors(this.type.kind, object, old),
     ];
     if (compiled.validate)
       errors.push(...openapiErrors(compiled.validate, object));
