@@ -38,6 +38,12 @@ describe('authentication and authorisation', () => {
               resources: ['gateways/status'],
               namespaces: ['team-a'],
             },
+            {
+              verbs: ['get', 'patch'],
+              apiGroups: [''],
+              resources: ['namespaces'],
+              namespaces: ['team-a'],
+            },
           ],
         },
       ],
@@ -107,6 +113,23 @@ describe('authentication and authorisation', () => {
       { token: 'team-a' },
     );
     expect(all.body.message).toMatch(/at the cluster scope$/);
+  });
+
+  it('treats a Namespace object as inside itself, as the apiserver does', async () => {
+    const own = await t.request('GET', '/api/v1/namespaces/team-a', undefined, {
+      token: 'team-a',
+    });
+    expect(own.status).toBe(200);
+    const other = await t.request(
+      'PATCH',
+      '/api/v1/namespaces/team-b',
+      { metadata: { labels: { taken: 'yes' } } },
+      { token: 'team-a', contentType: 'application/merge-patch+json' },
+    );
+    expect(other.status).toBe(403);
+    expect(other.body.message).toBe(
+      'namespaces "team-b" is forbidden: User "team-a-bot" cannot patch resource "namespaces" in API group "" in the namespace "team-b"',
+    );
   });
 
   it('authorises subresources separately', async () => {

@@ -159,7 +159,12 @@ export class ApiServer {
       group: r.type.group,
       resource: r.type.plural,
       subresource: r.subresource,
-      namespace: r.namespace,
+      // As the apiserver's RequestInfo: a Namespace object is "in" itself, so a namespaced
+      // rule for namespace X lets its holder read or patch the Namespace X.
+      namespace:
+        !r.type.group && r.type.plural === 'namespaces' && r.name
+          ? r.name
+          : r.namespace,
       name: r.name,
     });
     if (
