@@ -13,6 +13,7 @@ import { ScaffolderPage, scaffolderPlugin } from '@backstage/plugin-scaffolder';
 import { ScaffolderFieldExtensions } from '@backstage/plugin-scaffolder-react';
 import {
   GatewayHostnamePickerFieldExtension,
+  GatewayRouteKindPickerFieldExtension,
   GatewayHostnamesPage,
   GatewayTenantPickerFieldExtension,
 } from '@gatehouse/backstage-plugin-gateway-api';
@@ -73,6 +74,7 @@ const routes = (
       <ScaffolderFieldExtensions>
         <GatewayTenantPickerFieldExtension />
         <GatewayHostnamePickerFieldExtension />
+        <GatewayRouteKindPickerFieldExtension />
       </ScaffolderFieldExtensions>
     </Route>
     <Route path="/gateway-api/hostnames" element={<GatewayHostnamesPage />} />

@@ -12,9 +12,14 @@ export {
 } from './plugin';
 export {
   GatewayHostnamePickerFieldExtension,
+  GatewayRouteKindPickerFieldExtension,
   GatewayTenantPickerFieldExtension,
 } from './fields';
-export type { HostnamePickerUiOptions, TenantPickerUiOptions } from './fields';
+export type {
+  HostnamePickerUiOptions,
+  RouteKindPickerUiOptions,
+  TenantPickerUiOptions,
+} from './fields';
 export {
   isGatewayExposureAvailable,
   isGatewayTenantAvailable,

@@ -18,6 +18,20 @@ export const gatewayApiTenantPickerFormField = FormFieldBlueprint.make({
 });
 
 /** @alpha */
+export const gatewayApiRouteKindPickerFormField = FormFieldBlueprint.make({
+  name: 'route-kind-picker',
+  params: {
+    field: () =>
+      import('../fields/RouteKindPicker').then(m =>
+        createFormField({
+          name: 'GatewayRouteKindPicker',
+          component: m.RouteKindPicker,
+        }),
+      ),
+  },
+});
+
+/** @alpha */
 export const gatewayApiHostnamePickerFormField = FormFieldBlueprint.make({
   name: 'hostname-picker',
   params: {

@@ -8,5 +8,6 @@ export {
 export { gatewayHostnamesPage } from './page';
 export {
   gatewayApiHostnamePickerFormField,
+  gatewayApiRouteKindPickerFormField,
   gatewayApiTenantPickerFormField,
 } from './formFields';

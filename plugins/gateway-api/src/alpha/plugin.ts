@@ -9,6 +9,7 @@ import {
 import { entityGatewayExposureContent } from './entityContent';
 import {
   gatewayApiHostnamePickerFormField,
+  gatewayApiRouteKindPickerFormField,
   gatewayApiTenantPickerFormField,
 } from './formFields';
 import { gatewayHostnamesPage } from './page';
@@ -30,5 +31,6 @@ export default createFrontendPlugin({
     gatewayHostnamesPage,
     gatewayApiTenantPickerFormField,
     gatewayApiHostnamePickerFormField,
+    gatewayApiRouteKindPickerFormField,
   ],
 });

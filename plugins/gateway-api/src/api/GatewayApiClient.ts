@@ -5,6 +5,7 @@ import {
 } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  ClusterServedKinds,
   ExposureList,
   HostnameCheck,
   IngressMigrationOverview,
@@ -20,6 +21,8 @@ import {
 export interface GatewayApiClusterSummary {
   name: string;
   url: string;
+  /** What the cluster serves; absent until its discovery has answered. */
+  apis?: ClusterServedKinds;
 }
 
 /**

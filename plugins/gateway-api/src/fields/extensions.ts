@@ -1,6 +1,7 @@
 import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
 import { gatewayApiPlugin } from '../plugin';
 import { HostnamePicker, hostnamePickerValidation } from './HostnamePicker';
+import { RouteKindPicker } from './RouteKindPicker';
 import { TenantPicker } from './TenantPicker';
 
 /**
@@ -26,5 +27,18 @@ export const GatewayHostnamePickerFieldExtension = gatewayApiPlugin.provide(
     name: 'GatewayHostnamePicker',
     component: HostnamePicker,
     validation: hostnamePickerValidation,
+  }),
+);
+
+/**
+ * `ui:field: GatewayRouteKindPicker`: HTTPRoute or TLSRoute, offering only what the cluster of
+ * the tenant in a sibling field serves.
+ *
+ * @public
+ */
+export const GatewayRouteKindPickerFieldExtension = gatewayApiPlugin.provide(
+  createScaffolderFieldExtension({
+    name: 'GatewayRouteKindPicker',
+    component: RouteKindPicker,
   }),
 );

@@ -1,5 +1,10 @@
 export {
   GatewayHostnamePickerFieldExtension,
+  GatewayRouteKindPickerFieldExtension,
   GatewayTenantPickerFieldExtension,
 } from './extensions';
-export type { HostnamePickerUiOptions, TenantPickerUiOptions } from './options';
+export type {
+  HostnamePickerUiOptions,
+  RouteKindPickerUiOptions,
+  TenantPickerUiOptions,
+} from './options';

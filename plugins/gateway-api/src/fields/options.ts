@@ -22,13 +22,27 @@ export interface TenantPickerUiOptions {
   cluster?: string;
 }
 
+/**
+ * `ui:options` of the GatewayRouteKindPicker field.
+ *
+ * @public
+ */
+export interface RouteKindPickerUiOptions {
+  /** The form field holding the tenant name; `tenant` when not given. */
+  tenantField?: string;
+  /** The form field holding the cluster name; `cluster` when not given. */
+  clusterField?: string;
+}
+
 const text = (value: unknown) =>
   typeof value === 'string' && value !== '' ? value : undefined;
 
 /** The tenant and cluster chosen in sibling fields of the form. */
 export function siblingTenant(
   formData: Record<string, unknown> | undefined,
-  options: HostnamePickerUiOptions | undefined,
+  options:
+    | Pick<HostnamePickerUiOptions, 'tenantField' | 'clusterField'>
+    | undefined,
 ): { tenant?: string; cluster?: string } {
   return {
     tenant: text(formData?.[options?.tenantField ?? 'tenant']),

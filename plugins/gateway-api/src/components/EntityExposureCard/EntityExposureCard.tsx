@@ -12,6 +12,7 @@ import Typography from '@material-ui/core/Typography';
 import { useExposures } from '../../hooks/useExposures';
 import { STATUS_LABELS } from '../../exposures/statusWords';
 import { PendingClustersNote } from '../PendingClustersNote';
+import { UnservedKindsNote } from '../UnservedKindsNote';
 import { ReadErrorPanel, UpdatedAt } from '../ReadState';
 import { formatExpiry, StatusText, TLS_STATES } from '../status';
 
@@ -44,8 +45,13 @@ export const EntityExposureCard = (props: {
       return <ReadErrorPanel error={error} subject={subject} onRetry={retry} />;
     }
     const exposures = value?.items ?? [];
-    const pending = value && value.pendingClusters.length > 0 && (
-      <PendingClustersNote clusters={value.pendingClusters} />
+    const pending = value && (
+      <>
+        {value.pendingClusters.length > 0 && (
+          <PendingClustersNote clusters={value.pendingClusters} />
+        )}
+        <UnservedKindsNote unserved={value.unservedKinds} />
+      </>
     );
     if (exposures.length === 0) {
       return (

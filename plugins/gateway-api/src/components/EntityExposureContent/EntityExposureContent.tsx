@@ -21,6 +21,7 @@ import {
   tlsColumn,
 } from '../ExposureTable';
 import { PendingClustersNote } from '../PendingClustersNote';
+import { hasUnservedKindNotes, UnservedKindsNote } from '../UnservedKindsNote';
 import { ReadErrorPanel, UpdatedAt } from '../ReadState';
 
 const columns = [
@@ -63,6 +64,11 @@ export const EntityExposureContent = (props: {
       {value && value.pendingClusters.length > 0 && (
         <Grid item xs={12}>
           <PendingClustersNote clusters={value.pendingClusters} />
+        </Grid>
+      )}
+      {hasUnservedKindNotes(value?.unservedKinds) && (
+        <Grid item xs={12}>
+          <UnservedKindsNote unserved={value?.unservedKinds} />
         </Grid>
       )}
       <Grid item xs={12}>

@@ -11,6 +11,7 @@ import Typography from '@material-ui/core/Typography';
 import { GATEWAY_TENANT_ENTITY } from '../../catalogEntities';
 import { useTenant } from '../../hooks/useTenant';
 import { ReadErrorPanel, UpdatedAt } from '../ReadState';
+import { UnservedKindsNote } from '../UnservedKindsNote';
 import { HostnameCounts } from './HostnameCounts';
 import { TenantGateways } from './TenantGateways';
 
@@ -62,6 +63,15 @@ const TenantCardBody = (props: {
     if (!value) return null;
     return (
       <Grid container spacing={3}>
+        {value.unservedKinds && (
+          <Grid item xs={12}>
+            <UnservedKindsNote
+              unserved={[
+                { cluster: value.cluster, kinds: value.unservedKinds },
+              ]}
+            />
+          </Grid>
+        )}
         <Grid item xs={12} md={6}>
           <TenantFacts tenant={value} />
         </Grid>

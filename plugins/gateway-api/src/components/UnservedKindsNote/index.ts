@@ -1,0 +1,1 @@
+export { hasUnservedKindNotes, UnservedKindsNote } from './UnservedKindsNote';
