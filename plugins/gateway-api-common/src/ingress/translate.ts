@@ -328,7 +328,7 @@ function pathEntries(t: Translation): Map<string, PathEntry[]> {
   const canaries = t.features.canary ? new Map() : canaryRoutes(t);
   const groups = new Map<string, PathEntry[]>();
   const rewrite = t.features.rewriteTarget;
-  let rewriteProblems: string[] = [];
+  const rewriteProblems: string[] = [];
   const spec = t.ingress.spec ?? {};
 
   const add = (
@@ -375,24 +375,14 @@ function pathEntries(t: Translation): Map<string, PathEntry[]> {
           form: 'prefix',
         };
         entryRewrite = { type: 'prefix', value: capture.replacement };
-      } else if (
-        !rewrite.includes('$') &&
-        translated.ok &&
-        translated.match.type !== 'RegularExpression'
-      ) {
-        entryRewrite = {
-          type: translated.match.type === 'Exact' ? 'full' : 'prefix',
-          value: rewrite,
-        };
+      } else if (!rewrite.includes('$')) {
+        // nginx's rewrite replaces the whole URI of every matching request, not its prefix.
+        entryRewrite = { type: 'full', value: rewrite };
       } else {
         rewriteProblems.push(subject);
         const id = t.differences.add('no-equivalent', {
           subject: `rewrite-target:${subject}`,
-          message: `rewrite-target "${rewrite}" on path ${subject} ${
-            rewrite.includes('$')
-              ? 'uses capture groups'
-              : 'rewrites a regular expression match'
-          }, which URLRewrite cannot express (it replaces a path prefix or the whole path); the path is served without the rewrite.`,
+          message: `rewrite-target "${rewrite}" on path ${subject} uses capture groups in a form URLRewrite cannot express (it replaces a path prefix or the whole path); the path is served without the rewrite.`,
         });
         mapping.differences.push(id);
       }
@@ -486,10 +476,11 @@ function pathEntries(t: Translation): Map<string, PathEntry[]> {
       'rewrite-target',
       rewriteProblems.length
         ? `HTTPRoute URLRewrite filter (except ${rewriteProblems.join(', ')})`
-        : 'HTTPRoute URLRewrite filter (ReplacePrefixMatch / ReplaceFullPath)',
+        : rewrite.includes('$')
+        ? 'HTTPRoute URLRewrite filter (ReplacePrefixMatch)'
+        : 'HTTPRoute URLRewrite filter (ReplaceFullPath: nginx replaces the whole path)',
     );
   }
-  rewriteProblems = [];
   return groups;
 }
 
@@ -857,7 +848,8 @@ function hostDifferences(t: Translation, groups: Map<string, PathEntry[]>) {
         } use-regex or rewrite-target; the routes match paths case-sensitively and by segment, so /Api or /apiv2 may stop reaching a path /api.`,
       });
     }
-    for (const entry of entries) {
+    // A canary shares its main Ingress's paths by design.
+    for (const entry of t.features.canary ? [] : entries) {
       const path = entry.mapping.path;
       if (path === undefined) continue;
       const duplicates = others
