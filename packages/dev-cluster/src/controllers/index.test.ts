@@ -12,18 +12,21 @@ describe('startControllers', () => {
       { certManager: { certificateLifetime: '90 days' } },
       /certManager.certificateLifetime/,
     ],
+    [{ ingressNginx: { address: 'not an address' } }, /ingressNginx.address/],
+    [{ ingressNginx: { address: '' } }, /ingressNginx.address/],
   ])('rejects invalid options %j', async (options, message) => {
     await expect(startControllers({ ...base, ...options })).rejects.toThrow(
       message,
     );
   });
 
-  it('starts nothing when both controllers are disabled', async () => {
+  it('starts nothing when every controller is disabled', async () => {
     const fetchSpy = jest.spyOn(global, 'fetch');
     const running = await startControllers({
       ...base,
       gatewayApi: { enabled: false },
       certManager: { enabled: false },
+      ingressNginx: { enabled: false },
     });
     await running.stop();
     expect(fetchSpy).not.toHaveBeenCalled();

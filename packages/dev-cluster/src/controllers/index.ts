@@ -1,6 +1,8 @@
 import { certManagerController } from './certManager/controller';
 import { parseDuration } from './durations';
 import { gatewayApiController } from './gateway/controller';
+import { ingressNginxController } from './ingressNginx/controller';
+import { isValidAddress } from './ingressNginx/reconcile';
 import { KubeClient } from './kube/client';
 import { ControllerOptions, defaults } from './options';
 
@@ -9,6 +11,7 @@ export type {
   ControllerLogger,
   ControllerOptions,
   GatewayApiControllerOptions,
+  IngressNginxControllerOptions,
 } from './options';
 
 export interface RunningControllers {
@@ -17,8 +20,8 @@ export interface RunningControllers {
 
 /**
  * Starts the simulated controllers against the dev cluster's API: Envoy
- * Gateway's Gateway API controller and cert-manager. Each is an ordinary
- * API client (list, watch, write status).
+ * Gateway's Gateway API controller, cert-manager and ingress-nginx. Each is
+ * an ordinary API client (list, watch, write status).
  */
 export async function startControllers(
   options: ControllerOptions,
@@ -31,6 +34,12 @@ export async function startControllers(
   };
   const gatewayApi = { ...defaults.gatewayApi, ...options.gatewayApi };
   const certManager = { ...defaults.certManager, ...options.certManager };
+  const ingressNginx = { ...defaults.ingressNginx, ...options.ingressNginx };
+  if (ingressNginx.enabled && !isValidAddress(ingressNginx.address)) {
+    throw new Error(
+      `ingressNginx.address must be an IPv4 or IPv6 address or a DNS name, got "${ingressNginx.address}"`,
+    );
+  }
   const controllers: { start(): void; stop(): Promise<void> }[] = [];
   if (gatewayApi.enabled) {
     controllers.push(gatewayApiController(client, gatewayApi, runtime));
@@ -58,6 +67,18 @@ export async function startControllers(
           ),
         },
         certManager.stepDelayMs,
+        runtime,
+      ),
+    );
+  }
+  if (ingressNginx.enabled) {
+    controllers.push(
+      ingressNginxController(
+        client,
+        {
+          controllerName: ingressNginx.controllerName,
+          address: ingressNginx.address,
+        },
         runtime,
       ),
     );

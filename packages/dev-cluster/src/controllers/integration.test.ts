@@ -306,4 +306,54 @@ describe('controllers over HTTP', () => {
       },
     );
   });
+
+  it('publishes the ingress-nginx address on Ingresses of its class, and removes it when one leaves', async () => {
+    const NET = '/apis/networking.k8s.io/v1';
+    await api('POST', `${NET}/ingressclasses`, {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'IngressClass',
+      metadata: {
+        name: 'nginx',
+        annotations: { 'ingressclass.kubernetes.io/is-default-class': 'true' },
+      },
+      spec: { controller: 'k8s.io/ingress-nginx' },
+    });
+    const ingress = (name: string, className?: string) => ({
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'Ingress',
+      metadata: { name, namespace: 'default' },
+      spec: {
+        ...(className ? { ingressClassName: className } : {}),
+        rules: [
+          {
+            host: `${name}.example.com`,
+            http: {
+              paths: [
+                {
+                  path: '/',
+                  pathType: 'Prefix',
+                  backend: { service: { name: 'web', port: { number: 80 } } },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    });
+    const path = (name: string) => `${NET}/namespaces/default/ingresses/${name}`;
+    await api('POST', `${NET}/namespaces/default/ingresses`, ingress('legacy', 'nginx'));
+    await api('POST', `${NET}/namespaces/default/ingresses`, ingress('classless'));
+    for (const name of ['legacy', 'classless']) {
+      await eventually(path(name), i => {
+        expect(i.status.loadBalancer.ingress).toEqual([{ ip: '192.0.2.80' }]);
+      });
+    }
+    const legacy = await api('GET', path('legacy'));
+    legacy.spec.ingressClassName = 'traefik';
+    await api('PUT', path('legacy'), legacy);
+    const moved = await eventually(path('legacy'), i => {
+      expect(i.status.loadBalancer).toEqual({});
+    });
+    expect(moved.metadata.generation).toBe(2);
+  });
 });

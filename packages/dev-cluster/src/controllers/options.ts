@@ -36,6 +36,16 @@ export interface CertManagerControllerOptions {
   retryAfterFailure?: string;
 }
 
+/** The simulated ingress-nginx controller. */
+export interface IngressNginxControllerOptions {
+  /** Run this controller. Default true. */
+  enabled?: boolean;
+  /** IngressClass `spec.controller` it serves. Default `k8s.io/ingress-nginx`. */
+  controllerName?: string;
+  /** The address it writes to `status.loadBalancer.ingress`: an IP, or a DNS name. Default `192.0.2.80`. */
+  address?: string;
+}
+
 export interface ControllerOptions {
   /** Base URL of the dev cluster's API, e.g. http://127.0.0.1:6443 */
   url: string;
@@ -43,6 +53,7 @@ export interface ControllerOptions {
   token: string;
   gatewayApi?: GatewayApiControllerOptions;
   certManager?: CertManagerControllerOptions;
+  ingressNginx?: IngressNginxControllerOptions;
   /** Quiet time after a change before reconciling. Default 50 ms. */
   debounceMs?: number;
   /** Wait before listing again after a failed list or watch. Default 1000 ms. */
@@ -68,6 +79,11 @@ export const defaults = {
     failHttp01Suffixes: [] as string[],
     failDns01Suffixes: [] as string[],
     retryAfterFailure: '1h',
+  },
+  ingressNginx: {
+    enabled: true,
+    controllerName: 'k8s.io/ingress-nginx',
+    address: '192.0.2.80',
   },
   debounceMs: 50,
   retryDelayMs: 1000,

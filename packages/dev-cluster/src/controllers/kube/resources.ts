@@ -56,6 +56,14 @@ export const resources = {
     'EnvoyProxy',
     'envoyproxies',
   ),
+  ingresses: resource('networking.k8s.io', ['v1'], 'Ingress', 'ingresses'),
+  ingressClasses: resource(
+    'networking.k8s.io',
+    ['v1'],
+    'IngressClass',
+    'ingressclasses',
+    false,
+  ),
   issuers: resource('cert-manager.io', ['v1'], 'Issuer', 'issuers'),
   clusterIssuers: resource(
     'cert-manager.io',

@@ -127,4 +127,13 @@ describe('statusPatch', () => {
       conditions: [1],
     });
   });
+
+  it('nulls keys of nested objects and replaces arrays whole', () => {
+    expect(
+      statusPatch(
+        { loadBalancer: { ingress: [{ ip: '192.0.2.80' }] }, keep: [1, 2] },
+        { loadBalancer: {}, keep: [2] },
+      ),
+    ).toEqual({ loadBalancer: { ingress: null }, keep: [2] });
+  });
 });

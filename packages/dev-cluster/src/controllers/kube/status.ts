@@ -121,16 +121,26 @@ function canonical(value: any): any {
 }
 
 /**
- * A merge patch turning `current` into `desired` at the top level: keys that
- * are no longer desired are set to null so the server removes them.
+ * A JSON merge patch turning `current` into `desired`: keys that are no
+ * longer desired are set to null so the server removes them, in nested
+ * objects too (`{ loadBalancer: {} }` alone would keep the old
+ * `loadBalancer.ingress`). Arrays are replaced whole, as merge patch does.
  */
 export function statusPatch(
   current: Record<string, unknown> | undefined,
   desired: Record<string, unknown>,
 ): Record<string, unknown> {
   const patch: Record<string, unknown> = { ...desired };
-  for (const key of Object.keys(current ?? {})) {
-    if (!(key in desired)) patch[key] = null;
+  for (const [key, value] of Object.entries(current ?? {})) {
+    if (!(key in desired)) {
+      patch[key] = null;
+    } else if (isPlainObject(value) && isPlainObject(desired[key])) {
+      patch[key] = statusPatch(value, desired[key]);
+    }
   }
   return patch;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
