@@ -472,13 +472,14 @@ function pathEntries(t: Translation): Map<string, PathEntry[]> {
     }
   }
   if (rewrite) {
+    const form = rewrite.includes('$')
+      ? 'HTTPRoute URLRewrite filter (ReplacePrefixMatch)'
+      : 'HTTPRoute URLRewrite filter (ReplaceFullPath: nginx replaces the whole path)';
     t.reader.mapped(
       'rewrite-target',
       rewriteProblems.length
-        ? `HTTPRoute URLRewrite filter (except ${rewriteProblems.join(', ')})`
-        : rewrite.includes('$')
-        ? 'HTTPRoute URLRewrite filter (ReplacePrefixMatch)'
-        : 'HTTPRoute URLRewrite filter (ReplaceFullPath: nginx replaces the whole path)',
+        ? `${form}, except on ${rewriteProblems.join(', ')}`
+        : form,
     );
   }
   return groups;
