@@ -106,13 +106,13 @@ describe('what ValidatingAdmissionPolicies see', () => {
         `${admission}/validatingadmissionpolicies`,
         policy(name, ['configmaps']),
       );
-      expect(p.status).toBe(201);
+      if (p.status !== 201) throw new Error(JSON.stringify(p.body));
       const b = await t.request(
         'POST',
         `${admission}/validatingadmissionpolicybindings`,
         binding(name, [...actions], ns),
       );
-      expect(b.status).toBe(201);
+      if (b.status !== 201) throw new Error(JSON.stringify(b.body));
     }
   });
   afterAll(() => t.cluster.close());

@@ -78,11 +78,10 @@ export function resolveGatewayApiInstall(
   given: Partial<GatewayApiInstall> | undefined,
   env: NodeJS.ProcessEnv = process.env,
 ): GatewayApiInstall {
-  const install = given
-    ? checkGatewayApiInstall(given)
-    : env[GATEWAY_API_ENV]
-    ? parseGatewayApiInstall(env[GATEWAY_API_ENV]!)
-    : { ...DEFAULT_GATEWAY_API_INSTALL };
+  let install: GatewayApiInstall = { ...DEFAULT_GATEWAY_API_INSTALL };
+  if (given) install = checkGatewayApiInstall(given);
+  else if (env[GATEWAY_API_ENV])
+    install = parseGatewayApiInstall(env[GATEWAY_API_ENV]!);
   const dir = install.dir ?? env[GATEWAY_API_CRDS_DIR_ENV];
   return dir ? { ...install, dir } : install;
 }
