@@ -31,9 +31,10 @@ function read(name: string): KubernetesObject[] {
 
 describe('examples/cluster', () => {
   it('holds exactly the files the builders generate', () => {
+    // The services still on Ingress (4x-ingress-*.yaml) are written by hand: no builder makes Ingresses.
     const yamlFiles = fs
       .readdirSync(EXAMPLES)
-      .filter(f => f.endsWith('.yaml'))
+      .filter(f => f.endsWith('.yaml') && !/^\d+-ingress-/.test(f))
       .sort();
     expect(yamlFiles).toEqual(Object.keys(files).sort());
   });
