@@ -64,8 +64,8 @@ export interface MigrationTarget {
    */
   httpRouteCors?: boolean;
   /**
-   * Whether RequestRedirect accepts 303, 307 and 308 (Gateway API v1.5+, or the experimental
-   * channel); otherwise 308 becomes 301 and 307 becomes 302.
+   * Whether RequestRedirect accepts 303, 307 and 308 (Gateway API v1.5 and later; v1.4 has
+   * 301 and 302 only, in both channels); otherwise 308 becomes 301 and 307 becomes 302.
    */
   httpRouteRedirectCodes?: boolean;
   tls: MigrationTlsChoice;
