@@ -6,7 +6,7 @@ import {
 } from '@gatehouse/dev-cluster';
 import { GatewayApiCache } from '../cache/GatewayApiCache';
 import { checkHostname } from '../guards/exposureGuards';
-import { loadWorld } from '../world/loadWorld';
+import { loadWorld, World } from '../world/loadWorld';
 import { ClusterClient } from './ClusterClient';
 
 /** What each install serves, from its CRDs (served: true versions, in priority order). */
@@ -134,76 +134,139 @@ describe.each(gatewayApiInstallCases())(
       );
       // No status.supportedFeatures yet: no ListenerSet, whatever the cluster serves.
       expect(gatewayApi.listenerSet).toBeUndefined();
+
+      // The class claims the feature (GEP-2162): ListenerSet wherever the cluster serves it.
+      const status = await fetch(
+        `${cluster.url}/apis/${GROUP}/v1/gatewayclasses/claims-listenersets/status`,
+        {
+          method: 'PATCH',
+          headers: {
+            Authorization: `Bearer ${cluster.adminToken}`,
+            'Content-Type': 'application/merge-patch+json',
+          },
+          body: JSON.stringify({
+            status: {
+              supportedFeatures: [{ name: 'HTTPRoute' }, { name: 'ListenerSet' }],
+            },
+          }),
+        },
+      );
+      expect(status.ok).toBe(true);
+      expect(
+        (await client.servedApis.gatewayApi('claims-listenersets')).listenerSet,
+      ).toBe(expected.listenerSet && `${GROUP}/${expected.listenerSet}`);
     });
 
-    it('the cache reads TLSRoutes where served and says where they are not', async () => {
+    const tlsRouteVersion =
+      expected.tlsRoute && `${GROUP}/${expected.tlsRoute[0]}`;
+    /** The cache's snapshot of the cluster after a first list of every kind. */
+    const cachedSnapshot = async () => {
       const cache = new GatewayApiCache([client], {
         logger: mockServices.logger.mock(),
         backoff: { initialMs: 50, maxMs: 200 },
       });
-      if (expected.tlsRoute) {
-        await client.apply(tlsRoute(`${GROUP}/${expected.tlsRoute[0]}`));
-      }
       cache.start();
       try {
         await cache.waitForSync();
-        const snapshot = cache.snapshot('dev');
-        const routes = snapshot.byKind.get('TLSRoute') ?? [];
-        if (expected.tlsRoute) {
-          expect(snapshot.unserved).not.toContain('TLSRoute');
-          expect(routes.map(r => [r.apiVersion, r.metadata?.name])).toEqual([
-            [`${GROUP}/${expected.tlsRoute[0]}`, 'passthrough'],
-          ]);
-        } else {
-          expect(snapshot.unserved).toContain('TLSRoute');
-          expect(routes).toEqual([]);
-        }
-        expect(snapshot.unserved?.includes('ListenerSet')).toBe(
-          !expected.listenerSet,
-        );
-        expect(snapshot.unreadable).toEqual([]);
+        return cache.snapshot('dev');
       } finally {
         cache.stop();
       }
+    };
+    const ask = (world: World, hostname = 'db.team-a.example.org') =>
+      checkHostname({ cluster: 'dev', tenant: 'team-a', hostname }, world);
+
+    it('the cache says whether ListenerSet is served, and reads every served kind', async () => {
+      const snapshot = await cachedSnapshot();
+      expect(snapshot.unserved?.includes('ListenerSet')).toBe(
+        !expected.listenerSet,
+      );
+      expect(snapshot.unreadable).toEqual([]);
     });
 
-    it('the guards refuse another tenant a hostname a TLSRoute serves, and never decide blind', async () => {
-      const world = await loadWorld([client]);
-      const ask = (w = world) =>
-        checkHostname(
-          { cluster: 'dev', tenant: 'team-a', hostname: 'db.team-a.example.org' },
-          w,
-        );
-      if (expected.tlsRoute) {
+    if (tlsRouteVersion) {
+      it(`the cache reads TLSRoutes at ${tlsRouteVersion}`, async () => {
+        await client.apply(tlsRoute(tlsRouteVersion));
+        const snapshot = await cachedSnapshot();
+        expect(snapshot.unserved).not.toContain('TLSRoute');
+        expect(
+          (snapshot.byKind.get('TLSRoute') ?? []).map(r => [
+            r.apiVersion,
+            r.metadata?.name,
+          ]),
+        ).toEqual([[tlsRouteVersion, 'passthrough']]);
+      });
+
+      it('the guards refuse another tenant a hostname a TLSRoute serves', async () => {
         // team-b's TLSRoute serves a name of team-a's domain: team-a may not take it over.
-        expect(ask()).toMatchObject({
+        await client.apply(tlsRoute(tlsRouteVersion));
+        expect(ask(await loadWorld([client]))).toMatchObject({
           ok: false,
           reason: expect.stringContaining(
             'already served by TLSRoute/tenant-team-b/passthrough',
           ),
         });
-      } else {
-        // Nothing can serve it through a kind the cluster does not serve.
-        expect(world.unserved).toEqual([
-          { cluster: 'dev', kinds: expect.arrayContaining(['TLSRoute']) },
-        ]);
-        expect(ask()).toMatchObject({ ok: true });
-      }
+      });
 
-      // Served but forbidden: the guards cannot see the hostname, so they refuse.
-      const blind = await loadWorld([clientOf(cluster, 'no-tlsroutes')]);
-      if (expected.tlsRoute) {
+      it('the guards decide nothing while TLSRoutes cannot be read', async () => {
+        const blind = await loadWorld([clientOf(cluster, 'no-tlsroutes')]);
         expect(blind.unreadable).toEqual([
           expect.objectContaining({ cluster: 'dev', kind: 'TLSRoute' }),
         ]);
-        expect(ask(blind)).toMatchObject({
+        expect(ask(blind, 'free.team-a.example.org')).toMatchObject({
           ok: false,
-          reason: expect.stringMatching(/^Cluster dev: cannot read TLSRoute/),
+          reason: expect.stringMatching(
+            /^Cluster dev: cannot read TLSRoute \(.*forbidden/,
+          ),
         });
-      } else {
-        expect(blind.unreadable).toEqual([]);
-      }
-    });
+      });
+    } else {
+      it('the cache says TLSRoute is not served and holds none', async () => {
+        const snapshot = await cachedSnapshot();
+        expect(snapshot.unserved).toContain('TLSRoute');
+        expect(snapshot.byKind.get('TLSRoute')).toEqual([]);
+      });
+
+      it('the guards count no TLSRoute where none can exist, even without the right to read them', async () => {
+        // Not served: nothing can serve the hostname through it, so it is no blind spot.
+        const world = await loadWorld([clientOf(cluster, 'no-tlsroutes')]);
+        expect(world.unserved).toEqual([
+          { cluster: 'dev', kinds: expect.arrayContaining(['TLSRoute']) },
+        ]);
+        expect(world.unreadable).toEqual([]);
+        expect(ask(world)).toMatchObject({ ok: true });
+      });
+    }
+
+    if (expected.listenerSet) {
+      it('the guards refuse another tenant a hostname a tenant ListenerSet listens on', async () => {
+        await client.apply({
+          apiVersion: `${GROUP}/${expected.listenerSet}`,
+          kind: 'ListenerSet',
+          metadata: { name: 'squat', namespace: 'tenant-team-b' },
+          spec: {
+            parentRef: { name: 'shared', namespace: 'gateway' },
+            listeners: [
+              {
+                name: 'squat',
+                hostname: 'ls.team-a.example.org',
+                port: 443,
+                protocol: 'TLS',
+                tls: { mode: 'Passthrough' },
+              },
+            ],
+          },
+        });
+        expect(
+          ask(await loadWorld([client]), 'ls.team-a.example.org'),
+        ).toMatchObject({
+          ok: false,
+          reason: expect.stringContaining(
+            'already served by ListenerSet/tenant-team-b/squat',
+          ),
+        });
+      });
+    }
   },
 );
 

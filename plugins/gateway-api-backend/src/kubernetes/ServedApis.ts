@@ -157,7 +157,7 @@ export class ServedApis {
     const kinds = new Map<KindName, ServedKind>();
     // The core group is always there, at v1.
     for (const info of Object.values(KINDS).filter(k => k.group === '')) {
-      kinds.set(info.kind as KindName, served(info, ['v1']));
+      kinds.set(info.kind as KindName, servedAt(info, ['v1']));
     }
     await Promise.all(
       groups
@@ -188,7 +188,7 @@ export class ServedApis {
             const understood = servedVersions.filter(v =>
               info.versions.includes(v),
             );
-            if (understood.length) kinds.set(kind, served(info, understood));
+            if (understood.length) kinds.set(kind, servedAt(info, understood));
           }
         }),
     );
@@ -205,7 +205,7 @@ function ordered(group: { preferredVersion?: string; versions: string[] }) {
     : group.versions;
 }
 
-function served(info: KindInfo, versions: string[]): ServedKind {
+function servedAt(info: KindInfo, versions: string[]): ServedKind {
   const version = versions[0];
   return {
     ...info,

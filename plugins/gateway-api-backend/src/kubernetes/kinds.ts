@@ -18,61 +18,61 @@ const GATEWAY = 'gateway.networking.k8s.io';
 const kinds = {
   Namespace: core('Namespace', 'namespaces', false),
   Service: core('Service', 'services', true),
-  GatewayClass: info(GATEWAY, 'GatewayClass', 'gatewayclasses', false, ['v1']),
-  Gateway: info(GATEWAY, 'Gateway', 'gateways', true, ['v1']),
+  GatewayClass: kindInfo(GATEWAY, 'GatewayClass', 'gatewayclasses', false, ['v1']),
+  Gateway: kindInfo(GATEWAY, 'Gateway', 'gateways', true, ['v1']),
   // Standard since v1.5; before that it was XListenerSet in another group, which Gatehouse
   // does not write.
-  ListenerSet: info(GATEWAY, 'ListenerSet', 'listenersets', true, ['v1']),
-  HTTPRoute: info(GATEWAY, 'HTTPRoute', 'httproutes', true, ['v1']),
-  GRPCRoute: info(GATEWAY, 'GRPCRoute', 'grpcroutes', true, ['v1']),
+  ListenerSet: kindInfo(GATEWAY, 'ListenerSet', 'listenersets', true, ['v1']),
+  HTTPRoute: kindInfo(GATEWAY, 'HTTPRoute', 'httproutes', true, ['v1']),
+  GRPCRoute: kindInfo(GATEWAY, 'GRPCRoute', 'grpcroutes', true, ['v1']),
   // Standard (v1) since v1.5; v1alpha2 and v1alpha3 only in the experimental channel.
-  TLSRoute: info(GATEWAY, 'TLSRoute', 'tlsroutes', true, [
+  TLSRoute: kindInfo(GATEWAY, 'TLSRoute', 'tlsroutes', true, [
     'v1',
     'v1alpha3',
     'v1alpha2',
   ]),
-  ReferenceGrant: info(GATEWAY, 'ReferenceGrant', 'referencegrants', true, [
+  ReferenceGrant: kindInfo(GATEWAY, 'ReferenceGrant', 'referencegrants', true, [
     'v1',
     'v1beta1',
   ]),
-  Certificate: info('cert-manager.io', 'Certificate', 'certificates', true, [
+  Certificate: kindInfo('cert-manager.io', 'Certificate', 'certificates', true, [
     'v1',
   ]),
-  CertificateRequest: info(
+  CertificateRequest: kindInfo(
     'cert-manager.io',
     'CertificateRequest',
     'certificaterequests',
     true,
     ['v1'],
   ),
-  Issuer: info('cert-manager.io', 'Issuer', 'issuers', true, ['v1']),
-  ClusterIssuer: info(
+  Issuer: kindInfo('cert-manager.io', 'Issuer', 'issuers', true, ['v1']),
+  ClusterIssuer: kindInfo(
     'cert-manager.io',
     'ClusterIssuer',
     'clusterissuers',
     false,
     ['v1'],
   ),
-  Order: info('acme.cert-manager.io', 'Order', 'orders', true, ['v1']),
-  Challenge: info('acme.cert-manager.io', 'Challenge', 'challenges', true, [
+  Order: kindInfo('acme.cert-manager.io', 'Order', 'orders', true, ['v1']),
+  Challenge: kindInfo('acme.cert-manager.io', 'Challenge', 'challenges', true, [
     'v1',
   ]),
-  EnvoyProxy: info(
+  EnvoyProxy: kindInfo(
     'gateway.envoyproxy.io',
     'EnvoyProxy',
     'envoyproxies',
     true,
     ['v1alpha1'],
   ),
-  ClientTrafficPolicy: info(
+  ClientTrafficPolicy: kindInfo(
     'gateway.envoyproxy.io',
     'ClientTrafficPolicy',
     'clienttrafficpolicies',
     true,
     ['v1alpha1'],
   ),
-  Ingress: info('networking.k8s.io', 'Ingress', 'ingresses', true, ['v1']),
-  IngressClass: info(
+  Ingress: kindInfo('networking.k8s.io', 'Ingress', 'ingresses', true, ['v1']),
+  IngressClass: kindInfo(
     'networking.k8s.io',
     'IngressClass',
     'ingressclasses',
@@ -149,7 +149,7 @@ export function collectionPath(info: KindInfo, version: string): string {
     : `/api/${version}/${info.plural}`;
 }
 
-function info(
+function kindInfo(
   group: string,
   kind: string,
   plural: string,
@@ -160,5 +160,5 @@ function info(
 }
 
 function core(kind: string, plural: string, namespaced: boolean): KindInfo {
-  return info('', kind, plural, namespaced, ['v1']);
+  return kindInfo('', kind, plural, namespaced, ['v1']);
 }

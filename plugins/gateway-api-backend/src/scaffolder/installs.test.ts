@@ -74,28 +74,25 @@ describe.each(gatewayApiInstallCases())(
         r => r.spec.hostnames.includes(hostname),
       );
 
+    const NOT_SERVED =
+      /^Cluster dev-cluster does not serve TLSRoute; install the Gateway API standard channel v1\.5 or later, or the experimental channel\.$/;
+    const dryRun = (exposure: (typeof EXPOSURES)[number], routeKind: string) =>
+      run(
+        createExposeRouteAction(deps()),
+        {
+          ...exposure,
+          routeKind,
+          hostname: `dry-${routeKind.toLowerCase()}.${exposure.tenant}.example.org`,
+        },
+        { isDryRun: true },
+      );
+
+    // The dev cluster validates every object against this install's CRDs and CEL rules.
     it.each(EXPOSURES)(
-      'dry-runs an HTTPRoute and, where served, a TLSRoute for the $layout layout',
+      'dry-runs an HTTPRoute for the $layout layout, writing nothing',
       async exposure => {
         const writes = cluster.writes.length;
-        for (const routeKind of ['HTTPRoute', 'TLSRoute']) {
-          const input = {
-            ...exposure,
-            routeKind,
-            hostname: `dry-${routeKind.toLowerCase()}.${exposure.tenant}.example.org`,
-          };
-          const dryRun = run(createExposeRouteAction(deps()), input, {
-            isDryRun: true,
-          });
-          if (routeKind === 'TLSRoute' && !tlsRouteVersion) {
-            await expect(dryRun).rejects.toThrow(
-              'Cluster dev-cluster does not serve TLSRoute; install the Gateway API standard channel v1.5 or later, or the experimental channel.',
-            );
-          } else {
-            // The dev cluster validates every object against this install's CRDs and CEL.
-            await expect(dryRun).resolves.toBeUndefined();
-          }
-        }
+        await expect(dryRun(exposure, 'HTTPRoute')).resolves.toBeUndefined();
         expect(cluster.writes.length).toBe(writes);
       },
     );
@@ -114,43 +111,57 @@ describe.each(gatewayApiInstallCases())(
       expect(await httpRoutes()).toEqual([]);
     });
 
-    it(
-      tlsRouteVersion
-        ? `exposes a TLSRoute at ${tlsRouteVersion} and unexposes it`
-        : 'refuses a TLSRoute, writing nothing, and says what to install',
-      async () => {
-        const [exposure] = EXPOSURES;
-        const input = {
-          ...exposure,
-          routeKind: 'TLSRoute',
-          hostname: 'db.team-a.example.org',
-        };
-        const writes = cluster.writes.length;
-        if (!tlsRouteVersion) {
-          await expect(
-            run(createExposeRouteAction(deps()), input),
-          ).rejects.toThrow(
-            /^Cluster dev-cluster does not serve TLSRoute; install the Gateway API standard channel v1\.5 or later, or the experimental channel\.$/,
-          );
+    if (tlsRouteVersion) {
+      it.each(EXPOSURES)(
+        `dry-runs a TLSRoute at ${tlsRouteVersion} for the $layout layout, writing nothing`,
+        async exposure => {
+          const writes = cluster.writes.length;
+          await expect(dryRun(exposure, 'TLSRoute')).resolves.toBeUndefined();
           expect(cluster.writes.length).toBe(writes);
-          return;
-        }
-        await run(createExposeRouteAction(deps()), input);
-        const written = cluster.writes
-          .slice(writes)
-          .filter(w => w.kind === 'TLSRoute');
-        expect(written.map(w => w.apiVersion)).toEqual([tlsRouteVersion]);
-        const served = () =>
-          routesServing(tlsRouteVersion, 'TLSRoute', 'db.team-a.example.org');
-        expect(await served()).toHaveLength(1);
+        },
+      );
+
+      it(`exposes a TLSRoute at ${tlsRouteVersion} and unexposes it`, async () => {
+        const hostname = 'db.team-a.example.org';
+        const writes = cluster.writes.length;
+        await run(createExposeRouteAction(deps()), {
+          ...EXPOSURES[0],
+          routeKind: 'TLSRoute',
+          hostname,
+        });
+        expect(
+          cluster.writes
+            .slice(writes)
+            .filter(w => w.kind === 'TLSRoute')
+            .map(w => w.apiVersion),
+        ).toEqual([tlsRouteVersion]);
+        const tlsRoutes = () =>
+          routesServing(tlsRouteVersion, 'TLSRoute', hostname);
+        expect(await tlsRoutes()).toHaveLength(1);
 
         await run(createUnexposeRouteAction(deps()), {
           tenant: 'team-a',
-          hostname: 'db.team-a.example.org',
+          hostname,
           namespace: 'checkout',
         });
-        expect(await served()).toEqual([]);
-      },
-    );
+        expect(await tlsRoutes()).toEqual([]);
+      });
+    } else {
+      it.each(EXPOSURES)(
+        'refuses a TLSRoute for the $layout layout, writing nothing, and says what to install',
+        async exposure => {
+          const writes = cluster.writes.length;
+          await expect(dryRun(exposure, 'TLSRoute')).rejects.toThrow(NOT_SERVED);
+          await expect(
+            run(createExposeRouteAction(deps()), {
+              ...exposure,
+              routeKind: 'TLSRoute',
+              hostname: `db.${exposure.tenant}.example.org`,
+            }),
+          ).rejects.toThrow(NOT_SERVED);
+          expect(cluster.writes.length).toBe(writes);
+        },
+      );
+    }
   },
 );
