@@ -295,6 +295,130 @@ export const catalogApiExposure: Exposure = {
   },
 };
 
+/**
+ * Served through a ListenerSet of team-c merged onto the cluster-shared Gateway (Gateway API
+ * v1.5+): the route's parentRef names the ListenerSet, whose listener serves the hostname.
+ */
+export const shopListenerSetExposure: Exposure = {
+  cluster: 'dev-cluster',
+  hostname: 'shop.team-c.example.org',
+  url: 'https://shop.team-c.example.org/',
+  tenant: 'team-c',
+  owner: 'group:default/team-c',
+  entityRef: 'component:default/shop',
+  route: {
+    kind: 'HTTPRoute',
+    namespace: 'tenant-team-c',
+    name: 'shop',
+    status: ok('Accepted, ResolvedRefs.'),
+    parents: [
+      {
+        gateway: { namespace: 'gateway', name: 'shared' },
+        listenerSet: {
+          namespace: 'tenant-team-c',
+          name: 'shop.team-c.example.org',
+        },
+        sectionName: 'https',
+        status: ok(
+          'tenant-team-c/shop.team-c.example.org/https: Accepted, ResolvedRefs.',
+        ),
+        conditions: [
+          { type: 'Accepted', status: 'True', reason: 'Accepted' },
+          { type: 'ResolvedRefs', status: 'True', reason: 'ResolvedRefs' },
+        ],
+      },
+    ],
+    backends: [{ namespace: 'tenant-team-c', name: 'shop', port: 8080 }],
+  },
+  gateways: [
+    {
+      namespace: 'gateway',
+      name: 'shared',
+      gatewayClassName: 'eg',
+      addresses: ['203.0.113.30'],
+      status: ok('Accepted, Programmed.'),
+      listener: {
+        name: 'https',
+        protocol: 'HTTPS',
+        port: 443,
+        hostname: 'shop.team-c.example.org',
+        attachedRoutes: 1,
+        status: ok('Listener "https": Accepted, Programmed, ResolvedRefs.'),
+      },
+      listenerSet: {
+        namespace: 'tenant-team-c',
+        name: 'shop.team-c.example.org',
+        status: ok('Accepted, Programmed.'),
+        conditions: [
+          { type: 'Accepted', status: 'True', reason: 'Accepted' },
+          { type: 'Programmed', status: 'True', reason: 'Programmed' },
+        ],
+        predicted: ok(
+          'ListenerSet "tenant-team-c/shop.team-c.example.org": Accepted.',
+        ),
+      },
+    },
+  ],
+  status: ok('Accepted, ResolvedRefs.'),
+};
+
+/** The same hostname when the shared Gateway does not admit the tenant's ListenerSet. */
+export const shopNotAllowedExposure: Exposure = {
+  ...shopListenerSetExposure,
+  route: {
+    ...shopListenerSetExposure.route,
+    parents: [
+      {
+        ...shopListenerSetExposure.route.parents[0],
+        status: { status: 'unknown', summary: 'No status reported yet.' },
+        conditions: [],
+        predicted: {
+          status: 'error',
+          summary:
+            'tenant-team-c/shop.team-c.example.org/https: Accepted False (NoMatchingParent)',
+          type: 'Accepted',
+          reason: 'NoMatchingParent',
+        },
+      },
+    ],
+    status: {
+      status: 'error',
+      summary:
+        'tenant-team-c/shop.team-c.example.org/https: Accepted False (NoMatchingParent)',
+      type: 'Accepted',
+      reason: 'NoMatchingParent',
+    },
+  },
+  gateways: [
+    {
+      ...shopListenerSetExposure.gateways[0],
+      listener: {
+        ...shopListenerSetExposure.gateways[0].listener!,
+        attachedRoutes: undefined,
+        status: { status: 'unknown', summary: 'No status reported yet.' },
+      },
+      listenerSet: {
+        namespace: 'tenant-team-c',
+        name: 'shop.team-c.example.org',
+        status: {
+          status: 'error',
+          summary: 'Accepted False (NotAllowed)',
+          type: 'Accepted',
+          reason: 'NotAllowed',
+        },
+        conditions: [
+          { type: 'Accepted', status: 'False', reason: 'NotAllowed' },
+        ],
+      },
+    },
+  ],
+  status: {
+    status: 'error',
+    summary: 'Accepted False (NotAllowed)',
+    reason: 'NotAllowed',
+  },
+};
+
 export const exposures: Exposure[] = [
   checkoutExposure,
   billingExposure,

@@ -4,6 +4,8 @@ import {
   catalogApiExposure,
   checkoutExposure,
   paymentsExposure,
+  shopListenerSetExposure,
+  shopNotAllowedExposure,
 } from '../__fixtures__/exposures';
 
 describe('exposureProblems', () => {
@@ -114,5 +116,22 @@ describe('exposureProblems', () => {
         ['Gateway tenant-team-a/checkout policies', ignored.summary],
       ],
     );
+  });
+
+  it('names the ListenerSet of a parentRef and a ListenerSet its Gateway does not admit', () => {
+    expect(exposureProblems(shopListenerSetExposure)).toEqual([]);
+    expect(
+      exposureProblems(shopNotAllowedExposure).map(p => [p.subject, p.status]),
+    ).toEqual([
+      [
+        'parentRef ListenerSet tenant-team-c/shop.team-c.example.org/https',
+        'unknown',
+      ],
+      ['ListenerSet tenant-team-c/shop.team-c.example.org', 'error'],
+      [
+        'ListenerSet tenant-team-c/shop.team-c.example.org listener https',
+        'unknown',
+      ],
+    ]);
   });
 });

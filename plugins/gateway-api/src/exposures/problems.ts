@@ -6,6 +6,7 @@ import {
   StatusSummary,
 } from '@gatehouse/backstage-plugin-gateway-api-common';
 import { TLS_STATES } from '../components/status';
+import { listenerSetHealth } from './statusWords';
 
 /** One thing wrong (or not yet done) with an exposure, where it is, and what to do. */
 export interface ExposureProblem {
@@ -76,10 +77,7 @@ function gatewayProblems(exposure: Exposure): ExposureProblem[] {
     const listenerSet = gateway.listenerSet;
     const setSubject =
       listenerSet && `ListenerSet ${listenerSet.namespace}/${listenerSet.name}`;
-    const setStatus =
-      listenerSet?.status.status === 'unknown' && listenerSet.predicted
-        ? listenerSet.predicted
-        : listenerSet?.status;
+    const setStatus = listenerSet && listenerSetHealth(listenerSet);
     return [
       ...(notOk(gateway.status) ? [fromStatus(subject, gateway.status)] : []),
       // The controller's verdict on the ListenerSet (the analysis stands in until one
@@ -93,6 +91,9 @@ function gatewayProblems(exposure: Exposure): ExposureProblem[] {
             ),
           ]
         : []),
+      ...(gateway.ignoredPolicies ?? []).map(policy =>
+        fromStatus(`${subject} policies`, policy),
+      ),
       // The Gateway's own summary already covers its worst listener; say it once.
       ...(listener &&
       notOk(listener.status) &&

@@ -1,5 +1,6 @@
 import {
   ExposureGateway,
+  ListenerSetSummary,
   StatusLevel,
   StatusSummary,
   worstStatus,
@@ -21,10 +22,21 @@ export const STATUS_LABELS: Record<StatusLevel, string> = {
 export const shortStatusText = (status: StatusSummary, ok: string): string =>
   status.status === 'ok' ? ok : status.reason ?? STATUS_LABELS[status.status];
 
-/** A Gateway can be Programmed while the listener serving the hostname is not: the worse. */
+/** A ListenerSet's own status; until a controller reports, what the analysis predicts. */
+export const listenerSetHealth = (
+  listenerSet: ListenerSetSummary,
+): StatusSummary =>
+  listenerSet.status.status === 'unknown' && listenerSet.predicted
+    ? listenerSet.predicted
+    : listenerSet.status;
+
+/**
+ * A Gateway can be Programmed while the listener serving the hostname is not, or the
+ * ListenerSet holding that listener is not admitted: the worst.
+ */
 export const gatewayHealth = (gateway: ExposureGateway): StatusSummary =>
-  worstStatus(
-    gateway.listener
-      ? [gateway.status, gateway.listener.status]
-      : [gateway.status],
-  );
+  worstStatus([
+    gateway.status,
+    ...(gateway.listener ? [gateway.listener.status] : []),
+    ...(gateway.listenerSet ? [listenerSetHealth(gateway.listenerSet)] : []),
+  ]);

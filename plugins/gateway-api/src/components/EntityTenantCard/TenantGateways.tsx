@@ -1,4 +1,8 @@
-import { TenantGateway } from '@gatehouse/backstage-plugin-gateway-api-common';
+import {
+  TenantGateway,
+  TenantListener,
+  TenantListenerSet,
+} from '@gatehouse/backstage-plugin-gateway-api-common';
 import Box from '@material-ui/core/Box';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
@@ -6,7 +10,10 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
-import { shortStatusText } from '../../exposures/statusWords';
+import {
+  listenerSetHealth,
+  shortStatusText,
+} from '../../exposures/statusWords';
 import { HintText, StatusText } from '../status';
 
 // Fixed column widths, so the listener tables of several Gateways line up.
@@ -19,11 +26,14 @@ const COLUMNS: Array<[string, string, 'left' | 'right']> = [
   ['Status', '22%', 'left'],
 ];
 
-const ListenerTable = ({ gateway }: { gateway: TenantGateway }) => (
+const ListenerTable = (props: {
+  label: string;
+  listeners: TenantListener[];
+}) => (
   <Table
     size="small"
     style={{ tableLayout: 'fixed' }}
-    aria-label={`Listeners of ${gateway.namespace}/${gateway.name}`}
+    aria-label={`Listeners of ${props.label}`}
   >
     <TableHead>
       <TableRow>
@@ -35,7 +45,7 @@ const ListenerTable = ({ gateway }: { gateway: TenantGateway }) => (
       </TableRow>
     </TableHead>
     <TableBody>
-      {gateway.listeners.map(listener => (
+      {props.listeners.map(listener => (
         <TableRow key={listener.name}>
           <TableCell>{listener.name}</TableCell>
           <TableCell>
@@ -57,7 +67,42 @@ const ListenerTable = ({ gateway }: { gateway: TenantGateway }) => (
   </Table>
 );
 
-/** Each Gateway serving the tenant, with the listeners that admit its routes. */
+/** A ListenerSet of the tenant merged onto the Gateway, with its status and listeners. */
+const ListenerSetBlock = ({
+  listenerSet,
+}: {
+  listenerSet: TenantListenerSet;
+}) => {
+  const name = `${listenerSet.namespace}/${listenerSet.name}`;
+  const status = listenerSetHealth(listenerSet);
+  return (
+    <Box mt={1.5} ml={2}>
+      <Box display="flex" alignItems="baseline" gridGap={16}>
+        <Typography variant="body2" component="h4">
+          ListenerSet {name}
+        </Typography>
+        <StatusText status={status.status}>
+          {shortStatusText(status, 'Accepted')}
+        </StatusText>
+      </Box>
+      {status.status !== 'ok' && (
+        <>
+          <Typography variant="body2">{status.summary}</Typography>
+          {status.hint && <HintText hint={status.hint} />}
+        </>
+      )}
+      <ListenerTable
+        label={`ListenerSet ${name}`}
+        listeners={listenerSet.listeners}
+      />
+    </Box>
+  );
+};
+
+/**
+ * Each Gateway serving the tenant, with its own listeners that admit the tenant's routes and
+ * the tenant's ListenerSets merged onto it.
+ */
 export const TenantGateways = ({ gateways }: { gateways: TenantGateway[] }) =>
   gateways.length === 0 ? (
     <Typography variant="body2" color="textSecondary">
@@ -91,7 +136,18 @@ export const TenantGateways = ({ gateways }: { gateways: TenantGateway[] }) =>
               {policy.hint && <HintText hint={policy.hint} />}
             </Box>
           ))}
-          <ListenerTable gateway={gateway} />
+          {gateway.listeners.length > 0 && (
+            <ListenerTable
+              label={`${gateway.namespace}/${gateway.name}`}
+              listeners={gateway.listeners}
+            />
+          )}
+          {gateway.listenerSets?.map(listenerSet => (
+            <ListenerSetBlock
+              key={`${listenerSet.namespace}/${listenerSet.name}`}
+              listenerSet={listenerSet}
+            />
+          ))}
         </Box>
       ))}
     </>

@@ -91,7 +91,8 @@ const renderNode = ({
 );
 
 /**
- * The path of one hostname, client -> Gateway and listener -> route -> Service, each hop
+ * The path of one hostname, client -> Gateway and listener (or Gateway -> ListenerSet and
+ * listener) -> route -> Service, each hop
  * outlined in its status colour and labelled with its status in words.
  */
 export const ExposurePicture = ({ exposure }: { exposure: Exposure }) => {
@@ -110,7 +111,9 @@ export const ExposurePicture = ({ exposure }: { exposure: Exposure }) => {
       allowFullscreen={false}
       showArrowHeads
       role="group"
-      aria-label={`Path of ${exposure.hostname}: client, Gateway, ${exposure.route.kind}, Service`}
+      aria-label={`Path of ${exposure.hostname}: client, Gateway, ${
+        exposure.gateways.some(g => g.listenerSet) ? 'ListenerSet, ' : ''
+      }${exposure.route.kind}, Service`}
     />
   );
 };

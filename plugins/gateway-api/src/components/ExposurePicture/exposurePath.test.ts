@@ -3,6 +3,8 @@ import {
   catalogApiExposure,
   checkoutExposure,
   paymentsExposure,
+  shopListenerSetExposure,
+  shopNotAllowedExposure,
 } from '../../__fixtures__/exposures';
 import { exposurePath } from './exposurePath';
 
@@ -80,5 +82,69 @@ describe('exposurePath', () => {
       'unknown',
       'Not attached',
     ]);
+  });
+
+  it('adds a ListenerSet hop, with its listener and status, when the listener comes from one', () => {
+    expect(hops(shopListenerSetExposure)).toEqual([
+      ['Client', 'shop.team-c.example.org'],
+      ['Gateway', 'gateway/shared', 'ok', 'Programmed'],
+      [
+        'ListenerSet',
+        'tenant-team-c/shop.team-c.example.org',
+        'listener https HTTPS/443',
+        'ok',
+        'Programmed',
+      ],
+      ['HTTPRoute', 'tenant-team-c/shop', 'ok', 'Accepted'],
+      ['Service', 'tenant-team-c/shop:8080', 'ok', 'Resolved'],
+    ]);
+    expect(exposurePath(shopListenerSetExposure).edges).toEqual([
+      { from: 'client', to: 'gateway:gateway/shared' },
+      {
+        from: 'gateway:gateway/shared',
+        to: 'listenerset:tenant-team-c/shop.team-c.example.org',
+      },
+      {
+        from: 'listenerset:tenant-team-c/shop.team-c.example.org',
+        to: 'route',
+      },
+      { from: 'route', to: 'service:tenant-team-c/shop:8080' },
+    ]);
+  });
+
+  it('colours the ListenerSet hop by its own status: a Gateway that does not admit it', () => {
+    expect(hops(shopNotAllowedExposure).slice(1, 3)).toEqual([
+      ['Gateway', 'gateway/shared', 'ok', 'Programmed'],
+      [
+        'ListenerSet',
+        'tenant-team-c/shop.team-c.example.org',
+        'listener https HTTPS/443',
+        'error',
+        'NotAllowed',
+      ],
+    ]);
+  });
+
+  it('takes the analysis for a ListenerSet no controller has reported on', () => {
+    const [gateway] = shopListenerSetExposure.gateways;
+    const unreported = {
+      ...shopListenerSetExposure,
+      gateways: [
+        {
+          ...gateway,
+          listener: { ...gateway.listener!, status: gateway.status },
+          listenerSet: {
+            ...gateway.listenerSet!,
+            status: { status: 'unknown' as const, summary: 'Not reported' },
+            predicted: {
+              status: 'error' as const,
+              summary: 'Accepted False (ParentNotAccepted)',
+              reason: 'ParentNotAccepted',
+            },
+          },
+        },
+      ],
+    };
+    expect(hops(unreported)[2].slice(3)).toEqual(['error', 'ParentNotAccepted']);
   });
 });

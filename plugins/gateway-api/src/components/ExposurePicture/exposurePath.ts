@@ -1,18 +1,24 @@
 import {
   Exposure,
+  ExposureGateway,
   StatusLevel,
   StatusSummary,
   toUnicodeHostname,
+  worstStatus,
 } from '@gatehouse/backstage-plugin-gateway-api-common';
-import { gatewayHealth, shortStatusText } from '../../exposures/statusWords';
+import {
+  gatewayHealth,
+  listenerSetHealth,
+  shortStatusText,
+} from '../../exposures/statusWords';
 
 /** One hop of the path traffic takes to the app, in the Gateway API's words. */
 export interface PathNode {
   id: string;
-  /** "Gateway", "HTTPRoute", "Service"... */
+  /** "Gateway", "ListenerSet", "HTTPRoute", "Service"... */
   kind: string;
   name: string;
-  /** A second line: the listener of a Gateway, the URL of the client. */
+  /** A second line: the listener of a Gateway or ListenerSet. */
   detail?: string;
   /** Absent for the client, which has no status of its own. */
   status?: StatusLevel;
@@ -51,9 +57,52 @@ const withStatus = (status: StatusSummary, ok: string) => ({
   statusText: shortStatusText(status, ok),
 });
 
+const listenerDetail = (gateway: ExposureGateway) =>
+  gateway.listener
+    ? `listener ${gateway.listener.name} ${gateway.listener.protocol}/${gateway.listener.port}`
+    : undefined;
+
 /**
- * The path of one hostname: client -> each Gateway (with the listener serving it) -> the route
- * -> each backend Service, each hop with its status.
+ * The hops through one Gateway: the Gateway with the listener serving the hostname, or, when
+ * that listener is a ListenerSet's, the Gateway and then the ListenerSet with its listener.
+ */
+function gatewayHops(gateway: ExposureGateway): PathNode[] {
+  const id = `gateway:${gateway.namespace}/${gateway.name}`;
+  const name = `${gateway.namespace}/${gateway.name}`;
+  const { listenerSet } = gateway;
+  if (!listenerSet) {
+    return [
+      {
+        id,
+        kind: 'Gateway',
+        name,
+        detail: listenerDetail(gateway),
+        ...withStatus(gatewayHealth(gateway), 'Programmed'),
+      },
+    ];
+  }
+  return [
+    { id, kind: 'Gateway', name, ...withStatus(gateway.status, 'Programmed') },
+    {
+      id: `listenerset:${listenerSet.namespace}/${listenerSet.name}`,
+      kind: 'ListenerSet',
+      name: `${listenerSet.namespace}/${listenerSet.name}`,
+      detail: listenerDetail(gateway),
+      // The ListenerSet can be Accepted while the listener serving the hostname is not.
+      ...withStatus(
+        worstStatus([
+          listenerSetHealth(listenerSet),
+          ...(gateway.listener ? [gateway.listener.status] : []),
+        ]),
+        'Programmed',
+      ),
+    },
+  ];
+}
+
+/**
+ * The path of one hostname: client -> each Gateway (with the listener serving it, or the
+ * ListenerSet that holds it) -> the route -> each backend Service, each hop with its status.
  */
 export function exposurePath(exposure: Exposure): {
   nodes: PathNode[];
@@ -65,26 +114,22 @@ export function exposurePath(exposure: Exposure): {
     kind: 'Client',
     name: toUnicodeHostname(exposure.hostname),
   };
-  const gateways: PathNode[] =
+  // Each chain runs from the Gateway to the hop the route attaches to.
+  const chains: PathNode[][] =
     exposure.gateways.length > 0
-      ? exposure.gateways.map(gateway => ({
-          id: `gateway:${gateway.namespace}/${gateway.name}`,
-          kind: 'Gateway',
-          name: `${gateway.namespace}/${gateway.name}`,
-          detail: gateway.listener
-            ? `listener ${gateway.listener.name} ${gateway.listener.protocol}/${gateway.listener.port}`
-            : undefined,
-          ...withStatus(gatewayHealth(gateway), 'Programmed'),
-        }))
+      ? exposure.gateways.map(gatewayHops)
       : [
-          {
-            id: 'gateway:none',
-            kind: 'Gateway',
-            name: 'none found',
-            status: 'unknown',
-            statusText: 'Not attached',
-          },
+          [
+            {
+              id: 'gateway:none',
+              kind: 'Gateway',
+              name: 'none found',
+              status: 'unknown',
+              statusText: 'Not attached',
+            },
+          ],
         ];
+  const gateways = chains.flat();
   const routeNode: PathNode = {
     id: 'route',
     kind: route.kind,
@@ -102,8 +147,14 @@ export function exposurePath(exposure: Exposure): {
   return {
     nodes: [client, ...gateways, routeNode, ...backends],
     edges: [
-      ...gateways.map(g => ({ from: client.id, to: g.id })),
-      ...gateways.map(g => ({ from: g.id, to: routeNode.id })),
+      ...chains.map(chain => ({ from: client.id, to: chain[0].id })),
+      ...chains.flatMap(chain =>
+        chain.slice(1).map((hop, i) => ({ from: chain[i].id, to: hop.id })),
+      ),
+      ...chains.map(chain => ({
+        from: chain[chain.length - 1].id,
+        to: routeNode.id,
+      })),
       ...backends.map(b => ({ from: routeNode.id, to: b.id })),
     ],
   };

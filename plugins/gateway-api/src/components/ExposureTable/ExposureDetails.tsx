@@ -3,6 +3,7 @@ import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { exposureProblems } from '../../exposures/problems';
+import { listenerSetHealth } from '../../exposures/statusWords';
 import { ExposurePicture } from '../ExposurePicture';
 import { formatExpiry, StatusText } from '../status';
 import { ExposureProblems } from './ExposureProblems';
@@ -57,6 +58,19 @@ export const ExposureDetails = ({ exposure }: { exposure: Exposure }) => {
                 <StatusText status={gateway.status.status}>
                   {gateway.status.summary}
                 </StatusText>
+                {gateway.listenerSet && (
+                  <>
+                    <Typography variant="body2">
+                      ListenerSet {gateway.listenerSet.namespace}/
+                      {gateway.listenerSet.name}
+                    </Typography>
+                    <StatusText
+                      status={listenerSetHealth(gateway.listenerSet).status}
+                    >
+                      {listenerSetHealth(gateway.listenerSet).summary}
+                    </StatusText>
+                  </>
+                )}
                 {gateway.listener && (
                   <Typography variant="body2" color="textSecondary">
                     listener {gateway.listener.name}:{' '}

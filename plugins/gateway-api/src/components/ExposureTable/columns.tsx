@@ -269,6 +269,12 @@ const gatewayCell = (exposure: Exposure, withAddress: boolean) =>
           {gateway.namespace}/{gateway.name}
         </ObjectName>
         <ShortStatus status={gatewayHealth(gateway)} ok="Programmed" />
+        {gateway.listenerSet && (
+          <Secondary>
+            via ListenerSet {gateway.listenerSet.namespace}/
+            {gateway.listenerSet.name}
+          </Secondary>
+        )}
         {withAddress && (
           <Secondary>
             {gateway.addresses[0] ?? 'No address yet'}
@@ -288,7 +294,14 @@ export const gatewayColumn: TableColumn<ExposureRow> = {
   cellStyle: { minWidth: 160 },
   customFilterAndSearch: (term: string, exposure) =>
     exposure.gateways.some(g =>
-      includes(`${g.namespace}/${g.name} ${g.addresses.join(' ')}`, term),
+      includes(
+        `${g.namespace}/${g.name} ${g.addresses.join(' ')}${
+          g.listenerSet
+            ? ` ListenerSet ${g.listenerSet.namespace}/${g.listenerSet.name}`
+            : ''
+        }`,
+        term,
+      ),
     ) ||
     (!!exposure.ingress &&
       includes(
