@@ -136,6 +136,8 @@ describe('the minimal ClusterRole', () => {
         entityRef: 'component:default/checkout',
       }),
       // The guards cannot see the hostnames HTTPRoutes serve, so they decide nothing.
-    ).rejects.toThrow(/^Cluster dev-cluster: cannot read HTTPRoute .*Forbidden/);
+    ).rejects.toThrow(
+      /^Cluster dev-cluster: cannot read HTTPRoute .*Forbidden/,
+    );
   });
 });

@@ -79,11 +79,20 @@ describe.each(gatewayApiInstallCases())(
             token: 'no-tlsroutes',
             username: 'no-tlsroutes',
             rules: [
-              { verbs: ['get', 'list', 'watch'], apiGroups: [''], resources: ['namespaces'] },
+              {
+                verbs: ['get', 'list', 'watch'],
+                apiGroups: [''],
+                resources: ['namespaces'],
+              },
               {
                 verbs: ['get', 'list', 'watch'],
                 apiGroups: [GROUP],
-                resources: ['gateways', 'httproutes', 'grpcroutes', 'listenersets'],
+                resources: [
+                  'gateways',
+                  'httproutes',
+                  'grpcroutes',
+                  'listenersets',
+                ],
               },
               {
                 verbs: ['get', 'list', 'watch'],
@@ -128,7 +137,9 @@ describe.each(gatewayApiInstallCases())(
         metadata: { name: 'claims-listenersets' },
         spec: { controllerName: 'example.com/gateway' },
       });
-      const gatewayApi = await client.servedApis.gatewayApi('claims-listenersets');
+      const gatewayApi = await client.servedApis.gatewayApi(
+        'claims-listenersets',
+      );
       expect(gatewayApi.tlsRoute).toBe(
         expected.tlsRoute && `${GROUP}/${expected.tlsRoute[0]}`,
       );
@@ -146,7 +157,10 @@ describe.each(gatewayApiInstallCases())(
           },
           body: JSON.stringify({
             status: {
-              supportedFeatures: [{ name: 'HTTPRoute' }, { name: 'ListenerSet' }],
+              supportedFeatures: [
+                { name: 'HTTPRoute' },
+                { name: 'ListenerSet' },
+              ],
             },
           }),
         },

@@ -18,7 +18,9 @@ const GATEWAY = 'gateway.networking.k8s.io';
 const kinds = {
   Namespace: core('Namespace', 'namespaces', false),
   Service: core('Service', 'services', true),
-  GatewayClass: kindInfo(GATEWAY, 'GatewayClass', 'gatewayclasses', false, ['v1']),
+  GatewayClass: kindInfo(GATEWAY, 'GatewayClass', 'gatewayclasses', false, [
+    'v1',
+  ]),
   Gateway: kindInfo(GATEWAY, 'Gateway', 'gateways', true, ['v1']),
   // Standard since v1.5; before that it was XListenerSet in another group, which Gatehouse
   // does not write.
@@ -35,9 +37,13 @@ const kinds = {
     'v1',
     'v1beta1',
   ]),
-  Certificate: kindInfo('cert-manager.io', 'Certificate', 'certificates', true, [
-    'v1',
-  ]),
+  Certificate: kindInfo(
+    'cert-manager.io',
+    'Certificate',
+    'certificates',
+    true,
+    ['v1'],
+  ),
   CertificateRequest: kindInfo(
     'cert-manager.io',
     'CertificateRequest',

@@ -70,9 +70,9 @@ describe.each(gatewayApiInstallCases())(
       kind: string,
       hostname: string,
     ) =>
-      (await client.list<any>(apiVersion, kind, { namespace: 'checkout' })).filter(
-        r => r.spec.hostnames.includes(hostname),
-      );
+      (
+        await client.list<any>(apiVersion, kind, { namespace: 'checkout' })
+      ).filter(r => r.spec.hostnames.includes(hostname));
 
     const NOT_SERVED =
       /^Cluster dev-cluster does not serve TLSRoute; install the Gateway API standard channel v1\.5 or later, or the experimental channel\.$/;
@@ -82,7 +82,9 @@ describe.each(gatewayApiInstallCases())(
         {
           ...exposure,
           routeKind,
-          hostname: `dry-${routeKind.toLowerCase()}.${exposure.tenant}.example.org`,
+          hostname: `dry-${routeKind.toLowerCase()}.${
+            exposure.tenant
+          }.example.org`,
         },
         { isDryRun: true },
       );
@@ -151,7 +153,9 @@ describe.each(gatewayApiInstallCases())(
         'refuses a TLSRoute for the $layout layout, writing nothing, and says what to install',
         async exposure => {
           const writes = cluster.writes.length;
-          await expect(dryRun(exposure, 'TLSRoute')).rejects.toThrow(NOT_SERVED);
+          await expect(dryRun(exposure, 'TLSRoute')).rejects.toThrow(
+            NOT_SERVED,
+          );
           await expect(
             run(createExposeRouteAction(deps()), {
               ...exposure,
