@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import {
   DEFAULT_GATEWAY_API_INSTALL,
   DevCluster,
@@ -7,7 +10,8 @@ import {
   startDevCluster,
 } from './index';
 import { resolveGatewayApiInstall } from './gatewayApiInstall';
-import { defaultSeed } from './paths';
+import { defaultSeed, repoRoot } from './paths';
+import { readConfig } from './config';
 import { readSeed } from './seed';
 
 async function get(cluster: DevCluster, path: string) {
@@ -175,3 +179,23 @@ describe.each(gatewayApiInstallCases())(
     });
   },
 );
+
+describe('the gatewayApi key of a YAML config', () => {
+  it('is read, with its dir taken from the repository root', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dev-cluster-config-'));
+    try {
+      const file = path.join(dir, 'config.yaml');
+      fs.writeFileSync(
+        file,
+        'gatewayApi:\n  version: v1.6.1\n  channel: standard\n  dir: crds/standard\n',
+      );
+      expect(readConfig(file).gatewayApi).toEqual({
+        version: 'v1.6.1',
+        channel: 'standard',
+        dir: path.join(repoRoot, 'crds/standard'),
+      });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { startDevCluster } from './devCluster';
 import { readConfig } from './config';
 import { packageDir } from './paths';
+import { gatewayApiInstallName } from './gatewayApiInstall';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -26,7 +27,11 @@ async function main(): Promise<void> {
     fs.writeFileSync(values.kubeconfig, cluster.kubeconfig(), { mode: 0o600 });
     console.log(`kubeconfig written to ${values.kubeconfig}`);
   }
-  console.log(`dev cluster listening on ${cluster.url}`);
+  console.log(
+    `dev cluster listening on ${cluster.url} (Gateway API ${gatewayApiInstallName(
+      cluster.gatewayApi,
+    )})`,
+  );
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
