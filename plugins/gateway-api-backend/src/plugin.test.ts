@@ -34,8 +34,25 @@ describe('gateway-api backend feature loader', () => {
 
     const clusters = await request(server).get('/api/gateway-api/clusters');
     expect(clusters.status).toBe(200);
+    // The URL is plain HTTP without skipTLSVerify, so discovery fails, and the answer says so.
     expect(clusters.body.items).toEqual([
-      { name: 'dev', url: 'http://127.0.0.1:6443' },
+      {
+        name: 'dev',
+        url: 'http://127.0.0.1:6443',
+        apis: {
+          cluster: 'dev',
+          served: {},
+          unserved: [],
+          unreadable: [
+            {
+              kind: '*',
+              reason:
+                'HTTP protocol is not allowed when skipTLSVerify is not set or false',
+            },
+          ],
+        },
+      },
     ]);
+    expect(clusters.text).not.toContain('secret');
   });
 });

@@ -119,11 +119,10 @@ export const gatewayApiPlugin = createBackendPlugin({
               const client = clusters.client(name);
               if (!client) return undefined;
               const served = await client.servedApis.summary();
+              // Without discovery every kind is unreadable for the same reason: say it once.
+              if (served.unreadable.length > 0) return served;
               const unreadable = clusters.cache.snapshot(name).unreadable ?? [];
-              return {
-                ...served,
-                unreadable: [...served.unreadable, ...unreadable],
-              };
+              return { ...served, unreadable: [...unreadable] };
             },
             checkHostname: async request => {
               // Advice while the user types: the cache, not a cluster call per keystroke.
