@@ -6,6 +6,9 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createAnalyzeAction } from './scaffolder/analyze';
 import { createExposeRouteAction } from './scaffolder/exposeRoute';
+import { createMigrateIngressAction } from './scaffolder/migrateIngress';
+import { createIngressCutoverAction } from './scaffolder/migrateIngressCutover';
+import { createIngressRollbackAction } from './scaffolder/migrateIngressRollback';
 import { createProvisionTenantAction } from './scaffolder/provisionTenant';
 import { createUnexposeRouteAction } from './scaffolder/unexposeRoute';
 import { gatewayApiClustersServiceRef } from './service/clustersService';
@@ -33,6 +36,9 @@ export const scaffolderModuleGatewayApiActions = createBackendModule({
           createExposeRouteAction(deps),
           createUnexposeRouteAction(deps),
           createAnalyzeAction(deps),
+          createMigrateIngressAction(deps),
+          createIngressCutoverAction(deps),
+          createIngressRollbackAction(deps),
         );
       },
     });

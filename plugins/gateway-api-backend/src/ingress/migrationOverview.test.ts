@@ -84,9 +84,7 @@ describe('ingressMigrationOverview', () => {
       pendingClusters: ['other'],
       blockers,
     });
-    expect(
-      overview.tenants.map(t => [t.tenant, t.counts, t.blocked]),
-    ).toEqual([
+    expect(overview.tenants.map(t => [t.tenant, t.counts, t.blocked])).toEqual([
       ['team-a', { 'ingress-only': 2, both: 1, moved: 1 }, 1],
       [undefined, { 'ingress-only': 1, both: 0, moved: 0 }, 0],
       ['team-b', { 'ingress-only': 1, both: 0, moved: 0 }, 0],
