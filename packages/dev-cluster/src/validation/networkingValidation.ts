@@ -124,14 +124,19 @@ function forbidden(field: string, detail: string): FieldError {
   };
 }
 
+/** Present: neither undefined nor null (JSON null reads as unset, as in Go). */
+function isSet(value: unknown): boolean {
+  return value !== undefined && value !== null;
+}
+
 function isString(value: unknown): value is string {
   return typeof value === 'string';
 }
 
 function backendErrors(backend: KubeObject | undefined, field: string) {
   const errors: FieldError[] = [];
-  const hasResource = backend?.resource != null;
-  const hasService = backend?.service != null;
+  const hasResource = isSet(backend?.resource);
+  const hasService = isSet(backend?.service);
   if (hasResource && hasService) {
     return [
       fieldInvalid(field, '', 'cannot set both resource and service backends'),
@@ -188,7 +193,7 @@ function backendErrors(backend: KubeObject | undefined, field: string) {
 /** A TypedLocalObjectReference (resource backend) or the shared part of IngressClass parameters. */
 function typedReferenceErrors(ref: KubeObject, field: string): FieldError[] {
   const errors: FieldError[] = [];
-  if (ref.apiGroup != null) {
+  if (isSet(ref.apiGroup)) {
     errors.push(
       ...invalidEach(
         `${field}.apiGroup`,
@@ -212,7 +217,7 @@ function typedReferenceErrors(ref: KubeObject, field: string): FieldError[] {
 
 function pathErrors(path: KubeObject, field: string): FieldError[] {
   const pathType = path?.pathType;
-  if (pathType == null) {
+  if (!isSet(pathType)) {
     return [fieldRequired(`${field}.pathType`, 'pathType must be specified')];
   }
   const errors: FieldError[] = [];
@@ -272,7 +277,7 @@ function ruleErrors(rule: KubeObject, field: string): FieldError[] {
       : dns1123Subdomain(host);
     errors.push(...invalidEach(`${field}.host`, host, messages));
   }
-  if (rule?.http != null) {
+  if (isSet(rule?.http)) {
     const paths: KubeObject[] = Array.isArray(rule.http.paths)
       ? rule.http.paths
       : [];
@@ -352,7 +357,7 @@ export function ingressErrors(
   const spec = object.spec ?? {};
   const errors: FieldError[] = [];
   const rules: KubeObject[] = Array.isArray(spec.rules) ? spec.rules : [];
-  if (rules.length === 0 && spec.defaultBackend == null) {
+  if (rules.length === 0 && !isSet(spec.defaultBackend)) {
     errors.push(
       fieldInvalid(
         'spec',
@@ -361,7 +366,7 @@ export function ingressErrors(
       ),
     );
   }
-  if (spec.defaultBackend != null) {
+  if (isSet(spec.defaultBackend)) {
     errors.push(...backendErrors(spec.defaultBackend, 'spec.defaultBackend'));
   }
   rules.forEach((rule, i) =>
@@ -369,7 +374,7 @@ export function ingressErrors(
   );
   const tls: KubeObject[] = Array.isArray(spec.tls) ? spec.tls : [];
   tls.forEach((entry, i) => errors.push(...tlsErrors(entry, `spec.tls[${i}]`)));
-  if (spec.ingressClassName != null) {
+  if (isSet(spec.ingressClassName)) {
     errors.push(
       ...invalidEach(
         'spec.ingressClassName',
@@ -382,7 +387,7 @@ export function ingressErrors(
   if (
     !old &&
     annotation !== undefined &&
-    spec.ingressClassName != null &&
+    isSet(spec.ingressClassName) &&
     annotation !== spec.ingressClassName
   ) {
     errors.push(
@@ -435,16 +440,16 @@ function controllerErrors(controller: unknown): FieldError[] {
 }
 
 function parametersErrors(parameters: KubeObject | undefined): FieldError[] {
-  if (parameters == null) return [];
+  if (!isSet(parameters)) return [];
   const field = 'spec.parameters';
   const errors = typedReferenceErrors(parameters, field);
   const scope = parameters.scope;
-  if (scope == null) {
+  if (!isSet(scope)) {
     errors.push(fieldRequired(`${field}.scope`));
   } else if (!PARAMETER_SCOPES.includes(scope)) {
     errors.push(notSupported(`${field}.scope`, scope, PARAMETER_SCOPES));
   } else if (scope === 'Namespace') {
-    if (parameters.namespace == null) {
+    if (!isSet(parameters.namespace)) {
       errors.push(
         fieldRequired(
           `${field}.namespace`,
@@ -466,7 +471,7 @@ function parametersErrors(parameters: KubeObject | undefined): FieldError[] {
         );
       }
     }
-  } else if (parameters.namespace != null) {
+  } else if (isSet(parameters.namespace)) {
     errors.push(
       forbidden(`${field}.namespace`, "`parameters.scope` is set to 'Cluster'"),
     );
