@@ -14,6 +14,26 @@ export interface Config {
       /** A route not Accepted this many minutes notifies. Default: 10. */
       routeNotAcceptedMinutes?: number;
     };
+    /**
+     * The guard ValidatingAdmissionPolicies that provisioning installs in each cluster (and the
+     * "Install the guard policies" template).
+     */
+    guardPolicies?: {
+      /**
+       * What a binding does with a refused request: `Deny` (default) refuses it, `Warn` lets it
+       * through with a warning to the client, `Audit` only records it in the audit log.
+       * A template may pick another per install.
+       */
+      validationAction?: 'Deny' | 'Warn' | 'Audit';
+      /**
+       * Users who alone may set or change a Namespace's tenant labels and annotations (its tenant,
+       * domains, attached namespaces): Backstage's own identity in each cluster, e.g.
+       * `system:serviceaccount:backstage:backstage`. Default: none.
+       */
+      platformUsers?: string[];
+      /** Groups who may as well. Default: `system:masters`. */
+      platformGroups?: string[];
+    };
   };
   catalog?: {
     providers?: {

@@ -77,6 +77,12 @@ describe('the minimal ClusterRole', () => {
       clients: [clientWith('least')],
       permissions: permissionsAnswering(AuthorizeResult.ALLOW),
       catalog: exampleCatalog({ webOwners: ['team-r'] }),
+      // The guard policies let only the platform's identity write tenant Namespaces.
+      guardPolicies: {
+        mode: 'Deny' as const,
+        platformUsers: ['gatehouse'],
+        platformGroups: [],
+      },
     };
     await run(createProvisionTenantAction(deps), {
       name: 'team-r',

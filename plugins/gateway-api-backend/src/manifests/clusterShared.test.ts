@@ -10,7 +10,9 @@ import {
 const sharedHttp = {
   namespaces: {
     from: 'Selector',
-    selector: { matchLabels: { 'gateway-api.gatehouse.dev/shared-http': 'true' } },
+    selector: {
+      matchLabels: { 'gateway-api.gatehouse.dev/shared-http': 'true' },
+    },
   },
 };
 

@@ -122,7 +122,10 @@ export function buildClusterSharedTenant(
           ...namespace,
           metadata: {
             ...namespace.metadata,
-            labels: { ...namespace.metadata.labels, [SHARED_HTTP_LABEL]: 'true' },
+            labels: {
+              ...namespace.metadata.labels,
+              [SHARED_HTTP_LABEL]: 'true',
+            },
           },
         }
       : namespace,

@@ -1,9 +1,14 @@
 /**
  * Validates everything the builders generate against the real CRDs (OpenAPI schemas and CEL
- * rules) and the guard policies against real admission, through the dev cluster.
+ * rules) of every Gateway API install the dev cluster serves, with what each install serves
+ * (guardPolicies.test.ts puts the guard policies through admission).
  */
 import path from 'path';
-import { DevCluster, startDevCluster } from '@gatehouse/dev-cluster';
+import {
+  DevCluster,
+  gatewayApiInstallCases,
+  startDevCluster,
+} from '@gatehouse/dev-cluster';
 import { exampleClusterFiles } from './__fixtures__/exampleCluster';
 import {
   catalogApi,
@@ -11,6 +16,8 @@ import {
   ledger,
   legacyBilling,
   payments,
+  paymentsBroken,
+  SERVED_V1_6_1,
   teamA,
   teamB,
   teamC,
@@ -27,8 +34,23 @@ import {
   ClientIpOption,
   ExposureSpec,
   KubernetesObject,
+  ServedGatewayApi,
   TenantSpec,
 } from './types';
+
+/** What each install serves, as ServedApis reports it for a GatewayClass supporting ListenerSet. */
+const SERVED: Record<string, ServedGatewayApi> = {
+  'v1.4.1/standard': {},
+  'v1.4.1/experimental': { tlsRoute: 'gateway.networking.k8s.io/v1alpha3' },
+  'v1.6.1/standard': {
+    tlsRoute: 'gateway.networking.k8s.io/v1',
+    listenerSet: 'gateway.networking.k8s.io/v1',
+  },
+  'v1.6.1/experimental': {
+    tlsRoute: 'gateway.networking.k8s.io/v1',
+    listenerSet: 'gateway.networking.k8s.io/v1',
+  },
+};
 
 /** Loading and compiling the CRDs takes seconds, more with other suites running. */
 const STARTUP_TIMEOUT = 60_000;
@@ -38,6 +60,7 @@ const PLURALS: Record<string, string> = {
   Service: 'services',
   GatewayClass: 'gatewayclasses',
   Gateway: 'gateways',
+  ListenerSet: 'listenersets',
   HTTPRoute: 'httproutes',
   TLSRoute: 'tlsroutes',
   ReferenceGrant: 'referencegrants',
@@ -79,8 +102,13 @@ const clientIpOptions: ClientIpOption[] = [
   { mode: 'custom-header', header: 'X-Real-IP', failClosed: true },
 ];
 
-/** Every layout with every option, and an HTTPRoute and a TLSRoute exposure each. */
-function scenarios(): Array<[string, KubernetesObject[]]> {
+/**
+ * Every layout with every option, an HTTPRoute and a TLSRoute exposure each (the TLSRoute only
+ * where the install serves TLSRoute), and the guard policies.
+ */
+function scenarios(
+  served: ServedGatewayApi,
+): Array<[string, KubernetesObject[]]> {
   const exposures: Array<[TenantSpec, ExposureSpec[]]> = [
     [
       teamA,
@@ -112,16 +140,116 @@ function scenarios(): Array<[string, KubernetesObject[]]> {
       result.push([
         `${tenant.layout} #${i}`,
         mergeAppliedObjects([
-          ...buildTenantObjects(variant),
-          ...tenantExposures.flatMap(e => buildExposureObjects(e, variant)),
+          ...buildTenantObjects(variant, served),
+          ...tenantExposures
+            .filter(e => e.kind === 'HTTPRoute' || served.tlsRoute)
+            .flatMap(e => buildExposureObjects(e, variant, served)),
         ]),
       ]);
     });
   }
+  result.push([
+    'guard policies',
+    guardPolicies({
+      validationActions: ['Deny'],
+      platformNamespaces: ['gateway'],
+      platformUsers: ['system:serviceaccount:backstage:backstage'],
+      platformGroups: ['system:masters'],
+    }),
+  ]);
   return result;
 }
 
-describe('generated objects against the real CRDs and admission', () => {
+/** Namespaces the builders reference but do not create. */
+const APP_NAMESPACES = [
+  'envoy-gateway-system',
+  'checkout',
+  'payments',
+  'catalog',
+  'billing',
+  'billing-backend',
+];
+
+describe.each(gatewayApiInstallCases())(
+  'generated objects against the CRDs of Gateway API %s',
+  (name, install) => {
+    let cluster: DevCluster;
+    const served = SERVED[name];
+
+    beforeAll(async () => {
+      cluster = await startDevCluster({
+        seed: [],
+        controllers: false,
+        gatewayApi: install,
+      });
+      for (const ns of APP_NAMESPACES) {
+        await createIn(cluster, {
+          apiVersion: 'v1',
+          kind: 'Namespace',
+          metadata: { name: ns },
+        });
+      }
+    }, STARTUP_TIMEOUT);
+
+    afterAll(async () => {
+      await cluster?.close();
+    });
+
+    it.each(scenarios(served))(
+      '%s is accepted by every CRD schema and CEL rule',
+      async (_, objects) => {
+        expect(await failuresIn(cluster, objects)).toEqual([]);
+      },
+    );
+
+    it('writes ListenerSets exactly where the install serves them', () => {
+      const written = scenarios(served)
+        .flatMap(([, objects]) => objects)
+        .filter(o => o.kind === 'ListenerSet');
+      expect(written.length > 0).toBe(served.listenerSet !== undefined);
+    });
+  },
+);
+
+async function createIn(
+  cluster: DevCluster,
+  object: KubernetesObject,
+  dryRun = false,
+) {
+  const query = `?fieldManager=gatehouse${dryRun ? '&dryRun=All' : ''}`;
+  const response = await fetch(
+    `${cluster.url}${collectionPath(object)}${query}`,
+    {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${cluster.adminToken}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify(object),
+    },
+  );
+  return { status: response.status, body: await response.json() };
+}
+
+/** Namespaces are created for real (namespaced dry-runs need them), the rest only dry-run. */
+async function failuresIn(cluster: DevCluster, objects: KubernetesObject[]) {
+  const failed: string[] = [];
+  for (const object of objects) {
+    const isNamespace = object.kind === 'Namespace';
+    const { status, body } = await createIn(cluster, object, !isNamespace);
+    const ok = status < 300 || (isNamespace && status === 409);
+    if (!ok) {
+      failed.push(
+        `${object.kind} ${object.metadata.namespace ?? ''}/${
+          object.metadata.name
+        }: ${status} ${body.message}`,
+      );
+    }
+  }
+  return failed;
+}
+
+describe('the example cluster and listener patches on the default install', () => {
   let cluster: DevCluster;
 
   async function request(
@@ -185,13 +313,6 @@ describe('generated objects against the real CRDs and admission', () => {
   afterAll(async () => {
     await cluster?.close();
   });
-
-  it.each(scenarios())(
-    '%s is accepted by every CRD schema and CEL rule',
-    async (_, objects) => {
-      expect(await failures(objects)).toEqual([]);
-    },
-  );
 
   it(
     'starts the dev cluster with the example files as its seed',
@@ -289,116 +410,69 @@ describe('generated objects against the real CRDs and admission', () => {
     });
   });
 
-  describe('guard policies', () => {
-    const hijack = (namespace: string, hostname: string): KubernetesObject => ({
-      apiVersion: 'gateway.networking.k8s.io/v1',
-      kind: 'HTTPRoute',
-      metadata: { name: 'hijack', namespace },
-      spec: { hostnames: [hostname], rules: [{}] },
-    });
+  describe('ListenerSet listener patches under per-hostname field managers', () => {
+    const tenant = buildTenantObjects(teamB, SERVED_V1_6_1);
+    const set = tenant.find(o => o.kind === 'ListenerSet')!;
+    const setPath = `${collectionPath(set)}/${set.metadata.name}`;
+    const apply = (body: unknown, hostname: string) =>
+      request(
+        'PATCH',
+        `${setPath}?fieldManager=${encodeURIComponent(
+          exposureFieldManager(hostname),
+        )}`,
+        body,
+        'application/apply-patch+yaml',
+      );
+    const listenerNames = async () =>
+      (await request('GET', setPath)).body.spec.listeners.map(
+        (l: { name: string }) => l.name,
+      );
+    const hostnames = [payments, paymentsBroken];
 
     beforeAll(async () => {
-      const policies = guardPolicies({
-        validationActions: ['Deny'],
-        platformNamespaces: ['gateway'],
-      });
-      for (const policy of policies) {
-        const { status, body } = await create(policy, false);
-        if (status !== 201) {
-          throw new Error(`${policy.metadata.name}: ${status} ${body.message}`);
+      const failed = await failures(tenant.filter(o => o.kind === 'Namespace'));
+      const { status, body } = await create(set, false);
+      if (failed.length || status !== 201) {
+        throw new Error(`${failed.join('; ')} ${status} ${body.message}`);
+      }
+      for (const exposure of hostnames) {
+        const patch = buildExposureObjects(exposure, teamB, SERVED_V1_6_1).find(
+          o => o.kind === 'ListenerSet',
+        );
+        const applied = await apply(patch, exposure.hostname);
+        if (applied.status !== 200) {
+          throw new Error(`${applied.status} ${applied.body.message}`);
         }
       }
-      for (const tenant of [teamA, teamB, teamC]) {
-        await failures([buildTenantObjects(tenant)[0]]);
-      }
-      await create(
-        { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'intruder' } },
-        false,
-      );
     });
 
-    it('admits a route inside its tenant domains', async () => {
-      expect(
-        (await create(hijack('checkout', 'shop.team-a.example.org'), true))
-          .status,
-      ).toBe(201);
+    it("keeps the domains' listeners and every hostname's side by side", async () => {
+      expect(await listenerNames()).toEqual([
+        'team-b.example.org-https',
+        'team-b.example.org-tls',
+        payments.names.listener,
+        paymentsBroken.names.listener,
+      ]);
     });
 
-    it('refuses a tenant route outside its domains', async () => {
-      const { status, body } = await create(
-        hijack('checkout', 'pay.team-b.example.org'),
-        true,
-      );
-      expect(status).toBe(403);
-      expect(body.message).toMatch(/domains of tenant team-[ab]/);
-    });
-
-    it('refuses another namespace taking a tenant hostname, wildcards included', async () => {
-      for (const hostname of ['pay.team-b.example.org', '*.example.org']) {
-        const { status } = await create(hijack('intruder', hostname), true);
-        expect(status).toBe(403);
-      }
-    });
-
-    it('refuses a listener hostname outside the tenant domains', async () => {
-      const gateway = buildExposureObjects(checkout, teamA)[0];
-      const spec = gateway.spec as { listeners: Array<{ hostname: string }> };
-      const stolen = {
-        ...gateway,
-        spec: {
-          ...spec,
-          listeners: [
-            { ...spec.listeners[0], hostname: 'x.team-b.example.org' },
-          ],
+    it('removes exactly the listener of an unexposed hostname, and keeps the parentRef', async () => {
+      const bare = {
+        apiVersion: set.apiVersion,
+        kind: set.kind,
+        metadata: {
+          name: set.metadata.name,
+          namespace: set.metadata.namespace,
         },
       };
-      expect((await create(gateway, true)).status).toBe(201);
-      expect((await create(stolen, true)).status).toBe(403);
-    });
-
-    it('refuses a tenant claiming a domain of another tenant or attaching its namespaces', async () => {
-      const [claim] = buildTenantObjects({
-        ...teamA,
-        name: 'team-d',
-        namespace: 'tenant-team-d',
-        domains: ['shop.team-b.example.org'],
-        attachedNamespaces: [],
-      });
-      expect((await create(claim, true)).status).toBe(403);
-      const [attach] = buildTenantObjects({
-        ...teamA,
-        name: 'team-d',
-        namespace: 'tenant-team-d',
-        domains: ['team-d.example.org'],
-        attachedNamespaces: ['payments'],
-      });
-      expect((await create(attach, true)).status).toBe(403);
-      const [ok] = buildTenantObjects({
-        ...teamA,
-        name: 'team-d',
-        namespace: 'tenant-team-d',
-        domains: ['team-d.example.org'],
-        attachedNamespaces: ['shop'],
-      });
-      expect((await create(ok, true)).status).toBe(201);
-    });
-
-    it('admits a child tenant inside its parent domains only', async () => {
-      const child = (domains: string[]) =>
-        buildTenantObjects({
-          ...teamB,
-          name: 'team-b-eu',
-          namespace: 'tenant-team-b-eu',
-          parentTenant: 'team-b',
-          domains,
-          attachedNamespaces: [],
-        })[0];
-      expect(
-        (await create(child(['eu.team-b.example.org']), true)).status,
-      ).toBe(201);
-      expect(
-        (await create(child(['eu.team-c.example.org']), true)).status,
-      ).toBe(403);
+      expect((await apply(bare, payments.hostname)).status).toBe(200);
+      expect(await listenerNames()).toEqual([
+        'team-b.example.org-https',
+        'team-b.example.org-tls',
+        paymentsBroken.names.listener,
+      ]);
+      expect((await request('GET', setPath)).body.spec.parentRef).toMatchObject(
+        { kind: 'Gateway', name: 'gateway' },
+      );
     });
   });
 });

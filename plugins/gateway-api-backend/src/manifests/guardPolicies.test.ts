@@ -1,8 +1,29 @@
-import { guardPolicies } from './index';
+/**
+ * The guard policies, each through real admission in the dev cluster: what the platform and the
+ * builders write is admitted, what a tenant tries against another tenant is refused, and says why.
+ */
+import { DevCluster, startDevCluster } from '@gatehouse/dev-cluster';
+import {
+  catalogApi,
+  legacyBilling,
+  teamA,
+  teamB,
+  teamC,
+} from './__fixtures__/examples';
+import {
+  buildExposureObjects,
+  buildTenantObjects,
+  guardPolicies,
+} from './index';
+import { KubernetesObject } from './types';
+
+const STARTUP_TIMEOUT = 60_000;
 
 const options = {
   validationActions: ['Deny' as const],
   platformNamespaces: ['gateway'],
+  platformUsers: ['admin'],
+  platformGroups: ['system:masters'],
 };
 
 describe('guardPolicies', () => {
@@ -12,12 +33,14 @@ describe('guardPolicies', () => {
     o => o.kind === 'ValidatingAdmissionPolicyBinding',
   );
 
-  it('has the four policies of seed 001, each with a binding', () => {
+  it('has every policy, each with a binding', () => {
     expect(policies.map(p => p.metadata.name)).toEqual([
-      'gatehouse-route-hostnames',
+      'gatehouse-tenant-metadata',
       'gatehouse-tenant-domains',
       'gatehouse-attached-namespaces',
       'gatehouse-listener-hostnames',
+      'gatehouse-route-hostnames',
+      'gatehouse-certificate-names',
     ]);
     expect(bindings.map(b => b.spec.policyName)).toEqual(
       policies.map(p => p.metadata.name),
@@ -27,15 +50,18 @@ describe('guardPolicies', () => {
     }
   });
 
-  it('reads every tenant Namespace as a param', () => {
-    for (const policy of policies) {
+  it('reads every tenant Namespace as a param, except the metadata policy, which compares with the stored object', () => {
+    for (const policy of policies.slice(1)) {
       expect(policy.spec.paramKind).toEqual({
         apiVersion: 'v1',
         kind: 'Namespace',
       });
-      expect(policy.spec.failurePolicy).toBe('Fail');
     }
-    for (const binding of bindings) {
+    expect(policies[0].spec.paramKind).toBeUndefined();
+    expect(bindings[0].spec.paramRef).toBeUndefined();
+    for (const policy of policies)
+      expect(policy.spec.failurePolicy).toBe('Fail');
+    for (const binding of bindings.slice(1)) {
       expect(binding.spec).toMatchObject({
         validationActions: ['Deny'],
         paramRef: {
@@ -50,20 +76,37 @@ describe('guardPolicies', () => {
     }
   });
 
-  it('guards routes, tenant Namespaces and Gateways', () => {
+  it('guards Namespaces, Gateways and ListenerSets, routes of every kind and version, and Certificates', () => {
     expect(
       policies.map(p => p.spec.matchConstraints.resourceRules[0].resources),
     ).toEqual([
+      ['namespaces'],
+      ['namespaces'],
+      ['namespaces'],
+      ['gateways', 'listenersets'],
       ['httproutes', 'tlsroutes', 'grpcroutes'],
-      ['namespaces'],
-      ['namespaces'],
-      ['gateways'],
+      ['certificates'],
     ]);
+    for (const policy of policies) {
+      expect(policy.spec.matchConstraints.resourceRules[0].apiVersions).toEqual(
+        ['*'],
+      );
+    }
   });
 
-  it('exempts the platform namespaces from the route and listener checks', () => {
-    const [routes, , , listeners] = policies;
-    for (const policy of [routes, listeners]) {
+  it('binds with the mode asked for', () => {
+    for (const mode of ['Warn', 'Audit'] as const) {
+      const warn = guardPolicies({ ...options, validationActions: [mode] });
+      for (const b of warn.filter(
+        o => o.kind === 'ValidatingAdmissionPolicyBinding',
+      ) as any[]) {
+        expect(b.spec.validationActions).toEqual([mode]);
+      }
+    }
+  });
+
+  it('exempts the platform namespaces from the route, listener and certificate checks', () => {
+    for (const policy of policies.slice(3)) {
       expect(policy.spec.matchConditions).toEqual([
         {
           name: 'outside-platform-namespaces',
@@ -72,15 +115,435 @@ describe('guardPolicies', () => {
       ]);
     }
   });
+});
 
-  it('reads tenant state from the Namespace labels and annotations', () => {
-    const text = JSON.stringify(policies);
-    expect(text).toContain(
-      "params.metadata.annotations['gateway-api.gatehouse.dev/domains']",
+describe('guard policies in admission', () => {
+  let cluster: DevCluster;
+  const TENANT_TOKEN = 'tenant-c-token';
+
+  async function request(
+    method: string,
+    urlPath: string,
+    body: unknown,
+    token: string,
+  ) {
+    const response = await fetch(`${cluster.url}${urlPath}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify(body),
+    });
+    return { status: response.status, body: await response.json() };
+  }
+
+  const PLURALS: Record<string, string> = {
+    Namespace: 'namespaces',
+    Gateway: 'gateways',
+    ListenerSet: 'listenersets',
+    HTTPRoute: 'httproutes',
+    GRPCRoute: 'grpcroutes',
+    TLSRoute: 'tlsroutes',
+    Certificate: 'certificates',
+    ValidatingAdmissionPolicy: 'validatingadmissionpolicies',
+    ValidatingAdmissionPolicyBinding: 'validatingadmissionpolicybindings',
+  };
+  const collection = (o: KubernetesObject) =>
+    `${o.apiVersion.includes('/') ? '/apis' : '/api'}/${o.apiVersion}${
+      o.metadata.namespace ? `/namespaces/${o.metadata.namespace}` : ''
+    }/${PLURALS[o.kind]}`;
+
+  /** A dry-run create, as the tenant (default) or the platform. */
+  const create = (o: KubernetesObject, as: 'tenant' | 'platform' = 'tenant') =>
+    request(
+      'POST',
+      `${collection(o)}?dryRun=All`,
+      o,
+      as === 'tenant' ? TENANT_TOKEN : cluster.adminToken,
     );
-    expect(text).toContain(
-      "params.metadata.annotations['gateway-api.gatehouse.dev/attached-namespaces']",
+  const update = (o: KubernetesObject, as: 'tenant' | 'platform') =>
+    request(
+      'PUT',
+      `${collection(o)}/${o.metadata.name}?dryRun=All`,
+      o,
+      as === 'tenant' ? TENANT_TOKEN : cluster.adminToken,
     );
-    expect(text).toContain("'gateway-api.gatehouse.dev/parent-tenant'");
+  const store = (o: KubernetesObject) =>
+    request('POST', collection(o), o, cluster.adminToken);
+
+  /** Expects a refusal whose message matches. */
+  async function refused(
+    result: Promise<{ status: number; body: any }>,
+    message: RegExp,
+  ) {
+    const { status, body } = await result;
+    expect({ status, message: body.message }).toEqual({
+      status: 403,
+      message: expect.stringMatching(message),
+    });
+  }
+  async function admitted(result: Promise<{ status: number; body: any }>) {
+    const { status, body } = await result;
+    expect({ status, message: body.message }).toEqual({
+      status: 201,
+      message: undefined,
+    });
+  }
+
+  const namespaceOf = (tenant: typeof teamA) =>
+    buildTenantObjects(tenant).find(o => o.kind === 'Namespace')!;
+
+  beforeAll(async () => {
+    cluster = await startDevCluster({
+      seed: [],
+      controllers: false,
+      tokens: [
+        {
+          token: TENANT_TOKEN,
+          username: 'team-c-developer',
+          rules: [{ verbs: ['*'], apiGroups: ['*'], resources: ['*'] }],
+        },
+      ],
+    });
+    for (const tenant of [teamA, teamB, teamC])
+      await store(namespaceOf(tenant));
+    for (const name of [
+      'gateway',
+      'checkout',
+      'payments',
+      'catalog',
+      'billing',
+      'intruder',
+    ]) {
+      await store({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+    }
+    for (const policy of guardPolicies(options)) {
+      const { status, body } = await store(policy);
+      if (status !== 201) {
+        throw new Error(`${policy.metadata.name}: ${status} ${body.message}`);
+      }
+    }
+  }, STARTUP_TIMEOUT);
+
+  afterAll(async () => {
+    await cluster?.close();
+  });
+
+  describe('tenant metadata (only the platform sets a tenant or its domains)', () => {
+    const teamCNamespace = () => namespaceOf(teamC);
+    const withAnnotation = (key: string, value: string) => {
+      const ns = teamCNamespace();
+      return {
+        ...ns,
+        metadata: {
+          ...ns.metadata,
+          annotations: { ...ns.metadata.annotations, [key]: value },
+        },
+      };
+    };
+
+    it("lets the platform change a tenant's domains, and refuses anyone else", async () => {
+      const wider = withAnnotation(
+        'gateway-api.gatehouse.dev/domains',
+        'team-c.example.org,team-z.example.org',
+      );
+      await refused(
+        update(wider, 'tenant'),
+        /domains of namespace tenant-team-c .*only the platform grants a tenant its domains, and team-c-developer is not the platform/,
+      );
+      const narrower = withAnnotation(
+        'gateway-api.gatehouse.dev/domains',
+        'c.team-c.example.org',
+      );
+      await refused(update(narrower, 'tenant'), /team-c-developer/);
+      expect((await update(narrower, 'platform')).status).toBe(200);
+    });
+
+    it('refuses anyone but the platform setting, changing or removing a tenant label', async () => {
+      const ns = teamCNamespace();
+      const relabelled = {
+        ...ns,
+        metadata: {
+          ...ns.metadata,
+          labels: {
+            ...ns.metadata.labels,
+            'gateway-api.gatehouse.dev/tenant': 'team-a',
+          },
+        },
+      };
+      await refused(
+        update(relabelled, 'tenant'),
+        /tenant labels and annotations .* of namespace tenant-team-c were not set, changed or removed/,
+      );
+      const { 'gateway-api.gatehouse.dev/layout': _, ...rest } =
+        ns.metadata.labels!;
+      await refused(
+        update({ ...ns, metadata: { ...ns.metadata, labels: rest } }, 'tenant'),
+        /were not set, changed or removed/,
+      );
+      // A namespace labelling itself into a tenant, or into the shared http listener.
+      for (const label of [
+        'gateway-api.gatehouse.dev/tenant',
+        'gateway-api.gatehouse.dev/shared-http',
+      ]) {
+        await refused(
+          update(
+            {
+              apiVersion: 'v1',
+              kind: 'Namespace',
+              metadata: { name: 'intruder', labels: { [label]: 'true' } },
+            },
+            'tenant',
+          ),
+          /namespace intruder were not set, changed or removed/,
+        );
+      }
+      await refused(
+        create(
+          namespaceOf({
+            ...teamC,
+            name: 'team-x',
+            namespace: 'tenant-team-x',
+            domains: ['x.example.org'],
+            attachedNamespaces: [],
+          }),
+        ),
+        /namespace tenant-team-x/,
+      );
+    });
+
+    it("lets anyone change a namespace's other labels and annotations", async () => {
+      const ns = teamCNamespace();
+      const { status } = await update(
+        {
+          ...ns,
+          metadata: {
+            ...ns.metadata,
+            labels: { ...ns.metadata.labels, team: 'c' },
+            annotations: { ...ns.metadata.annotations, note: 'hello' },
+          },
+        },
+        'tenant',
+      );
+      expect(status).toBe(200);
+    });
+  });
+
+  describe('tenant domains and attached namespaces', () => {
+    it('refuses a tenant claiming a domain of another tenant or attaching its namespaces', async () => {
+      const team = (domains: string[], attachedNamespaces: string[]) =>
+        namespaceOf({
+          ...teamA,
+          name: 'team-d',
+          namespace: 'tenant-team-d',
+          domains,
+          attachedNamespaces,
+        });
+      await refused(
+        create(team(['shop.team-b.example.org'], []), 'platform'),
+        /already claimed by tenant team-b/,
+      );
+      await refused(
+        create(team(['team-d.example.org'], ['payments']), 'platform'),
+        /attached namespaces payments already belong to tenant team-b/,
+      );
+      await refused(
+        create(team(['team-d.example.org'], ['tenant-team-b']), 'platform'),
+        /attached namespaces tenant-team-b are tenant namespaces/,
+      );
+      await admitted(
+        create(team(['team-d.example.org'], ['shop']), 'platform'),
+      );
+    });
+
+    it('admits a child tenant inside its parent domains only', async () => {
+      const child = (domains: string[]) =>
+        namespaceOf({
+          ...teamB,
+          name: 'team-b-eu',
+          namespace: 'tenant-team-b-eu',
+          parentTenant: 'team-b',
+          domains,
+          attachedNamespaces: [],
+        });
+      await admitted(create(child(['eu.team-b.example.org']), 'platform'));
+      await refused(
+        create(child(['eu.team-c.example.org']), 'platform'),
+        /inside those of its parent team-b/,
+      );
+    });
+  });
+
+  describe('listener hostnames', () => {
+    const gateway = (
+      namespace: string,
+      hostname: string,
+    ): KubernetesObject => ({
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'Gateway',
+      metadata: { name: 'mine', namespace },
+      spec: {
+        gatewayClassName: 'eg',
+        listeners: [
+          {
+            name: 'web',
+            hostname,
+            port: 443,
+            protocol: 'TLS',
+            tls: { mode: 'Passthrough' },
+          },
+        ],
+      },
+    });
+
+    it('admits a tenant Gateway for its own domains, refuses one for another tenant', async () => {
+      await admitted(create(gateway('tenant-team-c', 'a.team-c.example.org')));
+      await refused(
+        create(gateway('tenant-team-c', 'billing.team-a.example.org')),
+        /Gateway tenant-team-c\/mine was refused: its listener hostnames billing.team-a.example.org (lie outside the domains of tenant team-c|overlap the domains of tenant team-a)/,
+      );
+    });
+
+    it('refuses a Gateway elsewhere taking a tenant hostname, wildcards included', async () => {
+      await admitted(create(gateway('intruder', 'intruder.example.net')));
+      for (const hostname of ['pay.team-b.example.org', '*.example.org']) {
+        await refused(
+          create(gateway('intruder', hostname)),
+          /overlap the domains of tenant team-[abc], and namespace intruder is not one of its namespaces/,
+        );
+      }
+    });
+
+    it('admits what the builders write for a tenant Gateway', async () => {
+      const [patch] = buildExposureObjects(
+        { ...catalogApi, hostname: 'x.team-a.example.org' },
+        { ...teamA },
+      );
+      await admitted(create(patch));
+    });
+  });
+
+  describe('route hostnames', () => {
+    const route = (
+      namespace: string,
+      hostnames: string[] | undefined,
+      parent: {
+        namespace?: string;
+        name: string;
+        sectionName?: string;
+        kind?: string;
+      },
+      kind = 'HTTPRoute',
+    ): KubernetesObject => ({
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind,
+      metadata: { name: 'r', namespace },
+      spec: {
+        parentRefs: [parent],
+        ...(hostnames ? { hostnames } : {}),
+        rules: [{}],
+      },
+    });
+    const shared = { namespace: 'gateway', name: 'shared' };
+
+    it('admits what the builders write for a tenant route', async () => {
+      const objects = buildExposureObjects(legacyBilling, teamC);
+      await admitted(create(objects.find(o => o.kind === 'HTTPRoute')!));
+    });
+
+    it("refuses a route in a tenant namespace serving another tenant's hostname", async () => {
+      await refused(
+        create(route('billing', ['pay.team-b.example.org'], shared)),
+        /route billing\/r was refused: its hostnames pay.team-b.example.org (lie outside the domains of tenant team-c|overlap the domains of tenant team-b)/,
+      );
+      await refused(
+        create(
+          route('intruder', ['pay.team-b.example.org'], shared, 'GRPCRoute'),
+        ),
+        /overlap the domains of tenant team-b/,
+      );
+    });
+
+    it("refuses a route without hostnames on another tenant's listener of the shared Gateway (the sectionName hijack)", async () => {
+      for (const namespace of ['billing', 'tenant-team-c', 'intruder']) {
+        await refused(
+          create(
+            route(namespace, undefined, {
+              ...shared,
+              sectionName: 'checkout.team-a.example.org',
+            }),
+          ),
+          new RegExp(
+            `route ${namespace}/r was refused: it attaches to a Gateway or ListenerSet in namespace gateway without hostnames`,
+          ),
+        );
+      }
+      await refused(
+        create(
+          route('billing', undefined, {
+            kind: 'ListenerSet',
+            namespace: 'tenant-team-a',
+            name: 'checkout',
+            sectionName: 'checkout',
+          }),
+        ),
+        /in namespace tenant-team-a without hostnames/,
+      );
+      // Its own namespace's Gateway: the listener's hostnames are its tenant's own.
+      await admitted(
+        create(route('tenant-team-c', undefined, { name: 'own' })),
+      );
+    });
+
+    it('leaves the platform namespace to the platform (redirects and challenge routes)', async () => {
+      await admitted(create(route('gateway', undefined, { name: 'shared' })));
+    });
+  });
+
+  describe('certificate names', () => {
+    const certificate = (
+      namespace: string,
+      dnsNames: string[],
+      commonName?: string,
+    ): KubernetesObject => ({
+      apiVersion: 'cert-manager.io/v1',
+      kind: 'Certificate',
+      metadata: { name: 'c', namespace },
+      spec: {
+        secretName: 'c',
+        issuerRef: { name: 'letsencrypt', kind: 'Issuer' },
+        dnsNames,
+        ...(commonName ? { commonName } : {}),
+      },
+    });
+
+    it('admits a tenant certificate for its own names', async () => {
+      await admitted(
+        create(certificate('tenant-team-c', ['billing.team-c.example.org'])),
+      );
+      await admitted(create(certificate('intruder', ['intruder.example.net'])));
+    });
+
+    it("refuses a certificate for another tenant's name, in dnsNames or commonName", async () => {
+      await refused(
+        create(certificate('tenant-team-c', ['checkout.team-a.example.org'])),
+        /certificate tenant-team-c\/c was refused: its names checkout.team-a.example.org (lie outside the domains of tenant team-c|overlap the domains of tenant team-a)/,
+      );
+      await refused(
+        create(
+          certificate(
+            'billing',
+            ['billing.team-c.example.org'],
+            'pay.team-b.example.org',
+          ),
+        ),
+        /its names pay.team-b.example.org (lie outside|overlap)/,
+      );
+      await refused(
+        create(certificate('intruder', ['*.team-b.example.org'])),
+        /overlap the domains of tenant team-b/,
+      );
+    });
   });
 });

@@ -1,22 +1,39 @@
 /**
- * Seed 001's four ValidatingAdmissionPolicies against hostname hijacking, reading tenant state
- * where Gatehouse keeps it: the tenant Namespaces' labels and annotations. Each policy takes the
- * tenant Namespaces as params (one evaluation per tenant), so a request is checked against every
- * tenant without any lookup CEL cannot do.
+ * The ValidatingAdmissionPolicies against hostname hijacking, reading tenant state where
+ * Gatehouse keeps it: the tenant Namespaces' labels and annotations. The policies that compare a
+ * request with the tenants take the tenant Namespaces as params (one evaluation per tenant), so a
+ * request is checked against every tenant without any lookup CEL cannot do. The tenant metadata
+ * policy needs no params: it compares the request with the stored object.
  */
 import { MANAGED_BY_LABELS, TENANT_METADATA } from './metadata';
 import { KubernetesObject } from './types';
 
+/** How a binding acts on a refusal: enforce, or let a platform try the policies first. */
+export type GuardPolicyMode = 'Deny' | 'Warn' | 'Audit';
+
+export const GUARD_POLICY_MODES: GuardPolicyMode[] = ['Deny', 'Warn', 'Audit'];
+
 /** Options of the installable guard policies. */
 export interface GuardPolicyOptions {
   /** `Deny` enforces; `Warn` or `Audit` let a platform try the policies first. */
-  validationActions: Array<'Deny' | 'Warn' | 'Audit'>;
+  validationActions: GuardPolicyMode[];
   /**
-   * Platform-owned namespaces exempt from the route and listener checks: the cluster-shared
-   * Gateway's namespace, where cert-manager creates challenge routes for every tenant's hostnames.
+   * Platform-owned namespaces exempt from the route, listener and certificate checks: the
+   * cluster-shared Gateway's namespace, where cert-manager creates challenge routes and, without
+   * ListenerSets, Certificates for every tenant's hostnames.
    */
   platformNamespaces: string[];
+  /**
+   * The platform's identity: the users (e.g. Backstage's service account,
+   * `system:serviceaccount:backstage:backstage`) and groups (e.g. `system:masters`) who alone may
+   * set or change the `gateway-api.gatehouse.dev/` labels and annotations of a Namespace.
+   */
+  platformUsers: string[];
+  platformGroups: string[];
 }
+
+/** The label and annotation prefix of the tenant state on Namespaces. */
+const TENANT_METADATA_PREFIX = 'gateway-api.gatehouse.dev/';
 
 const API_VERSION = 'admissionregistration.k8s.io/v1';
 
@@ -50,12 +67,17 @@ const tenantVariables = [
   },
 ];
 
+/** A CEL list literal of strings. */
+function celList(values: string[]): string {
+  return `[${values.map(v => `'${v.replace(/[\\']/g, '')}'`).join(', ')}]`;
+}
+
 function outsidePlatformNamespaces(options: GuardPolicyOptions) {
   return {
     name: 'outside-platform-namespaces',
-    expression: `!(object.metadata.namespace in ${JSON.stringify(
+    expression: `!(object.metadata.namespace in ${celList(
       options.platformNamespaces,
-    ).replace(/"/g, "'")})`,
+    )})`,
   };
 }
 
@@ -63,6 +85,7 @@ function policy(
   name: string,
   resourceRule: { apiGroups: string[]; resources: string[] },
   spec: Record<string, unknown>,
+  withParams = true,
 ): KubernetesObject {
   return {
     apiVersion: API_VERSION,
@@ -70,7 +93,9 @@ function policy(
     metadata: { name, labels: { ...MANAGED_BY_LABELS } },
     spec: {
       failurePolicy: 'Fail',
-      paramKind: { apiVersion: 'v1', kind: 'Namespace' },
+      ...(withParams
+        ? { paramKind: { apiVersion: 'v1', kind: 'Namespace' } }
+        : {}),
       matchConstraints: {
         resourceRules: [
           {
@@ -86,9 +111,12 @@ function policy(
 }
 
 function binding(
-  policyName: string,
+  policyObject: KubernetesObject,
   options: GuardPolicyOptions,
 ): KubernetesObject {
+  const policyName = policyObject.metadata.name;
+  const withParams =
+    (policyObject.spec as Record<string, unknown>).paramKind !== undefined;
   return {
     apiVersion: API_VERSION,
     kind: 'ValidatingAdmissionPolicyBinding',
@@ -97,18 +125,110 @@ function binding(
       policyName,
       validationActions: options.validationActions,
       // Every tenant Namespace is a param; with no tenant yet there is nothing to protect.
-      paramRef: {
-        selector: {
-          matchExpressions: [{ key: TENANT_LABEL, operator: 'Exists' }],
-        },
-        parameterNotFoundAction: 'Allow',
-      },
+      ...(withParams
+        ? {
+            paramRef: {
+              selector: {
+                matchExpressions: [{ key: TENANT_LABEL, operator: 'Exists' }],
+              },
+              parameterNotFoundAction: 'Allow',
+            },
+          }
+        : {}),
     },
   };
 }
 
-/** The four guard policies and their bindings, for the platform to install. */
+/** CEL: the names a request's hostnames may use, given `variables.hostnames` and the tenant. */
+function hostnameValidations(what: string, subject: string) {
+  return [
+    {
+      expression: `!variables.ofTenant || variables.hostnames.all(h, variables.tenantDomains.exists(d, ${INSIDE}))`,
+      messageExpression: `'${what} ' + object.metadata.namespace + '/' + object.metadata.name + ' was refused: its ${subject} ' + variables.hostnames.filter(h, !variables.tenantDomains.exists(d, ${INSIDE})).join(', ') + ' lie outside the domains of tenant ' + ${PARAM_TENANT} + ' (' + variables.tenantDomains.join(', ') + '), which owns namespace ' + object.metadata.namespace`,
+      reason: 'Forbidden',
+    },
+    {
+      expression: `variables.ofTenant || !variables.hostnames.exists(h, variables.tenantDomains.exists(d, ${OVERLAPS}))`,
+      messageExpression: `'${what} ' + object.metadata.namespace + '/' + object.metadata.name + ' was refused: its ${subject} ' + variables.hostnames.filter(h, variables.tenantDomains.exists(d, ${OVERLAPS})).join(', ') + ' overlap the domains of tenant ' + ${PARAM_TENANT} + ', and namespace ' + object.metadata.namespace + ' is not one of its namespaces'`,
+      reason: 'Forbidden',
+    },
+  ];
+}
+
+/** CEL: the request comes from the platform's identity. */
+function fromPlatform(options: GuardPolicyOptions): string {
+  return `request.userInfo.username in ${celList(
+    options.platformUsers,
+  )} || (has(request.userInfo.groups) && request.userInfo.groups.exists(g, g in ${celList(
+    options.platformGroups,
+  )}))`;
+}
+
+/** CEL: the `gateway-api.gatehouse.dev/` keys of map `m` equal those of map `old`. */
+function sameTenantKeys(m: string, old: string): string {
+  const p = `'${TENANT_METADATA_PREFIX}'`;
+  return `${m}.all(k, !k.startsWith(${p}) || (k in ${old} && ${old}[k] == ${m}[k])) && ${old}.all(k, !k.startsWith(${p}) || k in ${m})`;
+}
+
+/**
+ * (b) and (c): only the platform may set, change or remove a Namespace's tenant state (the
+ * `gateway-api.gatehouse.dev/` labels and annotations: tenant, layout, parent, domains, owner,
+ * attached namespaces, shared-http). The listeners' and Gateways' namespace selectors and every
+ * other policy trust those labels, so they must be the platform's alone.
+ */
+function tenantMetadataPolicy(options: GuardPolicyOptions): KubernetesObject {
+  const domains = TENANT_METADATA.domains;
+  const orEmpty = (subject: string, field: string) =>
+    `${subject} != null && has(${subject}.metadata.${field}) ? ${subject}.metadata.${field} : {}`;
+  const valueOf = (m: string) =>
+    `('${domains}' in ${m} ? ${m}['${domains}'] : '')`;
+  return policy(
+    'gatehouse-tenant-metadata',
+    { apiGroups: [''], resources: ['namespaces'] },
+    {
+      matchConditions: [
+        { name: 'not-the-platform', expression: `!(${fromPlatform(options)})` },
+      ],
+      variables: [
+        { name: 'labels', expression: orEmpty('object', 'labels') },
+        { name: 'oldLabels', expression: orEmpty('oldObject', 'labels') },
+        { name: 'annotations', expression: orEmpty('object', 'annotations') },
+        {
+          name: 'oldAnnotations',
+          expression: orEmpty('oldObject', 'annotations'),
+        },
+      ],
+      validations: [
+        {
+          expression: `${valueOf('variables.annotations')} == ${valueOf(
+            'variables.oldAnnotations',
+          )}`,
+          messageExpression: `'the domains of namespace ' + object.metadata.name + ' (annotation ${domains}) were not changed: only the platform grants a tenant its domains, and ' + request.userInfo.username + ' is not the platform'`,
+          reason: 'Forbidden',
+        },
+        {
+          expression: `${sameTenantKeys(
+            'variables.labels',
+            'variables.oldLabels',
+          )} && ${sameTenantKeys(
+            'variables.annotations',
+            'variables.oldAnnotations',
+          )}`,
+          messageExpression: `'the tenant labels and annotations (${TENANT_METADATA_PREFIX}*) of namespace ' + object.metadata.name + ' were not set, changed or removed: they say which tenant a namespace belongs to, which Gateways admit its listeners and routes, and only the platform may write them; ' + request.userInfo.username + ' is not the platform'`,
+          reason: 'Forbidden',
+        },
+      ],
+    },
+    false,
+  );
+}
+
+/** The guard policies and their bindings, for the platform to install. */
 export function guardPolicies(options: GuardPolicyOptions): KubernetesObject[] {
+  const ofTenant = {
+    name: 'ofTenant',
+    expression: 'object.metadata.namespace in variables.tenantNamespaces',
+  };
   const routeHostnames = policy(
     'gatehouse-route-hostnames',
     {
@@ -123,23 +243,44 @@ export function guardPolicies(options: GuardPolicyOptions): KubernetesObject[] {
           name: 'hostnames',
           expression: 'has(object.spec.hostnames) ? object.spec.hostnames : []',
         },
+        ofTenant,
         {
-          name: 'routeOfTenant',
-          expression: 'object.metadata.namespace in variables.tenantNamespaces',
+          name: 'parentNamespaces',
+          expression:
+            'has(object.spec.parentRefs) ? object.spec.parentRefs.map(p, has(p.namespace) ? p.namespace : object.metadata.namespace) : []',
         },
       ],
       validations: [
+        ...hostnameValidations('route', 'hostnames'),
         {
-          expression: `!variables.routeOfTenant || variables.hostnames.all(h, variables.tenantDomains.exists(d, ${INSIDE}))`,
-          messageExpression: `'hostnames of ' + object.metadata.name + ' must lie inside the domains of tenant ' + ${PARAM_TENANT} + ': ' + variables.tenantDomains.join(', ')`,
-          reason: 'Forbidden',
-        },
-        {
-          expression: `variables.routeOfTenant || !variables.hostnames.exists(h, variables.tenantDomains.exists(d, ${OVERLAPS}))`,
-          messageExpression: `'a hostname of ' + object.metadata.name + ' overlaps the domains of tenant ' + ${PARAM_TENANT} + ', and namespace ' + object.metadata.namespace + ' is not one of its namespaces'`,
+          // CEL sees the route, not the listener its sectionName names. A route without
+          // hostnames takes the listener's hostname, so one attaching outside its namespace (the
+          // shared Gateway, another namespace's ListenerSet) could serve a name that is not its
+          // own. Requiring hostnames there leaves the two rules above to keep them the route's own.
+          expression:
+            'variables.hostnames.size() > 0 || variables.parentNamespaces.all(n, n == object.metadata.namespace)',
+          messageExpression: `'route ' + object.metadata.namespace + '/' + object.metadata.name + ' was refused: it attaches to a Gateway or ListenerSet in namespace ' + variables.parentNamespaces.filter(n, n != object.metadata.namespace).join(', ') + ' without hostnames, and would serve whatever hostname that listener has; list the hostnames it serves'`,
           reason: 'Forbidden',
         },
       ],
+    },
+  );
+
+  const certificateNames = policy(
+    'gatehouse-certificate-names',
+    { apiGroups: ['cert-manager.io'], resources: ['certificates'] },
+    {
+      matchConditions: [outsidePlatformNamespaces(options)],
+      variables: [
+        ...tenantVariables,
+        {
+          name: 'hostnames',
+          expression:
+            '(has(object.spec.dnsNames) ? object.spec.dnsNames : []) + (has(object.spec.commonName) ? [object.spec.commonName] : [])',
+        },
+        ofTenant,
+      ],
+      validations: hostnameValidations('certificate', 'names'),
     },
   );
 
@@ -176,12 +317,12 @@ export function guardPolicies(options: GuardPolicyOptions): KubernetesObject[] {
         {
           // A parent and its children share domains by design; anyone else may not.
           expression: `!variables.other || variables.isParent || variables.isChild || !variables.domains.exists(h, variables.tenantDomains.exists(d, ${INSIDE} || d.endsWith('.' + h)))`,
-          messageExpression: `'a domain of tenant ' + object.metadata.labels['${TENANT_LABEL}'] + ' is already claimed by tenant ' + ${PARAM_TENANT}`,
+          messageExpression: `'namespace ' + object.metadata.name + ' was refused: a domain of tenant ' + object.metadata.labels['${TENANT_LABEL}'] + ' (' + variables.domains.join(', ') + ') is already claimed by tenant ' + ${PARAM_TENANT} + ' (' + variables.tenantDomains.join(', ') + ')'`,
           reason: 'Forbidden',
         },
         {
           expression: `!variables.isParent || variables.domains.all(h, variables.tenantDomains.exists(d, ${INSIDE}))`,
-          messageExpression: `'the domains of tenant ' + object.metadata.labels['${TENANT_LABEL}'] + ' must lie inside those of its parent ' + ${PARAM_TENANT}`,
+          messageExpression: `'namespace ' + object.metadata.name + ' was refused: the domains of tenant ' + object.metadata.labels['${TENANT_LABEL}'] + ' must lie inside those of its parent ' + ${PARAM_TENANT} + ' (' + variables.tenantDomains.join(', ') + ')'`,
           reason: 'Forbidden',
         },
       ],
@@ -212,12 +353,12 @@ export function guardPolicies(options: GuardPolicyOptions): KubernetesObject[] {
       validations: [
         {
           expression: `variables.attached.all(n, !n.startsWith('tenant-'))`,
-          message: 'attached namespaces may not be tenant namespaces',
+          messageExpression: `'namespace ' + object.metadata.name + ' was refused: its attached namespaces ' + variables.attached.filter(n, n.startsWith('tenant-')).join(', ') + ' are tenant namespaces, and a tenant namespace belongs to its own tenant alone'`,
           reason: 'Forbidden',
         },
         {
           expression: `!variables.other || !variables.attached.exists(n, n in variables.tenantNamespaces)`,
-          messageExpression: `'an attached namespace already belongs to tenant ' + ${PARAM_TENANT}`,
+          messageExpression: `'namespace ' + object.metadata.name + ' was refused: its attached namespaces ' + variables.attached.filter(n, n in variables.tenantNamespaces).join(', ') + ' already belong to tenant ' + ${PARAM_TENANT}`,
           reason: 'Forbidden',
         },
       ],
@@ -226,7 +367,10 @@ export function guardPolicies(options: GuardPolicyOptions): KubernetesObject[] {
 
   const listenerHostnames = policy(
     'gatehouse-listener-hostnames',
-    { apiGroups: ['gateway.networking.k8s.io'], resources: ['gateways'] },
+    {
+      apiGroups: ['gateway.networking.k8s.io'],
+      resources: ['gateways', 'listenersets'],
+    },
     {
       matchConditions: [outsidePlatformNamespaces(options)],
       variables: [
@@ -236,11 +380,20 @@ export function guardPolicies(options: GuardPolicyOptions): KubernetesObject[] {
           expression:
             'object.spec.listeners.filter(l, has(l.hostname)).map(l, l.hostname)',
         },
+        {
+          // Only the tenant namespace holds the tenant's Gateways and ListenerSets.
+          name: 'ofTenant',
+          expression: 'object.metadata.namespace == params.metadata.name',
+        },
       ],
       validations: [
+        ...hostnameValidations("' + object.kind + '", 'listener hostnames'),
         {
-          expression: `object.metadata.namespace == params.metadata.name ? variables.hostnames.all(h, variables.tenantDomains.exists(d, ${INSIDE})) : !variables.hostnames.exists(h, variables.tenantDomains.exists(d, ${OVERLAPS}))`,
-          messageExpression: `object.metadata.namespace == params.metadata.name ? 'listener hostnames of ' + object.metadata.name + ' must lie inside the domains of tenant ' + ${PARAM_TENANT} : 'a listener hostname of ' + object.metadata.name + ' overlaps the domains of tenant ' + ${PARAM_TENANT}`,
+          // A hostname-less listener in a ListenerSet would catch every name on its parent
+          // Gateway's port that no other listener claims, other tenants' included.
+          expression:
+            "!variables.ofTenant || object.kind != 'ListenerSet' || object.spec.listeners.all(l, has(l.hostname) && l.hostname != '')",
+          messageExpression: `'ListenerSet ' + object.metadata.namespace + '/' + object.metadata.name + ' was refused: its listeners ' + object.spec.listeners.filter(l, !has(l.hostname) || l.hostname == '').map(l, l.name).join(', ') + ' have no hostname, and would catch the names of every tenant on the Gateway; give each a hostname of tenant ' + ${PARAM_TENANT}`,
           reason: 'Forbidden',
         },
       ],
@@ -248,9 +401,11 @@ export function guardPolicies(options: GuardPolicyOptions): KubernetesObject[] {
   );
 
   return [
-    routeHostnames,
+    tenantMetadataPolicy(options),
     tenantDomains,
     attachedNamespaces,
     listenerHostnames,
-  ].flatMap(p => [p, binding(p.metadata.name, options)]);
+    routeHostnames,
+    certificateNames,
+  ].flatMap(p => [p, binding(p, options)]);
 }

@@ -38,9 +38,14 @@ export {
   SHARED_HTTP_LABEL,
   TENANT_METADATA,
 } from './metadata';
-export { guardPolicies } from './guardPolicies';
-export type { GuardPolicyOptions } from './guardPolicies';
+export { GUARD_POLICY_MODES, guardPolicies } from './guardPolicies';
+export type { GuardPolicyMode, GuardPolicyOptions } from './guardPolicies';
 export { mergeAppliedObjects, toKustomization, toYaml } from './gitops';
+export { planListenerSetMigration } from './listenerSetMigration';
+export type {
+  ListenerSetMigration,
+  MigrationWrite,
+} from './listenerSetMigration';
 
 /**
  * What the builders write for a cluster whose served Gateway API is not known: Gateway API

@@ -123,22 +123,22 @@ describe('tenant listeners in ListenerSets (Gateway API v1.6)', () => {
     const objects = buildTenantObjects(teamC, SERVED_V1_6_1);
 
     it('lets the shared Gateway admit ListenerSets from tenant namespaces only', () => {
-      expect(find(objects, 'Gateway', 'shared').spec.allowedListeners).toEqual(
-        {
-          namespaces: {
-            from: 'Selector',
-            selector: {
-              matchExpressions: [
-                { key: 'gateway-api.gatehouse.dev/tenant', operator: 'Exists' },
-              ],
-            },
+      expect(find(objects, 'Gateway', 'shared').spec.allowedListeners).toEqual({
+        namespaces: {
+          from: 'Selector',
+          selector: {
+            matchExpressions: [
+              { key: 'gateway-api.gatehouse.dev/tenant', operator: 'Exists' },
+            ],
           },
         },
-      );
+      });
     });
 
     it("moves the tenant's Issuer to its namespace and lets its challenges reach the http listener", () => {
-      expect(kinds(objects)).toContain('Issuer/tenant-team-c/team-c-letsencrypt');
+      expect(kinds(objects)).toContain(
+        'Issuer/tenant-team-c/team-c-letsencrypt',
+      );
       expect(
         find(objects, 'Namespace', 'tenant-team-c').metadata.labels,
       ).toMatchObject({ 'gateway-api.gatehouse.dev/shared-http': 'true' });
@@ -196,7 +196,11 @@ describe('tenant listeners in ListenerSets (Gateway API v1.6)', () => {
     });
 
     it('never patches the shared Gateway for a hostname', () => {
-      const exposure = buildExposureObjects(legacyBilling, teamC, SERVED_V1_6_1);
+      const exposure = buildExposureObjects(
+        legacyBilling,
+        teamC,
+        SERVED_V1_6_1,
+      );
       expect(exposure.filter(o => o.kind === 'Gateway')).toEqual([]);
     });
   });

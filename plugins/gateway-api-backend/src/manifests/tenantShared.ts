@@ -54,28 +54,26 @@ function passthroughListenerName(domain: string) {
 function domainListeners(tenant: TenantSpec) {
   const allowedRoutes = allowedRoutesByNamespaceName(tenant);
   return tenant.domains.flatMap(domain => [
-            {
-              name: apexListenerName(domain),
-              hostname: domain,
-              port: 443,
-              protocol: 'HTTPS',
-              tls: {
-                mode: 'Terminate',
-                certificateRefs: [
-                  { group: '', kind: 'Secret', name: `${domain}-tls` },
-                ],
-              },
-              allowedRoutes,
-            },
-            {
-              name: passthroughListenerName(domain),
-              hostname: `*.${domain}`,
-              port: 443,
-              protocol: 'TLS',
-              tls: { mode: 'Passthrough' },
-              allowedRoutes,
-            },
-          ]);
+    {
+      name: apexListenerName(domain),
+      hostname: domain,
+      port: 443,
+      protocol: 'HTTPS',
+      tls: {
+        mode: 'Terminate',
+        certificateRefs: [{ group: '', kind: 'Secret', name: `${domain}-tls` }],
+      },
+      allowedRoutes,
+    },
+    {
+      name: passthroughListenerName(domain),
+      hostname: `*.${domain}`,
+      port: 443,
+      protocol: 'TLS',
+      tls: { mode: 'Passthrough' },
+      allowedRoutes,
+    },
+  ]);
 }
 
 /** Where the tenant's HTTPS and TLS listeners live: its Gateway, or its ListenerSet. */

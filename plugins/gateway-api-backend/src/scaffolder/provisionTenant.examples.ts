@@ -23,7 +23,7 @@ export const examples: TemplateExample[] = [
               server: 'staging',
               email: 'platform@example.org',
             },
-            installGuardPolicies: true,
+            guardPolicyMode: 'Warn',
           },
         },
       ],

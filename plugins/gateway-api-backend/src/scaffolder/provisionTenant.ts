@@ -9,9 +9,17 @@ import { ClusterClient } from '../kubernetes/ClusterClient';
 import {
   buildTenantObjects,
   ENVOY_GATEWAY_CONTROLLER,
+  GUARD_POLICY_MODES,
   guardPolicies,
   TenantSpec,
 } from '../manifests';
+import {
+  DEFAULT_GUARD_POLICY_SETTINGS,
+  GuardPolicySettings,
+  guardPolicyOptions,
+} from './guardPolicySettings';
+import { moveListenersToListenerSets } from './moveListenersToListenerSets';
+import { servedGatewayApiFor } from './servedGatewayApi';
 import { loadWorld } from '../world/loadWorld';
 import { resolveClusterClient } from './clusters';
 import { parseInput } from './parseInput';
@@ -22,6 +30,8 @@ import { reportAnalysis } from './reportAnalysis';
 export interface ProvisionTenantActionOptions {
   clients: ClusterClient[];
   permissions: PermissionsService;
+  /** `gatewayApi.guardPolicies` of app-config; the defaults when absent. */
+  guardPolicies?: GuardPolicySettings;
 }
 
 const DNS_LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -150,16 +160,26 @@ export const provisionTenantInput = (z: typeof zod) =>
       .default({}),
     installGuardPolicies: z
       .boolean({
-        description: 'Also install the four guard ValidatingAdmissionPolicies',
+        description:
+          "Install (or update) the guard ValidatingAdmissionPolicies with the tenant, so no tenant can take another tenant's hostnames; on by default",
       })
-      .default(false),
+      .default(true),
+    guardPolicyMode: z
+      .enum(GUARD_POLICY_MODES as ['Deny', 'Warn', 'Audit'], {
+        description:
+          'What the guard policies do with a refused request: Deny refuses it, Warn lets it through with a warning, Audit only records it; the platform default (gatewayApi.guardPolicies.validationAction, else Deny) when omitted',
+      })
+      .optional(),
     output: z.enum(['apply', 'files']).default('apply'),
     targetPath: z.string().default('manifests'),
   });
 
 /**
- * `gatewayApi:tenant:provision`: creates or updates every object of a tenant's gateway layout,
- * after the tenant guards, and optionally the four guard ValidatingAdmissionPolicies.
+ * `gatewayApi:tenant:provision`: creates or updates every object of a tenant's gateway layout in
+ * the shapes its cluster serves, after the tenant guards, and installs the guard
+ * ValidatingAdmissionPolicies. A tenant provisioned before its cluster served ListenerSet moves
+ * to ListenerSets without a moment in which a hostname is not served
+ * (moveListenersToListenerSets).
  */
 export function createProvisionTenantAction(
   options: ProvisionTenantActionOptions,
@@ -167,7 +187,7 @@ export function createProvisionTenantAction(
   return createTemplateAction({
     id: 'gatewayApi:tenant:provision',
     description:
-      "Provisions a tenant's gateways (dedicated, tenant-shared or cluster-shared layout), its certificate issuer and client-IP policy, and optionally the guard admission policies",
+      "Provisions a tenant's gateways (dedicated, tenant-shared or cluster-shared layout), its listeners (in ListenerSets where the cluster serves them), its certificate issuer and client-IP policy, and the guard admission policies",
     examples,
     supportsDryRun: true,
     schema: {
@@ -232,23 +252,33 @@ export function createProvisionTenantAction(
           gatewayClassName: input.gatewayClassName,
         },
       };
+      const served = await servedGatewayApiFor(client, spec);
+      const settings = options.guardPolicies ?? DEFAULT_GUARD_POLICY_SETTINGS;
       const objects = [
-        ...buildTenantObjects(spec),
+        ...buildTenantObjects(spec, served),
+        // After the tenant: the policies then judge every later write, this tenant's included.
         ...(input.installGuardPolicies
-          ? guardPolicies({
-              validationActions: ['Deny'],
-              platformNamespaces: [input.sharedGateway.namespace],
-            })
+          ? guardPolicies(
+              guardPolicyOptions(settings, input.guardPolicyMode, [
+                input.sharedGateway.namespace,
+              ]),
+            )
           : []),
       ];
       const plan = objects.map(object => ({ object }));
       const manifests = planYaml(plan);
       ctx.logger.info(`Planned objects:\n${manifests}`);
       if (ctx.isDryRun) await reportAnalysis(ctx, client, objects);
+      const checkpointKey = `gatewayApi:tenant:provision:${client.name}:${input.name}`;
+      if (input.output === 'apply') {
+        await moveListenersToListenerSets(ctx, client, spec, served, {
+          checkpointKey,
+        });
+      }
       await executePlan(ctx, client, plan, {
         output: input.output,
         targetPath: input.targetPath,
-        checkpointKey: `gatewayApi:tenant:provision:${client.name}:${input.name}`,
+        checkpointKey,
       });
       ctx.output('tenantNamespace', namespace);
       ctx.output(

@@ -1,0 +1,200 @@
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { DevCluster } from '@gatehouse/dev-cluster';
+import {
+  permissionsAnswering,
+  startExampleCluster,
+} from '../__testUtils__/devClusterHarness';
+import { ClusterClient } from '../kubernetes/ClusterClient';
+import {
+  buildExposureObjects,
+  buildTenantObjects,
+  ENVOY_GATEWAY_CONTROLLER,
+  exposureFieldManager,
+  ExposureSpec,
+  KubernetesObject,
+  TenantSpec,
+} from '../manifests';
+import { createProvisionTenantAction } from './provisionTenant';
+import { exposureNames } from './exposureNames';
+
+/** What the provision action builds for its input below. */
+const tenant: TenantSpec = {
+  name: 'team-m',
+  namespace: 'tenant-team-m',
+  domains: ['team-m.example.org'],
+  ownerGroup: 'group:default/team-m',
+  attachedNamespaces: ['team-m-apps'],
+  layout: 'tenant-shared',
+  certificates: { type: 'self-signed' },
+  clientIp: { mode: 'none' },
+  serviceExposure: { type: 'LoadBalancer' },
+  controllerName: ENVOY_GATEWAY_CONTROLLER,
+  gatewayClassName: 'eg',
+  names: {
+    gateway: 'team-m',
+    issuer: 'team-m',
+    envoyProxyNamespace: 'envoy-gateway-system',
+  },
+  sharedGateway: {
+    namespace: 'gateway',
+    name: 'shared',
+    gatewayClassName: 'eg',
+    optInLabel: { key: 'shared-gateway-access', value: 'true' },
+  },
+};
+
+const hostname = 'app.team-m.example.org';
+const exposure: ExposureSpec = {
+  hostname,
+  kind: 'HTTPRoute',
+  routeNamespace: 'team-m-apps',
+  service: { namespace: 'team-m-apps', name: 'web', port: 8080 },
+  entityRef: 'component:default/web',
+  kubernetesId: 'web',
+  names: exposureNames(hostname),
+};
+
+/** The listeners on the Gateway before ListenerSet was served. */
+const BEFORE = { tlsRoute: 'gateway.networking.k8s.io/v1' };
+
+describe('re-provisioning moves a tenant to ListenerSets, every hostname served throughout', () => {
+  let cluster: DevCluster;
+  let client: ClusterClient;
+
+  beforeAll(async () => {
+    ({ cluster, client } = await startExampleCluster({ controllers: {} }));
+    for (const object of buildTenantObjects(tenant, BEFORE)) {
+      await client.apply(object);
+    }
+    await client.apply({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: 'team-m-apps' },
+    });
+    await client.apply({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'web', namespace: 'team-m-apps' },
+      spec: { ports: [{ name: 'http', port: 8080 }] },
+    });
+    for (const object of buildExposureObjects(exposure, tenant, BEFORE)) {
+      await client.apply(object, {
+        fieldManager: exposureFieldManager(hostname),
+      });
+    }
+  }, 120_000);
+  afterAll(() => cluster.close());
+
+  const get = (kind: string, namespace: string, name: string) =>
+    client.get<KubernetesObject & { spec: any; status?: any }>({
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind,
+      namespace,
+      name,
+    });
+
+  it('moves the domain and hostname listeners, then the route, in that order', async () => {
+    const writesBefore = cluster.writes.length;
+    const ctx = createMockActionContext({
+      input: {
+        cluster: 'dev-cluster',
+        name: 'team-m',
+        domains: ['team-m.example.org'],
+        ownerGroup: 'group:default/team-m',
+        attachedNamespaces: ['team-m-apps'],
+        layout: 'tenant-shared',
+        certificates: { type: 'self-signed' },
+        installGuardPolicies: false,
+      } as any,
+    });
+    await createProvisionTenantAction({
+      clients: [client],
+      permissions: permissionsAnswering(AuthorizeResult.ALLOW),
+    }).handler(ctx as any);
+
+    const gateway = await get('Gateway', 'tenant-team-m', 'team-m');
+    expect(gateway!.spec.listeners.map((l: any) => l.name)).toEqual(['http']);
+    expect(gateway!.spec.allowedListeners).toEqual({
+      namespaces: { from: 'Same' },
+    });
+    const set = await get('ListenerSet', 'tenant-team-m', 'team-m');
+    expect(set!.spec.listeners.map((l: any) => l.name)).toEqual([
+      'team-m.example.org-https',
+      'team-m.example.org-tls',
+      exposure.names.listener,
+    ]);
+    const conditions = (o: any) =>
+      Object.fromEntries(
+        (o.status?.conditions ?? []).map((c: any) => [c.type, c.status]),
+      );
+    expect(conditions(set)).toMatchObject({
+      Accepted: 'True',
+      Programmed: 'True',
+    });
+
+    const route = await get('HTTPRoute', 'team-m-apps', exposure.names.route);
+    expect(route!.spec.parentRefs).toEqual([
+      {
+        group: 'gateway.networking.k8s.io',
+        kind: 'ListenerSet',
+        namespace: 'tenant-team-m',
+        name: 'team-m',
+        sectionName: exposure.names.listener,
+      },
+    ]);
+    expect(
+      route!.status.parents.find((p: any) => p.parentRef.kind === 'ListenerSet')
+        .conditions,
+    ).toContainEqual(
+      expect.objectContaining({ type: 'Accepted', status: 'True' }),
+    );
+
+    // The order of Gatehouse's own writes: ListenerSet and the route's second parentRef before
+    // any listener leaves the Gateway, the route's old parentRef last.
+    const ours = cluster.writes
+      .slice(writesBefore)
+      .filter(w => w.user === 'admin' && !w.subresource)
+      .map(w => `${w.kind}/${w.name}`);
+    const first = (id: string) => ours.indexOf(id);
+    const last = (id: string) => ours.lastIndexOf(id);
+    expect(first('ListenerSet/team-m')).toBeGreaterThan(-1);
+    expect(first(`HTTPRoute/${exposure.names.route}`)).toBeLessThan(
+      // The Gateway is written in phase 1 (allowedListeners) and again in phase 3.
+      ours.indexOf('Gateway/team-m', first('Gateway/team-m') + 1),
+    );
+    expect(first('ListenerSet/team-m')).toBeLessThan(
+      ours.indexOf('Gateway/team-m', first('Gateway/team-m') + 1),
+    );
+    expect(last(`HTTPRoute/${exposure.names.route}`)).toBeGreaterThan(
+      ours.indexOf('Gateway/team-m', first('Gateway/team-m') + 1),
+    );
+  }, 120_000);
+
+  it('provisioning again changes nothing', async () => {
+    const writesBefore = cluster.writes.length;
+    const ctx = createMockActionContext({
+      input: {
+        cluster: 'dev-cluster',
+        name: 'team-m',
+        domains: ['team-m.example.org'],
+        ownerGroup: 'group:default/team-m',
+        attachedNamespaces: ['team-m-apps'],
+        layout: 'tenant-shared',
+        certificates: { type: 'self-signed' },
+        installGuardPolicies: false,
+      } as any,
+    });
+    await createProvisionTenantAction({
+      clients: [client],
+      permissions: permissionsAnswering(AuthorizeResult.ALLOW),
+    }).handler(ctx as any);
+    const route = await get('HTTPRoute', 'team-m-apps', exposure.names.route);
+    expect(route!.spec.parentRefs).toHaveLength(1);
+    expect(
+      cluster.writes
+        .slice(writesBefore)
+        .filter(w => w.user === 'admin' && w.kind === 'HTTPRoute'),
+    ).toEqual([]);
+  }, 60_000);
+});
