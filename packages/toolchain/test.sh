@@ -6,6 +6,7 @@ cd "$GATEHOUSE_ROOT"
 
 step() { log "== $*"; "$@"; }
 
+step bash packages/toolchain/crds.test.sh
 step yarn tsc
 step yarn backstage-cli repo lint
 step yarn prettier --check .
