@@ -1,3 +1,5 @@
+import fs from 'fs';
+import path from 'path';
 import { ingress, rule } from './__corpus__/corpus';
 import { INGRESS_NGINX_ANNOTATIONS } from './annotationTable';
 import { translateIngress } from './translate';
@@ -86,6 +88,17 @@ const SAMPLE: Record<string, string> = {
 };
 
 describe('the annotation table', () => {
+  it('is the one the README shows', () => {
+    const readme = fs.readFileSync(path.join(__dirname, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Annotations'));
+    const listed = [...section.matchAll(/^\| `([a-z0-9-]+)`\s*\|/gm)].map(
+      m => m[1],
+    );
+    expect(listed.sort()).toEqual(
+      Object.keys(INGRESS_NGINX_ANNOTATIONS).sort(),
+    );
+  });
+
   it('knows every annotation ingress-nginx documents', () => {
     const missing = DOCUMENTED.filter(name => !INGRESS_NGINX_ANNOTATIONS[name]);
     expect(missing).toEqual([]);

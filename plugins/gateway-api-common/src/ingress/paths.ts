@@ -21,7 +21,12 @@ const PATH_CHARS = /^(?:[-A-Za-z0-9/._~!$&'()*+,;=:@]|%[0-9a-fA-F]{2})+$/;
 /** Why a value cannot be an Exact or PathPrefix match, or undefined when it can. */
 export function literalPathProblem(path: string): string | undefined {
   if (!path.startsWith('/')) return 'it does not start with "/"';
-  if (!PATH_CHARS.test(path)) return 'it has characters a URL path cannot have';
+  if (!PATH_CHARS.test(path)) {
+    const bad = [...path].find(ch => !PATH_CHARS.test(`${ch}`) && ch !== '%');
+    return `it contains "${
+      bad ?? '%'
+    }", which a URL path cannot have unencoded`;
+  }
   for (const bad of ['//', '/./', '/../', '%2f', '%2F', '#']) {
     if (path.includes(bad)) return `it contains "${bad}"`;
   }
