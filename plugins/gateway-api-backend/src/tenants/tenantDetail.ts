@@ -2,10 +2,12 @@ import {
   domainsOverlap,
   Exposure,
   Gateway,
+  hintForMistake,
   Listener,
   listenerAllowsNamespace,
   ListenerSet,
   listenerSetNamesGateway,
+  listenerSetParentRef,
   Namespace,
   predictListenerSets,
   TenantDetail,
@@ -83,6 +85,15 @@ export function tenantDetail(
       namespaces: (snapshot.byKind.get('Namespace') ?? []) as Namespace[],
     }).map(p => [`${p.namespace}/${p.name}`, p]),
   );
+  const summariseOwn = (ls: ListenerSet): TenantListenerSet => ({
+    ...summariseListenerSet(
+      ls,
+      predictions.get(`${ls.metadata?.namespace}/${ls.metadata?.name}`),
+    ),
+    listeners: (ls.spec?.listeners ?? []).map(listener =>
+      tenantListener(ls, listener),
+    ),
+  });
   const gateways: TenantGateway[] = [];
   for (const gateway of allGateways) {
     const listeners = (gateway.spec?.listeners ?? [])
@@ -99,17 +110,9 @@ export function tenantDetail(
           ),
       )
       .map(listener => tenantListener(gateway, listener));
-    const listenerSets: TenantListenerSet[] = ownSets
+    const listenerSets = ownSets
       .filter(ls => listenerSetNamesGateway(ls, gateway))
-      .map(ls => ({
-        ...summariseListenerSet(
-          ls,
-          predictions.get(`${ls.metadata?.namespace}/${ls.metadata?.name}`),
-        ),
-        listeners: (ls.spec?.listeners ?? []).map(listener =>
-          tenantListener(ls, listener),
-        ),
-      }));
+      .map(summariseOwn);
     if (listeners.length === 0 && listenerSets.length === 0) continue;
     gateways.push({
       ...summariseGateway(gateway, context),
@@ -120,6 +123,36 @@ export function tenantDetail(
       ),
     });
   }
+
+  // A ListenerSet naming a Gateway that does not exist is merged nowhere: the tenant sees it
+  // under the missing Gateway's name, with why.
+  const missing = new Map<string, TenantGateway>();
+  for (const ls of ownSets) {
+    const ref = listenerSetParentRef(ls);
+    if (
+      ref.kind !== 'Gateway' ||
+      allGateways.some(g => listenerSetNamesGateway(ls, g))
+    ) {
+      continue;
+    }
+    const key = `${ref.namespace}/${ref.name}`;
+    const entry = missing.get(key) ?? {
+      namespace: ref.namespace,
+      name: ref.name,
+      addresses: [],
+      status: {
+        status: 'error',
+        summary: `Gateway "${key}" does not exist.`,
+        hint: hintForMistake('listenerSetParentNotFound'),
+      },
+      listeners: [],
+      listenerSets: [],
+      ownedByTenant: tenantNamespaces.includes(ref.namespace),
+    };
+    entry.listenerSets!.push(summariseOwn(ls));
+    missing.set(key, entry);
+  }
+  gateways.push(...missing.values());
 
   const hostnames = { ...NO_HOSTNAMES };
   for (const exposure of exposures) {

@@ -1,6 +1,8 @@
 import { TenantSummary } from '@gatehouse/backstage-plugin-gateway-api-common';
+import { KubernetesObject } from '@kubernetes/client-node';
 import {
   HOSTNAMES,
+  listenerSet,
   listenerSetSnapshot,
 } from '../__testUtils__/listenerSets';
 import { tenantDetail } from './tenantDetail';
@@ -73,5 +75,35 @@ describe('tenantDetail with ListenerSets', () => {
       [],
     );
     expect(detail.gateways).toEqual([]);
+  });
+
+  it('shows a ListenerSet whose parent Gateway does not exist under that name, with the hint', () => {
+    const snapshot = listenerSetSnapshot();
+    const orphan = listenerSet('team-a', 'lost.team-a.example.org');
+    orphan.spec.parentRef = { ...orphan.spec.parentRef, name: 'gone' };
+    const byKind = new Map(snapshot.byKind);
+    byKind.set('ListenerSet', [
+      ...(snapshot.byKind.get('ListenerSet') ?? []),
+      orphan as unknown as KubernetesObject,
+    ]);
+    const detail = tenantDetail({ ...snapshot, byKind }, tenant('team-a'), []);
+    const gone = detail.gateways.find(g => g.name === 'gone')!;
+    expect(gone).toMatchObject({
+      namespace: 'gateway',
+      addresses: [],
+      listeners: [],
+      ownedByTenant: false,
+      status: { status: 'error', summary: 'Gateway "gateway/gone" does not exist.' },
+    });
+    expect(gone.status.hint?.fix).toMatch(/spec\.parentRef/);
+    expect(gone.listenerSets).toEqual([
+      expect.objectContaining({
+        name: 'lost.team-a.example.org',
+        predicted: expect.objectContaining({
+          status: 'error',
+          reason: 'ParentNotAccepted',
+        }),
+      }),
+    ]);
   });
 });

@@ -147,4 +147,36 @@ describe('EntityTenantCard with ListenerSets', () => {
     ).toBeInTheDocument();
     expect(screen.queryByText(/^ListenerSet /)).toBeNull();
   });
+
+  it('shows a ListenerSet whose Gateway does not exist under that Gateway, with the fix', async () => {
+    const hint = {
+      meaning: "The ListenerSet's parentRef names a Gateway that does not exist.",
+      fix: "Set spec.parentRef.name and spec.parentRef.namespace to the shared Gateway's name and namespace.",
+    };
+    answer(path, {
+      ...withListenerSets,
+      gateways: [
+        {
+          ...withListenerSets.gateways[0],
+          name: 'gone',
+          addresses: [],
+          gatewayClassName: undefined,
+          status: {
+            status: 'error',
+            summary: 'Gateway "gateway/gone" does not exist.',
+            hint,
+          },
+          listenerSets: [withListenerSets.gateways[0].listenerSets![0]],
+        },
+      ],
+    });
+    await show();
+    expect(
+      await screen.findByText('Gateway "gateway/gone" does not exist.'),
+    ).toBeInTheDocument();
+    expect(screen.getByText(hint.fix)).toBeInTheDocument();
+    expect(
+      screen.getByText('ListenerSet tenant-team-b/pay.team-b.example.org'),
+    ).toBeInTheDocument();
+  });
 });

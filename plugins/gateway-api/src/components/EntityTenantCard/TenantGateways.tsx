@@ -128,7 +128,10 @@ export const TenantGateways = ({ gateways }: { gateways: TenantGateway[] }) =>
             · {gateway.ownedByTenant ? "in the tenant's namespace" : 'shared'}
           </Typography>
           {gateway.status.status !== 'ok' && (
-            <Typography variant="body2">{gateway.status.summary}</Typography>
+            <>
+              <Typography variant="body2">{gateway.status.summary}</Typography>
+              {gateway.status.hint && <HintText hint={gateway.status.hint} />}
+            </>
           )}
           {gateway.ignoredPolicies?.map(policy => (
             <Box key={policy.summary} my={1}>
