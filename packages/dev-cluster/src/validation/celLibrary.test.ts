@@ -63,7 +63,7 @@ describe('the CEL library', () => {
   it.each(gatewayApiInstallCases())(
     'compiles every rule of every CRD of Gateway API %s, cert-manager and Envoy Gateway',
     (_name, install) => {
-      const { types } = loadCrds([
+      const { types, objects } = loadCrds([
         path.join(crdDir, 'cert-manager'),
         path.join(crdDir, 'envoy-gateway'),
         gatewayApiCrdDir(install, crdDir),
@@ -71,6 +71,11 @@ describe('the CEL library', () => {
       const all = types.flatMap(t => t.versions.flatMap(v => expressions(v.schema)));
       expect(all.length).toBeGreaterThan(200);
       expect(compileErrors(all)).toEqual([]);
+      // The admission policy a release ships beside its CRDs.
+      const policyExpressions = objects.flatMap(o =>
+        (o.spec?.validations ?? []).map((v: { expression: string }) => v.expression),
+      );
+      expect(compileErrors(policyExpressions)).toEqual([]);
     },
   );
 
@@ -97,5 +102,37 @@ describe('the CEL library', () => {
       run("self.lowerAscii() == 'abc' && isURL('https://x.example/a')", 'ABC'),
     ).toBe(true);
     expect(run('self.matches(r"""^[a-z]+$""")', 'abc')).toBe(true);
+  });
+});
+
+describe("v1.6.1's safe-upgrades policy, evaluated", () => {
+  const versionCheck = (channel: string) => {
+    const { objects } = loadCrds([
+      gatewayApiCrdDir({ version: 'v1.6.1', channel: channel as never }, crdDir),
+    ]);
+    const policy = objects.find(o => o.kind === 'ValidatingAdmissionPolicy')!;
+    const program = compileCel(policy.spec.validations[1].expression);
+    return (bundleVersion: string) =>
+      evaluate(program, {
+        object: toCel({
+          spec: { group: 'gateway.networking.k8s.io' },
+          metadata: {
+            annotations: {
+              'gateway.networking.k8s.io/bundle-version': bundleVersion,
+            },
+          },
+        }),
+      });
+  };
+
+  it.each([
+    ['standard', 'v1.4.1', false],
+    ['standard', 'v1.6.1', true],
+    ['standard', 'v1.7.0-rc1', true],
+    ['experimental', 'v1.4.1', false],
+    ['experimental', 'v1.5.0', true],
+    ['experimental', 'v0.0.0-dev', true],
+  ])('on %s admits a CRD of bundle %s: %s', (channel, version, admitted) => {
+    expect(versionCheck(channel)(version)).toBe(admitted);
   });
 });

@@ -244,11 +244,68 @@ export type CelProgram = (bindings: Record<string, unknown>) => CelResult;
 
 const cache = new Map<string, CelProgram>();
 
-/** Parses and plans a CEL expression once; throws with the parser's message when invalid. */
+/** Operators the planner evaluates itself; every other call needs a function in the environment. */
+const plannerOperators = new Set([
+  '_[_]',
+  '_[?_]',
+  '_?._',
+  '_?_:_',
+  '_&&_',
+  '_||_',
+  '@not_strictly_false',
+  '__not_strictly_false__',
+]);
+
+interface ExprNode {
+  exprKind?: { case?: string; value?: any };
+}
+
+/** `a.b` for an identifier or a select chain (how `format.dns1123Label()` names its function). */
+function qualifiedName(expr: ExprNode | undefined): string | undefined {
+  const kind = expr?.exprKind;
+  if (kind?.case === 'identExpr') return kind.value.name;
+  if (kind?.case === 'selectExpr' && !kind.value.testOnly) {
+    const parent = qualifiedName(kind.value.operand);
+    return parent && `${parent}.${kind.value.field}`;
+  }
+  return undefined;
+}
+
+/** The functions an expression calls that the environment lacks. */
+function unboundFunctions(node: unknown, out: Set<string>): Set<string> {
+  if (!node || typeof node !== 'object') return out;
+  if (Array.isArray(node)) {
+    node.forEach(n => unboundFunctions(n, out));
+    return out;
+  }
+  const kind = (node as ExprNode).exprKind;
+  if (kind?.case === 'callExpr') {
+    const { target, function: name } = kind.value;
+    const qualified = target && qualifiedName(target);
+    const bound =
+      plannerOperators.has(name) ||
+      env.funcs.find(name) !== undefined ||
+      (qualified !== undefined &&
+        env.funcs.find(`${qualified}.${name}`) !== undefined);
+    if (!bound) out.add(qualified ? `${qualified}.${name}` : name);
+  }
+  for (const value of Object.values(node)) unboundFunctions(value, out);
+  return out;
+}
+
+/**
+ * Parses and plans a CEL expression once; throws with the parser's message when invalid, or
+ * naming a function the environment lacks (as the apiserver refuses such a rule up front).
+ */
 export function compileCel(expression: string): CelProgram {
   let program = cache.get(expression);
   if (!program) {
-    const planned = plan(env, parse(expression));
+    const parsed = parse(expression);
+    const unbound = [...unboundFunctions(parsed.expr, new Set())];
+    if (unbound.length) {
+      throw new Error(`undeclared reference to ${unbound.join(', ')}`);
+    }
+    const planned = plan(env, parsed);
     program = bindings => planned(bindings as never);
     cache.set(expression, program);
   }

@@ -156,3 +156,15 @@ describe("CEL's global matches()", () => {
     expect(run("matches('v1.6.1', 'v1.[0-5].\\\\d+')")).toBe(false);
   });
 });
+
+describe('compiling', () => {
+  it('refuses an expression that calls a function the libraries lack, naming it', () => {
+    expect(() => compileCel('self.all(h, !isHostname(h))')).toThrow(
+      'undeclared reference to isHostname',
+    );
+    expect(() => compileCel('format.notAFormat().validate(self)')).toThrow(
+      'undeclared reference to format.notAFormat',
+    );
+    expect(() => compileCel("self.all(h, !isIP(h)) && ip(self[0]).family() == 4")).not.toThrow();
+  });
+});
