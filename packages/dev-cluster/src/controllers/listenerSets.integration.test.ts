@@ -235,6 +235,7 @@ describe('ListenerSets over HTTP (Gateway API v1.6.1)', () => {
 
     const gc = await api('GET', `${GW}/gatewayclasses/eg`);
     expect(gc.status.supportedFeatures).toContainEqual({ name: 'ListenerSet' });
+    expect(gc.status.supportedFeatures).toContainEqual({ name: 'TLSRoute' });
 
     // Deleting the ListenerSet detaches it and collects its Certificate.
     await api('DELETE', `${GW}/namespaces/team-a/listenersets/shop`);
@@ -243,6 +244,77 @@ describe('ListenerSets over HTTP (Gateway API v1.6.1)', () => {
     });
     await eventually(`${CM}/namespaces/team-a/certificates`, list => {
       expect(list.items).toEqual([]);
+    });
+  });
+});
+
+describe('TLSRoute v1 on Gateway API v1.6.1 standard, which serves no other TLSRoute version', () => {
+  let cluster: DevCluster;
+  const { api, eventually } = client(() => cluster);
+
+  beforeAll(async () => {
+    cluster = await startDevCluster({
+      seed: [],
+      controllers: fast,
+      gatewayApi: { version: 'v1.6.1', channel: 'standard' },
+    });
+  });
+  afterAll(async () => {
+    await cluster?.close();
+  });
+
+  it('attaches a TLSRoute to a passthrough listener of a ListenerSet', async () => {
+    await api('POST', `${GW}/gatewayclasses`, gatewayClass);
+    await api('POST', '/api/v1/namespaces', namespace('infra'));
+    await api(
+      'POST',
+      `${GW}/namespaces/infra/gateways`,
+      sharedGateway({ namespaces: { from: 'Same' } }),
+    );
+    await api('POST', `${GW}/namespaces/infra/listenersets`, {
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'ListenerSet',
+      metadata: { name: 'tls', namespace: 'infra' },
+      spec: {
+        parentRef: { name: 'shared' },
+        listeners: [
+          {
+            name: 'passthrough',
+            port: 443,
+            protocol: 'TLS',
+            hostname: 'db.example.com',
+            tls: { mode: 'Passthrough' },
+          },
+        ],
+      },
+    });
+    await api('POST', '/api/v1/namespaces/infra/services', {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'db', namespace: 'infra' },
+      spec: { ports: [{ port: 5432 }] },
+    });
+    await api('POST', `${GW}/namespaces/infra/tlsroutes`, {
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'TLSRoute',
+      metadata: { name: 'db', namespace: 'infra' },
+      spec: {
+        parentRefs: [
+          { group: 'gateway.networking.k8s.io', kind: 'ListenerSet', name: 'tls' },
+        ],
+        hostnames: ['db.example.com'],
+        rules: [{ backendRefs: [{ name: 'db', port: 5432 }] }],
+      },
+    });
+    const route = await eventually(`${GW}/namespaces/infra/tlsroutes/db`, r => {
+      expect(condition(r.status.parents[0], 'Accepted')).toEqual({
+        status: 'True',
+        reason: 'Accepted',
+      });
+    });
+    expect(route.apiVersion).toBe('gateway.networking.k8s.io/v1');
+    await eventually(`${GW}/namespaces/infra/listenersets/tls`, ls => {
+      expect(ls.status.listeners[0].attachedRoutes).toBe(1);
     });
   });
 });

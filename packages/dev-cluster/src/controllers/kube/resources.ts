@@ -38,7 +38,8 @@ export const resources = {
   grpcRoutes: resource(GATEWAY_GROUP, ['v1'], 'GRPCRoute', 'grpcroutes'),
   tlsRoutes: resource(
     GATEWAY_GROUP,
-    ['v1alpha3', 'v1alpha2'],
+    // v1 from Gateway API v1.5 (the only one v1.6.1's standard channel serves).
+    ['v1', 'v1alpha3', 'v1alpha2'],
     'TLSRoute',
     'tlsroutes',
   ),
