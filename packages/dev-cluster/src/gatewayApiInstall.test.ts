@@ -14,8 +14,8 @@ import { defaultSeed, repoRoot } from './paths';
 import { readConfig } from './config';
 import { readSeed } from './seed';
 
-async function get(cluster: DevCluster, path: string) {
-  const res = await fetch(`${cluster.url}${path}`, {
+async function get(cluster: DevCluster, urlPath: string) {
+  const res = await fetch(`${cluster.url}${urlPath}`, {
     headers: { Authorization: `Bearer ${cluster.adminToken}` },
   });
   return { status: res.status, body: (await res.json()) as any };
