@@ -125,7 +125,7 @@ function forbidden(field: string, detail: string): FieldError {
 }
 
 /** Present: neither undefined nor null (JSON null reads as unset, as in Go). */
-function isSet(value: unknown): boolean {
+function isSet<T>(value: T | undefined | null): value is T {
   return value !== undefined && value !== null;
 }
 
