@@ -16,8 +16,12 @@ import {
 } from './types';
 import {
   RedirectUrl,
+  MAX_DURATION_SECONDS,
+  PRECISE_HOSTNAME,
   formatDuration,
+  hasControlCharacter,
   parseBoolean,
+  parseObjectRef,
   parseCidr,
   parseCount,
   parseList,
@@ -240,8 +244,18 @@ export class AnnotationReader {
       this.invalid('use-regex', 'is not "true" or "false"');
     }
     const rewrite = this.get('rewrite-target')?.trim();
-    features.rewriteTarget = rewrite ? rewrite : undefined;
-    features.regex = useRegex === true || features.rewriteTarget !== undefined;
+    // Set at all, rewrite-target makes nginx match the Ingress's paths as regular expressions.
+    features.regex = useRegex === true || !!rewrite;
+    if (rewrite && !/^\/[^\s]*$/.test(rewrite)) {
+      this.invalid('rewrite-target', 'is not an absolute path');
+    } else if (rewrite && rewrite.length > 1024) {
+      this.invalid(
+        'rewrite-target',
+        'is longer than the 1024 characters of a URLRewrite path',
+      );
+    } else {
+      features.rewriteTarget = rewrite ? rewrite : undefined;
+    }
     if (useRegex !== undefined) {
       this.mapped(
         'use-regex',
@@ -359,7 +373,7 @@ export class AnnotationReader {
   private readHeaders(features: IngressFeatures) {
     const vhost = this.get('upstream-vhost')?.trim();
     if (vhost !== undefined) {
-      if (!/^[A-Za-z0-9]([-A-Za-z0-9.]*[A-Za-z0-9])?$/.test(vhost)) {
+      if (!PRECISE_HOSTNAME.test(vhost.toLowerCase()) || vhost.length > 253) {
         this.invalid(
           'upstream-vhost',
           'is not a hostname (nginx variables cannot be translated)',
@@ -374,8 +388,11 @@ export class AnnotationReader {
     }
     const prefix = this.get('x-forwarded-prefix');
     if (prefix !== undefined) {
-      if (prefix.includes('$')) {
-        this.invalid('x-forwarded-prefix', 'uses an nginx variable');
+      if (prefix.includes('$') || hasControlCharacter(prefix)) {
+        this.invalid(
+          'x-forwarded-prefix',
+          'uses an nginx variable or a control character',
+        );
       } else {
         features.requestHeaders.push({
           name: 'X-Forwarded-Prefix',
@@ -389,23 +406,38 @@ export class AnnotationReader {
     }
     const custom = this.get('custom-headers')?.trim();
     if (custom !== undefined) {
-      const [ns, name] = custom.includes('/')
-        ? custom.split('/', 2)
-        : [this.input.ingress.metadata?.namespace, custom];
-      const configMap = this.input.configMaps?.find(
-        c => c.metadata?.namespace === ns && c.metadata?.name === name,
-      );
+      const ref = parseObjectRef(custom);
+      const ns = ref?.namespace ?? this.input.ingress.metadata?.namespace;
+      const name = ref?.name;
+      // Another namespace's ConfigMap is another team's: only the Ingress's own are read.
+      const configMap =
+        ns === this.input.ingress.metadata?.namespace
+          ? this.input.configMaps?.find(
+              c => c.metadata?.namespace === ns && c.metadata?.name === name,
+            )
+          : undefined;
       const entries = Object.entries(configMap?.data ?? {});
       const badName = entries.find(([header]) => !HEADER_NAME.test(header));
-      if (!configMap) {
+      if (!ref) {
+        this.invalid('custom-headers', 'is not a ConfigMap name');
+      } else if (ns !== this.input.ingress.metadata?.namespace) {
+        this.invalid(
+          'custom-headers',
+          `names ConfigMap ${ns}/${name} of another namespace; copy it into the Ingress's namespace`,
+        );
+      } else if (!configMap) {
         this.invalid(
           'custom-headers',
           `names ConfigMap ${ns}/${name}, which was not given to the migration`,
         );
-      } else if (badName || entries.some(([, v]) => v.includes('$'))) {
+      } else if (
+        badName ||
+        entries.length > 16 ||
+        entries.some(([, v]) => v.includes('$') || hasControlCharacter(v))
+      ) {
         this.invalid(
           'custom-headers',
-          `ConfigMap ${ns}/${name} has a header that cannot be translated`,
+          `ConfigMap ${ns}/${name} has a header that cannot be translated (or more than 16)`,
         );
       } else {
         for (const [header, value] of entries.sort(([a], [b]) =>
@@ -456,13 +488,21 @@ export class AnnotationReader {
     const problems: Array<[string, boolean]> = [
       [
         'cors-allow-origin',
-        origins.length === 0 || !origins.every(o => CORS_ORIGIN.test(o)),
+        origins.length === 0 ||
+          origins.length > 64 ||
+          !origins.every(o => CORS_ORIGIN.test(o)),
       ],
       ['cors-allow-methods', !methods.every(m => HTTP_METHODS.has(m))],
-      ['cors-allow-headers', !headers.every(h => HEADER_NAME.test(h))],
-      ['cors-expose-headers', !expose.every(h => HEADER_NAME.test(h))],
+      [
+        'cors-allow-headers',
+        headers.length > 64 || !headers.every(h => HEADER_NAME.test(h)),
+      ],
+      [
+        'cors-expose-headers',
+        expose.length > 64 || !expose.every(h => HEADER_NAME.test(h)),
+      ],
       ['cors-allow-credentials', credentials === undefined],
-      ['cors-max-age', maxAge === undefined],
+      ['cors-max-age', maxAge === undefined || maxAge > MAX_DURATION_SECONDS],
     ];
     const bad = problems.filter(([, isBad]) => isBad).map(([name]) => name);
     for (const name of bad)
@@ -520,8 +560,8 @@ export class AnnotationReader {
   private seconds(name: string): number | undefined {
     if (!this.has(name)) return undefined;
     const value = parseCount(this.get(name));
-    if (value === undefined || value === 0) {
-      this.invalid(name, 'is not a number of seconds');
+    if (value === undefined || value === 0 || value > MAX_DURATION_SECONDS) {
+      this.invalid(name, 'is not a number of seconds up to 99999 hours');
       return undefined;
     }
     return value;
@@ -813,12 +853,24 @@ export class AnnotationReader {
       this.invalid('auth-type', 'needs auth-secret, which is missing');
       return;
     }
-    const [namespace, name] = secret.includes('/')
-      ? secret.split('/', 2)
-      : [undefined, secret];
-    const secretNamespace = namespace ?? this.input.ingress.metadata?.namespace;
+    const ref = parseObjectRef(secret);
+    const ingressNamespace = this.input.ingress.metadata?.namespace;
+    if (!ref) {
+      this.invalid('auth-secret', 'is not a Secret name');
+      return;
+    }
+    if (ref.namespace && ref.namespace !== ingressNamespace) {
+      // ingress-nginx read another namespace's Secret for any Ingress; a tenant's policy must not.
+      this.invalid(
+        'auth-secret',
+        `names Secret ${ref.namespace}/${ref.name} of another namespace; copy it into ${ingressNamespace}`,
+      );
+      return;
+    }
+    const { name } = ref;
+    const secretNamespace = ingressNamespace;
     features.securityPolicy.basicAuth = {
-      users: { name, ...(namespace ? { namespace } : {}) },
+      users: { name },
     };
     const form =
       this.get('auth-secret-type')?.trim() === 'auth-map'
@@ -866,9 +918,11 @@ export class AnnotationReader {
           'is not "cookie", the only affinity ingress-nginx has',
         );
       } else {
-        const ttlSeconds =
+        const ttl =
           parseCount(this.get('session-cookie-max-age')) ??
           parseCount(this.get('session-cookie-expires'));
+        const ttlSeconds =
+          ttl !== undefined && ttl <= MAX_DURATION_SECONDS ? ttl : undefined;
         const name = this.get('session-cookie-name')?.trim() || 'INGRESSCOOKIE';
         loadBalancer = {
           type: 'ConsistentHash',

@@ -41,7 +41,9 @@ import {
   MigrationParentRef,
   PathMapping,
 } from './types';
-import { parseBoolean, parseCount } from './values';
+import { hasControlCharacter, parseBoolean, parseCount } from './values';
+
+const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+\-.^_`|~]+$/;
 
 const INGRESS_NGINX_CONTROLLER = 'k8s.io/ingress-nginx';
 const MAX_RULES = 16;
@@ -167,7 +169,16 @@ class Translation {
       });
     }
     const { name, port } = backend.service;
-    if (port?.number) return { name, port: port.number };
+    if (port?.number && port.number >= 1 && port.number <= 65535) {
+      return { name, port: port.number };
+    }
+    if (port?.number !== undefined) {
+      return this.differences.add('unsupported-backend', {
+        subject,
+        acceptable: false,
+        message: `${subject} uses port ${port.number} of Service ${name}, which is not a port number (1-65535).`,
+      });
+    }
     const service = this.input.services?.find(
       s =>
         s.metadata?.namespace === this.namespace && s.metadata?.name === name,
@@ -216,7 +227,13 @@ function canaryRoutes(t: Translation): Map<string, CanaryRoute> {
     if (get('canary-weight') !== undefined) {
       const canaryWeight = parseCount(get('canary-weight'));
       const total = parseCount(get('canary-weight-total') ?? '100');
-      if (canaryWeight === undefined || !total || canaryWeight > total) {
+      // A backendRef weight is at most 1,000,000.
+      if (
+        canaryWeight === undefined ||
+        !total ||
+        total > 1_000_000 ||
+        canaryWeight > total
+      ) {
         const id = t.differences.add('invalid-annotation', {
           subject: `${ref}:canary-weight`,
           message: `Canary ${ref}: canary-weight "${get(
@@ -243,9 +260,23 @@ function canaryRoutes(t: Translation): Map<string, CanaryRoute> {
     let header: HTTPHeaderMatch | undefined;
     let alwaysNever: string | undefined;
     const headerName = get('canary-by-header')?.trim();
-    if (headerName) {
-      const value = get('canary-by-header-value');
-      const pattern = get('canary-by-header-pattern');
+    const value = get('canary-by-header-value');
+    const pattern = get('canary-by-header-pattern');
+    const badHeader =
+      headerName !== undefined &&
+      (!HEADER_NAME.test(headerName) ||
+        [value, pattern].some(
+          v => v !== undefined && (v.length > 4096 || hasControlCharacter(v)),
+        ));
+    if (badHeader) {
+      const id = t.differences.add('invalid-annotation', {
+        subject: `${ref}:canary-by-header`,
+        message: `Canary ${ref}: canary-by-header "${headerName}" is not a header name, or its value has a control character, so its header rule is not migrated.`,
+      });
+      line('canary-by-header', 'no-equivalent', undefined, 'invalid header', [
+        id,
+      ]);
+    } else if (headerName) {
       if (value !== undefined) {
         header = { type: 'Exact', name: headerName, value };
         line(

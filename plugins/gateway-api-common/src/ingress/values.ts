@@ -12,6 +12,31 @@ export function parseBoolean(value: string | undefined): boolean | undefined {
   return undefined;
 }
 
+/** Whether a value has a control character (CR/LF would split a header). */
+export function hasControlCharacter(value: string): boolean {
+  return /[\u0000-\u001f\u007f]/.test(value);
+}
+
+/** A hostname as the Gateway API's PreciseHostname pattern takes it (lower case, no dot run). */
+export const PRECISE_HOSTNAME =
+  /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+/** The longest duration the Gateway API's and Envoy Gateway's duration pattern can write. */
+export const MAX_DURATION_SECONDS = 99999 * 3600 + 59 * 60 + 59;
+
+/** A Kubernetes object name, optionally as `namespace/name`, split; undefined when malformed. */
+export function parseObjectRef(
+  value: string,
+): { namespace?: string; name: string } | undefined {
+  const match = value
+    .trim()
+    .match(
+      /^(?:([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)\/)?([a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?)$/,
+    );
+  if (!match) return undefined;
+  return { ...(match[1] ? { namespace: match[1] } : {}), name: match[3] };
+}
+
 /** A non-negative integer written in decimal digits only. */
 export function parseCount(value: string | undefined): number | undefined {
   const v = value?.trim();
@@ -102,7 +127,9 @@ export function parseRedirectUrl(
     return undefined;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
-  if (url.username || url.password || !url.hostname) return undefined;
+  if (url.username || url.password || !PRECISE_HOSTNAME.test(url.hostname)) {
+    return undefined;
+  }
   return {
     scheme: url.protocol === 'https:' ? 'https' : 'http',
     hostname: url.hostname,
