@@ -6,6 +6,8 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createAnalyzeAction } from './scaffolder/analyze';
 import { createExposeRouteAction } from './scaffolder/exposeRoute';
+import { readGuardPolicySettings } from './scaffolder/guardPolicySettings';
+import { createInstallGuardPoliciesAction } from './scaffolder/installGuardPolicies';
 import { createMigrateIngressAction } from './scaffolder/migrateIngress';
 import { createIngressCutoverAction } from './scaffolder/migrateIngressCutover';
 import { createIngressRollbackAction } from './scaffolder/migrateIngressRollback';
@@ -28,9 +30,15 @@ export const scaffolderModuleGatewayApiActions = createBackendModule({
         permissions: coreServices.permissions,
         clusters: gatewayApiClustersServiceRef,
         catalog: catalogServiceRef,
+        config: coreServices.rootConfig,
       },
-      async init({ scaffolder, permissions, clusters, catalog }) {
-        const deps = { clients: clusters.clients, permissions, catalog };
+      async init({ scaffolder, permissions, clusters, catalog, config }) {
+        const deps = {
+          clients: clusters.clients,
+          permissions,
+          catalog,
+          guardPolicies: readGuardPolicySettings(config),
+        };
         scaffolder.addActions(
           createProvisionTenantAction(deps),
           createExposeRouteAction(deps),
@@ -39,6 +47,7 @@ export const scaffolderModuleGatewayApiActions = createBackendModule({
           createMigrateIngressAction(deps),
           createIngressCutoverAction(deps),
           createIngressRollbackAction(deps),
+          createInstallGuardPoliciesAction(deps),
         );
       },
     });

@@ -10,6 +10,7 @@ import { exampleCatalog } from '../__testUtils__/catalog';
 import { ClusterClient } from '../kubernetes/ClusterClient';
 import { createAnalyzeAction } from './analyze';
 import { createExposeRouteAction } from './exposeRoute';
+import { createInstallGuardPoliciesAction } from './installGuardPolicies';
 import { createProvisionTenantAction } from './provisionTenant';
 import { createUnexposeRouteAction } from './unexposeRoute';
 
@@ -39,6 +40,7 @@ describe('action examples', () => {
     createExposeRouteAction(deps()),
     createAnalyzeAction(deps()),
     createUnexposeRouteAction(deps()),
+    createInstallGuardPoliciesAction(deps()),
   ];
   const cases = actions().flatMap(action =>
     (action.examples ?? []).map(

@@ -4,7 +4,7 @@ import yaml from 'yaml';
 export const examples: TemplateExample[] = [
   {
     description:
-      'A tenant with its own Gateway (seed 001 layout), ACME HTTP-01 through the Gateway',
+      'A tenant with its own Gateway (seed 001 layout), ACME HTTP-01 through the Gateway; the guard policies only warn while the platform tries them',
     example: yaml.stringify({
       steps: [
         {
