@@ -41,6 +41,7 @@ import {
 import { tenancyStatus } from './tenancyStatus';
 import {
   isListenerSetRef,
+  parentIndex,
   resolveParent,
   summariseListenerSet,
 } from './listenerSetHop';
@@ -97,6 +98,7 @@ export function buildExposures(
   const predicted = new Map<string, RouteAttachment>(
     prediction.routes.map(r => [`${r.kind}/${r.namespace}/${r.name}`, r]),
   );
+  const parentsByName = parentIndex(gateways, listenerSets);
   const predictedSets = new Map(
     prediction.listenerSets.map(p => [`${p.namespace}/${p.name}`, p]),
   );
@@ -116,7 +118,7 @@ export function buildExposures(
     const attachment = predicted.get(`${route.kind}/${ns}/${name}`);
     const hostnames = routeHostnames(route, attachment);
     const resolvedParents = (route.spec?.parentRefs ?? []).map(ref =>
-      resolveParent(ref, ns, gateways, listenerSets),
+      resolveParent(ref, ns, parentsByName),
     );
     const parents = (route.spec?.parentRefs ?? []).map((ref, i) => {
       const gatewayNs = ref.namespace ?? ns;

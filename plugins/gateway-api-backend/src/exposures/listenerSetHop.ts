@@ -32,25 +32,46 @@ export const isListenerSetRef = (ref: ParentReference) =>
   (ref.group ?? GATEWAY_API_GROUP) === GATEWAY_API_GROUP &&
   ref.kind === 'ListenerSet';
 
-const find = <T extends { metadata?: { namespace?: string; name?: string } }>(
-  objects: T[],
-  namespace: string,
-  name: string,
-) =>
-  objects.find(
-    o => o.metadata?.namespace === namespace && o.metadata?.name === name,
-  );
+type Named = { metadata?: { namespace?: string; name?: string } };
+
+/** Objects by `namespace/name`, so each route's parentRefs resolve by lookup, not by scan. */
+export class ByName<T extends Named> {
+  private readonly map: Map<string, T>;
+
+  constructor(objects: readonly T[]) {
+    this.map = new Map(
+      objects.map(o => [`${o.metadata?.namespace}/${o.metadata?.name}`, o]),
+    );
+  }
+
+  get(namespace: string, name: string): T | undefined {
+    return this.map.get(`${namespace}/${name}`);
+  }
+}
+
+/** The Gateways and ListenerSets of a cluster, by name. */
+export interface ParentIndex {
+  gateways: ByName<Gateway>;
+  listenerSets: ByName<ListenerSet>;
+}
+
+export const parentIndex = (
+  gateways: Gateway[],
+  listenerSets: ListenerSet[],
+): ParentIndex => ({
+  gateways: new ByName(gateways),
+  listenerSets: new ByName(listenerSets),
+});
 
 export function resolveParent(
   ref: ParentReference,
   routeNamespace: string,
-  gateways: Gateway[],
-  listenerSets: ListenerSet[],
+  index: ParentIndex,
 ): ResolvedParent {
   const namespace = ref.namespace ?? routeNamespace;
   const name = ref.name ?? '';
   if (!isListenerSetRef(ref)) {
-    const gateway = find(gateways, namespace, name);
+    const gateway = index.gateways.get(namespace, name);
     return {
       gatewayKey: { namespace, name },
       gateway,
@@ -58,7 +79,7 @@ export function resolveParent(
       listenerNamespace: namespace,
     };
   }
-  const listenerSet = find(listenerSets, namespace, name);
+  const listenerSet = index.listenerSets.get(namespace, name);
   const parent = listenerSet && listenerSetParentRef(listenerSet);
   // Without the ListenerSet its Gateway is unknown: the parentRef's own coordinates stand in.
   const gatewayKey = parent
@@ -68,7 +89,7 @@ export function resolveParent(
     gatewayKey,
     gateway:
       parent?.kind === 'Gateway'
-        ? find(gateways, parent.namespace, parent.name)
+        ? index.gateways.get(parent.namespace, parent.name)
         : undefined,
     listenerSet,
     listenerSetKey: { namespace, name },

@@ -20,6 +20,7 @@ import { ClusterSnapshot } from '../cache/GatewayApiCache';
 import { TENANT_METADATA } from '../manifests/metadata';
 import { routeEntityRef } from '../exposures/routeEntityRef';
 import { isAcmeSolverRoute } from '../exposures/acmeSolverRoute';
+import { ByName } from '../exposures/listenerSetHop';
 import { withIngressHostnameEntities } from '../ingress/ingressEntities';
 import {
   TenantRecord,
@@ -90,6 +91,7 @@ export function entitiesFromSnapshot(
   // Empty where the cluster does not serve ListenerSets.
   const listenerSets = (snapshot.byKind.get('ListenerSet') ??
     []) as ListenerSet[];
+  const listenerSetsByName = new ByName(listenerSets);
   const namespaceLabels = (ns: string) =>
     (snapshot.byKind.get('Namespace') ?? []).find(n => n.metadata?.name === ns)
       ?.metadata?.labels;
@@ -198,10 +200,9 @@ export function entitiesFromSnapshot(
         name: parent.name,
       };
     if (kind !== 'ListenerSet') return undefined;
-    const listenerSet = listenerSets.find(
-      ls =>
-        ls.metadata?.namespace === (parent.namespace ?? routeNamespace) &&
-        ls.metadata?.name === parent.name,
+    const listenerSet = listenerSetsByName.get(
+      parent.namespace ?? routeNamespace,
+      parent.name,
     );
     const ref = listenerSet && listenerSetParentRef(listenerSet);
     return ref?.kind === 'Gateway' && ref.name

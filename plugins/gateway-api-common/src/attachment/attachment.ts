@@ -133,7 +133,8 @@ export interface AttachmentPrediction {
 
 interface Context {
   gateways: Gateway[];
-  listenerSets: ListenerSet[];
+  /** By `namespace/name`. */
+  listenerSets: Map<string, ListenerSet>;
   listenerSetPredictions: Map<string, ListenerSetPrediction>;
   merged: (gateway: Gateway) => EffectiveListener[];
   namespaceLabels: Map<string, Record<string, string>>;
@@ -418,10 +419,8 @@ function sectionInListenerSet(
   if (parentRef.sectionName === undefined) return undefined;
   return ctx.merged(gateway).find(e => {
     if (!e.listenerSet || !matchesSection(parentRef)(e.listener)) return false;
-    const owner = ctx.listenerSets.find(
-      ls =>
-        ls.metadata?.namespace === e.listenerSet!.namespace &&
-        ls.metadata?.name === e.listenerSet!.name,
+    const owner = ctx.listenerSets.get(
+      `${e.listenerSet.namespace}/${e.listenerSet.name}`,
     );
     return (
       owner !== undefined &&
@@ -492,13 +491,9 @@ function predictListenerSetParent(
   ctx: Context,
 ): Refusal {
   const key = `${parentRef.namespace}/${parentRef.name}`;
-  const listenerSet = ctx.listenerSets.find(
-    ls =>
-      ls.metadata?.namespace === parentRef.namespace &&
-      ls.metadata?.name === parentRef.name,
-  );
+  const listenerSet = ctx.listenerSets.get(key);
   if (!listenerSet) {
-    const elsewhere = ctx.listenerSets.find(
+    const elsewhere = [...ctx.listenerSets.values()].find(
       ls => ls.metadata?.name === parentRef.name,
     );
     if (ref.namespace === undefined && elsewhere) {
@@ -730,7 +725,12 @@ export function predictAttachment(
   });
   const ctx: Context = {
     gateways,
-    listenerSets,
+    listenerSets: new Map(
+      listenerSets.map(ls => [
+        `${ls.metadata?.namespace ?? ''}/${ls.metadata?.name ?? ''}`,
+        ls,
+      ]),
+    ),
     listenerSetPredictions: new Map(
       sets.listenerSets.map(p => [`${p.namespace}/${p.name}`, p]),
     ),

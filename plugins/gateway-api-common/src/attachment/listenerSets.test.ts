@@ -797,3 +797,56 @@ describe('interpreting ListenerSets', () => {
     expect(summary.hint?.fix ?? 'no hint').toMatch(fix ?? /^no hint$/);
   });
 });
+
+describe('ListenerSets at the size of a shared Gateway', () => {
+  it('merges thousands of ListenerSets, one per hostname, and still finds the one duplicate', () => {
+    const count = 5000;
+    const sets = Array.from({ length: count }, (_, i) =>
+      listenerSet(`tenant-${i % 100}`, `h${i}`, [https('https', `h${i}.example.org`)], {
+        created: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(),
+      }),
+    );
+    // The newest claims the oldest's hostname.
+    sets.push(
+      listenerSet('tenant-late', 'late', [https('https', 'h0.example.org')], {
+        created: '2027-01-01T00:00:00Z',
+      }),
+    );
+    const routes = sets.map(
+      ls =>
+        ({
+          kind: 'HTTPRoute',
+          metadata: { namespace: ls.metadata!.namespace, name: ls.metadata!.name },
+          spec: {
+            parentRefs: [
+              {
+                group: 'gateway.networking.k8s.io',
+                kind: 'ListenerSet',
+                name: ls.metadata!.name,
+                namespace: ls.metadata!.namespace,
+              },
+            ],
+            hostnames: [ls.spec!.listeners![0].hostname!],
+          },
+        }) as Route,
+    );
+    const started = Date.now();
+    const prediction = predictAttachment({
+      gateways: [shared({ namespaces: { from: 'All' } })],
+      listenerSets: sets,
+      routes,
+    });
+    const elapsed = Date.now() - started;
+    const conflicted = prediction.listenerSets.filter(
+      p => p.accepted.status === 'False',
+    );
+    expect(conflicted.map(p => [p.name, p.accepted.reason])).toEqual([
+      ['late', 'ListenersNotValid'],
+    ]);
+    expect(
+      prediction.routes.filter(r => r.parents[0].mistakes.length > 0).map(r => r.name),
+    ).toEqual(['late']);
+    // Lookups by key and by port keep this linear in the number of listeners.
+    expect(elapsed).toBeLessThan(5000);
+  });
+});

@@ -15,11 +15,11 @@ import {
 import { matchesLabelSelector, NAMESPACE_NAME_LABEL } from './labelSelector';
 import {
   condition,
-  findListenerClash,
   ListenerPrediction,
   predictAccepted,
   predictConflicted,
   predictResolvedRefs,
+  protocolFamily,
   supportedRouteKinds,
 } from './listeners';
 import { AttachmentOptions, PredictedCondition } from './predictedCondition';
@@ -165,27 +165,69 @@ function admitted(
     .sort(compareListenerSets);
 }
 
+/**
+ * The listeners earlier in a Gateway's merged list, indexed by port so that judging each new
+ * one costs a lookup, not a scan: a shared Gateway may carry thousands of ListenerSets. The
+ * rules are those of `findListenerClash`, and the earliest clashing listener is reported.
+ */
+class EarlierListeners {
+  private readonly ports = new Map<
+    string,
+    {
+      families: Map<string, EffectiveListener>;
+      hostnames: Map<string, EffectiveListener>;
+    }
+  >();
+
+  add(entry: EffectiveListener) {
+    const port = String(entry.listener.port);
+    const family = String(protocolFamily(entry.listener.protocol));
+    const index = this.ports.get(port) ?? {
+      families: new Map(),
+      hostnames: new Map(),
+    };
+    if (!index.families.has(family)) index.families.set(family, entry);
+    const host = `${family}|${entry.listener.hostname ?? ''}`;
+    if (!index.hostnames.has(host)) index.hostnames.set(host, entry);
+    this.ports.set(port, index);
+  }
+
+  clash(
+    listener: Listener,
+  ):
+    | { reason: 'ProtocolConflict' | 'HostnameConflict'; other: EffectiveListener }
+    | undefined {
+    const index = this.ports.get(String(listener.port));
+    if (!index) return undefined;
+    const family = String(protocolFamily(listener.protocol));
+    // UDP and the TCP-based protocols do not share a transport, so they never clash.
+    for (const [other, entry] of index.families) {
+      if (other !== family && other !== 'udp' && family !== 'udp') {
+        return { reason: 'ProtocolConflict', other: entry };
+      }
+    }
+    const same = index.hostnames.get(`${family}|${listener.hostname ?? ''}`);
+    return same ? { reason: 'HostnameConflict', other: same } : undefined;
+  }
+}
+
 function conflictWithEarlier(
   listener: Listener,
-  earlier: EffectiveListener[],
+  earlier: EarlierListeners,
   siblings: Listener[],
   gateway: Gateway,
 ): PredictedCondition {
-  const fromOthers = findListenerClash(
-    listener,
-    earlier.map(e => e.listener),
-  );
-  if (fromOthers) {
-    const owner = earlier.find(e => e.listener === fromOthers.other);
+  const clash = earlier.clash(listener);
+  if (clash) {
     // Another tenant's ListenerSet is not named: its owner's objects are none of ours.
-    const whose = owner?.listenerSet
+    const whose = clash.other.listenerSet
       ? 'a listener of an older ListenerSet'
-      : `listener "${fromOthers.other.name}" of Gateway "${gateway.metadata?.namespace}/${gateway.metadata?.name}"`;
+      : `listener "${clash.other.listener.name}" of Gateway "${gateway.metadata?.namespace}/${gateway.metadata?.name}"`;
     return condition(
       'Conflicted',
       'True',
-      fromOthers.reason,
-      fromOthers.reason === 'ProtocolConflict'
+      clash.reason,
+      clash.reason === 'ProtocolConflict'
         ? `Listener "${listener.name}" (${listener.protocol}) uses port ${listener.port}, which ${whose} already uses with an incompatible protocol.`
         : `Listener "${listener.name}" serves hostname "${
             listener.hostname ?? ''
@@ -205,16 +247,18 @@ function merge(
     listener,
     conflicted: predictConflicted(listener, own),
   }));
+  const earlier = new EarlierListeners();
+  merged.forEach(entry => earlier.add(entry));
   for (const ls of admitted(gateway, listenerSets, labelsOf)) {
-    const earlier = [...merged];
     const siblings = ls.spec?.listeners ?? [];
-    for (const listener of siblings) {
-      merged.push({
-        listener,
-        listenerSet: keyOf(ls),
-        conflicted: conflictWithEarlier(listener, earlier, siblings, gateway),
-      });
-    }
+    const entries = siblings.map(listener => ({
+      listener,
+      listenerSet: keyOf(ls),
+      conflicted: conflictWithEarlier(listener, earlier, siblings, gateway),
+    }));
+    // A ListenerSet's listeners are judged against older ones, not against each other's order.
+    entries.forEach(entry => earlier.add(entry));
+    merged.push(...entries);
   }
   return merged;
 }
@@ -306,10 +350,14 @@ function accepted(
   return condition('Accepted', status, reason, message);
 }
 
+type ConflictsOf = (
+  gateway: Gateway,
+) => Map<string, Map<Listener, PredictedCondition>>;
+
 function predictOne(
   ls: ListenerSet,
   ctx: ListenerSetContext,
-  mergedOf: (gateway: Gateway) => EffectiveListener[],
+  conflictsOf: ConflictsOf,
 ): ListenerSetPrediction {
   const key = keyOf(ls);
   const ref = listenerSetParentRef(ls);
@@ -362,15 +410,8 @@ function predictOne(
       ['listenerSetNotAllowed'],
     );
   }
-  const conflicts = new Map(
-    mergedOf(gateway)
-      .filter(
-        e =>
-          e.listenerSet?.namespace === key.namespace &&
-          e.listenerSet?.name === key.name,
-      )
-      .map(e => [e.listener, e.conflicted] as const),
-  );
+  const conflicts =
+    conflictsOf(gateway).get(`${key.namespace}/${key.name}`) ?? new Map();
   const listeners = predictEntries(ls, conflicts, ctx, gatewayKey);
   const gatewayAccepted = gateway.status?.conditions?.find(
     c => c.type === 'Accepted',
@@ -440,8 +481,28 @@ export function predictListenerSetsWith(ctx: ListenerSetContext): {
     }
     return list;
   };
+  // Per Gateway, each ListenerSet's listeners with their Conflicted condition.
+  const conflictCache = new Map<
+    Gateway,
+    Map<string, Map<Listener, PredictedCondition>>
+  >();
+  const conflictsOf: ConflictsOf = gateway => {
+    let bySet = conflictCache.get(gateway);
+    if (!bySet) {
+      bySet = new Map();
+      for (const entry of merged(gateway)) {
+        if (!entry.listenerSet) continue;
+        const key = `${entry.listenerSet.namespace}/${entry.listenerSet.name}`;
+        const conflicts = bySet.get(key) ?? new Map();
+        conflicts.set(entry.listener, entry.conflicted);
+        bySet.set(key, conflicts);
+      }
+      conflictCache.set(gateway, bySet);
+    }
+    return bySet;
+  };
   return {
-    listenerSets: ctx.listenerSets.map(ls => predictOne(ls, ctx, merged)),
+    listenerSets: ctx.listenerSets.map(ls => predictOne(ls, ctx, conflictsOf)),
     merged,
   };
 }

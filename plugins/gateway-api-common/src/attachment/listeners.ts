@@ -230,6 +230,14 @@ const PROTOCOL_FAMILY: Record<string, string> = {
 };
 
 /**
+ * The family of a listener protocol for the port-sharing rules (undefined when unknown).
+ *
+ * @internal
+ */
+export const protocolFamily = (protocol: string | undefined) =>
+  PROTOCOL_FAMILY[protocol ?? ''] as string | undefined;
+
+/**
  * Why a listener cannot share its port with one of `others`: an incompatible protocol on the
  * same port, or the same hostname on the same port and protocol family.
  *
