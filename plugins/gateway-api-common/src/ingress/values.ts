@@ -14,7 +14,10 @@ export function parseBoolean(value: string | undefined): boolean | undefined {
 
 /** Whether a value has a control character (CR/LF would split a header). */
 export function hasControlCharacter(value: string): boolean {
-  return /[\u0000-\u001f\u007f]/.test(value);
+  return [...value].some(ch => {
+    const code = ch.charCodeAt(0);
+    return code < 0x20 || code === 0x7f;
+  });
 }
 
 /** A hostname as the Gateway API's PreciseHostname pattern takes it (lower case, no dot run). */
