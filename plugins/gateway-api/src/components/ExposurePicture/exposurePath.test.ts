@@ -147,4 +147,31 @@ describe('exposurePath', () => {
     };
     expect(hops(unreported)[2].slice(3)).toEqual(['error', 'ParentNotAccepted']);
   });
+
+  it('draws a Gateway once when the route attaches to it and to one of its ListenerSets', () => {
+    const [viaSet] = shopListenerSetExposure.gateways;
+    const direct = {
+      ...viaSet,
+      listenerSet: undefined,
+      listener: { ...viaSet.listener!, name: 'http', protocol: 'HTTP', port: 80 },
+    };
+    const both = { ...shopListenerSetExposure, gateways: [direct, viaSet] };
+    const { nodes, edges } = exposurePath(both);
+    expect(nodes.filter(n => n.id === 'gateway:gateway/shared')).toEqual([
+      expect.objectContaining({ detail: 'listener http HTTP/80' }),
+    ]);
+    expect(edges).toEqual([
+      { from: 'client', to: 'gateway:gateway/shared' },
+      {
+        from: 'gateway:gateway/shared',
+        to: 'listenerset:tenant-team-c/shop.team-c.example.org',
+      },
+      { from: 'gateway:gateway/shared', to: 'route' },
+      {
+        from: 'listenerset:tenant-team-c/shop.team-c.example.org',
+        to: 'route',
+      },
+      { from: 'route', to: 'service:tenant-team-c/shop:8080' },
+    ]);
+  });
 });

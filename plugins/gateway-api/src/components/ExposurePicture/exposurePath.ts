@@ -144,18 +144,31 @@ export function exposurePath(exposure: Exposure): {
     }`,
     ...withStatus(backendStatus(exposure), 'Resolved'),
   }));
+  const edges = [
+    ...chains.map(chain => ({ from: client.id, to: chain[0].id })),
+    ...chains.flatMap(chain =>
+      chain.slice(1).map((hop, i) => ({ from: chain[i].id, to: hop.id })),
+    ),
+    ...chains.map(chain => ({
+      from: chain[chain.length - 1].id,
+      to: routeNode.id,
+    })),
+    ...backends.map(b => ({ from: routeNode.id, to: b.id })),
+  ];
+  // A route attached to a Gateway and to one of its ListenerSets passes the Gateway twice:
+  // one node (the first) and one edge each.
   return {
-    nodes: [client, ...gateways, routeNode, ...backends],
-    edges: [
-      ...chains.map(chain => ({ from: client.id, to: chain[0].id })),
-      ...chains.flatMap(chain =>
-        chain.slice(1).map((hop, i) => ({ from: chain[i].id, to: hop.id })),
-      ),
-      ...chains.map(chain => ({
-        from: chain[chain.length - 1].id,
-        to: routeNode.id,
-      })),
-      ...backends.map(b => ({ from: routeNode.id, to: b.id })),
-    ],
+    nodes: uniqueBy([client, ...gateways, routeNode, ...backends], n => n.id),
+    edges: uniqueBy(edges, e => `${e.from} ${e.to}`),
   };
+}
+
+function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter(item => {
+    const k = key(item);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }

@@ -30,7 +30,7 @@ export const ExposureDetails = ({ exposure }: { exposure: Exposure }) => {
           <Section title="parentRefs">
             {route.parents.map(parent => (
               <Box
-                key={`${parent.gateway.namespace}/${parent.gateway.name}/${parent.sectionName}/${parent.port}`}
+                key={`${parent.listenerSet?.name ?? ''}/${parent.gateway.namespace}/${parent.gateway.name}/${parent.sectionName}/${parent.port}`}
                 mb={1}
               >
                 <StatusText status={parent.status.status}>
@@ -47,7 +47,12 @@ export const ExposureDetails = ({ exposure }: { exposure: Exposure }) => {
           </Section>
           <Section title="Gateways">
             {exposure.gateways.map(gateway => (
-              <Box key={`${gateway.namespace}/${gateway.name}`} mb={1}>
+              <Box
+                key={`${gateway.namespace}/${gateway.name}/${
+                  gateway.listenerSet?.name ?? ''
+                }`}
+                mb={1}
+              >
                 <Typography variant="body2">
                   Gateway {gateway.namespace}/{gateway.name}
                   {gateway.gatewayClassName &&

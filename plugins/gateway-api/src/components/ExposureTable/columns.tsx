@@ -264,7 +264,11 @@ const gatewayCell = (exposure: Exposure, withAddress: boolean) =>
     </StatusText>
   ) : (
     exposure.gateways.map(gateway => (
-      <div key={`${gateway.namespace}/${gateway.name}`}>
+      <div
+        key={`${gateway.namespace}/${gateway.name}/${
+          gateway.listenerSet?.namespace ?? ''
+        }/${gateway.listenerSet?.name ?? ''}`}
+      >
         <ObjectName>
           {gateway.namespace}/{gateway.name}
         </ObjectName>
