@@ -211,6 +211,11 @@ export function withIngressExposures(
   return [...routes, ...ingresses];
 }
 
+const normalised = (hostname: string) => {
+  const n = normaliseHostname(hostname, { allowWildcard: true });
+  return n.ok ? n.hostname : hostname;
+};
+
 /** Hostname to the tenants (undefined for none) of the things serving it. */
 function groupTenants<T>(
   items: Array<T & { hostname: string }>,
@@ -225,11 +230,6 @@ function groupTenants<T>(
   }
   return map;
 }
-
-const normalised = (hostname: string) => {
-  const n = normaliseHostname(hostname, { allowWildcard: true });
-  return n.ok ? n.hostname : hostname;
-};
 
 function sharedWithAnotherTenant(
   hostname: string,

@@ -6,6 +6,7 @@ import {
   IngressMigrationState,
   IngressMigrationTenantCount,
 } from '@gatehouse/backstage-plugin-gateway-api-common';
+import { migrationState } from './ingressInventory';
 
 /** What blocks moving one Ingress: the blocking differences of its translation. */
 export type IngressBlockers = (ingress: {
@@ -46,11 +47,11 @@ export function ingressMigrationOverview(
     const routes = group.filter(e => e.source !== 'Ingress');
     const lead = onIngress ?? routes[0];
     if (options.tenant && lead.tenant !== options.tenant) continue;
-    const state: IngressMigrationState = onIngress
-      ? routes.length > 0
-        ? 'both'
-        : 'ingress-only'
-      : 'moved';
+    const state = migrationState({
+      servedByIngress: !!onIngress,
+      servedByRoute: routes.length > 0,
+      routeMadeFromIngress: true,
+    })!;
     items.push({
       cluster: lead.cluster,
       hostname: lead.hostname,

@@ -69,11 +69,12 @@ export function migrationReportMarkdown(plan: IngressMigrationPlan): string {
   if (others.length) {
     lines.push('', '**Other differences**', '');
     for (const d of others) {
-      const how = plan.acceptedByLayout.includes(d.id)
-        ? "accepted: the tenant's Gateway already redirects HTTP to HTTPS"
-        : d.accepted
-        ? 'accepted'
-        : d.severity;
+      let how: string = d.severity;
+      if (plan.acceptedByLayout.includes(d.id)) {
+        how = "accepted: the tenant's Gateway already redirects HTTP to HTTPS";
+      } else if (d.accepted) {
+        how = 'accepted';
+      }
       lines.push(`- \`${d.id}\` (${how}): ${d.message}`);
     }
   }

@@ -4,18 +4,20 @@ import yaml from 'yaml';
 export const examples: TemplateExample[] = [
   {
     description:
-      "Migrate one Ingress to routes on the tenant's Gateway, with a cert-manager Certificate per hostname",
+      "Migrate one Ingress to routes on the tenant's Gateway, accepting the difference its report names",
     example: yaml.stringify({
       steps: [
         {
           id: 'migrate',
           action: 'gatewayApi:ingress:migrate',
-          name: 'Migrate the shop Ingress',
+          name: 'Migrate the checkout-api Ingress',
           input: {
             cluster: 'dev-cluster',
             tenant: 'team-a',
-            ingress: 'checkout/shop',
+            ingress: 'checkout/checkout-api',
             tls: 'cert-manager',
+            // limit-rps counted per client IP; Envoy Gateway's local limit counts them together.
+            acceptedDifferences: ['rate-limit-per-client:limit-rps'],
           },
         },
       ],
@@ -23,18 +25,20 @@ export const examples: TemplateExample[] = [
   },
   {
     description:
-      "Migrate every Ingress of a namespace, reusing the Ingresses' TLS Secrets and accepting a reported difference",
+      "Migrate an Ingress with basic auth, keeping the Ingress's own TLS Secrets where it has any",
     example: yaml.stringify({
       steps: [
         {
           id: 'migrate',
           action: 'gatewayApi:ingress:migrate',
-          name: 'Migrate the Ingresses of payments',
+          name: 'Migrate payments-admin',
           input: {
             tenant: 'team-b',
-            namespace: 'payments',
+            ingress: 'payments/payments-admin',
             tls: 'reuse-secret',
-            acceptedDifferences: ['timeout-per-read:payments/legacy'],
+            acceptedDifferences: [
+              'basic-auth-secret-format:payments/payments-admin-basic-auth',
+            ],
           },
         },
       ],
@@ -49,8 +53,8 @@ export const examples: TemplateExample[] = [
           action: 'gatewayApi:ingress:migrate',
           name: 'Migrate into manifests/',
           input: {
-            tenant: 'team-a',
-            entityRef: 'component:default/checkout',
+            tenant: 'team-b',
+            ingress: 'payments/payments-docs',
             output: 'files',
             targetPath: 'manifests/ingress-migration',
           },

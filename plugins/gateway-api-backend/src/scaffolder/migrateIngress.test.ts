@@ -1,6 +1,7 @@
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { DevCluster } from '@gatehouse/dev-cluster';
+import { parse as parseYaml } from 'yaml';
 import { exampleCatalog } from '../__testUtils__/catalog';
 import {
   permissionsAnswering,
@@ -217,6 +218,77 @@ describe('gatewayApi:ingress:migrate, cutover and rollback', () => {
       input,
       /nothing to roll back/,
     );
+  }, 120_000);
+
+  it('reuses the Ingress’s TLS Secret on request: the listener serves it through a ReferenceGrant, no Certificate', async () => {
+    await client.apply({
+      apiVersion: 'v1',
+      kind: 'Secret',
+      type: 'kubernetes.io/tls',
+      metadata: { name: 'legacy-pay-tls', namespace: 'checkout' },
+      data: { 'tls.crt': '', 'tls.key': '' },
+    });
+    const legacy = ingress('checkout', 'legacy-pay', [
+      'legacy.team-a.example.org',
+    ]);
+    legacy.spec.tls[0].secretName = 'legacy-pay-tls';
+    await client.apply(legacy);
+    const input = {
+      tenant: 'team-a',
+      ingress: 'checkout/legacy-pay',
+      tls: 'reuse-secret',
+    };
+    const ctx = await run(createMigrateIngressAction(deps()), input);
+    const manifests = String(outputOf(ctx, 'manifests'));
+    const objects = manifests
+      .split(/^---$/m)
+      .map(doc => doc.trim())
+      .filter(Boolean)
+      .map(doc => parseYaml(doc));
+    const parent = objects.find(
+      o =>
+        (o.kind === 'Gateway' || o.kind === 'ListenerSet') &&
+        o.spec.listeners.some(
+          (l: any) => l.hostname === 'legacy.team-a.example.org',
+        ),
+    );
+    const listener = parent.spec.listeners.find(
+      (l: any) => l.hostname === 'legacy.team-a.example.org',
+    );
+    expect(listener.tls.certificateRefs).toEqual([
+      {
+        group: '',
+        kind: 'Secret',
+        name: 'legacy-pay-tls',
+        namespace: 'checkout',
+      },
+    ]);
+    expect(
+      objects.find(
+        o => o.kind === 'ReferenceGrant' && o.metadata.namespace === 'checkout',
+      )?.spec,
+    ).toEqual({
+      from: [
+        {
+          group: 'gateway.networking.k8s.io',
+          kind: parent.kind,
+          namespace: parent.metadata.namespace,
+        },
+      ],
+      to: [{ group: '', kind: 'Secret', name: 'legacy-pay-tls' }],
+    });
+    expect(
+      objects.filter(
+        o =>
+          o.kind === 'Certificate' &&
+          o.spec.dnsNames.includes('legacy.team-a.example.org'),
+      ),
+    ).toEqual([]);
+    // Served by the route: cutover is allowed.
+    await eventually(async () => {
+      await run(createIngressCutoverAction(deps()), input);
+    }, 60_000);
+    expect(await getIngress('checkout', 'legacy-pay')).toBeUndefined();
   }, 120_000);
 });
 

@@ -185,6 +185,15 @@ export function createMigrateIngressAction(
 
 type MigrateIngressInput = zod.output<ReturnType<typeof migrateIngressInput>>;
 
+const notServed = (client: ClusterClient) => (error: unknown) => {
+  if (statusCodeOf(error) === 404) {
+    throw new InputError(
+      `Cluster "${client.name}" serves no networking.k8s.io/v1 Ingress, so there is nothing to migrate.`,
+    );
+  }
+  throw error;
+};
+
 /** The selected Ingresses, guarded and planned; throws before any write when refused. */
 export async function planMigration(
   input: MigrateIngressInput,
@@ -298,12 +307,3 @@ function describeSelection(
   if (input.namespace) return `namespace ${input.namespace}`;
   return `component ${input.entityRef}`;
 }
-
-const notServed = (client: ClusterClient) => (error: unknown) => {
-  if (statusCodeOf(error) === 404) {
-    throw new InputError(
-      `Cluster "${client.name}" serves no networking.k8s.io/v1 Ingress, so there is nothing to migrate.`,
-    );
-  }
-  throw error;
-};

@@ -11,7 +11,7 @@ const step = (action: string, name: string) =>
         input: {
           cluster: 'dev-cluster',
           tenant: 'team-a',
-          ingress: 'checkout/shop',
+          ingress: 'checkout/checkout-api',
         },
       },
     ],
@@ -21,13 +21,19 @@ export const cutoverExamples: TemplateExample[] = [
   {
     description:
       'Remove a migrated Ingress once its routes are Accepted, their Gateway Programmed and certificates Ready',
-    example: step('gatewayApi:ingress:cutover', 'Cut over checkout/shop'),
+    example: step(
+      'gatewayApi:ingress:cutover',
+      'Cut over checkout/checkout-api',
+    ),
   },
 ];
 
 export const rollbackExamples: TemplateExample[] = [
   {
     description: 'Bring back an Ingress removed at cutover, exactly as it was',
-    example: step('gatewayApi:ingress:rollback', 'Roll back checkout/shop'),
+    example: step(
+      'gatewayApi:ingress:rollback',
+      'Roll back checkout/checkout-api',
+    ),
   },
 ];
