@@ -165,6 +165,13 @@ describe('Informer', () => {
     });
     await until(() => informer.hasSynced);
     expect(informer.list()).toEqual([]);
+    expect(informer.served).toBe(false);
     expect(changes()).toBe(1);
+  });
+
+  it('says a resource it listed is served', async () => {
+    const { informer } = startInformer();
+    await until(() => informer.hasSynced);
+    expect(informer.served).toBe(true);
   });
 });
