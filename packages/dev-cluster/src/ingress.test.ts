@@ -86,16 +86,25 @@ describe('Ingress and IngressClass (networking.k8s.io/v1)', () => {
         },
       ],
     });
-    const res = await t.request('POST', `${NET}/namespaces/default/ingresses`, bad);
+    const res = await t.request(
+      'POST',
+      `${NET}/namespaces/default/ingresses`,
+      bad,
+    );
     expect(res.status).toBe(422);
     expect(res.body.reason).toBe('Invalid');
-    expect(res.body.message).toContain('Ingress.networking.k8s.io "bad" is invalid');
+    expect(res.body.message).toContain(
+      'Ingress.networking.k8s.io "bad" is invalid',
+    );
     expect(res.body.details.causes.map((c: any) => c.field)).toEqual([
       'spec.rules[0].host',
       'spec.rules[0].http.paths[0].path',
       'spec.rules[0].http.paths[0].backend',
     ]);
-    const get = await t.request('GET', `${NET}/namespaces/default/ingresses/bad`);
+    const get = await t.request(
+      'GET',
+      `${NET}/namespaces/default/ingresses/bad`,
+    );
     expect(get.status).toBe(404);
   });
 

@@ -183,7 +183,8 @@ describeIfKubectl('kubectl against the dev cluster', () => {
         },
         validations: [
           {
-            expression: "has(object.metadata.labels) && 'team' in object.metadata.labels",
+            expression:
+              "has(object.metadata.labels) && 'team' in object.metadata.labels",
             messageExpression:
               "'Gateway ' + object.metadata.name + ' has no team label (' + request.userInfo.username + ')'",
           },

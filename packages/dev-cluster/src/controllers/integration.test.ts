@@ -340,9 +340,18 @@ describe('controllers over HTTP', () => {
         ],
       },
     });
-    const path = (name: string) => `${NET}/namespaces/default/ingresses/${name}`;
-    await api('POST', `${NET}/namespaces/default/ingresses`, ingress('legacy', 'nginx'));
-    await api('POST', `${NET}/namespaces/default/ingresses`, ingress('classless'));
+    const path = (name: string) =>
+      `${NET}/namespaces/default/ingresses/${name}`;
+    await api(
+      'POST',
+      `${NET}/namespaces/default/ingresses`,
+      ingress('legacy', 'nginx'),
+    );
+    await api(
+      'POST',
+      `${NET}/namespaces/default/ingresses`,
+      ingress('classless'),
+    );
     for (const name of ['legacy', 'classless']) {
       await eventually(path(name), i => {
         expect(i.status.loadBalancer.ingress).toEqual([{ ip: '192.0.2.80' }]);

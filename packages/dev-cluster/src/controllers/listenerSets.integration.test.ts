@@ -42,11 +42,9 @@ function client(cluster: () => DevCluster) {
       } catch (error) {
         if (Date.now() > deadline) {
           throw new Error(
-            `${path} never passed: ${(error as Error).message}\n${JSON.stringify(
-              obj?.status,
-              null,
-              2,
-            )}`,
+            `${path} never passed: ${
+              (error as Error).message
+            }\n${JSON.stringify(obj?.status, null, 2)}`,
           );
         }
         await new Promise(resolve => setTimeout(resolve, 25));
@@ -143,8 +141,16 @@ describe('ListenerSets over HTTP (Gateway API v1.6.1)', () => {
         ],
       },
     });
-    await api('POST', `${GW}/namespaces/team-a/listenersets`, listenerSet('team-a'));
-    await api('POST', `${GW}/namespaces/team-b/listenersets`, listenerSet('team-b'));
+    await api(
+      'POST',
+      `${GW}/namespaces/team-a/listenersets`,
+      listenerSet('team-a'),
+    );
+    await api(
+      'POST',
+      `${GW}/namespaces/team-b/listenersets`,
+      listenerSet('team-b'),
+    );
     await api('POST', '/api/v1/namespaces/team-a/services', {
       apiVersion: 'v1',
       kind: 'Service',
@@ -224,7 +230,10 @@ describe('ListenerSets over HTTP (Gateway API v1.6.1)', () => {
     const certificate = await eventually(
       `${CM}/namespaces/team-a/certificates/shop-tls`,
       c => {
-        expect(condition(c, 'Ready')).toEqual({ status: 'True', reason: 'Ready' });
+        expect(condition(c, 'Ready')).toEqual({
+          status: 'True',
+          reason: 'Ready',
+        });
       },
     );
     expect(certificate.spec.dnsNames).toEqual(['shop.team-a.example.com']);
@@ -300,7 +309,11 @@ describe('TLSRoute v1 on Gateway API v1.6.1 standard, which serves no other TLSR
       metadata: { name: 'db', namespace: 'infra' },
       spec: {
         parentRefs: [
-          { group: 'gateway.networking.k8s.io', kind: 'ListenerSet', name: 'tls' },
+          {
+            group: 'gateway.networking.k8s.io',
+            kind: 'ListenerSet',
+            name: 'tls',
+          },
         ],
         hostnames: ['db.example.com'],
         rules: [{ backendRefs: [{ name: 'db', port: 5432 }] }],

@@ -54,7 +54,10 @@ export function applyBuiltinDefaults(
       break;
     case 'IngressClass':
       // networking/v1 defaulting: parameters without a scope are cluster-scoped.
-      if (object.spec?.parameters && object.spec.parameters.scope === undefined) {
+      if (
+        object.spec?.parameters &&
+        object.spec.parameters.scope === undefined
+      ) {
         object.spec.parameters.scope = 'Cluster';
       }
       break;

@@ -28,7 +28,10 @@ const fields = (errors: { field: string; detail: string }[]) =>
 
 describe('Ingress validation', () => {
   it.each([
-    ['a host with a Prefix path', rule('shop.example.com', [path('/', 'Prefix')])],
+    [
+      'a host with a Prefix path',
+      rule('shop.example.com', [path('/', 'Prefix')]),
+    ],
     ['an Exact path', rule('shop.example.com', [path('/cart', 'Exact')])],
     [
       'ImplementationSpecific without a path',
@@ -36,26 +39,36 @@ describe('Ingress validation', () => {
     ],
     [
       'ImplementationSpecific with a regex path',
-      rule('shop.example.com', [path('/api/(v1|v2)/.*', 'ImplementationSpecific')]),
+      rule('shop.example.com', [
+        path('/api/(v1|v2)/.*', 'ImplementationSpecific'),
+      ]),
     ],
     ['a wildcard host', rule('*.shop.example.com', [path('/', 'Prefix')])],
     ['no host', rule(undefined, [path('/', 'Prefix')])],
     [
       'a named Service port',
       rule('a.example.com', [
-        path('/', 'Prefix', { service: { name: 'web', port: { name: 'http' } } } as any),
+        path('/', 'Prefix', {
+          service: { name: 'web', port: { name: 'http' } },
+        } as any),
       ]),
     ],
     [
       'a resource backend',
       rule('a.example.com', [
         path('/static', 'Prefix', {
-          resource: { apiGroup: 'k8s.example.com', kind: 'StorageBucket', name: 'assets' },
+          resource: {
+            apiGroup: 'k8s.example.com',
+            kind: 'StorageBucket',
+            name: 'assets',
+          },
         } as any),
       ]),
     ],
   ])('accepts %s', (_, r) => {
-    expect(ingressErrors(ingress({ ingressClassName: 'nginx', rules: [r] }))).toEqual([]);
+    expect(
+      ingressErrors(ingress({ ingressClassName: 'nginx', rules: [r] })),
+    ).toEqual([]);
   });
 
   it('accepts a defaultBackend alone, TLS hosts with a secretName, and a load balancer status', () => {
@@ -64,9 +77,21 @@ describe('Ingress validation', () => {
         ingress(
           {
             defaultBackend: backend,
-            tls: [{ hosts: ['a.example.com', '*.b.example.com'], secretName: 'web-tls' }, {}],
+            tls: [
+              {
+                hosts: ['a.example.com', '*.b.example.com'],
+                secretName: 'web-tls',
+              },
+              {},
+            ],
           },
-          { status: { loadBalancer: { ingress: [{ ip: '192.0.2.80' }, { hostname: 'lb.example.com' }] } } },
+          {
+            status: {
+              loadBalancer: {
+                ingress: [{ ip: '192.0.2.80' }, { hostname: 'lb.example.com' }],
+              },
+            },
+          },
         ),
       ),
     ).toEqual([]);
@@ -100,7 +125,9 @@ describe('Ingress validation', () => {
     ],
     [
       'a relative ImplementationSpecific path',
-      { rules: [rule('a.example.com', [path('api', 'ImplementationSpecific')])] },
+      {
+        rules: [rule('a.example.com', [path('api', 'ImplementationSpecific')])],
+      },
       'spec.rules[0].http.paths[0].path: Invalid value: "api": must be an absolute path',
     ],
     ...['//', '/./', '/../', '%2f', '%2F'].map(sequence => [
@@ -111,7 +138,7 @@ describe('Ingress validation', () => {
     [
       'an Exact path ending in /..',
       { rules: [rule('a.example.com', [path('/a/..', 'Exact')])] },
-      "spec.rules[0].http.paths[0].path: Invalid value: \"/a/..\": cannot end with '/..'",
+      'spec.rules[0].http.paths[0].path: Invalid value: "/a/..": cannot end with \'/..\'',
     ],
     [
       'an IP as host',
@@ -155,7 +182,11 @@ describe('Ingress validation', () => {
     ],
     [
       'a Service port with both name and number',
-      { defaultBackend: { service: { name: 'web', port: { name: 'http', number: 80 } } } },
+      {
+        defaultBackend: {
+          service: { name: 'web', port: { name: 'http', number: 80 } },
+        },
+      },
       'spec.defaultBackend: Invalid value: "": cannot set both port name & port number',
     ],
     [
@@ -180,7 +211,11 @@ describe('Ingress validation', () => {
     ],
     [
       'a port name that is no IANA service name',
-      { defaultBackend: { service: { name: 'web', port: { name: 'web_port' } } } },
+      {
+        defaultBackend: {
+          service: { name: 'web', port: { name: 'web_port' } },
+        },
+      },
       'spec.defaultBackend.service.port.name: Invalid value: "web_port": must contain only alpha-numeric characters',
     ],
     [
@@ -191,7 +226,7 @@ describe('Ingress validation', () => {
     [
       'a resource backend name with a slash',
       { defaultBackend: { resource: { kind: 'Bucket', name: 'a/b' } } },
-      "spec.defaultBackend.resource.name: Invalid value: \"a/b\": may not contain '/'",
+      'spec.defaultBackend.resource.name: Invalid value: "a/b": may not contain \'/\'',
     ],
     [
       'an invalid TLS host',
@@ -227,7 +262,13 @@ describe('Ingress validation', () => {
   it('refuses a load balancer status with a bad IP or an IP as hostname', () => {
     const obj = ingress(
       { defaultBackend: backend },
-      { status: { loadBalancer: { ingress: [{ ip: '300.1.1.1' }, { hostname: '10.0.0.1' }] } } },
+      {
+        status: {
+          loadBalancer: {
+            ingress: [{ ip: '300.1.1.1' }, { hostname: '10.0.0.1' }],
+          },
+        },
+      },
     );
     expect(fields(ingressErrors(obj))).toEqual([
       'status.loadBalancer.ingress[0].ip: Invalid value: "300.1.1.1": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)',
@@ -250,14 +291,24 @@ describe('IngressClass validation', () => {
       'cluster-scoped parameters',
       {
         controller: 'k8s.io/ingress-nginx',
-        parameters: { apiGroup: 'k8s.example.com', kind: 'IngressParameters', name: 'p', scope: 'Cluster' },
+        parameters: {
+          apiGroup: 'k8s.example.com',
+          kind: 'IngressParameters',
+          name: 'p',
+          scope: 'Cluster',
+        },
       },
     ],
     [
       'namespaced parameters',
       {
         controller: 'example.com/lb',
-        parameters: { kind: 'ConfigMap', name: 'p', scope: 'Namespace', namespace: 'ingress' },
+        parameters: {
+          kind: 'ConfigMap',
+          name: 'p',
+          scope: 'Namespace',
+          namespace: 'ingress',
+        },
       },
     ],
   ])('accepts %s', (_, spec) => {
@@ -288,17 +339,26 @@ describe('IngressClass validation', () => {
     ],
     [
       'parameters with an unknown scope',
-      { controller: 'k8s.io/x', parameters: { kind: 'K', name: 'p', scope: 'Global' } },
+      {
+        controller: 'k8s.io/x',
+        parameters: { kind: 'K', name: 'p', scope: 'Global' },
+      },
       'spec.parameters.scope: Unsupported value: "Global": supported values: "Cluster", "Namespace"',
     ],
     [
       'namespaced parameters without namespace',
-      { controller: 'k8s.io/x', parameters: { kind: 'K', name: 'p', scope: 'Namespace' } },
+      {
+        controller: 'k8s.io/x',
+        parameters: { kind: 'K', name: 'p', scope: 'Namespace' },
+      },
       "spec.parameters.namespace: Required value: `parameters.scope` is set to 'Namespace'",
     ],
     [
       'cluster parameters with a namespace',
-      { controller: 'k8s.io/x', parameters: { kind: 'K', name: 'p', scope: 'Cluster', namespace: 'x' } },
+      {
+        controller: 'k8s.io/x',
+        parameters: { kind: 'K', name: 'p', scope: 'Cluster', namespace: 'x' },
+      },
       "spec.parameters.namespace: Forbidden: `parameters.scope` is set to 'Cluster'",
     ],
   ] as [string, KubeObject, string][])('refuses %s', (_, spec, message) => {
@@ -309,12 +369,22 @@ describe('IngressClass validation', () => {
 
   it('keeps spec.controller immutable', () => {
     const old = ingressClass({ controller: 'k8s.io/ingress-nginx' });
-    expect(fields(ingressClassErrors(ingressClass({ controller: 'example.com/other' }), old))).toEqual([
+    expect(
+      fields(
+        ingressClassErrors(
+          ingressClass({ controller: 'example.com/other' }),
+          old,
+        ),
+      ),
+    ).toEqual([
       'spec.controller: Invalid value: "example.com/other": field is immutable',
     ]);
     expect(
       ingressClassErrors(
-        ingressClass({ controller: 'k8s.io/ingress-nginx', parameters: { kind: 'K', name: 'p', scope: 'Cluster' } }),
+        ingressClass({
+          controller: 'k8s.io/ingress-nginx',
+          parameters: { kind: 'K', name: 'p', scope: 'Cluster' },
+        }),
         old,
       ),
     ).toEqual([]);

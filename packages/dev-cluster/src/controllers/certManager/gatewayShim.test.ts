@@ -223,9 +223,13 @@ describe('the ListenerSet shim (cert-manager v1.21)', () => {
       group: 'cert-manager.io',
     });
     const own = desiredListenerSetCertificates(
-      listenerSet({ 'cert-manager.io/issuer': 'team-issuer', 'cert-manager.io/issuer-kind': 'Mine' }, [
-        https('a', 'a.team.example.com', 'team-tls'),
-      ]),
+      listenerSet(
+        {
+          'cert-manager.io/issuer': 'team-issuer',
+          'cert-manager.io/issuer-kind': 'Mine',
+        },
+        [https('a', 'a.team.example.com', 'team-tls')],
+      ),
       parent({
         'cert-manager.io/cluster-issuer': 'gw-issuer',
         'cert-manager.io/issuer-kind': 'StepClusterIssuer',
@@ -255,8 +259,12 @@ describe('the ListenerSet shim (cert-manager v1.21)', () => {
 
   it('wants nothing without its Gateway, without an issuer anywhere, or for a Secret of another namespace', () => {
     const listeners = [https('a', 'a.team.example.com', 'team-tls')];
-    expect(desiredListenerSetCertificates(listenerSet(le, listeners), undefined)).toEqual([]);
-    expect(desiredListenerSetCertificates(listenerSet({}, listeners), parent())).toEqual([]);
+    expect(
+      desiredListenerSetCertificates(listenerSet(le, listeners), undefined),
+    ).toEqual([]);
+    expect(
+      desiredListenerSetCertificates(listenerSet({}, listeners), parent()),
+    ).toEqual([]);
     expect(
       desiredListenerSetCertificates(
         listenerSet(le, [

@@ -330,9 +330,9 @@ describe('reconcileCertManager: ACME issuance through a Gateway', () => {
     // Deleting the ListenerSet removes its Certificate and issuance objects.
     cluster.snapshot.listenerSets.length = 0;
     cluster.run(settings());
-    expect(
-      cluster.snapshot.certificates.map(c => c.metadata.name),
-    ).toEqual(['web-tls']);
+    expect(cluster.snapshot.certificates.map(c => c.metadata.name)).toEqual([
+      'web-tls',
+    ]);
   });
 
   it('reports Issuing with Ready=False DoesNotExist while issuing', () => {

@@ -71,7 +71,12 @@ describe('reconcileGatewayClass', () => {
 
 describe('supportedFeatures', () => {
   it('names one feature per served kind, sorted, with ListenerSet only when served', () => {
-    const v141 = new Set(['gateways', 'httpRoutes', 'grpcRoutes', 'referenceGrants']);
+    const v141 = new Set([
+      'gateways',
+      'httpRoutes',
+      'grpcRoutes',
+      'referenceGrants',
+    ]);
     expect(supportedFeatures(r => v141.has(r))).toEqual([
       'GRPCRoute',
       'Gateway',
@@ -90,7 +95,11 @@ describe('supportedFeatures', () => {
   });
 
   it('writes them into the class status when given', () => {
-    const result = reconcileGatewayClass(gatewayClass(), [], ['Gateway', 'ListenerSet']);
+    const result = reconcileGatewayClass(
+      gatewayClass(),
+      [],
+      ['Gateway', 'ListenerSet'],
+    );
     expect(result.status.supportedFeatures).toEqual([
       { name: 'Gateway' },
       { name: 'ListenerSet' },

@@ -129,13 +129,19 @@ describe('ListenerSet admission (allowedListeners)', () => {
     ['All', { from: 'All' }, 'team-b', true],
     [
       'Selector, matching',
-      { from: 'Selector', selector: { matchLabels: { 'listeners-allowed': 'true' } } },
+      {
+        from: 'Selector',
+        selector: { matchLabels: { 'listeners-allowed': 'true' } },
+      },
       'team-a',
       true,
     ],
     [
       'Selector, not matching',
-      { from: 'Selector', selector: { matchLabels: { 'listeners-allowed': 'true' } } },
+      {
+        from: 'Selector',
+        selector: { matchLabels: { 'listeners-allowed': 'true' } },
+      },
       'team-b',
       false,
     ],
@@ -183,9 +189,7 @@ describe('reconcileGatewayApi: ListenerSets', () => {
     });
     expect(ls.listeners).toBeUndefined();
     expect(ls.conditions[0].observedGeneration).toBe(2);
-    expect(statusOf(result, 'gateways', 'shared').attachedListenerSets).toBe(
-      0,
-    );
+    expect(statusOf(result, 'gateways', 'shared').attachedListenerSets).toBe(0);
   });
 
   it('admits a ListenerSet of the same namespace and reports its listeners', () => {
@@ -249,7 +253,9 @@ describe('reconcileGatewayApi: ListenerSets', () => {
           httpListener('first-of-ls', 'ls-dup.example.com'),
         ]),
         // Same age as z-older, but sorts first by namespace/name.
-        listenerSet('b-same-age', [httpListener('only', 'contested.example.com')]),
+        listenerSet('b-same-age', [
+          httpListener('only', 'contested.example.com'),
+        ]),
       ],
       namespaces,
     });
@@ -327,7 +333,10 @@ describe('reconcileGatewayApi: ListenerSets', () => {
         }),
       ],
       secrets: [tlsSecret('cert', 'certs')],
-      referenceGrants: [grant('Gateway', 'infra'), grant('ListenerSet', 'infra')],
+      referenceGrants: [
+        grant('Gateway', 'infra'),
+        grant('ListenerSet', 'infra'),
+      ],
       namespaces,
     });
     const granted = statusOf(result, 'listenerSets', 'granted');
@@ -344,9 +353,7 @@ describe('reconcileGatewayApi: ListenerSets', () => {
       Accepted: ['False', 'ListenersNotValid'],
       Programmed: ['False', 'ListenersNotValid'],
     });
-    expect(
-      statusOf(result, 'gateways', 'shared').attachedListenerSets,
-    ).toBe(1);
+    expect(statusOf(result, 'gateways', 'shared').attachedListenerSets).toBe(1);
   });
 
   it('reports ParentNotAccepted under a Gateway that is not accepted', () => {
@@ -410,9 +417,9 @@ describe('reconcileGatewayApi: ListenerSets', () => {
         odd,
       ],
     });
-    expect(
-      result.updates.filter(u => u.resource === 'listenerSets'),
-    ).toEqual([]);
+    expect(result.updates.filter(u => u.resource === 'listenerSets')).toEqual(
+      [],
+    );
   });
 
   it('omits attachedListenerSets and the feature when ListenerSets are not served', () => {
@@ -423,9 +430,10 @@ describe('reconcileGatewayApi: ListenerSets', () => {
     expect(statusOf(result, 'gateways', 'shared')).not.toHaveProperty(
       'attachedListenerSets',
     );
-    expect(statusOf(result, 'gatewayClasses', 'eg').supportedFeatures).toEqual(
-      [{ name: 'Gateway' }, { name: 'HTTPRoute' }],
-    );
+    expect(statusOf(result, 'gatewayClasses', 'eg').supportedFeatures).toEqual([
+      { name: 'Gateway' },
+      { name: 'HTTPRoute' },
+    ]);
   });
 });
 
@@ -516,7 +524,7 @@ describe('reconcileGatewayApi: routes attached to ListenerSets', () => {
     ).toBe(0);
   });
 
-  it('writes the parentRef as given, with the Gateway\'s controller', () => {
+  it("writes the parentRef as given, with the Gateway's controller", () => {
     const result = world([httpRoute('r', 'team-a', [lsRef()])]);
     const parents = statusOf(result, 'httpRoutes', 'r').parents;
     expect(parents).toHaveLength(1);
@@ -526,12 +534,18 @@ describe('reconcileGatewayApi: routes attached to ListenerSets', () => {
 
   it('intersects route hostnames with the ListenerSet listener hostname', () => {
     const result = world([
-      httpRoute('match', 'team-a', [lsRef({ sectionName: 'all' })], [
-        'shop.apps.example.com',
-      ]),
-      httpRoute('no-match', 'team-a', [lsRef({ sectionName: 'all' })], [
-        'apps.example.com',
-      ]),
+      httpRoute(
+        'match',
+        'team-a',
+        [lsRef({ sectionName: 'all' })],
+        ['shop.apps.example.com'],
+      ),
+      httpRoute(
+        'no-match',
+        'team-a',
+        [lsRef({ sectionName: 'all' })],
+        ['apps.example.com'],
+      ),
     ]);
     expect(parentOf(result, 'match')?.Accepted).toEqual(['True', 'Accepted']);
     expect(parentOf(result, 'no-match')?.Accepted).toEqual([

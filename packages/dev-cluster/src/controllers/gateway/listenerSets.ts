@@ -2,7 +2,11 @@ import { condition } from '../kube/status';
 import { KubeObject, objectKey } from '../kube/types';
 import { GATEWAY_GROUP } from './constants';
 import { findConflicts } from './conflicts';
-import { ConditionOutcome, isListenerAccepted, listenerStatus } from './gateways';
+import {
+  ConditionOutcome,
+  isListenerAccepted,
+  listenerStatus,
+} from './gateways';
 import { matchesLabelSelector } from './labelSelector';
 import {
   Listener,

@@ -163,12 +163,15 @@ describe('analyzeListener', () => {
   });
 
   it("defaults a ListenerSet's certificateRef to the ListenerSet's namespace", () => {
-    const model = analyzeListener(https({ certificateRefs: [{ name: 'web-tls' }] }), {
-      owner: { metadata: { name: 'ls', namespace: 'team-a' } },
-      ownerKind: 'ListenerSet',
-      secrets: [tlsSecret('web-tls', 'team-a')],
-      referenceGrants: [],
-    });
+    const model = analyzeListener(
+      https({ certificateRefs: [{ name: 'web-tls' }] }),
+      {
+        owner: { metadata: { name: 'ls', namespace: 'team-a' } },
+        ownerKind: 'ListenerSet',
+        secrets: [tlsSecret('web-tls', 'team-a')],
+        referenceGrants: [],
+      },
+    );
     expect(model.unresolvedRefs).toBeUndefined();
   });
 

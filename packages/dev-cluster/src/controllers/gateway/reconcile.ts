@@ -3,10 +3,7 @@ import { Failures } from '../kube/failures';
 import { ResourceName } from '../kube/resources';
 import { KubeObject, findCondition, objectKey } from '../kube/types';
 import { RouteKind } from './constants';
-import {
-  LISTENER_SET_FEATURE,
-  reconcileGatewayClass,
-} from './gatewayClasses';
+import { LISTENER_SET_FEATURE, reconcileGatewayClass } from './gatewayClasses';
 import {
   gatewayAccepted,
   gatewayProblem,
@@ -408,7 +405,8 @@ function reconcileRoutes(
       }
       for (const { parentKey: key, listenerName } of result.attachments) {
         const attachmentKey = `${key}#${listenerName}`;
-        if (!attached.has(attachmentKey)) attached.set(attachmentKey, new Set());
+        if (!attached.has(attachmentKey))
+          attached.set(attachmentKey, new Set());
         attached.get(attachmentKey)!.add(`${kind}/${objectKey(route)}`);
       }
     }

@@ -183,7 +183,12 @@ function attach(
   const allowed = candidates.filter(
     model =>
       model.supportedKinds.some(k => k.kind === kind) &&
-      namespaceAllowed(model, parent.object, route.metadata.namespace!, context),
+      namespaceAllowed(
+        model,
+        parent.object,
+        route.metadata.namespace!,
+        context,
+      ),
   );
   if (allowed.length === 0) {
     return {

@@ -153,7 +153,9 @@ describe('reconcileIngressNginx', () => {
         { ...settings, address: 'ingress.example.net' },
       ),
     ).toEqual({
-      mine: { loadBalancer: { ingress: [{ hostname: 'ingress.example.net' }] } },
+      mine: {
+        loadBalancer: { ingress: [{ hostname: 'ingress.example.net' }] },
+      },
     });
   });
 
@@ -161,7 +163,10 @@ describe('reconcileIngressNginx', () => {
     expect(
       statuses(
         {
-          ingressClasses: [ingressClass('nginx'), ingressClass('inc', 'nginx.org/ingress-controller')],
+          ingressClasses: [
+            ingressClass('nginx'),
+            ingressClass('inc', 'nginx.org/ingress-controller'),
+          ],
           ingresses: [ingress('a', 'nginx'), ingress('b', 'inc')],
         },
         { ...settings, controllerName: 'nginx.org/ingress-controller' },

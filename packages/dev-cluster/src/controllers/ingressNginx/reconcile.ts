@@ -20,7 +20,8 @@ export interface IngressNginxResult {
   failures: string[];
 }
 
-export const DEFAULT_CLASS_ANNOTATION = 'ingressclass.kubernetes.io/is-default-class';
+export const DEFAULT_CLASS_ANNOTATION =
+  'ingressclass.kubernetes.io/is-default-class';
 /** The deprecated class annotation, which ingress-nginx still honours. */
 const CLASS_ANNOTATION = 'kubernetes.io/ingress.class';
 
@@ -73,7 +74,9 @@ export function loadBalancerEntry(address: string): LoadBalancerIngress {
 }
 
 function sameEntry(a: LoadBalancerIngress, b: LoadBalancerIngress): boolean {
-  return (a.ip ?? '') === (b.ip ?? '') && (a.hostname ?? '') === (b.hostname ?? '');
+  return (
+    (a.ip ?? '') === (b.ip ?? '') && (a.hostname ?? '') === (b.hostname ?? '')
+  );
 }
 
 /**
@@ -94,7 +97,12 @@ export function reconcileIngressNginx(
       desiredStatus(ingress, isOurIngress(ingress, classes), entry),
     );
     if (status) {
-      updates.push({ type: 'status', resource: 'ingresses', object: ingress, status });
+      updates.push({
+        type: 'status',
+        resource: 'ingresses',
+        object: ingress,
+        status,
+      });
     }
   }
   return { updates, failures: failures.messages };
