@@ -11,6 +11,7 @@ step yarn tsc
 step yarn backstage-cli repo lint
 step yarn prettier --check .
 step bash packages/toolchain/ensure-postgres.sh
+step bash packages/toolchain/ensure-kubectl.sh
 CI=true step yarn backstage-cli repo test
 # Benchmarks at a small size: they print ratios against baselines of the same run.
 step yarn workspace @gatehouse/dev-cluster bench --objects 20000
