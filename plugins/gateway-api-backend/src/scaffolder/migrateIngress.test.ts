@@ -112,6 +112,32 @@ describe('gatewayApi:ingress:migrate, cutover and rollback', () => {
       action.handler(createMockActionContext({ input: input as any })),
     ).rejects.toThrow(message);
 
+  it('plans only when asked (planOnly), like a dry run', async () => {
+    await client.apply(
+      ingress('checkout', 'mig-plan', ['plan.team-a.example.org']),
+    );
+    const ctx = await run(createMigrateIngressAction(deps()), {
+      tenant: 'team-a',
+      ingress: 'checkout/mig-plan',
+      planOnly: true,
+    });
+    expect(outputOf(ctx, 'status')).toBe('planned');
+    expect(outputOf(ctx, 'manifests')).toMatch(/name: mig-plan/);
+    const routes = await client.list(
+      'gateway.networking.k8s.io/v1',
+      'HTTPRoute',
+      { namespace: 'checkout' },
+    );
+    expect(
+      routes.filter(
+        r =>
+          r.metadata?.annotations?.[
+            'gateway-api.gatehouse.dev/migrated-from'
+          ] === 'checkout/mig-plan',
+      ),
+    ).toEqual([]);
+  });
+
   it('plans in a dry run: the report and the manifests, and writes nothing', async () => {
     await client.apply(
       ingress('checkout', 'mig-preview', ['preview.team-a.example.org']),

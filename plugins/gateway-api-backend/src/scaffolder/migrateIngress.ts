@@ -73,6 +73,12 @@ export const migrateIngressInput = (z: typeof zod) =>
           'Ids of the blocking differences of the report you accept (each is recorded on the route)',
       })
       .default([]),
+    planOnly: z
+      .boolean({
+        description:
+          'Only report and plan (as a dry run): the template shows the report before anything is written',
+      })
+      .default(false),
     output: z
       .enum(['apply', 'files'], {
         description:
@@ -124,8 +130,10 @@ export function createMigrateIngressAction(
           z.string({ description: 'The planned objects as YAML' }),
       },
     },
-    async handler(ctx) {
-      const input = parseInput(migrateIngressInput, ctx.input);
+    async handler(actionCtx) {
+      const input = parseInput(migrateIngressInput, actionCtx.input);
+      // Plan only is a dry run the user asks for: every write goes to the API server as one.
+      const ctx = input.planOnly ? { ...actionCtx, isDryRun: true } : actionCtx;
       const plans = await planMigration(input, options, ctx);
       const report = plans
         .map(p => migrationReportMarkdown(p))
