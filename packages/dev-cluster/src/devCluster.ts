@@ -138,12 +138,14 @@ function admissionSource(
   };
 }
 
-function seedContext(): WriteContext {
+function seedContext(
+  fieldValidation: WriteContext['fieldValidation'] = 'Strict',
+): WriteContext {
   return {
     user: authenticatedUser(adminToken),
     dryRun: false,
     fieldManager: 'dev-cluster-seed',
-    fieldValidation: 'Strict',
+    fieldValidation,
     warnings: [],
   };
 }
@@ -199,6 +201,9 @@ function seed(
         object.metadata?.namespace ??
         (found.type.namespaced ? 'default' : undefined),
     };
+    // Fields an older install does not know are pruned, as an apiserver does without strict
+    // field validation, and named: the object still loads.
+    const ctx = seedContext('Warn');
     try {
       if (
         found.type === namespaces &&
@@ -209,11 +214,18 @@ function seed(
           object.metadata.name,
           'merge',
           { metadata: object.metadata },
-          seedContext(),
+          ctx,
           false,
         );
       } else {
-        service.create(target, object, seedContext());
+        service.create(target, object, ctx);
+      }
+      if (ctx.warnings.length) {
+        log(
+          `${where} loaded with warnings on Gateway API ${gatewayApiInstallName(
+            install,
+          )}: ${ctx.warnings.join('; ')}`,
+        );
       }
     } catch (e) {
       throw new Error(
