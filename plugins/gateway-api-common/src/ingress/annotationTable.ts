@@ -570,7 +570,7 @@ const ROWS: Row[] = [
   [
     'proxy-body-size',
     'envoy-gateway',
-    'BackendTrafficPolicy requestBuffer.limit (buffers whole bodies; not for streaming or WebSocket)',
+    'BackendTrafficPolicy requestBuffer.limit (ClientTrafficPolicy targets Gateways and ListenerSets only; buffers whole bodies, not for streaming or WebSocket)',
     B,
   ],
   [

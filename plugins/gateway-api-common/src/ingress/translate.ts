@@ -458,21 +458,35 @@ function pathEntries(t: Translation): Map<string, PathEntry[]> {
       mapping,
     });
     if (canary) {
-      t.paths.push({
+      // One report line per way a request reaches the canary: by header, then by weight.
+      const header =
+        canary.header ??
+        (canary.alwaysNever
+          ? {
+              type: 'Exact' as const,
+              name: canary.alwaysNever,
+              value: 'always',
+            }
+          : undefined);
+      const line = (
+        match: PathMapping['match'],
+        weight?: number,
+      ): PathMapping => ({
         ...(host ? { host } : {}),
         path,
         pathType,
         backend: `canary ${canary.ingress}: Service ${canary.backend.name}:${canary.backend.port}`,
-        match: {
-          path: translated.match,
-          ...(canary.header ? { headers: [canary.header] } : {}),
-        },
+        match,
         backendRef: {
           ...canary.backend,
-          ...(canary.weight ? { weight: canary.weight.canary } : {}),
+          ...(weight !== undefined ? { weight } : {}),
         },
         differences: [],
       });
+      if (header)
+        t.paths.push(line({ path: translated.match, headers: [header] }));
+      if (canary.weight)
+        t.paths.push(line({ path: translated.match }, canary.weight.canary));
     }
   };
 

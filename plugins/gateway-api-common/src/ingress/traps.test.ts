@@ -334,6 +334,40 @@ describe('migration traps', () => {
     ).toEqual(['implementation-specific-prefix:m.example.com/foo']);
   });
 
+  it('reports each way a request reaches a canary', () => {
+    const main = ingress('main', {}, { rules: [web('o.example.com', '/api')] });
+    const canary = ingress(
+      'c',
+      { canary: 'true', 'canary-weight': '25', 'canary-by-header': 'X-Beta' },
+      {
+        rules: [rule('o.example.com', ['/api', 'Prefix', 'web-v2', 80])],
+      },
+    );
+    const result = translate(main, { otherIngresses: [canary] });
+    expect(
+      result.report.paths
+        .filter(p => p.backend.startsWith('canary'))
+        .map(p => [p.match, p.backendRef]),
+    ).toEqual([
+      [
+        {
+          path: { type: 'PathPrefix', value: '/api' },
+          headers: [{ type: 'Exact', name: 'X-Beta', value: 'always' }],
+        },
+        { name: 'web-v2', port: 80 },
+      ],
+      [
+        { path: { type: 'PathPrefix', value: '/api' } },
+        { name: 'web-v2', port: 80, weight: 25 },
+      ],
+    ]);
+    expect(
+      result.report.annotations
+        .filter(a => a.ingress === 'shop/c')
+        .map(a => a.outcome),
+    ).toEqual(['mapped', 'mapped', 'mapped']);
+  });
+
   it('a canary Ingress is migrated with its main Ingress only', () => {
     const result = translate(
       ingress('cn', { canary: 'true' }, { rules: [web('n.example.com')] }),
