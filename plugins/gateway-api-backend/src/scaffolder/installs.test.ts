@@ -18,7 +18,7 @@ const TLS_ROUTE_VERSION: Record<string, string | undefined> = {
   'v1.6.1/experimental': 'gateway.networking.k8s.io/v1',
 };
 
-/** One Service of each example tenant's layout, owned by that tenant's group. */
+/** One Service of each layout's example tenant, owned by that tenant's group (or one beneath it). */
 const EXPOSURES = [
   {
     layout: 'dedicated',
@@ -34,12 +34,20 @@ const EXPOSURES = [
     service: { name: 'payments', port: 8080 },
     entityRef: 'component:default/payments',
   },
+  {
+    layout: 'cluster-shared',
+    tenant: 'team-c',
+    namespace: 'catalog',
+    service: { name: 'catalog-api', port: 8080 },
+    entityRef: 'component:default/catalog-api',
+  },
 ];
 
 describe.each(gatewayApiInstallCases())(
   'expose and unexpose on Gateway API %s',
   (name, install) => {
     const tlsRouteVersion = TLS_ROUTE_VERSION[name];
+    const listenerSets = name.startsWith('v1.6.1/');
     let cluster: DevCluster;
     let client: ClusterClient;
 
@@ -47,6 +55,22 @@ describe.each(gatewayApiInstallCases())(
       ({ cluster, client } = await startExampleCluster({
         gatewayApi: install,
       }));
+      // The shared GatewayClass claims ListenerSet (as its controller would in status), so
+      // tenant listeners go in ListenerSets wherever the install serves them.
+      const claimed = await fetch(
+        `${cluster.url}/apis/gateway.networking.k8s.io/v1/gatewayclasses/eg/status`,
+        {
+          method: 'PATCH',
+          headers: {
+            Authorization: `Bearer ${cluster.adminToken}`,
+            'Content-Type': 'application/merge-patch+json',
+          },
+          body: JSON.stringify({
+            status: { supportedFeatures: [{ name: 'ListenerSet' }] },
+          }),
+        },
+      );
+      expect(claimed.ok).toBe(true);
     }, 120_000);
     afterAll(() => cluster.close());
 
@@ -59,11 +83,14 @@ describe.each(gatewayApiInstallCases())(
       action: { handler: (ctx: any) => Promise<void> },
       input: Record<string, unknown>,
       extra: Record<string, unknown> = {},
-    ) =>
-      action.handler({
+    ) => {
+      const ctx = {
         ...createMockActionContext({ input: input as any }),
         ...extra,
-      });
+      };
+      await action.handler(ctx);
+      return ctx;
+    };
     /** The routes of a kind in `checkout` that serve a hostname. */
     const routesServing = async (
       apiVersion: string,
@@ -94,10 +121,20 @@ describe.each(gatewayApiInstallCases())(
       'dry-runs an HTTPRoute for the $layout layout, writing nothing',
       async exposure => {
         const writes = cluster.writes.length;
-        await expect(dryRun(exposure, 'HTTPRoute')).resolves.toBeUndefined();
+        await expect(dryRun(exposure, 'HTTPRoute')).resolves.toBeDefined();
         expect(cluster.writes.length).toBe(writes);
       },
     );
+
+    it(`puts a shared-Gateway tenant's listener ${
+      listenerSets ? 'in a ListenerSet' : 'on the Gateway'
+    }`, async () => {
+      const ctx = await dryRun(EXPOSURES[2], 'HTTPRoute');
+      const manifests: string = ctx.output.mock.calls.find(
+        ([name]: [string]) => name === 'manifests',
+      )[1];
+      expect(manifests.includes('kind: ListenerSet')).toBe(listenerSets);
+    });
 
     it('exposes and unexposes an HTTPRoute', async () => {
       const hostname = 'web.team-a.example.org';
@@ -118,7 +155,7 @@ describe.each(gatewayApiInstallCases())(
         `dry-runs a TLSRoute at ${tlsRouteVersion} for the $layout layout, writing nothing`,
         async exposure => {
           const writes = cluster.writes.length;
-          await expect(dryRun(exposure, 'TLSRoute')).resolves.toBeUndefined();
+          await expect(dryRun(exposure, 'TLSRoute')).resolves.toBeDefined();
           expect(cluster.writes.length).toBe(writes);
         },
       );
