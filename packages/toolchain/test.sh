@@ -8,6 +8,9 @@ step() { log "== $*"; "$@"; }
 
 step bash packages/toolchain/crds.test.sh
 step yarn tsc
+# The plugins' public API against the committed report.api.md files (from the types tsc just
+# wrote); after an intended change, `yarn build:api-reports` updates them.
+step yarn build:api-reports:only --ci
 step yarn backstage-cli repo lint
 step yarn prettier --check .
 step bash packages/toolchain/ensure-postgres.sh
