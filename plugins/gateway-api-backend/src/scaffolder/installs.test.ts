@@ -70,7 +70,7 @@ describe.each(gatewayApiInstallCases())(
           }),
         },
       );
-      expect(claimed.ok).toBe(true);
+      if (!claimed.ok) throw new Error(`status patch: ${claimed.status}`);
     }, 120_000);
     afterAll(() => cluster.close());
 
@@ -131,7 +131,7 @@ describe.each(gatewayApiInstallCases())(
     }`, async () => {
       const ctx = await dryRun(EXPOSURES[2], 'HTTPRoute');
       const manifests: string = ctx.output.mock.calls.find(
-        ([name]: [string]) => name === 'manifests',
+        ([output]: [string]) => output === 'manifests',
       )[1];
       expect(manifests.includes('kind: ListenerSet')).toBe(listenerSets);
     });
