@@ -21,6 +21,7 @@ import { tenantDetail } from './tenants/tenantDetail';
 import { worldFromCache } from './world/loadWorld';
 import { gatewayApiClustersServiceRef } from './service/clustersService';
 import { createRouter } from './service/router';
+import { ingressBlockersFromCache } from './ingress/migrationBlockers';
 
 /**
  * The Gateway API backend plugin: the REST API the frontend plugin reads.
@@ -124,6 +125,7 @@ export const gatewayApiPlugin = createBackendPlugin({
               const unreadable = clusters.cache.snapshot(name).unreadable ?? [];
               return { ...served, unreadable: [...unreadable] };
             },
+            ingressBlockers: ingressBlockersFromCache(clusters.cache),
             checkHostname: async request => {
               // Advice while the user types: the cache, not a cluster call per keystroke.
               // The expose action runs the same guards on the live world.

@@ -95,10 +95,10 @@ export function checkIngressMigration(
  * Gatehouse layout redirects HTTP to HTTPS for every hostname of the tenant (the http-redirect
  * Gateway, or the https-redirect route on the HTTP listener).
  */
-const COVERED_BY_LAYOUT = ['ssl-redirect-needs-http-listener'];
+export const COVERED_BY_LAYOUT = ['ssl-redirect-needs-http-listener'];
 
 /** Differences no acceptance lifts: they must be removed from the Ingress first. */
-const NEVER_ACCEPTED = ['configuration-injection'];
+export const NEVER_ACCEPTED = ['configuration-injection'];
 
 const uniqueById = (differences: MigrationDifference[]) => {
   const byId = new Map<string, MigrationDifference>();
