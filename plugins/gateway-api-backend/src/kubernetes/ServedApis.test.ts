@@ -6,7 +6,7 @@ import {
 } from '@gatehouse/dev-cluster';
 import { GatewayApiCache } from '../cache/GatewayApiCache';
 import { checkHostname } from '../guards/exposureGuards';
-import { loadWorld, World } from '../world/loadWorld';
+import { loadWorld, World, worldFromCache } from '../world/loadWorld';
 import { ClusterClient } from './ClusterClient';
 
 /** What each install serves, from its CRDs (served: true versions, in priority order). */
@@ -220,6 +220,33 @@ describe.each(gatewayApiInstallCases())(
             'already served by TLSRoute/tenant-team-b/passthrough',
           ),
         });
+      });
+
+      it('the cache says a TLSRoute it may not list is unreadable, and the hostname check refuses', async () => {
+        const cache = new GatewayApiCache([clientOf(cluster, 'no-tlsroutes')], {
+          logger: mockServices.logger.mock(),
+          backoff: { initialMs: 50, maxMs: 200 },
+        });
+        cache.start();
+        try {
+          await cache.waitForSync();
+          expect(cache.snapshot('dev').unreadable).toEqual(
+            expect.arrayContaining([
+              {
+                kind: 'TLSRoute',
+                reason: expect.stringContaining('not allowed to list TLSRoute'),
+              },
+            ]),
+          );
+          expect(
+            ask(worldFromCache(cache), 'free.team-a.example.org'),
+          ).toMatchObject({
+            ok: false,
+            reason: expect.stringMatching(/^Cluster dev: cannot read TLSRoute/),
+          });
+        } finally {
+          cache.stop();
+        }
       });
 
       it('the guards decide nothing while TLSRoutes cannot be read', async () => {
