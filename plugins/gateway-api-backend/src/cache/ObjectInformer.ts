@@ -206,8 +206,8 @@ export class ObjectInformer {
       this.setUnreadable(
         `${what} failed: ${(error as Error)?.message ?? error}`,
       );
-      // A 404 is settled by the next discovery read; anything else may heal: either way
-      // the rest of the cluster must not wait.
+      // A 404 is settled by the next discovery read, so the cluster need not wait for it;
+      // anything else (a timeout, a 500) may heal on the next try, and the kind stays pending.
       if (status === 404) this.markSynced();
     }
     this.retryLater(() => this.relist());
