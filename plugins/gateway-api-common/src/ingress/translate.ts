@@ -28,7 +28,9 @@ const MAX_MATCHES = 128;
 
 /**
  * Translates one ingress-nginx Ingress into Gateway API objects for the given target, with a
- * report of every path and annotation. Pure: it reads only its input.
+ * report of every path and annotation. Pure: it reads only its input. Whatever the Ingress says,
+ * it answers `translated` or `blocked` with the reasons; it throws only for a call no cluster
+ * object can make (an Ingress without name or namespace, a target without parentRefs).
  *
  * @public
  */
