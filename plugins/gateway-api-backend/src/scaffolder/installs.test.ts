@@ -130,9 +130,9 @@ describe.each(gatewayApiInstallCases())(
       listenerSets ? 'in a ListenerSet' : 'on the Gateway'
     }`, async () => {
       const ctx = await dryRun(EXPOSURES[2], 'HTTPRoute');
-      const manifests: string = ctx.output.mock.calls.find(
-        ([output]: [string]) => output === 'manifests',
-      )[1];
+      const manifests: string = jest
+        .mocked(ctx.output)
+        .mock.calls.find(([output]) => output === 'manifests')?.[1];
       expect(manifests.includes('kind: ListenerSet')).toBe(listenerSets);
     });
 
