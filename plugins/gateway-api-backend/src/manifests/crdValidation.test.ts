@@ -16,8 +16,6 @@ import {
   ledger,
   legacyBilling,
   payments,
-  paymentsBroken,
-  SERVED_V1_6_1,
   teamA,
   teamB,
   teamC,
@@ -327,13 +325,21 @@ describe('the example cluster and listener patches on the default install', () =
           { headers: { authorization: `Bearer ${seeded.adminToken}` } },
         );
         const gateway = await response.json();
+        // Gateway API v1.6: the hostnames' listeners live in team-c's ListenerSets.
         expect(
           gateway.spec.listeners.map((l: { name: string }) => l.name),
-        ).toEqual([
-          'http',
-          'catalog.team-c.example.org',
-          'billing.team-c.example.org',
-        ]);
+        ).toEqual(['http']);
+        const sets = await (
+          await fetch(
+            `${seeded.url}/apis/gateway.networking.k8s.io/v1/namespaces/tenant-team-c/listenersets`,
+            { headers: { authorization: `Bearer ${seeded.adminToken}` } },
+          )
+        ).json();
+        expect(
+          sets.items.map(
+            (s: { metadata: { name: string } }) => s.metadata.name,
+          ),
+        ).toEqual(['billing.team-c.example.org', 'catalog.team-c.example.org']);
       } finally {
         await seeded.close();
       }
@@ -407,72 +413,6 @@ describe('the example cluster and listener patches on the default install', () =
         'http',
         'billing.team-c.example.org',
       ]);
-    });
-  });
-
-  describe('ListenerSet listener patches under per-hostname field managers', () => {
-    const tenant = buildTenantObjects(teamB, SERVED_V1_6_1);
-    const set = tenant.find(o => o.kind === 'ListenerSet')!;
-    const setPath = `${collectionPath(set)}/${set.metadata.name}`;
-    const apply = (body: unknown, hostname: string) =>
-      request(
-        'PATCH',
-        `${setPath}?fieldManager=${encodeURIComponent(
-          exposureFieldManager(hostname),
-        )}`,
-        body,
-        'application/apply-patch+yaml',
-      );
-    const listenerNames = async () =>
-      (await request('GET', setPath)).body.spec.listeners.map(
-        (l: { name: string }) => l.name,
-      );
-    const hostnames = [payments, paymentsBroken];
-
-    beforeAll(async () => {
-      const failed = await failures(tenant.filter(o => o.kind === 'Namespace'));
-      const { status, body } = await create(set, false);
-      if (failed.length || status !== 201) {
-        throw new Error(`${failed.join('; ')} ${status} ${body.message}`);
-      }
-      for (const exposure of hostnames) {
-        const patch = buildExposureObjects(exposure, teamB, SERVED_V1_6_1).find(
-          o => o.kind === 'ListenerSet',
-        );
-        const applied = await apply(patch, exposure.hostname);
-        if (applied.status !== 200) {
-          throw new Error(`${applied.status} ${applied.body.message}`);
-        }
-      }
-    });
-
-    it("keeps the domains' listeners and every hostname's side by side", async () => {
-      expect(await listenerNames()).toEqual([
-        'team-b.example.org-https',
-        'team-b.example.org-tls',
-        payments.names.listener,
-        paymentsBroken.names.listener,
-      ]);
-    });
-
-    it('removes exactly the listener of an unexposed hostname, and keeps the parentRef', async () => {
-      const bare = {
-        apiVersion: set.apiVersion,
-        kind: set.kind,
-        metadata: {
-          name: set.metadata.name,
-          namespace: set.metadata.namespace,
-        },
-      };
-      expect((await apply(bare, payments.hostname)).status).toBe(200);
-      expect(await listenerNames()).toEqual([
-        'team-b.example.org-https',
-        'team-b.example.org-tls',
-        paymentsBroken.names.listener,
-      ]);
-      expect((await request('GET', setPath)).body.spec.parentRef).toMatchObject(
-        { kind: 'Gateway', name: 'gateway' },
-      );
     });
   });
 });

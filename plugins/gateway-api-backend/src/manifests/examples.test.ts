@@ -104,4 +104,76 @@ describe('examples/cluster', () => {
       }
     }
   });
+
+  it('puts the tenant-shared and cluster-shared listeners in ListenerSets in the tenant namespaces', () => {
+    const sets = all.filter(o => o.kind === 'ListenerSet');
+    expect(sets.map(o => `${o.metadata.namespace}/${o.metadata.name}`)).toEqual(
+      [
+        'tenant-team-b/gateway',
+        'tenant-team-b/payments.team-b.example.org',
+        'tenant-team-b/broken.fail.team-b.example.org',
+        'tenant-team-c/catalog.team-c.example.org',
+        'tenant-team-c/billing.team-c.example.org',
+      ],
+    );
+    // The shared Gateway keeps only the platform's http listener.
+    const shared = all.find(
+      o => o.kind === 'Gateway' && o.metadata.name === 'shared',
+    )!;
+    expect((shared.spec as any).listeners.map((l: any) => l.name)).toEqual([
+      'http',
+    ]);
+  });
+
+  it('admits routes to every hostname listener from its own tenant namespaces only', () => {
+    const tenants = [teamA, teamB, teamC];
+    const built = Object.keys(files)
+      .filter(name => name !== '90-common-mistakes.yaml')
+      .flatMap(read);
+    for (const object of built.filter(o =>
+      ['Gateway', 'ListenerSet'].includes(o.kind),
+    )) {
+      const tenant = tenants.find(
+        t => t.namespace === object.metadata.namespace,
+      );
+      for (const listener of (object.spec as any).listeners) {
+        if (!listener.hostname || !tenant) continue;
+        const allowed = listener.allowedRoutes.namespaces;
+        if (allowed.from === 'Same') continue;
+        expect(allowed).toEqual({
+          from: 'Selector',
+          selector: {
+            matchExpressions: [
+              {
+                key: 'kubernetes.io/metadata.name',
+                operator: 'In',
+                values: [tenant.namespace, ...tenant.attachedNamespaces],
+              },
+            ],
+          },
+        });
+      }
+    }
+  });
+
+  it('still shows every common mistake, on the shapes the tenants now use', () => {
+    const mistakes = read('90-common-mistakes.yaml');
+    const parentOf = (name: string) =>
+      (
+        mistakes.find(o => o.kind === 'HTTPRoute' && o.metadata.name === name)!
+          .spec as any
+      ).parentRefs[0];
+    // On the platform's http listener, from namespaces it does not admit.
+    expect(parentOf('legacy-billing-preview')).toMatchObject({
+      sectionName: 'http',
+    });
+    expect(parentOf('legacy-invoices')).toMatchObject({ sectionName: 'http' });
+    // No namespace in the parentRef.
+    expect(parentOf('catalog-api-v2')).not.toHaveProperty('namespace');
+    // A listener of team-b's ListenerSet, with a backend nobody granted.
+    expect(parentOf('payments-reports')).toMatchObject({
+      kind: 'ListenerSet',
+      namespace: 'tenant-team-b',
+    });
+  });
 });

@@ -25,6 +25,7 @@
  * and provisioning again resumes.
  */
 import { GATEWAY_API_ANNOTATIONS } from '@gatehouse/backstage-plugin-gateway-api-common';
+import { issuerAnnotation } from './certificates';
 import {
   ALLOWED_LISTENERS_FROM_TENANTS,
   ALLOWED_LISTENERS_SAME,
@@ -36,7 +37,6 @@ import {
   exposureObjectMeta,
   GATEWAY_API_GROUP,
   HOSTNAMES_ANNOTATION,
-  MANAGED_BY_LABELS,
 } from './metadata';
 import { KubernetesObject, ServedGatewayApi, TenantSpec } from './types';
 
@@ -182,50 +182,51 @@ export function planListenerSetMigration(
     if (byProvision) {
       keptOnGateway.push(listener);
       setName = tenant.names.gateway;
-    } else if (tenantShared) {
-      setName = tenant.names.gateway;
-      addListenerSets.push({
-        object: listenerSet(
-          served,
-          {
-            name: setName,
-            namespace: tenant.namespace,
-            labels: { ...MANAGED_BY_LABELS },
-          },
-          { name: tenant.names.gateway },
-          [moved],
-        ),
-        fieldManager,
-      });
     } else {
+      // As the exposure builders write it: a ListenerSet of the hostname's own.
       setName = listener.name;
-      const secret = listener.tls?.certificateRefs?.[0]?.name;
-      const old = input.certificates.find(
-        c => (c.spec as { secretName?: string })?.secretName === secret,
-      );
-      if (secret && old) {
-        const certificate: KubernetesObject = {
-          apiVersion: old.apiVersion,
-          kind: old.kind,
-          metadata: {
-            name: old.metadata.name,
-            namespace: tenant.namespace,
-            labels: old.metadata.labels,
-            annotations: old.metadata.annotations,
-          },
-          spec: old.spec,
-        };
-        certificates.push(certificate);
-        addListenerSets.push({ object: certificate, fieldManager });
-        finishRoutes.push({ object: old, delete: true });
+      if (!tenantShared) {
+        const secret = listener.tls?.certificateRefs?.[0]?.name;
+        const old = input.certificates.find(
+          c => (c.spec as { secretName?: string })?.secretName === secret,
+        );
+        if (secret && old) {
+          const certificate: KubernetesObject = {
+            apiVersion: old.apiVersion,
+            kind: old.kind,
+            metadata: {
+              name: old.metadata.name,
+              namespace: tenant.namespace,
+              labels: old.metadata.labels,
+              annotations: old.metadata.annotations,
+            },
+            spec: old.spec,
+          };
+          certificates.push(certificate);
+          addListenerSets.push({ object: certificate, fieldManager });
+          finishRoutes.push({ object: old, delete: true });
+        }
       }
+      const meta = exposureObjectMeta(
+        tenant,
+        hostname,
+        setName,
+        tenant.namespace,
+      );
       const set = listenerSet(
         served,
-        exposureObjectMeta(tenant, hostname, setName, tenant.namespace),
-        {
-          namespace: gateway.metadata.namespace,
-          name: gateway.metadata.name,
-        },
+        tenantShared && listener.tls?.certificateRefs?.length
+          ? {
+              ...meta,
+              annotations: { ...meta.annotations, ...issuerAnnotation(tenant) },
+            }
+          : meta,
+        tenantShared
+          ? { name: gateway.metadata.name }
+          : {
+              namespace: gateway.metadata.namespace,
+              name: gateway.metadata.name,
+            },
         [moved],
       );
       listenerSets.push(set);

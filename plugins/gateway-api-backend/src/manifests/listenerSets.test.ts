@@ -72,19 +72,24 @@ describe('tenant listeners in ListenerSets (Gateway API v1.6)', () => {
       }
     });
 
-    it("adds a hostname's listener to the ListenerSet and attaches the route to it", () => {
+    it('gives a hostname a ListenerSet of its own beside the Gateway, annotated for cert-manager, and attaches the route to it', () => {
       const exposure = buildExposureObjects(payments, teamB, SERVED_V1_6_1);
       expect(kinds(exposure)).toEqual([
-        'ListenerSet/tenant-team-b/gateway',
+        'ListenerSet/tenant-team-b/payments.team-b.example.org',
         'HTTPRoute/payments/payments',
       ]);
-      const patch = find(exposure, 'ListenerSet', 'gateway');
-      expect(patch.spec.parentRef).toEqual({
+      const set = find(exposure, 'ListenerSet', 'payments.team-b.example.org');
+      // Annotated with its hostname (unexpose deletes it whole) and the tenant's Issuer.
+      expect(set.metadata.annotations).toEqual({
+        'gateway-api.gatehouse.dev/hostnames': 'payments.team-b.example.org',
+        'cert-manager.io/issuer': 'letsencrypt',
+      });
+      expect(set.spec.parentRef).toEqual({
         group: 'gateway.networking.k8s.io',
         kind: 'Gateway',
         name: 'gateway',
       });
-      expect(patch.spec.listeners).toEqual([
+      expect(set.spec.listeners).toEqual([
         expect.objectContaining({
           name: 'payments.team-b.example.org',
           hostname: 'payments.team-b.example.org',
@@ -96,10 +101,29 @@ describe('tenant listeners in ListenerSets (Gateway API v1.6)', () => {
           group: 'gateway.networking.k8s.io',
           kind: 'ListenerSet',
           namespace: 'tenant-team-b',
-          name: 'gateway',
+          name: 'payments.team-b.example.org',
           sectionName: 'payments.team-b.example.org',
         },
       ]);
+    });
+
+    it("attaches an apex route to the tenant ListenerSet's apex listener", () => {
+      const apex = buildExposureObjects(
+        { ...payments, hostname: 'team-b.example.org' },
+        teamB,
+        SERVED_V1_6_1,
+      );
+      expect(kinds(apex)).toEqual(['HTTPRoute/payments/payments']);
+      expect(apex[0].spec).toMatchObject({
+        parentRefs: [
+          {
+            kind: 'ListenerSet',
+            namespace: 'tenant-team-b',
+            name: 'gateway',
+            sectionName: 'team-b.example.org-https',
+          },
+        ],
+      });
     });
 
     it('writes TLSRoutes with the apiVersion the cluster serves', () => {

@@ -11,6 +11,7 @@ import { clientTrafficPolicy } from './clientTraffic';
 import {
   allowedRoutesByNamespaceName,
   containingDomain,
+  exposureObjectMeta,
   GATEWAY_API_GROUP,
   MANAGED_BY_LABELS,
   tenantNamespace,
@@ -173,8 +174,12 @@ export function buildTenantSharedTenant(
  * One exposed hostname in a tenant-shared tenant. A TLSRoute attaches to the passthrough listener
  * of its domain (`*.<domain>`). An HTTPRoute for a domain apex attaches to the apex HTTPS
  * listener; any other hostname needs its own certificate (HTTP-01 cannot issue wildcards), so it
- * gets its own HTTPS listener, added to the tenant Gateway by a listener patch (seed 003) that
- * the caller applies with server-side apply under `exposureFieldManager(hostname)`.
+ * gets its own HTTPS listener. Where ListenerSet is served, that listener is a ListenerSet of its
+ * own beside the tenant Gateway, named after the hostname and annotated with it and with the
+ * issuer (cert-manager's gateway-shim issues its certificate; unexpose deletes it whole, and one
+ * hostname's failing certificate leaves every other ListenerSet Accepted without a warning).
+ * Otherwise it is added to the tenant Gateway by a listener patch (seed 003) that the caller
+ * applies with server-side apply under `exposureFieldManager(hostname)`.
  */
 export function buildTenantSharedExposure(
   exposure: ExposureSpec,
@@ -196,8 +201,8 @@ export function buildTenantSharedExposure(
     );
   }
   const parent = hostnameListenerParent(tenant, served);
-  const route = (sectionName: string) =>
-    exposureRoute(exposure, tenant, { ...parent, sectionName }, served);
+  const route = (sectionName: string, name = parent.name) =>
+    exposureRoute(exposure, tenant, { ...parent, name, sectionName }, served);
   if (exposure.kind === 'TLSRoute') {
     return [
       route(passthroughListenerName(domain)),
@@ -215,23 +220,38 @@ export function buildTenantSharedExposure(
     exposure.names.listener,
     allowedRoutesByNamespaceName(tenant),
   );
-  const metadata = {
-    name: tenant.names.gateway,
-    namespace: tenant.namespace,
-    labels: { ...MANAGED_BY_LABELS },
-  };
-  return [
-    servesListenerSet(served)
-      ? // The parentRef, equal to the provisioned one, keeps the patch a valid ListenerSet alone.
-        listenerSet(served, metadata, { name: tenant.names.gateway }, [
-          listener,
-        ])
-      : {
-          apiVersion: `${GATEWAY_API_GROUP}/v1`,
-          kind: 'Gateway',
-          metadata,
-          spec: { listeners: [listener] },
+  if (servesListenerSet(served)) {
+    const meta = exposureObjectMeta(
+      tenant,
+      exposure.hostname,
+      exposure.names.listener,
+      tenant.namespace,
+    );
+    return [
+      listenerSet(
+        served,
+        {
+          ...meta,
+          annotations: { ...meta.annotations, ...issuerAnnotation(tenant) },
         },
+        { name: tenant.names.gateway },
+        [listener],
+      ),
+      route(exposure.names.listener, exposure.names.listener),
+      ...exposureReferenceGrant(exposure, tenant),
+    ];
+  }
+  return [
+    {
+      apiVersion: `${GATEWAY_API_GROUP}/v1`,
+      kind: 'Gateway',
+      metadata: {
+        name: tenant.names.gateway,
+        namespace: tenant.namespace,
+        labels: { ...MANAGED_BY_LABELS },
+      },
+      spec: { listeners: [listener] },
+    },
     route(exposure.names.listener),
     ...exposureReferenceGrant(exposure, tenant),
   ];

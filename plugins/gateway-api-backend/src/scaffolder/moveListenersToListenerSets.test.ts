@@ -122,16 +122,23 @@ describe('re-provisioning moves a tenant to ListenerSets, every hostname served 
     expect(set!.spec.listeners.map((l: any) => l.name)).toEqual([
       'team-m.example.org-https',
       'team-m.example.org-tls',
-      exposure.names.listener,
     ]);
+    const own = await get(
+      'ListenerSet',
+      'tenant-team-m',
+      exposure.names.listener,
+    );
+    expect(own!.spec.listeners.map((l: any) => l.hostname)).toEqual([hostname]);
     const conditions = (o: any) =>
       Object.fromEntries(
         (o.status?.conditions ?? []).map((c: any) => [c.type, c.status]),
       );
-    expect(conditions(set)).toMatchObject({
-      Accepted: 'True',
-      Programmed: 'True',
-    });
+    for (const s of [set, own]) {
+      expect(conditions(s)).toMatchObject({
+        Accepted: 'True',
+        Programmed: 'True',
+      });
+    }
 
     const route = await get('HTTPRoute', 'team-m-apps', exposure.names.route);
     expect(route!.spec.parentRefs).toEqual([
@@ -139,7 +146,7 @@ describe('re-provisioning moves a tenant to ListenerSets, every hostname served 
         group: 'gateway.networking.k8s.io',
         kind: 'ListenerSet',
         namespace: 'tenant-team-m',
-        name: 'team-m',
+        name: exposure.names.listener,
         sectionName: exposure.names.listener,
       },
     ]);
@@ -159,6 +166,9 @@ describe('re-provisioning moves a tenant to ListenerSets, every hostname served 
     const first = (id: string) => ours.indexOf(id);
     const last = (id: string) => ours.lastIndexOf(id);
     expect(first('ListenerSet/team-m')).toBeGreaterThan(-1);
+    expect(first(`ListenerSet/${exposure.names.listener}`)).toBeLessThan(
+      ours.indexOf('Gateway/team-m', first('Gateway/team-m') + 1),
+    );
     expect(first(`HTTPRoute/${exposure.names.route}`)).toBeLessThan(
       // The Gateway is written in phase 1 (allowedListeners) and again in phase 3.
       ours.indexOf('Gateway/team-m', first('Gateway/team-m') + 1),

@@ -1,7 +1,8 @@
 /**
  * The files of examples/cluster/, which the dev cluster loads at start: the builders' output for
- * the example tenants and exposures, the application Services they route to, and routes showing
- * the seeds' common mistakes.
+ * the example tenants and exposures on a cluster serving Gateway API v1.6 (tenant listeners in
+ * ListenerSets), the application Services they route to, and routes showing the seeds' common
+ * mistakes.
  */
 import { GATEWAY_API_ANNOTATIONS } from '@gatehouse/backstage-plugin-gateway-api-common';
 import {
@@ -19,6 +20,7 @@ import {
   namespace,
   payments,
   paymentsBroken,
+  SERVED_V1_6_1,
   service,
   teamA,
   teamB,
@@ -85,7 +87,8 @@ const backend = (name: string, port: number, ns?: string) => ({
 
 /** Routes and Gateways as people get them wrong (seed 002's "Common mistakes"). */
 const commonMistakes: KubernetesObject[] = [
-  // A namespace of team-c that never opted in to the shared Gateway: NotAllowedByListeners.
+  // A namespace of team-c on the shared Gateway's http listener, which admits only the
+  // platform's namespaces (the redirect and certificate challenges): NotAllowedByListeners.
   namespace('billing-preview'),
   service('billing-preview', 'legacy-billing', 'legacy-billing', 8080),
   route(
@@ -101,7 +104,8 @@ const commonMistakes: KubernetesObject[] = [
       ...backend('legacy-billing', 8080),
     },
   ),
-  // The parentRef has no namespace, so it looks for a Gateway `shared` in `catalog`.
+  // The parentRef has no namespace (and the listener lives in team-c's ListenerSet, not on the
+  // Gateway), so it looks for a Gateway `shared` in `catalog`.
   route('HTTPRoute', 'catalog', 'catalog-api-v2', 'catalog-api', {
     parentRefs: [{ name: 'shared', sectionName: 'catalog.team-c.example.org' }],
     hostnames: ['catalog.team-c.example.org'],
@@ -169,6 +173,8 @@ const commonMistakes: KubernetesObject[] = [
   route('HTTPRoute', 'payments', 'payments-reports', 'payments', {
     parentRefs: [
       {
+        group: 'gateway.networking.k8s.io',
+        kind: 'ListenerSet',
         name: 'gateway',
         namespace: 'tenant-team-b',
         sectionName: 'team-b.example.org-https',
@@ -178,9 +184,10 @@ const commonMistakes: KubernetesObject[] = [
     ...backend('reports', 8080, 'payments-reports'),
   }),
   // A name left behind by a legacy setup: before the domains were split between tenants,
-  // team-c's billing answered on a name now inside team-a's domain, on the shared Gateway.
-  // Gateway API serves it (first come, first served), so the guards refuse the name to team-a
-  // until the platform moves the route: "a name already taken".
+  // team-c's billing answered on a name now inside team-a's domain, on the shared Gateway's
+  // http listener. That listener no longer admits the billing namespace, and the guard policies
+  // would refuse the route today, but it is still there: the guards refuse the name to team-a
+  // until the platform removes it, "a name already taken".
   route('HTTPRoute', 'billing', 'legacy-invoices', 'legacy-billing', {
     parentRefs: [{ name: 'shared', namespace: 'gateway', sectionName: 'http' }],
     hostnames: ['invoices.team-a.example.org'],
@@ -203,16 +210,16 @@ export function exampleClusterFiles(): Record<string, KubernetesObject[]> {
     '10-tenant-team-a.yaml': mergeAppliedObjects([
       namespace('checkout'),
       service('checkout', 'checkout', 'checkout', 8080),
-      ...buildTenantObjects(teamA),
-      ...buildExposureObjects(checkout, teamA),
+      ...buildTenantObjects(teamA, SERVED_V1_6_1),
+      ...buildExposureObjects(checkout, teamA, SERVED_V1_6_1),
     ]),
     '20-tenant-team-b.yaml': mergeAppliedObjects([
       namespace('payments'),
       service('payments', 'payments', 'payments', 8080),
       service('payments', 'ledger', 'payments', 5432),
-      ...buildTenantObjects(teamB),
+      ...buildTenantObjects(teamB, SERVED_V1_6_1),
       ...[payments, ledger, paymentsBroken].flatMap(e =>
-        buildExposureObjects(e, teamB),
+        buildExposureObjects(e, teamB, SERVED_V1_6_1),
       ),
     ]),
     '30-tenant-team-c.yaml': mergeAppliedObjects([
@@ -221,9 +228,11 @@ export function exampleClusterFiles(): Record<string, KubernetesObject[]> {
       namespace('billing-backend'),
       service('catalog', 'catalog-api', 'catalog-api', 8080),
       service('billing-backend', 'legacy-billing', 'legacy-billing', 8080),
-      ...buildTenantObjects(teamC),
-      ...buildExposureObjects(catalogApi, teamC),
-      ...expiringSoon(buildExposureObjects(legacyBilling, teamC)),
+      ...buildTenantObjects(teamC, SERVED_V1_6_1),
+      ...buildExposureObjects(catalogApi, teamC, SERVED_V1_6_1),
+      ...expiringSoon(
+        buildExposureObjects(legacyBilling, teamC, SERVED_V1_6_1),
+      ),
     ]),
     '90-common-mistakes.yaml': commonMistakes,
   };
