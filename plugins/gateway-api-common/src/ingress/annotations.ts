@@ -512,6 +512,9 @@ export class AnnotationReader {
         'enable-cors',
         `its settings (${bad.join(', ')}) cannot be translated`,
       );
+      for (const name of names) {
+        if (!bad.includes(name)) this.inert(name, 'CORS is not migrated');
+      }
       return;
     }
     const settings: CorsSettings = {
@@ -743,7 +746,11 @@ export class AnnotationReader {
         [id],
       );
     }
-    if (!rules.length) return;
+    if (!rules.length) {
+      for (const name of helpers)
+        this.inert(name, 'its rate limit is not migrated');
+      return;
+    }
     features.backendTrafficPolicy.rateLimit = { local: { rules } };
     if (this.has('limit-burst-multiplier')) {
       this.mapped(

@@ -58,6 +58,37 @@ describe('hostile Ingresses', () => {
     expect(JSON.stringify(objects)).not.toContain(value);
   });
 
+  it('never reports as mapped what depends on a setting it refused', () => {
+    const cors = translate(
+      ingress(
+        'h',
+        {
+          'enable-cors': 'true',
+          'cors-allow-origin': 'nope',
+          'cors-max-age': '60',
+        },
+        web(),
+      ),
+    );
+    const limit = translate(
+      ingress(
+        'h',
+        { 'limit-rps': 'many', 'limit-allowlist': '10.0.0.0/8' },
+        web(),
+      ),
+    );
+    for (const { first } of [cors, limit]) {
+      expect(
+        first.report.annotations.filter(a => a.outcome === 'mapped'),
+      ).toEqual([]);
+    }
+    expect(JSON.stringify(cors.objects)).not.toContain('"type":"CORS"');
+    expect(cors.objects.filter(o => o.kind === 'SecurityPolicy')).toEqual([]);
+    expect(
+      limit.objects.filter(o => o.kind === 'BackendTrafficPolicy'),
+    ).toEqual([]);
+  });
+
   it('reads no ConfigMap of another namespace, even when given one', () => {
     const { first, objects } = translate(
       ingress('h', { 'custom-headers': 'team-b/secret-headers' }, web()),
