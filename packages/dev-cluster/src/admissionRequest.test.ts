@@ -204,8 +204,8 @@ describe('what ValidatingAdmissionPolicies see', () => {
     );
     expect(res.status).toBe(201);
     expect(res.headers.get('warning')).toBeNull();
-    expect(
-      (await t.request('GET', `${configMaps('audited')}/cm`)).status,
-    ).toBe(200);
+    expect((await t.request('GET', `${configMaps('audited')}/cm`)).status).toBe(
+      200,
+    );
   });
 });

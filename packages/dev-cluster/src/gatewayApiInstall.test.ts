@@ -81,8 +81,13 @@ describe('choosing the Gateway API install', () => {
         const plural = discovery.body.resources.find(
           (r: any) => r.kind === kind && !r.name.includes('/'),
         ).name;
-        const ns = metadata.namespace ? `/namespaces/${metadata.namespace}` : '';
-        const res = await get(cluster, `${base}${ns}/${plural}/${metadata.name}`);
+        const ns = metadata.namespace
+          ? `/namespaces/${metadata.namespace}`
+          : '';
+        const res = await get(
+          cluster,
+          `${base}${ns}/${plural}/${metadata.name}`,
+        );
         expect([kind, metadata.name, res.status]).toEqual([
           kind,
           metadata.name,
@@ -146,11 +151,17 @@ describe.each(gatewayApiInstallCases())(
       expect(
         notLoaded.map(l => {
           const m =
-            / not loaded: Gateway API (\S+) does not serve (\S+) (\w+)$/.exec(l);
+            / not loaded: Gateway API (\S+) does not serve (\S+) (\w+)$/.exec(
+              l,
+            );
           return m && `${m[3]} ${m[2]}`;
         }),
       ).toEqual(skipped);
-      expect(notLoaded.every(l => l.includes(` ${install.version}/${install.channel} `))).toBe(true);
+      expect(
+        notLoaded.every(l =>
+          l.includes(` ${install.version}/${install.channel} `),
+        ),
+      ).toBe(true);
       // Anything else logged is an object loaded without fields this install does not know.
       for (const line of log.filter(l => !l.includes(' not loaded: '))) {
         expect(line).toMatch(
@@ -170,7 +181,8 @@ describe.each(gatewayApiInstallCases())(
         cluster,
         '/apis/admissionregistration.k8s.io/v1/validatingadmissionpolicybindings',
       );
-      const names = (list: any) => list.body.items.map((i: any) => i.metadata.name);
+      const names = (list: any) =>
+        list.body.items.map((i: any) => i.metadata.name);
       const shipped =
         install.version === 'v1.6.1'
           ? ['safe-upgrades.gateway.networking.k8s.io']

@@ -13,7 +13,8 @@ function route(name: string, rule: Record<string, unknown>) {
   };
 }
 
-const routes = '/apis/gateway.networking.k8s.io/v1/namespaces/default/httproutes';
+const routes =
+  '/apis/gateway.networking.k8s.io/v1/namespaces/default/httproutes';
 
 describe.each(gatewayApiInstallCases())(
   'list types on Gateway API %s',
@@ -47,8 +48,7 @@ describe.each(gatewayApiInstallCases())(
         {
           reason: 'FieldValueDuplicate',
           field: 'spec.rules[0].matches[0].headers[1]',
-          message:
-            'Duplicate value: map[string]interface {}{"name":"X-Env"}',
+          message: 'Duplicate value: map[string]interface {}{"name":"X-Env"}',
         },
       ]);
       expect((await t.request('GET', `${routes}/dup-headers`)).status).toBe(

@@ -28,9 +28,9 @@ async function main(): Promise<void> {
     console.log(`kubeconfig written to ${values.kubeconfig}`);
   }
   console.log(
-    `dev cluster listening on ${cluster.url} (Gateway API ${gatewayApiInstallName(
-      cluster.gatewayApi,
-    )})`,
+    `dev cluster listening on ${
+      cluster.url
+    } (Gateway API ${gatewayApiInstallName(cluster.gatewayApi)})`,
   );
   let stopping = false;
   const stop = async () => {

@@ -3,10 +3,7 @@ import path from 'node:path';
 import { defaultCrdDir } from '../paths';
 import { JSONSchema } from '../api/types';
 import { loadCrds } from '../api/crdLoader';
-import {
-  gatewayApiCrdDir,
-  gatewayApiInstallCases,
-} from '../gatewayApiInstall';
+import { gatewayApiCrdDir, gatewayApiInstallCases } from '../gatewayApiInstall';
 import { compileCel, evaluate, toCel } from './celLibrary';
 
 const crdDir = process.env.GATEHOUSE_CRDS_DIR ?? defaultCrdDir;
@@ -68,12 +65,16 @@ describe('the CEL library', () => {
         path.join(crdDir, 'envoy-gateway'),
         gatewayApiCrdDir(install, crdDir),
       ]);
-      const all = types.flatMap(t => t.versions.flatMap(v => expressions(v.schema)));
+      const all = types.flatMap(t =>
+        t.versions.flatMap(v => expressions(v.schema)),
+      );
       expect(all.length).toBeGreaterThan(200);
       expect(compileErrors(all)).toEqual([]);
       // The admission policy a release ships beside its CRDs.
       const policyExpressions = objects.flatMap(o =>
-        (o.spec?.validations ?? []).map((v: { expression: string }) => v.expression),
+        (o.spec?.validations ?? []).map(
+          (v: { expression: string }) => v.expression,
+        ),
       );
       expect(compileErrors(policyExpressions)).toEqual([]);
     },
@@ -108,7 +109,10 @@ describe('the CEL library', () => {
 describe("v1.6.1's safe-upgrades policy, evaluated", () => {
   const versionCheck = (channel: string) => {
     const { objects } = loadCrds([
-      gatewayApiCrdDir({ version: 'v1.6.1', channel: channel as never }, crdDir),
+      gatewayApiCrdDir(
+        { version: 'v1.6.1', channel: channel as never },
+        crdDir,
+      ),
     ]);
     const policy = objects.find(o => o.kind === 'ValidatingAdmissionPolicy')!;
     const program = compileCel(policy.spec.validations[1].expression);

@@ -149,8 +149,11 @@ const ipLibrary = [
   celFunc('ip', [CelScalar.STRING], IP, (s: string) =>
     ipValue(parseIpAddress(s)),
   ),
-  celFunc('ip.isCanonical', [CelScalar.STRING], CelScalar.BOOL, (s: string) =>
-    formatIpAddress(parseIpAddress(s)) === s,
+  celFunc(
+    'ip.isCanonical',
+    [CelScalar.STRING],
+    CelScalar.BOOL,
+    (s: string) => formatIpAddress(parseIpAddress(s)) === s,
   ),
   celFunc('string', [IP], CelScalar.STRING, (ip: unknown) =>
     field<string>(ip, 'address'),

@@ -24,7 +24,9 @@ function parseIPv4(s: string, input: string): number[] {
     if (!/^[0-9]+$/.test(field)) {
       throw new IpParseError(
         `ParseAddr("${input}"): ${
-          field === '' ? 'IPv4 field must have at least one digit' : 'unexpected character'
+          field === ''
+            ? 'IPv4 field must have at least one digit'
+            : 'unexpected character'
         }`,
       );
     }
@@ -133,9 +135,7 @@ export function parseIpAddress(raw: string): IpAddress {
     bytes[10] === 0xff &&
     bytes[11] === 0xff
   ) {
-    throw new IpParseError(
-      `IPv4-mapped IPv6 address "${raw}" is not allowed`,
-    );
+    throw new IpParseError(`IPv4-mapped IPv6 address "${raw}" is not allowed`);
   }
   return { family, bytes };
 }

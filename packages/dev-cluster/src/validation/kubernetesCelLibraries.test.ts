@@ -103,17 +103,23 @@ describe('the Kubernetes IP library', () => {
 
 describe('the Kubernetes format library', () => {
   it('returns optional.none() for a valid value and the apimachinery messages otherwise', () => {
-    expect(run('format.dns1123Label().validate(self) == optional.none()', 'my-name')).toBe(true);
-    expect(run('format.dns1123Label().validate(self).hasValue()', 'my-name')).toBe(false);
-    expect(runList('format.dns1123Label().validate(self).value()', 'My_Name')).toEqual([
+    expect(
+      run('format.dns1123Label().validate(self) == optional.none()', 'my-name'),
+    ).toBe(true);
+    expect(
+      run('format.dns1123Label().validate(self).hasValue()', 'my-name'),
+    ).toBe(false);
+    expect(
+      runList('format.dns1123Label().validate(self).value()', 'My_Name'),
+    ).toEqual([
       "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name', or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')",
     ]);
-    expect(runList('format.dns1123Label().validate(self).value()', 'a.b')).toEqual([
-      'must not contain dots',
-    ]);
-    expect(runList('format.dns1123Label().validate(self).value()', 'a'.repeat(64))).toEqual([
-      'must be no more than 63 characters',
-    ]);
+    expect(
+      runList('format.dns1123Label().validate(self).value()', 'a.b'),
+    ).toEqual(['must not contain dots']);
+    expect(
+      runList('format.dns1123Label().validate(self).value()', 'a'.repeat(64)),
+    ).toEqual(['must be no more than 63 characters']);
   });
 
   it.each([
@@ -138,13 +144,16 @@ describe('the Kubernetes format library', () => {
     ['date', '2026-12-04', true],
     ['datetime', '2026-12-04T18:00:00Z', true],
   ])('format.%s() accepts %j: %s', (name, value, valid) => {
-    expect(run(`format.${name}().validate(self).hasValue()`, value)).toBe(!valid);
+    expect(run(`format.${name}().validate(self).hasValue()`, value)).toBe(
+      !valid,
+    );
   });
 
   it('evaluates the XBackend port-name rule as the API server does', () => {
     // validate() returns an optional, and an optional never equals null in CEL: the rule, as
     // v1.6.1 ships it, accepts only the empty name.
-    const rule = 'size(self) == 0 || format.dns1123Label().validate(self) == null';
+    const rule =
+      'size(self) == 0 || format.dns1123Label().validate(self) == null';
     expect(run(rule, '')).toBe(true);
     expect(run(rule, 'http')).toBe(false);
   });
@@ -165,6 +174,8 @@ describe('compiling', () => {
     expect(() => compileCel('format.notAFormat().validate(self)')).toThrow(
       'undeclared reference to format.notAFormat',
     );
-    expect(() => compileCel("self.all(h, !isIP(h)) && ip(self[0]).family() == 4")).not.toThrow();
+    expect(() =>
+      compileCel('self.all(h, !isIP(h)) && ip(self[0]).family() == 4'),
+    ).not.toThrow();
   });
 });

@@ -51,7 +51,10 @@ function walk(
   const listType = schema['x-kubernetes-list-type'];
   if (listType === 'set') {
     for (const i of repeats(value)) errors.push(duplicate(path, i, value[i]));
-  } else if (listType === 'map' && value.every(v => v === null || isObject(v))) {
+  } else if (
+    listType === 'map' &&
+    value.every(v => v === null || isObject(v))
+  ) {
     const keys: string[] = schema['x-kubernetes-list-map-keys'] ?? [];
     const tuples = value.map(item => {
       const tuple: KubeObject = {};
@@ -60,11 +63,12 @@ function walk(
       }
       return tuple;
     });
-    for (const i of repeats(tuples))
-      errors.push(duplicate(path, i, tuples[i]));
+    for (const i of repeats(tuples)) errors.push(duplicate(path, i, tuples[i]));
   }
   if (schema.items) {
-    value.forEach((item, i) => walk(schema.items, item, index(path, i), errors));
+    value.forEach((item, i) =>
+      walk(schema.items, item, index(path, i), errors),
+    );
   }
 }
 
