@@ -112,8 +112,12 @@ function parseIPv6(input: string): { bytes: number[]; zone: string } {
   return { bytes: ip, zone };
 }
 
-/** Go's netip.ParseAddr followed by the Kubernetes library's refusal of zones and IPv4-mapped IPv6. */
-export function parseIpAddress(raw: string): IpAddress {
+/** Go's netip.ParseAddr. */
+function parseAddr(raw: string): {
+  family: 4 | 6;
+  bytes: number[];
+  zone: string;
+} {
   let family: 4 | 6 | undefined;
   for (const c of raw) {
     if (c === '.') family = 4;
@@ -124,8 +128,23 @@ export function parseIpAddress(raw: string): IpAddress {
   }
   if (!family)
     throw new IpParseError(`ParseAddr("${raw}"): unable to parse IP`);
-  if (family === 4) return { family, bytes: parseIPv4(raw, raw) };
-  const { bytes, zone } = parseIPv6(raw);
+  if (family === 4) return { family, bytes: parseIPv4(raw, raw), zone: '' };
+  return { family, ...parseIPv6(raw) };
+}
+
+/** ParseAddr, then the Kubernetes library's refusal of zones and IPv4-mapped IPv6, with its messages. */
+export function parseIpAddress(raw: string): IpAddress {
+  let parsed: ReturnType<typeof parseAddr>;
+  try {
+    parsed = parseAddr(raw);
+  } catch (e) {
+    throw new IpParseError(
+      `IP Address "${raw}" parse error during conversion from string: ${
+        (e as Error).message
+      }`,
+    );
+  }
+  const { family, bytes, zone } = parsed;
   if (zone)
     throw new IpParseError(
       `IP address "${raw}" with zone value is not allowed`,

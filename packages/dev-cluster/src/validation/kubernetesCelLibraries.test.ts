@@ -91,7 +91,12 @@ describe('the Kubernetes IP library', () => {
   });
 
   it('errors on ip() of a string that is no address, saying why', () => {
-    expect(() => run("ip('1.2.3.04')")).toThrow(/leading zero/);
+    expect(() => run("ip('1.2.3.04')")).toThrow(
+      'IP Address "1.2.3.04" parse error during conversion from string: ParseAddr("1.2.3.04"): IPv4 field has octet with leading zero',
+    );
+    expect(() => run("ip('192.168.0.1.0')")).toThrow(
+      'IP Address "192.168.0.1.0" parse error during conversion from string: ParseAddr("192.168.0.1.0"): IPv4 address too long',
+    );
     expect(() => run("ip('fe80::1%eth0')")).toThrow(
       /with zone value is not allowed/,
     );
