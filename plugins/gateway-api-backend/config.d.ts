@@ -1,55 +1,81 @@
 import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
 
 export interface Config {
+  /**
+   * The Gatehouse Gateway API backend plugin. Its clusters come from
+   * `kubernetes.clusterLocatorMethods` (type config).
+   * @visibility backend
+   */
   gatewayApi?: {
     /**
      * Notifications to a tenant's owner group, once per condition, through the notifications
      * plugin: a certificate expiring or failing, a route not Accepted for too long.
+     * @visibility backend
      */
     notifications?: {
-      /** Default: true. */
+      /**
+       * Whether the notifications are sent at all. Default: true.
+       * @visibility backend
+       */
       enabled?: boolean;
-      /** A certificate this many days from notAfter notifies. Default: 14. */
+      /**
+       * A certificate this many days from notAfter notifies. Default: 14.
+       * @visibility backend
+       */
       certificateExpiryDays?: number;
-      /** A route not Accepted this many minutes notifies. Default: 10. */
+      /**
+       * A route not Accepted this many minutes notifies. Default: 10.
+       * @visibility backend
+       */
       routeNotAcceptedMinutes?: number;
     };
     /**
      * The guard ValidatingAdmissionPolicies that provisioning installs in each cluster (and the
      * "Install the guard policies" template).
+     * @visibility backend
      */
     guardPolicies?: {
       /**
        * What a binding does with a refused request: `Deny` (default) refuses it, `Warn` lets it
        * through with a warning to the client, `Audit` only records it in the audit log.
        * A template may pick another per install.
+       * @visibility backend
        */
       validationAction?: 'Deny' | 'Warn' | 'Audit';
       /**
        * Users who alone may set or change a Namespace's tenant labels and annotations (its tenant,
        * domains, attached namespaces): Backstage's own identity in each cluster, e.g.
        * `system:serviceaccount:backstage:backstage`. Default: none.
+       * @visibility backend
        */
       platformUsers?: string[];
-      /** Groups who may as well. Default: `system:masters`. */
+      /**
+       * Groups who may as well. Default: `system:masters`.
+       * @visibility backend
+       */
       platformGroups?: string[];
     };
   };
+  /** The software catalog (its Gateway API entity provider here). */
   catalog?: {
+    /** Entity providers of the catalog. */
     providers?: {
       /**
        * The Gateway API entity provider: tenants, Gateways and hostnames of every cluster of
        * `kubernetes.clusterLocatorMethods` (type config).
+       * @visibility backend
        */
       gatewayApi?: {
         /**
          * How often the full mutation runs; watch events also apply deltas between runs.
          * Default: every 5 minutes.
+         * @visibility backend
          */
         schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
         /**
          * Owner of Gateways and hostnames that belong to no tenant, such as a cluster-shared
          * Gateway. Default: `group:default/platform`.
+         * @visibility backend
          */
         defaultOwner?: string;
       };
