@@ -122,6 +122,24 @@ export function translateIngress(
       line.certificate = { namespace: certNamespace, name: certName(index) };
     } else if (entry?.secretName) {
       line.secret = { namespace: t.namespace, name: entry.secretName };
+      const elsewhere = uniq(
+        target.parentRefs
+          .map(p => p.namespace)
+          .filter(ns => ns !== t.namespace),
+      );
+      if (elsewhere.length) {
+        t.differences.add('secret-reference-grant', {
+          subject: `${t.namespace}/${entry.secretName}`,
+          severity: 'informational',
+          message: `The listener for ${host} lives in ${elsewhere.join(
+            ', ',
+          )} and reads Secret ${t.namespace}/${
+            entry.secretName
+          } of the Ingress's namespace; that takes a ReferenceGrant in ${
+            t.namespace
+          }, or a copy of the Secret next to the listener.`,
+        });
+      }
     }
     if (!line.secret) {
       t.differences.add('default-certificate', {

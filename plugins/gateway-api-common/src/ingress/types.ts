@@ -131,6 +131,8 @@ export type MigrationDifferenceKind =
   | 'rate-limit-per-client'
   /** basic auth: Envoy Gateway reads a `.htpasswd` key of SHA hashes, not ingress-nginx's `auth` key. */
   | 'basic-auth-secret-format'
+  /** A reused TLS Secret is read by a listener in another namespace, which needs a ReferenceGrant. */
+  | 'secret-reference-grant'
   /** A Certificate cert-manager made for the Ingress is owned by it: deleting the Ingress stops its renewal. */
   | 'cert-manager-owned-certificate'
   /** The annotation's behaviour has no Gateway API (or implementation) equivalent and is dropped. */

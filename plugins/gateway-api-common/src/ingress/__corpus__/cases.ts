@@ -1236,7 +1236,10 @@ export const CORPUS: CorpusCase[] = [
       ],
     },
     expect: {
-      differences: ['ssl-redirect-default:secure.example.com'],
+      differences: [
+        'ssl-redirect-default:secure.example.com',
+        'secret-reference-grant:shop/secure-tls',
+      ],
       objects: {
         [route('secure')]: {
           spec: {
@@ -1276,6 +1279,7 @@ export const CORPUS: CorpusCase[] = [
     ),
     expect: {
       differences: [
+        'secret-reference-grant:shop/secure-tls',
         'ssl-redirect-default:secure.example.com',
         'ssl-redirect-needs-http-listener:secure.example.com',
       ],
@@ -1305,7 +1309,7 @@ export const CORPUS: CorpusCase[] = [
       ],
     },
     expect: {
-      differences: [],
+      differences: ['secret-reference-grant:shop/plain-tls'],
       annotations: { 'ssl-redirect': 'mapped' },
       objects: {
         [route('plain')]: {
@@ -2182,7 +2186,10 @@ export const CORPUS: CorpusCase[] = [
       },
     ),
     expect: {
-      differences: [`cert-manager-owned-certificate:${NAMESPACE}/tls-app`],
+      differences: [
+        'secret-reference-grant:shop/tls-app-tls',
+        `cert-manager-owned-certificate:${NAMESPACE}/tls-app`,
+      ],
       objects: { [route('tls-app')]: routeTo('tls.example.com') },
     },
   },
