@@ -11,6 +11,8 @@ step yarn tsc
 # The plugins' public API against the committed report.api.md files (from the types tsc just
 # wrote); after an intended change, `yarn build:api-reports` updates them.
 step yarn build:api-reports:only --ci
+# Every config key a plugin declares has a doc comment and a @visibility.
+step node packages/toolchain/check-config-docs.js --shared catalog,catalog.providers plugins/*/config.d.ts
 step yarn backstage-cli repo lint
 step yarn prettier --check .
 step bash packages/toolchain/ensure-postgres.sh
