@@ -34,6 +34,20 @@ describe('EntityTenantCard', () => {
     expect(screen.getByText('billing')).toBeInTheDocument();
   });
 
+  it('notes that its cluster does not serve TLSRoute, and nothing of kinds that hide no hostname', async () => {
+    answer(path, {
+      ...teamBTenant,
+      unservedKinds: ['TLSRoute', 'ListenerSet'],
+    });
+    await show();
+    expect(
+      await screen.findByText(
+        'Info: Cluster dev-cluster does not serve TLSRoute: passthrough routes are not shown.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/does not serve ListenerSet/)).toBeNull();
+  });
+
   it('counts hostnames by status, worst first, in words', async () => {
     answer(path, teamBTenant);
     await show();

@@ -11,7 +11,7 @@ import Typography from '@material-ui/core/Typography';
 import { GATEWAY_TENANT_ENTITY } from '../../catalogEntities';
 import { useTenant } from '../../hooks/useTenant';
 import { ReadErrorPanel, UpdatedAt } from '../ReadState';
-import { UnservedKindsNote } from '../UnservedKindsNote';
+import { hasUnservedKindNotes, UnservedKindsNote } from '../UnservedKindsNote';
 import { HostnameCounts } from './HostnameCounts';
 import { TenantGateways } from './TenantGateways';
 
@@ -61,15 +61,14 @@ const TenantCardBody = (props: {
       return <ReadErrorPanel error={error} subject={subject} onRetry={retry} />;
     }
     if (!value) return null;
+    const unserved = [
+      { cluster: value.cluster, kinds: value.unservedKinds ?? [] },
+    ];
     return (
       <Grid container spacing={3}>
-        {value.unservedKinds && (
+        {hasUnservedKindNotes(unserved) && (
           <Grid item xs={12}>
-            <UnservedKindsNote
-              unserved={[
-                { cluster: value.cluster, kinds: value.unservedKinds },
-              ]}
-            />
+            <UnservedKindsNote unserved={unserved} />
           </Grid>
         )}
         <Grid item xs={12} md={6}>
