@@ -1,3 +1,4 @@
+/* eslint jest/expect-expect: ["warn", { "assertFunctionNames": ["expect", "refused", "admitted"] }] */
 /**
  * The guard policies, each through real admission in the dev cluster: what the platform and the
  * builders write is admitted, what a tenant tries against another tenant is refused, and says why.
