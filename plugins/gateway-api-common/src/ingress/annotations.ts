@@ -1077,7 +1077,9 @@ export class AnnotationReader {
           const id = this.differences.add('configuration-injection', {
             subject: name,
             security: true,
-            message: `${key} injects raw nginx configuration (${entry.gatewayApi}). It is a configuration-injection risk (it can read the controller's Secrets) and has no Gateway API form; review what it did and rebuild it with route filters or policies.`,
+            // Nobody can vouch for raw configuration by accepting it: it goes from the Ingress first.
+            acceptable: false,
+            message: `${key} injects raw nginx configuration (${entry.gatewayApi}). It is a configuration-injection risk (it can read the controller's Secrets) and has no Gateway API form: review what it did, rebuild it with route filters or policies, and remove it from the Ingress before migrating.`,
           });
           this.mappings.set(key, 'no-equivalent', undefined, {
             reason: `configuration injection: ${entry.gatewayApi}`,

@@ -310,8 +310,25 @@ describe('migration traps', () => {
     );
     expect(
       difference(result, 'configuration-injection:server-snippet'),
-    ).toMatchObject({ severity: 'blocking', security: true });
+    ).toMatchObject({
+      severity: 'blocking',
+      security: true,
+      acceptable: false,
+    });
     expect(result.status).toBe('blocked');
+    const accepted = translate(
+      ingress(
+        'sn',
+        { 'server-snippet': 'return 200;' },
+        { rules: [web('l.example.com')] },
+      ),
+      {},
+      [
+        'configuration-injection:server-snippet',
+        'default-certificate:l.example.com',
+      ],
+    );
+    expect(accepted.status).toBe('blocked');
   });
 
   it('records accepted differences on every route, and accepts nothing that is not acceptable', () => {

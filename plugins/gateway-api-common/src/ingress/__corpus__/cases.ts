@@ -742,12 +742,12 @@ export const CORPUS: CorpusCase[] = [
       simple('snippet.example.com'),
     ),
     expect: {
+      refused: ['configuration-injection:configuration-snippet'],
       differences: [
         cert('snippet.example.com'),
         'configuration-injection:configuration-snippet',
       ],
       annotations: { 'configuration-snippet': 'no-equivalent' },
-      objects: { [route('snippet')]: routeTo('snippet.example.com') },
     },
   },
   {
@@ -762,6 +762,7 @@ export const CORPUS: CorpusCase[] = [
       simple('www.example.com'),
     ),
     expect: {
+      refused: ['configuration-injection:server-snippet'],
       differences: [
         cert('www.example.com'),
         'configuration-injection:server-snippet',
@@ -781,6 +782,7 @@ export const CORPUS: CorpusCase[] = [
       simple('waf.example.com'),
     ),
     expect: {
+      refused: ['configuration-injection:modsecurity-snippet'],
       differences: [
         cert('waf.example.com'),
         'no-equivalent:enable-modsecurity',
