@@ -208,3 +208,135 @@ describe('re-provisioning moves a tenant to ListenerSets, every hostname served 
     ).toEqual([]);
   }, 60_000);
 });
+
+describe('re-provisioning moves a cluster-shared tenant to ListenerSets, certificates included', () => {
+  let cluster: DevCluster;
+  let client: ClusterClient;
+  const shared: TenantSpec = {
+    ...tenant,
+    name: 'team-n',
+    namespace: 'tenant-team-n',
+    domains: ['team-n.example.org'],
+    ownerGroup: 'group:default/team-n',
+    attachedNamespaces: ['team-n-apps'],
+    layout: 'cluster-shared',
+    names: { ...tenant.names, gateway: 'team-n', issuer: 'team-n' },
+  };
+  const host = 'app.team-n.example.org';
+  const exposed: ExposureSpec = {
+    ...exposure,
+    hostname: host,
+    routeNamespace: 'team-n-apps',
+    service: { namespace: 'team-n-apps', name: 'web', port: 8080 },
+    names: exposureNames(host),
+  };
+
+  beforeAll(async () => {
+    ({ cluster, client } = await startExampleCluster({ controllers: {} }));
+    for (const object of buildTenantObjects(shared, BEFORE)) {
+      await client.apply(object);
+    }
+    await client.apply({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: 'team-n-apps' },
+    });
+    await client.apply({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'web', namespace: 'team-n-apps' },
+      spec: { ports: [{ name: 'http', port: 8080 }] },
+    });
+    for (const object of buildExposureObjects(exposed, shared, BEFORE)) {
+      await client.apply(object, { fieldManager: exposureFieldManager(host) });
+    }
+  }, 120_000);
+  afterAll(() => cluster.close());
+
+  it('issues the certificate beside the ListenerSet before the listener leaves the shared Gateway', async () => {
+    const writesBefore = cluster.writes.length;
+    const ctx = createMockActionContext({
+      input: {
+        cluster: 'dev-cluster',
+        name: 'team-n',
+        domains: ['team-n.example.org'],
+        ownerGroup: 'group:default/team-n',
+        attachedNamespaces: ['team-n-apps'],
+        layout: 'cluster-shared',
+        certificates: { type: 'self-signed' },
+        installGuardPolicies: false,
+      } as any,
+    });
+    await createProvisionTenantAction({
+      clients: [client],
+      permissions: permissionsAnswering(AuthorizeResult.ALLOW),
+    }).handler(ctx as any);
+
+    const gateway = await client.get<any>({
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'Gateway',
+      namespace: 'gateway',
+      name: 'shared',
+    });
+    expect(gateway.spec.listeners.map((l: any) => l.name)).not.toContain(
+      exposed.names.listener,
+    );
+    const set = await client.get<any>({
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'ListenerSet',
+      namespace: 'tenant-team-n',
+      name: exposed.names.listener,
+    });
+    expect(
+      set.status.conditions.find((c: any) => c.type === 'Programmed').status,
+    ).toBe('True');
+    const certificate = (namespace: string) =>
+      client.get<any>({
+        apiVersion: 'cert-manager.io/v1',
+        kind: 'Certificate',
+        namespace,
+        name: exposed.names.certificate,
+      });
+    expect(
+      (await certificate('tenant-team-n')).status.conditions.find(
+        (c: any) => c.type === 'Ready',
+      ).status,
+    ).toBe('True');
+    expect(await certificate('gateway')).toBeUndefined();
+    // The new Certificate was issued (its CertificateRequest, then its status) before the
+    // shared Gateway lost the listener: the shared Gateway is written (not its status) first for
+    // its allowedListeners, then to drop the listener.
+    const writes = cluster.writes.slice(writesBefore);
+    const removedAt = writes.flatMap((w, i) =>
+      w.kind === 'Gateway' && w.name === 'shared' && !w.subresource ? [i] : [],
+    )[1];
+    const requestedAt = writes.findIndex(
+      w => w.kind === 'CertificateRequest' && w.namespace === 'tenant-team-n',
+    );
+    const readyAt = writes.findIndex(
+      (w, i) =>
+        i > requestedAt &&
+        w.kind === 'Certificate' &&
+        w.namespace === 'tenant-team-n' &&
+        w.subresource === 'status',
+    );
+    expect(requestedAt).toBeGreaterThan(-1);
+    expect(readyAt).toBeGreaterThan(requestedAt);
+    expect(removedAt).toBeGreaterThan(readyAt);
+    const route = await client.get<any>({
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'HTTPRoute',
+      namespace: 'team-n-apps',
+      name: exposed.names.route,
+    });
+    expect(route.spec.parentRefs).toEqual([
+      {
+        group: 'gateway.networking.k8s.io',
+        kind: 'ListenerSet',
+        namespace: 'tenant-team-n',
+        name: exposed.names.listener,
+        sectionName: exposed.names.listener,
+      },
+    ]);
+  }, 120_000);
+});
