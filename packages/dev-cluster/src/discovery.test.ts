@@ -4,7 +4,10 @@ import { TestCluster, startTestCluster } from './__testUtils__/testCluster';
 describe('discovery', () => {
   let t: TestCluster;
   beforeAll(async () => {
-    t = await startTestCluster();
+    // The experimental channel: these tests read its x-k8s.io group and TLSRoute v1alpha2.
+    t = await startTestCluster({
+      gatewayApi: { version: 'v1.6.1', channel: 'experimental' },
+    });
   });
   afterAll(() => t.cluster.close());
 
