@@ -195,3 +195,86 @@ describe('analyzePlan', () => {
     ).toEqual([]);
   });
 });
+
+describe('analyzePlan with ListenerSets', () => {
+  const listenerSet = (namespace: string): KubernetesObject => ({
+    apiVersion: 'gateway.networking.k8s.io/v1',
+    kind: 'ListenerSet',
+    metadata: {
+      namespace,
+      name: 'team',
+      creationTimestamp: '2026-01-01T00:00:00Z',
+    } as KubernetesObject['metadata'],
+    spec: {
+      parentRef: { name: 'shared', namespace: 'gateway' },
+      listeners: [
+        {
+          name: 'web',
+          hostname: 'web.example.org',
+          port: 80,
+          protocol: 'HTTP',
+          allowedRoutes: { namespaces: { from: 'Same' } },
+        },
+      ],
+    },
+  });
+  const admitting = (from: 'All' | 'None'): KubernetesObject => ({
+    ...gateway,
+    spec: {
+      ...(gateway.spec as object),
+      allowedListeners: { namespaces: { from } },
+    },
+  });
+  const routeToListenerSet: KubernetesObject = {
+    apiVersion: 'gateway.networking.k8s.io/v1',
+    kind: 'HTTPRoute',
+    metadata: { namespace: 'team', name: 'web' },
+    spec: {
+      parentRefs: [
+        {
+          group: 'gateway.networking.k8s.io',
+          kind: 'ListenerSet',
+          name: 'team',
+          namespace: 'team',
+          sectionName: 'web',
+        },
+      ],
+      hostnames: ['web.example.org'],
+      rules: [{ backendRefs: [{ name: 'web', port: 80 }] }],
+    },
+  };
+
+  it('attaches a route through a ListenerSet its Gateway admits, with nothing to report', () => {
+    const analysis = analyzePlan(
+      [ns('gateway'), ns('team'), service('team', 'web'), admitting('All')],
+      [listenerSet('team'), routeToListenerSet],
+    );
+    expect(analysis.introduced).toEqual([]);
+    expect(analysis.remaining).toEqual([]);
+  });
+
+  it('reports a ListenerSet its Gateway does not admit, and the route that cannot attach through it', () => {
+    const analysis = analyzePlan(
+      [ns('gateway'), ns('team'), service('team', 'web'), admitting('None')],
+      [listenerSet('team'), routeToListenerSet],
+    );
+    expect(analysis.introduced).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          object: 'ListenerSet/team/team',
+          at: 'parentRef gateway/shared',
+          condition: 'Accepted',
+          reason: 'NotAllowed',
+        }),
+        expect.objectContaining({
+          object: 'HTTPRoute/team/web',
+          condition: 'Accepted',
+        }),
+      ]),
+    );
+    const keys = analysis.introduced.map(
+      i => `${i.object}|${i.at}|${i.condition}|${i.reason}`,
+    );
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+});

@@ -2,6 +2,8 @@ import {
   AttachmentPrediction,
   Certificate,
   Gateway,
+  Listener,
+  ListenerSet,
   Namespace,
   predictAttachment,
   ReferenceGrant,
@@ -65,8 +67,11 @@ function predict(objects: KubernetesObject[]): AttachmentPrediction {
   const of = <T>(kind: string) =>
     objects.filter(o => o.kind === kind) as unknown as T[];
   const certificates = of<Certificate>('Certificate');
+  const gateways = of<Gateway>('Gateway');
+  const listenerSets = of<ListenerSet>('ListenerSet');
   return predictAttachment({
-    gateways: of<Gateway>('Gateway'),
+    gateways,
+    listenerSets,
     routes: objects.filter(o =>
       ROUTE_KIND_SET.has(o.kind),
     ) as unknown as Route[],
@@ -81,7 +86,19 @@ function predict(objects: KubernetesObject[]): AttachmentPrediction {
       ...certificates.map(
         c => `${c.metadata?.namespace}/${c.spec?.secretName}`,
       ),
-      ...of<Gateway>('Gateway').flatMap(certManagedSecrets),
+      ...gateways.flatMap(g => certManagedSecrets(g, g)),
+      // cert-manager reads a ListenerSet's own issuer annotation, else its Gateway's.
+      ...listenerSets.flatMap(ls =>
+        certManagedSecrets(
+          ls,
+          gateways.find(
+            g =>
+              g.metadata?.name === ls.spec?.parentRef?.name &&
+              g.metadata?.namespace ===
+                (ls.spec?.parentRef?.namespace ?? ls.metadata?.namespace),
+          ),
+        ),
+      ),
     ]),
   });
 }
@@ -91,15 +108,20 @@ const CERT_MANAGER_ANNOTATIONS = [
   'cert-manager.io/cluster-issuer',
 ];
 
-function certManagedSecrets(gateway: Gateway): string[] {
-  const annotations = gateway.metadata?.annotations ?? {};
-  if (!CERT_MANAGER_ANNOTATIONS.some(a => annotations[a])) return [];
-  return (gateway.spec?.listeners ?? []).flatMap(listener =>
+/** The Secrets cert-manager will write for a Gateway's or ListenerSet's listeners. */
+function certManagedSecrets(
+  owner: Gateway | ListenerSet,
+  issuerFrom: Gateway | ListenerSet | undefined,
+): string[] {
+  const annotated = (o?: Gateway | ListenerSet) =>
+    CERT_MANAGER_ANNOTATIONS.some(a => o?.metadata?.annotations?.[a]);
+  if (!annotated(owner) && !annotated(issuerFrom)) return [];
+  const namespace = owner.metadata?.namespace;
+  const listeners: Listener[] = owner.spec?.listeners ?? [];
+  return listeners.flatMap(listener =>
     (listener.tls?.certificateRefs ?? [])
-      .filter(
-        ref => !ref.namespace || ref.namespace === gateway.metadata?.namespace,
-      )
-      .map(ref => `${gateway.metadata?.namespace}/${ref.name}`),
+      .filter(ref => !ref.namespace || ref.namespace === namespace)
+      .map(ref => `${namespace}/${ref.name}`),
   );
 }
 
@@ -135,7 +157,9 @@ function issuesOf(prediction: AttachmentPrediction): AnalysisIssue[] {
           : condition.status !== 'True';
       if (!bad) continue;
       issues.push({
-        object: `Gateway/${listener.gatewayNamespace}/${listener.gatewayName}`,
+        object: listener.listenerSet
+          ? `ListenerSet/${listener.listenerSet.namespace}/${listener.listenerSet.name}`
+          : `Gateway/${listener.gatewayNamespace}/${listener.gatewayName}`,
         at: `listener ${listener.listenerName}`,
         condition: condition.type,
         reason: condition.reason,
@@ -143,7 +167,19 @@ function issuesOf(prediction: AttachmentPrediction): AnalysisIssue[] {
       });
     }
   }
-  return issues;
+  for (const listenerSet of prediction.listenerSets) {
+    if (listenerSet.accepted.status === 'True') continue;
+    issues.push({
+      object: `ListenerSet/${listenerSet.namespace}/${listenerSet.name}`,
+      at: `parentRef ${listenerSet.gateway.namespace}/${listenerSet.gateway.name}`,
+      condition: listenerSet.accepted.type,
+      reason: listenerSet.accepted.reason,
+      message: listenerSet.accepted.message,
+    });
+  }
+  // A ListenerSet's listeners may come both merged and on their own: report each once.
+  const seen = new Set<string>();
+  return issues.filter(i => !seen.has(key(i)) && Boolean(seen.add(key(i))));
 }
 
 /** The analysis as lines for the task log. */

@@ -2,7 +2,9 @@ import {
   Certificate,
   Gateway,
   interpretConditions,
+  interpretListenerSetStatus,
   interpretRouteStatus,
+  ListenerSet,
   Route,
   StatusSummary,
   summariseTls,
@@ -66,31 +68,54 @@ async function readState(
     ? interpretRouteStatus(route)
     : { status: 'error' as const, summary: 'The route is gone.' };
   const parent = (route?.spec?.parentRefs ?? [])[0];
-  const gateway = parent?.name
+  const parentNamespace = parent?.namespace ?? planned.metadata.namespace;
+  // A route on a ListenerSet's listener: the listener is the ListenerSet's, the Gateway the one
+  // it is merged onto.
+  const listenerSet =
+    parent?.kind === 'ListenerSet'
+      ? await getListenerSet(client, parentNamespace, parent.name)
+      : undefined;
+  const gatewayRef = listenerSet
+    ? {
+        namespace:
+          listenerSet.spec?.parentRef?.namespace ??
+          listenerSet.metadata?.namespace,
+        name: listenerSet.spec?.parentRef?.name,
+      }
+    : parent?.kind === 'ListenerSet'
+    ? undefined
+    : { namespace: parentNamespace, name: parent?.name };
+  const gateway = gatewayRef?.name
     ? ((await client.get({
         apiVersion: 'gateway.networking.k8s.io/v1',
         kind: 'Gateway',
-        namespace: parent.namespace ?? planned.metadata.namespace,
-        name: parent.name,
+        namespace: gatewayRef.namespace,
+        name: gatewayRef.name,
       })) as Gateway | undefined)
     : undefined;
-  const listener = gateway?.spec?.listeners?.find(
+  const listenerOwner = listenerSet ?? gateway;
+  const listener = listenerOwner?.spec?.listeners?.find(
     l => l.name === parent?.sectionName,
   );
-  // The Gateway's own conditions and this route's listener: other listeners of a shared
-  // Gateway are other hostnames' business.
-  const gatewayStatus = gateway
+  // The Gateway's own conditions, the ListenerSet's, and this route's listener: other
+  // listeners of a shared Gateway are other hostnames' business.
+  const gatewayStatus = listenerOwner
     ? worstStatus([
-        interpretConditions(
-          'Gateway',
-          gateway.status?.conditions,
-          gateway.metadata?.generation,
-        ),
+        ...(gateway
+          ? [
+              interpretConditions(
+                'Gateway',
+                gateway.status?.conditions,
+                gateway.metadata?.generation,
+              ),
+            ]
+          : []),
+        ...(listenerSet ? [interpretListenerSetStatus(listenerSet)] : []),
         interpretConditions(
           'Listener',
-          gateway.status?.listeners?.find(l => l.name === listener?.name)
+          listenerOwner.status?.listeners?.find(l => l.name === listener?.name)
             ?.conditions,
-          gateway.metadata?.generation,
+          listenerOwner.metadata?.generation,
           `Listener "${listener?.name}": `,
         ),
       ])
@@ -99,12 +124,12 @@ async function readState(
   let tls: string | undefined;
   let tlsReady = true;
   const secretName = listener?.tls?.certificateRefs?.[0]?.name;
-  if (planned.kind === 'HTTPRoute' && gateway && secretName) {
+  if (planned.kind === 'HTTPRoute' && listenerOwner && secretName) {
     const certificates = (await client.list(
       'cert-manager.io/v1',
       'Certificate',
       {
-        namespace: gateway.metadata?.namespace,
+        namespace: listenerOwner.metadata?.namespace,
       },
     )) as Certificate[];
     const certificate = certificates.find(
@@ -121,6 +146,21 @@ async function readState(
     done:
       routeStatus.status === 'ok' && gatewayStatus?.status === 'ok' && tlsReady,
   };
+}
+
+async function getListenerSet(
+  client: ClusterClient,
+  namespace: string | undefined,
+  name: string | undefined,
+): Promise<ListenerSet | undefined> {
+  const served = await client.servedApis.kind('ListenerSet');
+  if (!served || !name) return undefined;
+  return (await client.get({
+    apiVersion: served.apiVersion,
+    kind: 'ListenerSet',
+    namespace,
+    name,
+  })) as ListenerSet | undefined;
 }
 
 function describe(state: ExposureState): string {
