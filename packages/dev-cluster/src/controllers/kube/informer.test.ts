@@ -9,7 +9,12 @@ let client: KubeClient;
 const started: Informer[] = [];
 
 beforeAll(async () => {
-  cluster = await startDevCluster({ seed: [], controllers: false });
+  // The experimental channel serves TLSRoute at v1alpha2 too, which the fallback test reads.
+  cluster = await startDevCluster({
+    seed: [],
+    controllers: false,
+    gatewayApi: { version: 'v1.6.1', channel: 'experimental' },
+  });
   client = new KubeClient(cluster.url, cluster.adminToken);
 });
 
