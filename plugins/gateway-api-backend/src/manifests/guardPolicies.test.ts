@@ -548,3 +548,65 @@ describe('guard policies in admission', () => {
     });
   });
 });
+
+describe('guard policies in Warn mode', () => {
+  let cluster: DevCluster;
+
+  beforeAll(async () => {
+    cluster = await startDevCluster({ seed: [], controllers: false });
+    const post = (o: KubernetesObject) =>
+      fetch(
+        `${cluster.url}${o.apiVersion.includes('/') ? '/apis' : '/api'}/${
+          o.apiVersion
+        }/${PLURAL[o.kind]}`,
+        {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${cluster.adminToken}`,
+            'content-type': 'application/json',
+          },
+          body: JSON.stringify(o),
+        },
+      );
+    await post(buildTenantObjects(teamA).find(o => o.kind === 'Namespace')!);
+    for (const o of guardPolicies({
+      ...options,
+      validationActions: ['Warn'],
+    })) {
+      await post(o);
+    }
+  }, STARTUP_TIMEOUT);
+  afterAll(() => cluster?.close());
+
+  it('lets a refused request through, with the refusal as a warning to the client', async () => {
+    const response = await fetch(
+      `${cluster.url}/api/v1/namespaces?dryRun=All`,
+      {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${cluster.adminToken}`,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify(
+          buildTenantObjects({
+            ...teamA,
+            name: 'team-d',
+            namespace: 'tenant-team-d',
+            domains: ['shop.team-a.example.org'],
+            attachedNamespaces: [],
+          }).find(o => o.kind === 'Namespace'),
+        ),
+      },
+    );
+    expect(response.status).toBe(201);
+    expect(response.headers.get('warning')).toMatch(
+      /already claimed by tenant team-a/,
+    );
+  });
+});
+
+const PLURAL: Record<string, string> = {
+  Namespace: 'namespaces',
+  ValidatingAdmissionPolicy: 'validatingadmissionpolicies',
+  ValidatingAdmissionPolicyBinding: 'validatingadmissionpolicybindings',
+};
