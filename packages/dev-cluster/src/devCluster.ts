@@ -2,7 +2,7 @@ import path from 'node:path';
 import { ResourceType, storageVersion } from './api/types';
 import { Registry } from './api/registry';
 import { StatusError } from './api/status';
-import { matchesLabelSelector } from './api/selectors';
+import { matchesLabelSelector } from './api/labelSelector';
 import { builtinTypes } from './api/builtinTypes';
 import { loadCrds } from './api/crdLoader';
 import { ObjectStore, objectKey } from './store/objectStore';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { KubeObject, ResourceType } from '../api/types';
 import { StatusError } from '../api/status';
-import { matchesLabelSelector } from '../api/selectors';
+import { matchesLabelSelector } from '../api/labelSelector';
 import { compileCel, evaluate, toCel } from '../validation/celLibrary';
 import { AuthenticatedUser } from '../auth/authorizer';
 

@@ -9,10 +9,13 @@ export interface LabelSelector {
   matchExpressions?: LabelSelectorRequirement[];
 }
 
-/** Kubernetes label selector semantics; an empty selector matches everything. */
+/**
+ * Matches a metav1.LabelSelector object (matchLabels + matchExpressions), as
+ * the API server does; an absent or empty selector matches everything.
+ */
 export function matchesLabelSelector(
   selector: LabelSelector | undefined,
-  labels: Record<string, string>,
+  labels: Record<string, string> = {},
 ): boolean {
   const matchLabels = Object.entries(selector?.matchLabels ?? {});
   if (matchLabels.some(([key, value]) => labels[key] !== value)) return false;
@@ -36,7 +39,8 @@ function matchesRequirement(
     case 'DoesNotExist':
       return !present;
     default:
-      // An unknown operator selects nothing, as the API server would reject it.
+      // The API server refuses an unknown operator when it validates the
+      // object; a stored one that got past it selects nothing.
       return false;
   }
 }

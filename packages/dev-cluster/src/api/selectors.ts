@@ -103,39 +103,3 @@ export function parseFieldSelector(text: string | null): Selector | undefined {
   });
   return object => checks.every(c => c(object));
 }
-
-function expressionMatches(
-  operator: string,
-  has: boolean,
-  listed: boolean,
-): boolean {
-  switch (operator) {
-    case 'In':
-      return has && listed;
-    case 'NotIn':
-      return !has || !listed;
-    case 'Exists':
-      return has;
-    default:
-      return !has;
-  }
-}
-
-/** Matches a metav1.LabelSelector object (matchLabels + matchExpressions). */
-export function matchesLabelSelector(
-  selector: KubeObject | undefined,
-  labels: Record<string, string> = {},
-): boolean {
-  if (!selector) return true;
-  for (const [k, v] of Object.entries(selector.matchLabels ?? {})) {
-    if (labels[k] !== v) return false;
-  }
-  for (const e of (selector.matchExpressions ?? []) as KubeObject[]) {
-    const has = e.key in labels;
-    const values: string[] = e.values ?? [];
-    if (!expressionMatches(e.operator, has, values.includes(labels[e.key]))) {
-      return false;
-    }
-  }
-  return true;
-}

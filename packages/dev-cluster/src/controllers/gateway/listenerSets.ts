@@ -7,7 +7,7 @@ import {
   isListenerAccepted,
   listenerStatus,
 } from './gateways';
-import { matchesLabelSelector } from './labelSelector';
+import { matchesLabelSelector } from '../../api/labelSelector';
 import {
   Listener,
   ListenerContext,

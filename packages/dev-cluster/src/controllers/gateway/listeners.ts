@@ -1,7 +1,7 @@
 import { KubeObject } from '../kube/types';
 import { isTlsKeyPair } from '../pem';
 import { GATEWAY_GROUP, RouteGroupKind } from './constants';
-import { LabelSelector } from './labelSelector';
+import { LabelSelector } from '../../api/labelSelector';
 import { isReferenceAllowed } from './referenceGrants';
 
 export interface Listener {

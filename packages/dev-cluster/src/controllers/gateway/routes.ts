@@ -2,7 +2,7 @@ import { condition } from '../kube/status';
 import { Condition, KubeObject } from '../kube/types';
 import { GATEWAY_GROUP, RouteKind } from './constants';
 import { routeMatchesListenerHostname } from './hostnames';
-import { matchesLabelSelector } from './labelSelector';
+import { matchesLabelSelector } from '../../api/labelSelector';
 import { ListenerModel, Problem } from './listeners';
 import { isReferenceAllowed } from './referenceGrants';
 
