@@ -549,6 +549,12 @@ describe('guard policies in admission', () => {
   });
 });
 
+const PLURAL: Record<string, string> = {
+  Namespace: 'namespaces',
+  ValidatingAdmissionPolicy: 'validatingadmissionpolicies',
+  ValidatingAdmissionPolicyBinding: 'validatingadmissionpolicybindings',
+};
+
 describe('guard policies in Warn mode', () => {
   let cluster: DevCluster;
 
@@ -604,9 +610,3 @@ describe('guard policies in Warn mode', () => {
     );
   });
 });
-
-const PLURAL: Record<string, string> = {
-  Namespace: 'namespaces',
-  ValidatingAdmissionPolicy: 'validatingadmissionpolicies',
-  ValidatingAdmissionPolicyBinding: 'validatingadmissionpolicybindings',
-};
