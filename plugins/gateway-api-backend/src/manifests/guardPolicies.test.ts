@@ -7,6 +7,7 @@ import { DevCluster, startDevCluster } from '@gatehouse/dev-cluster';
 import {
   catalogApi,
   legacyBilling,
+  SERVED_V1_6_1,
   teamA,
   teamB,
   teamC,
@@ -423,6 +424,44 @@ describe('guard policies in admission', () => {
       );
       await admitted(create(patch));
     });
+
+    const listenerSet = (
+      namespace: string,
+      hostname: string | undefined,
+    ): KubernetesObject => ({
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'ListenerSet',
+      metadata: { name: 'mine', namespace },
+      spec: {
+        parentRef: { name: 'shared', namespace: 'gateway' },
+        listeners: [
+          {
+            name: 'web',
+            ...(hostname ? { hostname } : {}),
+            port: 443,
+            protocol: 'TLS',
+            tls: { mode: 'Passthrough' },
+          },
+        ],
+      },
+    });
+
+    it('admits the ListenerSets the builders write for a tenant, refuses one for another tenant or without hostname', async () => {
+      const [set] = buildExposureObjects(
+        legacyBilling,
+        teamC,
+        SERVED_V1_6_1,
+      ).filter(o => o.kind === 'ListenerSet');
+      await admitted(create(set));
+      await refused(
+        create(listenerSet('tenant-team-c', 'checkout.team-a.example.org')),
+        /ListenerSet tenant-team-c\/mine was refused: its listener hostnames checkout.team-a.example.org/,
+      );
+      await refused(
+        create(listenerSet('tenant-team-c', undefined)),
+        /ListenerSet tenant-team-c\/mine was refused: its listeners web have no hostname/,
+      );
+    });
   });
 
   describe('route hostnames', () => {
@@ -494,6 +533,29 @@ describe('guard policies in admission', () => {
       // Its own namespace's Gateway: the listener's hostnames are its tenant's own.
       await admitted(
         create(route('tenant-team-c', undefined, { name: 'own' })),
+      );
+    });
+
+    it("admits a tenant's own challenge route on the shared http listener, refuses a TLSRoute for another tenant's name", async () => {
+      await admitted(
+        create(
+          route('tenant-team-c', ['billing.team-c.example.org'], {
+            ...shared,
+            sectionName: 'http',
+          }),
+        ),
+      );
+      await refused(
+        create({
+          ...route('tenant-team-c', ['db.team-b.example.org'], shared),
+          kind: 'TLSRoute',
+          spec: {
+            parentRefs: [shared],
+            hostnames: ['db.team-b.example.org'],
+            rules: [{ backendRefs: [{ name: 'db', port: 5432 }] }],
+          },
+        }),
+        /route tenant-team-c\/r was refused: its hostnames db.team-b.example.org/,
       );
     });
 
