@@ -121,7 +121,7 @@ run offline GATEHOUSE_CRDS_BASE_URL="http://127.0.0.1:9"
 expect "offline: exits non-zero" [ "$(rc_of offline)" != 0 ]
 expect "offline: says it could not download" grep -q "could not download the CRDs" "$tmp/offline.err"
 expect "offline: lists $downloads files to fetch" [ "$(grep -c -- '^    -> ' "$tmp/offline.err")" = "$downloads" ]
-first_line="$(crds_entries | head -1)"
+first_line="$(crds_entries | awk 'NR == 1')"
 read -r _ first_file first_repo first_tag first_src <<<"$first_line"
 expect "offline: URL at the release tag, then where to put it" \
   grep -A1 -qxF "  http://127.0.0.1:9/$first_repo/$first_tag/$first_src" "$tmp/offline.err"
