@@ -1,3 +1,5 @@
+import { GATEWAY_API_GROUP } from '@gatehouse/backstage-plugin-gateway-api-common';
+
 /**
  * Every kind Gatehouse reads, once: its API group, REST plural, scope, and the versions
  * Gatehouse understands, newest first. Which of those versions a cluster serves is asked of
@@ -13,7 +15,7 @@ export interface KindInfo {
   versions: readonly string[];
 }
 
-const GATEWAY = 'gateway.networking.k8s.io';
+const GATEWAY = GATEWAY_API_GROUP;
 
 const kinds = {
   Namespace: core('Namespace', 'namespaces', false),

@@ -1,21 +1,7 @@
-import { GATEWAY_API_ANNOTATIONS } from '@gatehouse/backstage-plugin-gateway-api-common';
+import { TENANT_METADATA } from '@gatehouse/backstage-plugin-gateway-api-common';
 import { KubernetesObject, TenantSpec } from './types';
 
-/**
- * Labels and annotations holding tenant state on the tenant Namespace, so kubectl, the guard
- * policies and the portal all read the same truth. Lists are comma-separated annotation values;
- * the owner group ref lives in an annotation because `:` and `/` are not allowed in label values.
- */
-export const TENANT_METADATA = {
-  tenant: GATEWAY_API_ANNOTATIONS.tenant,
-  layout: 'gateway-api.gatehouse.dev/layout',
-  parentTenant: 'gateway-api.gatehouse.dev/parent-tenant',
-  domains: 'gateway-api.gatehouse.dev/domains',
-  ownerGroup: 'gateway-api.gatehouse.dev/owner-group',
-  attachedNamespaces: 'gateway-api.gatehouse.dev/attached-namespaces',
-  /** The whole TenantSpec as JSON, so a later exposure is built from what was provisioned. */
-  spec: 'gateway-api.gatehouse.dev/spec',
-} as const;
+export { TENANT_METADATA };
 
 /** Records which exposed hostname(s) need an object, so unexpose removes only what one hostname alone needed. */
 export const HOSTNAMES_ANNOTATION = 'gateway-api.gatehouse.dev/hostnames';

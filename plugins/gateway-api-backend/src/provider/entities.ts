@@ -8,6 +8,7 @@ import {
   dnsLabelName,
   entityName,
   GATEWAY_API_ANNOTATIONS,
+  GATEWAY_TENANT_ENTITY,
   Gateway,
   gatewayAllowsListenerSet,
   gatewayApiResourceRef,
@@ -15,9 +16,9 @@ import {
   listenerSetNamesGateway,
   listenerSetParentRef,
   normaliseHostname,
+  TENANT_METADATA,
 } from '@gatehouse/backstage-plugin-gateway-api-common';
 import { ClusterSnapshot } from '../cache/GatewayApiCache';
-import { TENANT_METADATA } from '../manifests/metadata';
 import { routeEntityRef } from '../exposures/routeEntityRef';
 import { isAcmeSolverRoute } from '../exposures/acmeSolverRoute';
 import { ByName } from '../exposures/listenerSetHop';
@@ -123,7 +124,7 @@ export function entitiesFromSnapshot(
         }),
         labels: { [TENANT_METADATA.tenant]: tenant.name },
       },
-      spec: { type: 'gateway-tenant', owner: tenant.ownerGroup },
+      spec: { type: GATEWAY_TENANT_ENTITY.type, owner: tenant.ownerGroup },
     });
   }
 

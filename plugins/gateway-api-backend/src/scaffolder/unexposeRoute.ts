@@ -7,6 +7,7 @@ import {
   checkHostnameForTenant,
   GATEWAY_API_ANNOTATIONS,
   normaliseHostname,
+  TENANT_METADATA,
 } from '@gatehouse/backstage-plugin-gateway-api-common';
 import { checkTenantNamespace } from '../guards/exposureGuards';
 import { ClusterClient } from '../kubernetes/ClusterClient';
@@ -15,7 +16,6 @@ import {
   exposureFieldManager,
   HOSTNAMES_ANNOTATION,
   KubernetesObject,
-  TENANT_METADATA,
 } from '../manifests';
 import { loadWorld, tenantDomains } from '../world/loadWorld';
 import { authorizeExpose } from './authorizeExpose';

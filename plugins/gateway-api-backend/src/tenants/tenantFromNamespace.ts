@@ -1,16 +1,16 @@
 import { KubernetesObject } from '@kubernetes/client-node';
-import { TENANT_METADATA } from '../manifests/metadata';
+import {
+  TENANT_METADATA,
+  TenantSummary,
+} from '@gatehouse/backstage-plugin-gateway-api-common';
 import { GatewayLayout, TenantSpec } from '../manifests/types';
 
-/** A tenant as its namespace records it: the one truth kubectl and the portal share. */
-export interface TenantRecord {
-  cluster: string;
-  name: string;
-  namespace: string;
-  ownerGroup: string;
-  domains: string[];
-  attachedNamespaces: string[];
-  parentTenant?: string;
+/**
+ * A tenant as its namespace records it: the one truth kubectl and the portal share. The REST
+ * API's {@link TenantSummary} is this without the spec, plus what the caller may do.
+ */
+export interface TenantRecord
+  extends Omit<TenantSummary, 'layout' | 'canExpose'> {
   layout?: GatewayLayout;
   /** The provisioned spec; absent for a namespace labelled by hand. */
   spec?: TenantSpec;
