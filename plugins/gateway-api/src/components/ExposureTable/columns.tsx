@@ -29,15 +29,17 @@ export type ExposureRow = Exposure & {
   sourceLabel: string;
 };
 
+/** The TLS state in a word: the Certificate's, else an Ingress's own Secret, else none. */
+function tlsLabelOf(exposure: Exposure): string {
+  if (exposure.tls) return TLS_STATES[exposure.tls.state].label;
+  return exposure.ingress?.tlsSecretName ? 'Ingress Secret' : 'None';
+}
+
 export function toExposureRow(exposure: Exposure): ExposureRow {
   return {
     ...exposure,
     statusLabel: STATUS_LABELS[exposure.status.status],
-    tlsLabel: exposure.tls
-      ? TLS_STATES[exposure.tls.state].label
-      : exposure.ingress?.tlsSecretName
-      ? 'Ingress Secret'
-      : 'None',
+    tlsLabel: tlsLabelOf(exposure),
     sourceLabel: exposure.source === 'Ingress' ? 'Ingress' : 'Gateway API',
   };
 }
@@ -253,10 +255,8 @@ const ingressCell = (ingress: IngressSummary, withAddress: boolean) => (
 );
 
 /** Each Gateway by name and status; `withAddress` adds its address and listener in small type. */
-const gatewayCell = (exposure: Exposure, withAddress: boolean) =>
-  exposure.ingress ? (
-    ingressCell(exposure.ingress, withAddress)
-  ) : exposure.gateways.length === 0 ? (
+const gatewaysCell = (exposure: Exposure, withAddress: boolean) =>
+  exposure.gateways.length === 0 ? (
     <StatusText status="unknown">
       <Typography variant="body2" component="span">
         Not attached
@@ -291,6 +291,12 @@ const gatewayCell = (exposure: Exposure, withAddress: boolean) =>
       </div>
     ))
   );
+
+/** Each Gateway by name and status (or the Ingress serving the hostname instead). */
+const gatewayCell = (exposure: Exposure, withAddress: boolean) =>
+  exposure.ingress
+    ? ingressCell(exposure.ingress, withAddress)
+    : gatewaysCell(exposure, withAddress);
 
 export const gatewayColumn: TableColumn<ExposureRow> = {
   title: 'Gateway',
@@ -346,7 +352,7 @@ export const tlsColumn: TableColumn<ExposureRow> = {
 
 const MIGRATION_WORDS: Record<IngressMigrationState, string> = {
   'ingress-only': 'Not migrated yet',
-  both: 'Route and Ingress side by side',
+  both: 'Side by side',
   moved: 'Moved from Ingress',
 };
 
@@ -354,7 +360,7 @@ const MIGRATION_WORDS: Record<IngressMigrationState, string> = {
 export const sourceColumn: TableColumn<ExposureRow> = {
   title: 'Served by',
   field: 'sourceLabel',
-  cellStyle: noWrap,
+  cellStyle: { minWidth: 110 },
   render: exposure => (
     <>
       <Chip

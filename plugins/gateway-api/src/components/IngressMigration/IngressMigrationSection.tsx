@@ -110,20 +110,6 @@ const itemColumns: TableColumn<IngressMigrationItem>[] = [
   },
 ];
 
-/**
- * The move from Ingress for the platform team: how many hostnames of which tenants still run on
- * Ingress and what blocks each. Shown only when some hostname is (or was) on an Ingress, which
- * the exposures already on the page say, so a cluster without Ingresses costs no request.
- */
-export const IngressMigrationSection = (props: { exposures: Exposure[] }) => {
-  const involved = useMemo(
-    () => props.exposures.filter(e => e.migration),
-    [props.exposures],
-  );
-  if (involved.length === 0) return null;
-  return <IngressMigrationDetails involved={involved} />;
-};
-
 const IngressMigrationDetails = (props: { involved: Exposure[] }) => {
   const api = useApi(gatewayApiApiRef);
   // Read again when the page's exposures change (it polls), so the counts follow.
@@ -166,7 +152,7 @@ const IngressMigrationDetails = (props: { involved: Exposure[] }) => {
       )}
       {value && (
         <Grid container spacing={2}>
-          <Grid item xs={12} md={5}>
+          <Grid item xs={12}>
             <Table
               title="By tenant"
               data={value.tenants}
@@ -174,7 +160,7 @@ const IngressMigrationDetails = (props: { involved: Exposure[] }) => {
               options={{ paging: false, search: false, padding: 'dense' }}
             />
           </Grid>
-          <Grid item xs={12} md={7}>
+          <Grid item xs={12}>
             <Table
               title="Hostnames left on Ingress"
               data={value.items.filter(i => i.state !== 'moved')}
@@ -201,4 +187,18 @@ const IngressMigrationDetails = (props: { involved: Exposure[] }) => {
       )}
     </InfoCard>
   );
+};
+
+/**
+ * The move from Ingress for the platform team: how many hostnames of which tenants still run on
+ * Ingress and what blocks each. Shown only when some hostname is (or was) on an Ingress, which
+ * the exposures already on the page say, so a cluster without Ingresses costs no request.
+ */
+export const IngressMigrationSection = (props: { exposures: Exposure[] }) => {
+  const involved = useMemo(
+    () => props.exposures.filter(e => e.migration),
+    [props.exposures],
+  );
+  if (involved.length === 0) return null;
+  return <IngressMigrationDetails involved={involved} />;
 };
