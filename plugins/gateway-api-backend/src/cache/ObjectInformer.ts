@@ -1,5 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { KubernetesObject, Watch } from '@kubernetes/client-node';
+import { KubernetesObject } from '@kubernetes/client-node';
 import { ClusterClient } from '../kubernetes/ClusterClient';
 import { statusCodeOf } from '../kubernetes/retry';
 import { KindInfo, KINDS, KindName } from '../kubernetes/kinds';
@@ -222,15 +222,13 @@ export class ObjectInformer {
   private async watch(): Promise<void> {
     if (this.state === 'stopped') return;
     this.state = 'watching';
-    const watch = new Watch(this.client.kubeConfig);
     let gone = false;
     const served = this.served;
     if (!served) return;
-    this.abort = await watch.watch(
+    this.abort = await this.client.watch(
       served.path,
       {
         resourceVersion: this.resourceVersion,
-        allowWatchBookmarks: true,
         timeoutSeconds: this.options.watchTimeoutSeconds ?? 300,
       },
       (phase, object) => {

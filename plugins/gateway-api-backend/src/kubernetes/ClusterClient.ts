@@ -5,9 +5,10 @@ import {
   KubernetesObject,
   KubernetesObjectApi,
   PatchStrategy,
+  Watch,
 } from '@kubernetes/client-node';
 import { GATEWAY_API_ANNOTATIONS } from '@gatehouse/backstage-plugin-gateway-api-common';
-import { GatewayApiCluster } from '../service/clusters';
+import { GatewayApiCluster } from './GatewayApiCluster';
 import { toKubernetesApiError } from './apiError';
 import { DEFAULT_RETRY, RetryOptions, statusCodeOf, withRetry } from './retry';
 import { ServedApis } from './ServedApis';
@@ -172,6 +173,30 @@ export class ClusterClient {
       continueToken = page.metadata?.continue || undefined;
     } while (continueToken);
     return { items, resourceVersion };
+  }
+
+  /**
+   * Watches a collection from a resourceVersion (from {@link listWithVersion}), with bookmarks
+   * so an idle kind keeps a fresh version. `onEvent` gets every event, `ERROR` ones included;
+   * `onDone` is called once when the stream ends: with no error when the server closed it at
+   * `timeoutSeconds`. Resolves to the controller that stops the watch.
+   */
+  watch(
+    path: string,
+    options: { resourceVersion?: string; timeoutSeconds: number },
+    onEvent: (phase: string, object: any) => void,
+    onDone: (error?: unknown) => void,
+  ): Promise<AbortController> {
+    return new Watch(this.kubeConfig).watch(
+      path,
+      {
+        resourceVersion: options.resourceVersion,
+        allowWatchBookmarks: true,
+        timeoutSeconds: options.timeoutSeconds,
+      },
+      onEvent,
+      onDone,
+    );
   }
 
   /**
