@@ -9,6 +9,7 @@ import {
 } from '../__testUtils__/devClusterHarness';
 import { eventually } from '../__testUtils__/eventually';
 import { ClusterClient } from '../kubernetes/ClusterClient';
+import { createExposeRouteAction } from './exposeRoute';
 import { createMigrateIngressAction } from './migrateIngress';
 import { createIngressCutoverAction } from './migrateIngressCutover';
 import { createIngressRollbackAction } from './migrateIngressRollback';
@@ -409,6 +410,26 @@ describe('the Ingress migration refuses, writing nothing', () => {
               'more_set_headers "X-Stolen: $http_authorization";',
           },
         }),
+      );
+    });
+
+    it('refuses to expose a hostname another tenant’s Ingress serves, naming it', async () => {
+      // team-b's Ingress took a name of team-a's domain past the guards (kubectl, say).
+      await client.apply(
+        ingress('payments', 'grab', ['grab.team-a.example.org'], {
+          service: 'payments',
+        }),
+      );
+      await expectRefused(
+        createExposeRouteAction(deps()),
+        {
+          tenant: 'team-a',
+          hostname: 'grab.team-a.example.org',
+          namespace: 'checkout',
+          service: { name: 'checkout', port: 8080 },
+          entityRef: 'component:default/checkout',
+        },
+        /already served by Ingress\/payments\/grab in cluster "dev-cluster" for tenant "team-b"/,
       );
     });
 
