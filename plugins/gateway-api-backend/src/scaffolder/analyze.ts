@@ -4,40 +4,23 @@ import {
   exposeRouteInput,
   planExposure,
 } from './exposeRoute';
+import { examples } from './analyze.examples';
 import { parseInput } from './parseInput';
 import { reportAnalysis } from './reportAnalysis';
 
 /**
- * `gatewayApi:analyze`: what exposing a service would do, without doing it, like
+ * `gatewayApi:exposure:analyze`: what exposing a service would do, without doing it, like
  * `gwctl analyze`: the planned objects, and the issues the attachment analysis predicts they
  * introduce or fix (NotAllowedByListeners, NoMatchingParent, RefNotPermitted, a listener
  * conflict...). Takes the same input as `gatewayApi:route:expose` and runs the same guards.
  */
 export function createAnalyzeAction(options: ExposeRouteActionOptions) {
   return createTemplateAction({
-    id: 'gatewayApi:analyze',
+    id: 'gatewayApi:exposure:analyze',
     description:
       'Plans an exposure and predicts its outcome with the attachment analysis: the issues it introduces and fixes; writes nothing',
     supportsDryRun: true,
-    examples: [
-      {
-        description:
-          'Predict what exposing checkout on a new hostname would do',
-        example: [
-          'steps:',
-          '  - id: analyze',
-          '    action: gatewayApi:analyze',
-          '    name: Analyze the exposure',
-          '    input:',
-          '      tenant: team-a',
-          '      hostname: preview.team-a.example.org',
-          '      namespace: checkout',
-          '      service: { name: checkout, port: 8080 }',
-          '      entityRef: component:default/checkout',
-          '',
-        ].join('\n'),
-      },
-    ],
+    examples,
     schema: {
       input: exposeRouteInput,
       output: {

@@ -21,6 +21,7 @@ import { loadWorld, tenantDomains } from '../world/loadWorld';
 import { authorizeExpose } from './authorizeExpose';
 import { checkEntityOwnership } from './entityOwnership';
 import { resolveClusterClient } from './clusters';
+import { examples } from './unexposeRoute.examples';
 import { parseInput } from './parseInput';
 import { exposureNames } from './exposureNames';
 import { executePlan, PlannedWrite } from './plan';
@@ -64,22 +65,7 @@ export function createUnexposeRouteAction(options: UnexposeRouteActionOptions) {
     description:
       'Removes the route of a hostname and what it alone needed, keeping anything another hostname still uses',
     supportsDryRun: true,
-    examples: [
-      {
-        description: 'Unexpose a hostname',
-        example: [
-          'steps:',
-          '  - id: unexpose',
-          '    action: gatewayApi:route:unexpose',
-          '    name: Unexpose shop.team-a.example.org',
-          '    input:',
-          '      tenant: team-a',
-          '      hostname: shop.team-a.example.org',
-          '      namespace: checkout',
-          '',
-        ].join('\n'),
-      },
-    ],
+    examples,
     schema: {
       input: unexposeRouteInput,
       output: {
