@@ -4,7 +4,7 @@
  */
 import { StatusSummary } from './conditions';
 import type { UnservedKinds } from './servedApis';
-import { TlsSummary } from './tls';
+import { TlsState, TlsSummary } from './tls';
 import { Condition } from './types';
 
 /**
@@ -180,27 +180,86 @@ export interface ExposureList {
 }
 
 /**
- * The filters, sort and page of `GET /hostnames`.
+ * The filters, sort and page of `GET /hostnames` (and of its CSV export, which has no page).
+ * A filter given several values matches any of them; different filters all have to match.
  *
  * @public
  */
 export interface HostnameQuery {
-  tenant?: string;
-  owner?: string;
-  cluster?: string;
-  status?: StatusSummary['status'];
+  tenant?: string | string[];
+  owner?: string | string[];
+  cluster?: string | string[];
+  status?: StatusSummary['status'] | Array<StatusSummary['status']>;
+  /** The certificate's state; `none` for hostnames served without a Certificate. */
+  tls?: HostnameTlsFilter | HostnameTlsFilter[];
   /** Only certificates whose notAfter is within this many days (expired ones included). */
   expiringWithinDays?: number;
   /** Free text matched against hostname, tenant, owner, route and entity. */
   search?: string;
-  sort?: 'hostname' | 'expiry' | 'status' | 'tenant';
+  /** Ties are broken by hostname, in the same direction. */
+  sort?: HostnameSortKey;
   /** Only hostnames served by routes, or by an Ingress. */
-  source?: ExposureSource;
+  source?: ExposureSource | ExposureSource[];
   /** Only hostnames in this state of the move from Ingress. */
-  migration?: IngressMigrationState;
+  migration?: IngressMigrationState | IngressMigrationState[];
   order?: 'asc' | 'desc';
   offset?: number;
   limit?: number;
+}
+
+/**
+ * The TLS states `GET /hostnames` filters by: a certificate's state, or `none`.
+ *
+ * @public
+ */
+export type HostnameTlsFilter = TlsState | 'none';
+
+/**
+ * What `GET /hostnames` sorts by.
+ *
+ * @public
+ */
+export type HostnameSortKey =
+  | 'hostname'
+  | 'expiry'
+  | 'status'
+  | 'tenant'
+  | 'cluster'
+  | 'owner';
+
+/**
+ * The fields `GET /hostnames` counts values of (its facets).
+ *
+ * @public
+ */
+export type HostnameFacetField =
+  | 'tenant'
+  | 'cluster'
+  | 'owner'
+  | 'status'
+  | 'tls'
+  | 'source'
+  | 'migration';
+
+/**
+ * Per field, each value with how many hostnames have it among those matching every other
+ * filter (so a filter's own alternatives stay countable), largest first.
+ *
+ * @public
+ */
+export type HostnameFacets = Record<
+  HostnameFacetField,
+  Array<{ value: string; count: number }>
+>;
+
+/**
+ * The answer of `GET /hostnames`: a page, the count across pages, and the facets.
+ *
+ * @public
+ */
+export interface HostnamePage extends ExposureList {
+  totalItems: number;
+  facets: HostnameFacets;
 }
 
 /**

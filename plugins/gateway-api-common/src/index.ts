@@ -21,3 +21,4 @@ export * from './urls';
 export * from './exposure';
 export * from './servedApis';
 export * from './ingress';
+export * from './exposureCsv';

@@ -4,6 +4,7 @@ import {
 } from '@gatehouse/backstage-plugin-gateway-api-common';
 import { ClusterSnapshot, GatewayApiCache } from '../cache/GatewayApiCache';
 import { buildExposures } from './buildExposures';
+import { HostnameIndex } from './HostnameIndex';
 
 export interface ExposureFilter {
   entityRef?: string;
@@ -28,6 +29,8 @@ const entityKey = (ref: string) => ref.toLocaleLowerCase('en-US');
  */
 export class ExposureIndex {
   private readonly memo = new WeakMap<ClusterSnapshot, Computed>();
+  /** The hostname index of every cluster, and the per-cluster answers it was built from. */
+  private hostnameIndex?: { from: Computed[]; index: HostnameIndex };
 
   constructor(
     private readonly cache: GatewayApiCache,
@@ -48,6 +51,33 @@ export class ExposureIndex {
       .filter(e => !filter.tenant || e.tenant === filter.tenant);
     return {
       items,
+      pendingClusters: clusters.filter(c => !this.cache.hasSynced(c)),
+      unservedKinds: GatewayApiCache.unservedKinds(
+        clusters.map(c => this.cache.snapshot(c)),
+      ),
+    };
+  }
+
+  /**
+   * Every cluster's hostnames, indexed for `GET /hostnames`; rebuilt only after a cluster's
+   * snapshot changed (a cache event) or its expiry states moved (each minute).
+   */
+  hostnames(): Omit<ExposureList, 'items'> & { index: HostnameIndex } {
+    const clusters = this.cache.clusters;
+    const from = clusters.map(c => this.exposuresOf(this.cache.snapshot(c)));
+    const built = this.hostnameIndex;
+    if (
+      !built ||
+      built.from.length !== from.length ||
+      built.from.some((computed, i) => computed !== from[i])
+    ) {
+      this.hostnameIndex = {
+        from,
+        index: new HostnameIndex(from.flatMap(c => c.items)),
+      };
+    }
+    return {
+      index: this.hostnameIndex!.index,
       pendingClusters: clusters.filter(c => !this.cache.hasSynced(c)),
       unservedKinds: GatewayApiCache.unservedKinds(
         clusters.map(c => this.cache.snapshot(c)),

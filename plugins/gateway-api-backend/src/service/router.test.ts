@@ -183,6 +183,23 @@ describe('createRouter', () => {
     ],
     ['?search=C.TEAM', ['c.team-b.example.org'], 1],
     ['?limit=1&offset=1', ['b.team-a.example.org'], 3],
+    [
+      '?tenant=team-a&tenant=team-b&sort=tenant&order=desc',
+      ['c.team-b.example.org', 'b.team-a.example.org', 'a.team-a.example.org'],
+      3,
+    ],
+    ['?tls=expiring', ['b.team-a.example.org'], 1],
+    [
+      '?tls=none&cluster=dev',
+      ['a.team-a.example.org', 'c.team-b.example.org'],
+      2,
+    ],
+    ['?source=Ingress', [], 0],
+    [
+      '?search=',
+      ['a.team-a.example.org', 'b.team-a.example.org', 'c.team-b.example.org'],
+      3,
+    ],
   ])('GET /hostnames%s', async (query, hostnames, total) => {
     const response = await request(app).get(`/hostnames${query}`);
     expect(response.status).toBe(200);
@@ -200,11 +217,94 @@ describe('createRouter', () => {
     '?status=great',
     '?limit=5000',
     '?offset=-1',
-    '?sort=owner',
-    '?tenant=a&tenant=b',
+    '?sort=route',
+    '?tls=green',
+    '?limit=1.5',
+    '?offset=1e3',
+    '?sort=tenant&sort=status',
+    `?search=${'x'.repeat(513)}`,
+    `?${Array.from({ length: 101 }, (_, i) => `tenant=t${i}`).join('&')}`,
   ])('refuses /hostnames%s', async query => {
     expect((await request(app).get(`/hostnames${query}`)).status).toBe(400);
   });
+
+  it('counts each filter’s values among the hostnames the other filters leave', async () => {
+    const response = await request(app).get(
+      '/hostnames?tenant=team-a&status=ok',
+    );
+    expect(response.body.totalItems).toBe(1);
+    expect(response.body.facets).toMatchObject({
+      // team-b's ok hostname stays countable while team-a is chosen.
+      tenant: [
+        { value: 'team-a', count: 1 },
+        { value: 'team-b', count: 1 },
+      ],
+      status: [
+        { value: 'ok', count: 1 },
+        { value: 'warning', count: 1 },
+      ],
+      cluster: [{ value: 'dev', count: 1 }],
+      tls: [{ value: 'none', count: 1 }],
+      source: [{ value: 'Route', count: 1 }],
+      migration: [],
+    });
+  });
+
+  it('exports every matching hostname as CSV, streamed, in the page’s order', async () => {
+    const response = await request(app)
+      .get('/hostnames/export?tenant=team-a&sort=hostname&order=desc')
+      .buffer(true)
+      .parse((res, done) => {
+        let body = '';
+        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        res.on('end', () => done(null, body));
+      });
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(response.headers['transfer-encoding']).toBe('chunked');
+    expect(response.headers['content-disposition']).toBe(
+      'attachment; filename="hostnames.csv"',
+    );
+    expect(response.body.split('\r\n')).toEqual([
+      'hostname,tenant,owner,cluster,gateway,route,status,tls,expires',
+      'b.team-a.example.org,team-a,group:default/team-a,dev,,HTTPRoute checkout/b.team-a.example.org,Warning,Expiring,2026-01-05T00:00:00Z',
+      'a.team-a.example.org,team-a,group:default/team-a,dev,,HTTPRoute checkout/a.team-a.example.org,Working,None,',
+      '',
+    ]);
+  });
+
+  it('refuses a paged or malformed export before writing a row', async () => {
+    for (const query of ['?limit=10', '?offset=1', '?status=great']) {
+      const response = await request(app).get(`/hostnames/export${query}`);
+      expect(response.status).toBe(400);
+      expect(response.headers['content-type']).toMatch(/json/);
+    }
+  });
+
+  it.each(['', '?tenant=team-a', '?status=ok&search=team', '?tls=none'])(
+    'the page, its facets and the export cover the same hostnames (%s)',
+    async query => {
+      const page = await request(app).get(`/hostnames${query}`);
+      const csv = await request(app)
+        .get(`/hostnames/export${query}`)
+        .buffer(true)
+        .parse((res, done) => {
+          let body = '';
+          res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+          res.on('end', () => done(null, body));
+        });
+      const rows = csv.body.split('\r\n').slice(1, -1);
+      expect(rows.map((r: string) => r.split(',')[0])).toEqual(
+        page.body.items.map((e: Exposure) => e.hostname),
+      );
+      expect(rows).toHaveLength(page.body.totalItems);
+      // Every hostname has a cluster: the cluster facet adds up to the count, no more.
+      const clusters = page.body.facets.cluster as { count: number }[];
+      expect(clusters.reduce((n, f) => n + f.count, 0)).toBe(
+        page.body.totalItems,
+      );
+    },
+  );
 
   it('checks hostnames in the tenant’s cluster', async () => {
     const ok = await request(app).get(

@@ -13,7 +13,6 @@ import {
   gatewayApiRouteExposePermission,
   gatewayApiTenantProvisionPermission,
   HostnameCheck,
-  HostnameQuery,
   tenantResourceRef,
   TenantDetail,
   TenantSummary,
@@ -22,16 +21,19 @@ import {
 import express from 'express';
 import Router from 'express-promise-router';
 import { ExposureIndex } from '../exposures/ExposureIndex';
-import { queryHostnames } from '../exposures/queryHostnames';
+import { HostnameIndex } from '../exposures/HostnameIndex';
 import {
   IngressBlockers,
   ingressMigrationOverview,
 } from '../ingress/migrationOverview';
 import { GatewayApiCluster } from './clusters';
+import { addHostnamesRoutes, HostnamesSource } from './hostnamesRouter';
 
 export interface RouterOptions {
   clusters: GatewayApiCluster[];
-  exposures: Pick<ExposureIndex, 'list'>;
+  /** `hostnames` indexes every hostname once per change; without it, per list answer. */
+  exposures: Pick<ExposureIndex, 'list'> &
+    Partial<Pick<ExposureIndex, 'hostnames'>>;
   httpAuth: Pick<HttpAuthService, 'credentials'>;
   catalog: Pick<CatalogService, 'getEntityByRef'>;
   permissions: Pick<PermissionsService, 'authorize'>;
@@ -61,21 +63,6 @@ const text = (value: unknown, name: string): string | undefined => {
   }
   return value;
 };
-const number = (
-  value: unknown,
-  name: string,
-  max: number,
-): number | undefined => {
-  const raw = text(value, name);
-  if (raw === undefined) return undefined;
-  const parsed = Number(raw);
-  if (!Number.isInteger(parsed) || parsed < 0 || parsed > max) {
-    throw new InputError(
-      `Query parameter "${name}" must be a whole number from 0 to ${max}`,
-    );
-  }
-  return parsed;
-};
 const oneOf = <T extends string>(
   value: unknown,
   name: string,
@@ -89,8 +76,6 @@ const oneOf = <T extends string>(
   }
   return raw as T | undefined;
 };
-
-const MIGRATION_STATES = ['ingress-only', 'both', 'moved'] as const;
 
 /**
  * The REST API the frontend plugin reads (see openapi.yaml). Every answer comes from the cache
@@ -134,42 +119,9 @@ export async function createRouter(
     res.json(options.exposures.list({ entityRef: stringifyEntityRef(entity) }));
   });
 
-  router.get('/hostnames', (req, res) => {
-    const query: HostnameQuery = {
-      tenant: text(req.query.tenant, 'tenant'),
-      owner: text(req.query.owner, 'owner'),
-      cluster: text(req.query.cluster, 'cluster'),
-      status: oneOf(req.query.status, 'status', [
-        'ok',
-        'pending',
-        'warning',
-        'error',
-        'unknown',
-      ] as const),
-      expiringWithinDays: number(
-        req.query.expiringWithinDays,
-        'expiringWithinDays',
-        3650,
-      ),
-      search: text(req.query.search, 'search'),
-      sort: oneOf(req.query.sort, 'sort', [
-        'hostname',
-        'expiry',
-        'status',
-        'tenant',
-      ] as const),
-      order: oneOf(req.query.order, 'order', ['asc', 'desc'] as const),
-      source: oneOf(req.query.source, 'source', ['Route', 'Ingress'] as const),
-      migration: oneOf(req.query.migration, 'migration', MIGRATION_STATES),
-      offset: number(req.query.offset, 'offset', 1_000_000),
-      limit: number(req.query.limit, 'limit', 1000),
-    };
-    const all = options.exposures.list({ cluster: query.cluster });
-    res.json({
-      ...queryHostnames(all.items, query, clock()),
-      pendingClusters: all.pendingClusters,
-      unservedKinds: all.unservedKinds,
-    });
+  addHostnamesRoutes(router, {
+    hostnames: options.exposures.hostnames ?? indexOfList(options.exposures),
+    clock,
   });
 
   // Which hostnames of which tenants still run on Ingress, and what blocks each.
@@ -248,6 +200,17 @@ export async function createRouter(
   });
 
   return router;
+}
+
+/** A hostname index over `list()`, rebuilt only when its answer changes. */
+function indexOfList(exposures: Pick<ExposureIndex, 'list'>): HostnamesSource {
+  let built: { items: unknown; index: HostnameIndex } | undefined;
+  return () => {
+    const { items, ...notes } = exposures.list();
+    if (built?.items !== items)
+      built = { items, index: new HostnameIndex(items) };
+    return { ...notes, index: built.index };
+  };
 }
 
 async function exposeDecisions(

@@ -1,0 +1,424 @@
+import {
+  compareStatusLevels,
+  Exposure,
+  HostnameFacetField,
+  HostnameFacets,
+  HostnameQuery,
+  HostnameSortKey,
+} from '@gatehouse/backstage-plugin-gateway-api-common';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The facet fields in the order the API lists them. */
+export const HOSTNAME_FACET_FIELDS: readonly HostnameFacetField[] = [
+  'tenant',
+  'cluster',
+  'owner',
+  'status',
+  'tls',
+  'source',
+  'migration',
+];
+
+const SORT_KEYS: readonly HostnameSortKey[] = [
+  'hostname',
+  'tenant',
+  'cluster',
+  'owner',
+  'status',
+  'expiry',
+];
+
+/** The value a hostname has for a facet; undefined leaves it out of that facet's counts. */
+const FACET_VALUE: Record<
+  HostnameFacetField,
+  (e: Exposure) => string | undefined
+> = {
+  tenant: e => e.tenant,
+  cluster: e => e.cluster,
+  owner: e => e.owner,
+  status: e => e.status.status,
+  tls: e => e.tls?.state ?? 'none',
+  source: e => e.source ?? 'Route',
+  migration: e => e.migration,
+};
+
+/** One field's values, each hostname's value code, and each value's hostnames (ascending ids). */
+interface FacetColumn {
+  values: string[];
+  codeOf: Map<string, number>;
+  /** -1 for a hostname without a value. */
+  codes: Int32Array;
+  postings: Int32Array[];
+}
+
+/** A set of hostname ids: its size, its members in some order, and a membership test. */
+interface IdSet {
+  size: number;
+  ids: () => Iterable<number>;
+  has: (id: number) => boolean;
+}
+
+const lower = (text: string) => text.toLocaleLowerCase('en-US');
+// Never in a search term's fields, so a term cannot match across two of them.
+const SEPARATOR = '\u0000';
+
+/**
+ * Every hostname of a set of exposures, indexed once so that `GET /hostnames` answers a page,
+ * its count and its facets without scanning or sorting every hostname per request: hostnames
+ * are numbered in hostname order, kept pre-sorted by every sort key, listed per facet value,
+ * and (built on the first search) listed per trigram of their searchable text. A request then
+ * costs about the size of the smallest list its filters name, not the number of hostnames.
+ *
+ * Immutable: build a new one when the exposures change (see ExposureIndex.hostnames).
+ */
+export class HostnameIndex {
+  readonly size: number;
+  private readonly items: Exposure[];
+  private readonly columns: Record<HostnameFacetField, FacetColumn>;
+  private readonly orders: Record<HostnameSortKey, Int32Array>;
+  private readonly ranks: Record<HostnameSortKey, Int32Array>;
+  /** notAfter in ms, Infinity without one; `orders.expiry` sorts by it. */
+  private readonly expiry: Float64Array;
+  private readonly texts: string[];
+  private trigrams?: Map<number, Int32Array>;
+
+  constructor(exposures: readonly Exposure[]) {
+    const collator = new Intl.Collator('en-US');
+    this.items = [...exposures].sort(
+      (a, b) =>
+        collator.compare(a.hostname, b.hostname) ||
+        collator.compare(a.cluster, b.cluster) ||
+        collator.compare(
+          `${a.route.namespace}/${a.route.name}`,
+          `${b.route.namespace}/${b.route.name}`,
+        ),
+    );
+    const n = this.items.length;
+    this.size = n;
+    this.expiry = new Float64Array(n);
+    this.texts = new Array(n);
+    for (let id = 0; id < n; id++) {
+      const e = this.items[id];
+      const notAfter = e.tls?.notAfter ? Date.parse(e.tls.notAfter) : NaN;
+      this.expiry[id] = Number.isNaN(notAfter)
+        ? Number.POSITIVE_INFINITY
+        : notAfter;
+      this.texts[id] = lower(
+        [
+          e.hostname,
+          e.tenant ?? '',
+          e.owner ?? '',
+          e.entityRef ?? '',
+          `${e.route.namespace}/${e.route.name}`,
+        ].join(SEPARATOR),
+      );
+    }
+    this.columns = Object.fromEntries(
+      HOSTNAME_FACET_FIELDS.map(field => [field, this.column(field)]),
+    ) as Record<HostnameFacetField, FacetColumn>;
+
+    const identity = Int32Array.from({ length: n }, (_, i) => i);
+    const byText = (field: HostnameFacetField) => {
+      const { values, codes } = this.columns[field];
+      // Compare each distinct value once, then sort ids by the value's rank.
+      const valueRank = new Int32Array(values.length);
+      [...values.keys()]
+        .sort((a, b) => collator.compare(values[a], values[b]))
+        .forEach((code, rank) => (valueRank[code] = rank));
+      return (a: number, b: number) =>
+        (codes[a] < 0 ? -1 : valueRank[codes[a]]) -
+          (codes[b] < 0 ? -1 : valueRank[codes[b]]) || a - b;
+    };
+    const statusCodes = this.columns.status;
+    const compare: Record<HostnameSortKey, (a: number, b: number) => number> = {
+      hostname: (a, b) => a - b,
+      tenant: byText('tenant'),
+      cluster: byText('cluster'),
+      owner: byText('owner'),
+      status: (a, b) =>
+        compareStatusLevels(
+          statusCodes.values[
+            statusCodes.codes[a]
+          ] as Exposure['status']['status'],
+          statusCodes.values[
+            statusCodes.codes[b]
+          ] as Exposure['status']['status'],
+        ) || a - b,
+      expiry: (a, b) =>
+        (this.expiry[a] === this.expiry[b]
+          ? 0
+          : this.expiry[a] < this.expiry[b]
+          ? -1
+          : 1) || a - b,
+    };
+    this.orders = {} as Record<HostnameSortKey, Int32Array>;
+    this.ranks = {} as Record<HostnameSortKey, Int32Array>;
+    for (const key of SORT_KEYS) {
+      const order =
+        key === 'hostname' ? identity : identity.slice().sort(compare[key]);
+      const rank = new Int32Array(n);
+      for (let i = 0; i < n; i++) rank[order[i]] = i;
+      this.orders[key] = order;
+      this.ranks[key] = rank;
+    }
+  }
+
+  /**
+   * A page of the hostnames matching `query`, how many match in all, and the facets. `now`
+   * decides which certificates expire within `expiringWithinDays`.
+   */
+  query(
+    query: HostnameQuery,
+    now: Date,
+  ): { items: Exposure[]; totalItems: number; facets: HostnameFacets } {
+    const filters = this.filters(query, now);
+    const matching = this.intersect([
+      ...filters.byField.values(),
+      ...filters.rest,
+    ]);
+    const limit = query.limit ?? 100;
+    const items: Exposure[] = [];
+    if (limit > 0) {
+      for (const id of this.sorted(matching, query)) {
+        items.push(this.items[id]);
+        if (items.length >= limit) break;
+      }
+    }
+    return {
+      items,
+      totalItems: matching.size,
+      facets: this.facets(filters, matching),
+    };
+  }
+
+  /** Every hostname matching `query`, in its sort order, without a page: the CSV export. */
+  *all(query: HostnameQuery, now: Date): Generator<Exposure> {
+    const filters = this.filters(query, now);
+    const matching = this.intersect([
+      ...filters.byField.values(),
+      ...filters.rest,
+    ]);
+    for (const id of this.sorted(matching, { ...query, offset: 0 })) {
+      yield this.items[id];
+    }
+  }
+
+  /** Each filter of `query` as a set: the facet fields' by field, expiry and search apart. */
+  private filters(query: HostnameQuery, now: Date) {
+    const byField = new Map<HostnameFacetField, IdSet>();
+    for (const field of HOSTNAME_FACET_FIELDS) {
+      const wanted = listOf<string>(query[field]);
+      if (wanted.length > 0) byField.set(field, this.facetSet(field, wanted));
+    }
+    const rest: IdSet[] = [];
+    if (query.expiringWithinDays !== undefined) {
+      rest.push(this.expirySet(query.expiringWithinDays, now));
+    }
+    if (query.search) rest.push(this.searchSet(query.search));
+    return { byField, rest };
+  }
+
+  /** `matching` in the query's sort order, from `offset` on (lazily: a page reads `limit`). */
+  private *sorted(matching: IdSet, query: HostnameQuery): Generator<number> {
+    const key = query.sort ?? 'hostname';
+    const descending = query.order === 'desc';
+    const order = this.orders[key];
+    let skip = query.offset ?? 0;
+    const n = this.size;
+    // A set that is most of the index is cheaper walked in the stored order than sorted.
+    if (matching.size * Math.log2(matching.size + 2) >= n) {
+      for (let i = 0; i < n; i++) {
+        const id = order[descending ? n - 1 - i : i];
+        if (!matching.has(id)) continue;
+        if (skip > 0) skip--;
+        else yield id;
+      }
+      return;
+    }
+    const rank = this.ranks[key];
+    const ids = Int32Array.from(matching.ids());
+    ids.sort((a, b) => (descending ? rank[b] - rank[a] : rank[a] - rank[b]));
+    for (let i = skip; i < ids.length; i++) yield ids[i];
+  }
+
+  /**
+   * Per facet field, the counts of its values among the hostnames matching every other
+   * filter: a field without a filter counts `matching`; one with a filter drops only its own.
+   */
+  private facets(
+    filters: { byField: Map<HostnameFacetField, IdSet>; rest: IdSet[] },
+    matching: IdSet,
+  ): HostnameFacets {
+    const facets = {} as HostnameFacets;
+    for (const field of HOSTNAME_FACET_FIELDS) {
+      const column = this.columns[field];
+      const others = filters.byField.has(field)
+        ? this.intersect([
+            ...[...filters.byField]
+              .filter(([f]) => f !== field)
+              .map(([, s]) => s),
+            ...filters.rest,
+          ])
+        : matching;
+      const counts = new Int32Array(column.values.length);
+      if (others.size === this.size) {
+        column.postings.forEach((p, code) => (counts[code] = p.length));
+      } else {
+        for (const id of others.ids()) {
+          const code = column.codes[id];
+          if (code >= 0) counts[code]++;
+        }
+      }
+      facets[field] = column.values
+        .map((value, code) => ({ value, count: counts[code] }))
+        .filter(v => v.count > 0)
+        .sort((x, y) => y.count - x.count || x.value.localeCompare(y.value));
+    }
+    return facets;
+  }
+
+  private column(field: HostnameFacetField): FacetColumn {
+    const values: string[] = [];
+    const codeOf = new Map<string, number>();
+    const codes = new Int32Array(this.size);
+    const lists: number[][] = [];
+    for (let id = 0; id < this.size; id++) {
+      const value = FACET_VALUE[field](this.items[id]);
+      if (value === undefined || value === '') {
+        codes[id] = -1;
+        continue;
+      }
+      let code = codeOf.get(value);
+      if (code === undefined) {
+        code = values.length;
+        codeOf.set(value, code);
+        values.push(value);
+        lists.push([]);
+      }
+      codes[id] = code;
+      lists[code].push(id);
+    }
+    return {
+      values,
+      codeOf,
+      codes,
+      postings: lists.map(l => Int32Array.from(l)),
+    };
+  }
+
+  private facetSet(field: HostnameFacetField, wanted: string[]): IdSet {
+    const column = this.columns[field];
+    const codes = new Set(
+      wanted
+        .map(value => column.codeOf.get(value))
+        .filter((code): code is number => code !== undefined),
+    );
+    const postings = [...codes].map(code => column.postings[code]);
+    return {
+      size: postings.reduce((sum, p) => sum + p.length, 0),
+      ids: () => postings.flatMap(p => [...p]),
+      has: id => codes.has(column.codes[id]),
+    };
+  }
+
+  /** Certificates whose notAfter is at most `days` away: a prefix of the expiry order. */
+  private expirySet(days: number, now: Date): IdSet {
+    const limit = now.getTime() + days * DAY_MS;
+    const order = this.orders.expiry;
+    let low = 0;
+    let high = order.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (this.expiry[order[mid]] <= limit) low = mid + 1;
+      else high = mid;
+    }
+    const end = low;
+    const rank = this.ranks.expiry;
+    return {
+      size: end,
+      ids: () => order.subarray(0, end),
+      has: id => rank[id] < end,
+    };
+  }
+
+  /**
+   * Hostnames whose hostname, tenant, owner, entity or route contains `search` (any case).
+   * Terms of 3 characters or more read the trigram lists, so only candidates are checked;
+   * shorter ones, which match most hostnames anyway, are checked against every hostname.
+   */
+  private searchSet(search: string): IdSet {
+    const term = lower(search);
+    const matches = (id: number) => this.texts[id].includes(term);
+    if (term.includes(SEPARATOR)) {
+      return { size: 0, ids: () => [], has: () => false };
+    }
+    let candidates: Iterable<number>;
+    if (term.length < 3) {
+      candidates = this.orders.hostname;
+    } else {
+      const lists = [...new Set(trigramsOf(term))].map(
+        t => this.trigramIndex().get(t) ?? new Int32Array(0),
+      );
+      lists.sort((a, b) => a.length - b.length);
+      candidates = lists[0];
+    }
+    const found: number[] = [];
+    for (const id of candidates) if (matches(id)) found.push(id);
+    const members = new Set(found);
+    return { size: found.length, ids: () => found, has: id => members.has(id) };
+  }
+
+  private trigramIndex(): Map<number, Int32Array> {
+    if (!this.trigrams) {
+      const lists = new Map<number, number[]>();
+      for (let id = 0; id < this.size; id++) {
+        for (const t of trigramsOf(this.texts[id])) {
+          const list = lists.get(t);
+          if (!list) lists.set(t, [id]);
+          else if (list[list.length - 1] !== id) list.push(id);
+        }
+      }
+      this.trigrams = new Map(
+        [...lists].map(([t, list]) => [t, Int32Array.from(list)]),
+      );
+    }
+    return this.trigrams;
+  }
+
+  /** The smallest set drives; every other one only answers membership. */
+  private intersect(sets: IdSet[]): IdSet {
+    if (sets.length === 0) {
+      const n = this.size;
+      return {
+        size: n,
+        ids: () => this.orders.hostname,
+        has: id => id >= 0 && id < n,
+      };
+    }
+    if (sets.length === 1) return sets[0];
+    const [smallest, ...rest] = [...sets].sort((a, b) => a.size - b.size);
+    const found: number[] = [];
+    for (const id of smallest.ids()) {
+      if (rest.every(s => s.has(id))) found.push(id);
+    }
+    const members = new Set(found);
+    return { size: found.length, ids: () => found, has: id => members.has(id) };
+  }
+}
+
+const listOf = <T extends string>(value: T | readonly T[] | undefined): T[] => {
+  if (value === undefined) return [];
+  return typeof value === 'string' ? [value] : [...value];
+};
+
+/** Each run of three UTF-16 units as one number; none spans a field separator. */
+function* trigramsOf(text: string): Generator<number> {
+  for (let i = 0; i + 3 <= text.length; i++) {
+    const a = text.charCodeAt(i);
+    const b = text.charCodeAt(i + 1);
+    const c = text.charCodeAt(i + 2);
+    if (a === 0 || b === 0 || c === 0) continue;
+    yield a * 4294967296 + b * 65536 + c;
+  }
+}
