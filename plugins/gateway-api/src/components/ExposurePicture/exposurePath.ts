@@ -101,6 +101,39 @@ function gatewayHops(gateway: ExposureGateway): PathNode[] {
 }
 
 /**
+ * The hops before the route, one chain per Gateway (from the Gateway to the hop the route
+ * attaches to); for a hostname an Ingress serves, its IngressClass's controller at its address.
+ */
+function entryChains(exposure: Exposure): PathNode[][] {
+  const { ingress } = exposure;
+  if (ingress) {
+    return [
+      [
+        {
+          id: 'ingressclass',
+          kind: 'IngressClass',
+          name: ingress.ingressClassName ?? 'none',
+          detail: ingress.addresses[0] ?? 'no address yet',
+          ...withStatus(exposure.route.status, 'Serving'),
+        },
+      ],
+    ];
+  }
+  if (exposure.gateways.length > 0) return exposure.gateways.map(gatewayHops);
+  return [
+    [
+      {
+        id: 'gateway:none',
+        kind: 'Gateway',
+        name: 'none found',
+        status: 'unknown',
+        statusText: 'Not attached',
+      },
+    ],
+  ];
+}
+
+/**
  * The path of one hostname: client -> each Gateway (with the listener serving it, or the
  * ListenerSet that holds it) -> the route -> each backend Service, each hop with its status.
  */
@@ -114,27 +147,16 @@ export function exposurePath(exposure: Exposure): {
     kind: 'Client',
     name: toUnicodeHostname(exposure.hostname),
   };
-  // Each chain runs from the Gateway to the hop the route attaches to.
-  const chains: PathNode[][] =
-    exposure.gateways.length > 0
-      ? exposure.gateways.map(gatewayHops)
-      : [
-          [
-            {
-              id: 'gateway:none',
-              kind: 'Gateway',
-              name: 'none found',
-              status: 'unknown',
-              statusText: 'Not attached',
-            },
-          ],
-        ];
+  const chains = entryChains(exposure);
   const gateways = chains.flat();
   const routeNode: PathNode = {
     id: 'route',
     kind: route.kind,
     name: `${route.namespace}/${route.name}`,
-    ...withStatus(route.status, 'Accepted'),
+    ...withStatus(
+      route.status,
+      route.kind === 'Ingress' ? 'Served' : 'Accepted',
+    ),
   };
   const backends: PathNode[] = route.backends.map(backend => ({
     id: `service:${backend.namespace}/${backend.name}:${backend.port ?? ''}`,

@@ -8,6 +8,7 @@ import { exposureList } from '../../__fixtures__/exposures';
 import { checkoutEntity } from '../../__testUtils__/entities';
 import { gatewayApiServer } from '../../__testUtils__/gatewayApiServer';
 import { EntityExposureContent } from '../EntityExposureContent';
+import { exposurePath } from '../ExposurePicture/exposurePath';
 import { HostnamesPage } from '../HostnamesPage';
 
 const { answer, render } = gatewayApiServer();
@@ -115,6 +116,17 @@ describe('Ingress hostnames in the frontend', () => {
     expect(within(row).getByText('Ingress Secret')).toBeInTheDocument();
     expect(within(row).getByText('Served')).toBeInTheDocument();
     expect(within(row).getByText('Working')).toBeInTheDocument();
+  });
+
+  it('draws the path of a hostname on Ingress through its IngressClass, not a Gateway', () => {
+    const { nodes } = exposurePath(onIngress);
+    expect(nodes.map(n => [n.kind, n.name, n.detail, n.statusText])).toEqual([
+      ['Client', 'shop.team-a.example.org', undefined, undefined],
+      ['IngressClass', 'nginx', '198.51.100.20', 'Serving'],
+      ['Ingress', 'checkout/shop', undefined, 'Served'],
+      expect.arrayContaining(['Service']),
+    ]);
+    expect(nodes.some(n => n.kind === 'Gateway')).toBe(false);
   });
 
   it('counts on the Hostnames page what is left on Ingress per tenant, and what blocks it', async () => {
