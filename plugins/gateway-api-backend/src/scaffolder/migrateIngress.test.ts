@@ -370,6 +370,38 @@ describe('the Ingress migration refuses, writing nothing', () => {
     expect(cluster.writes.slice(writes)).toEqual([]);
   }
 
+  it('migrates every Ingress of a component, each with its own report', async () => {
+    await client.apply(
+      ingress('checkout', 'second', ['second.team-a.example.org']),
+    );
+    const ctx = await run(createMigrateIngressAction(deps()), {
+      tenant: 'team-a',
+      entityRef: 'component:default/checkout',
+      planOnly: true,
+    });
+    const report = String(outputOf(ctx, 'report'));
+    // The example's checkout-api and this test's second Ingress of checkout.
+    expect(report).toMatch(/### Ingress checkout\/checkout-api: blocked/);
+    expect(report).toMatch(/### Ingress checkout\/second: 1 route/);
+    expect(outputOf(ctx, 'status')).toBe('blocked');
+    expect(outputOf(ctx, 'blocking')).toContain(
+      'rate-limit-per-client:limit-rps',
+    );
+  });
+
+  it('asks for exactly one way to name the Ingresses', async () => {
+    await expectRefused(
+      createMigrateIngressAction(deps()),
+      { tenant: 'team-a', ingress: 'checkout/early', namespace: 'checkout' },
+      /exactly one of ingress \(namespace\/name\), namespace or entityRef/,
+    );
+    await expectRefused(
+      createMigrateIngressAction(deps()),
+      { tenant: 'team-a', namespace: 'nowhere' },
+      /No Ingress matches namespace nowhere/,
+    );
+  });
+
   it('refuses cutover before a route is made, then while it is not Accepted, saying why', async () => {
     await client.apply(
       ingress('checkout', 'early', ['early.team-a.example.org']),
