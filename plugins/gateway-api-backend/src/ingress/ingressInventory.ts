@@ -111,17 +111,24 @@ export function withIngressExposures(
   now: Date,
 ): Exposure[] {
   const hosts = ingressHostnames(snapshot);
+  const routeKinds = ['HTTPRoute', 'TLSRoute', 'GRPCRoute'];
+  // Most clusters without Ingresses pay one scan of the routes' annotations, no more.
+  if (
+    hosts.length === 0 &&
+    !routeKinds.some(kind =>
+      (snapshot.byKind.get(kind) ?? []).some(migratedFrom),
+    )
+  ) {
+    return routeExposures;
+  }
   const routeObjects = new Map(
-    ['HTTPRoute', 'TLSRoute', 'GRPCRoute'].flatMap(kind =>
+    routeKinds.flatMap(kind =>
       (snapshot.byKind.get(kind) ?? []).map(
         r =>
           [`${kind}/${r.metadata?.namespace}/${r.metadata?.name}`, r] as const,
       ),
     ),
   );
-  if (hosts.length === 0 && ![...routeObjects.values()].some(migratedFrom)) {
-    return routeExposures;
-  }
   const domains = tenantDomains(tenantsOf(snapshot));
   const ingressTenants = groupTenants(hosts, h => h.tenant?.name);
   const routeTenants = groupTenants(routeExposures, e => e.tenant);
