@@ -12,6 +12,7 @@ import {
 import { ScaffolderPage, scaffolderPlugin } from '@backstage/plugin-scaffolder';
 import { ScaffolderFieldExtensions } from '@backstage/plugin-scaffolder-react';
 import {
+  gatewayApiPlugin,
   GatewayHostnamePickerFieldExtension,
   GatewayRouteKindPickerFieldExtension,
   GatewayHostnamesPage,
@@ -47,6 +48,9 @@ const app = createApp({
     });
     bind(apiDocsPlugin.externalRoutes, {
       registerApi: catalogImportPlugin.routes.importPage,
+    });
+    bind(gatewayApiPlugin.externalRoutes, {
+      exposeServiceTemplate: scaffolderPlugin.routes.selectedTemplate,
     });
     bind(scaffolderPlugin.externalRoutes, {
       registerComponent: catalogImportPlugin.routes.importPage,

@@ -7,7 +7,11 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { GatewayApiClient, gatewayApiApiRef } from './api';
-import { entityExposureRouteRef, rootRouteRef } from './routes';
+import {
+  entityExposureRouteRef,
+  exposeServiceTemplateRouteRef,
+  rootRouteRef,
+} from './routes';
 
 /**
  * The Gateway API frontend plugin (legacy frontend system).
@@ -26,6 +30,9 @@ export const gatewayApiPlugin = createPlugin({
   routes: {
     root: rootRouteRef,
     entityContent: entityExposureRouteRef,
+  },
+  externalRoutes: {
+    exposeServiceTemplate: exposeServiceTemplateRouteRef,
   },
 });
 

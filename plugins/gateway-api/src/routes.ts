@@ -1,4 +1,7 @@
-import { createRouteRef } from '@backstage/core-plugin-api';
+import {
+  createExternalRouteRef,
+  createRouteRef,
+} from '@backstage/core-plugin-api';
 
 export const entityExposureRouteRef = createRouteRef({
   id: 'gateway-api:entity-exposure',
@@ -7,4 +10,14 @@ export const entityExposureRouteRef = createRouteRef({
 /** The Hostnames page. */
 export const rootRouteRef = createRouteRef({
   id: 'gateway-api:hostnames',
+});
+
+/**
+ * Where "Expose a service" leads: the scaffolder's page of one template, bound by the app
+ * (to `scaffolderPlugin.routes.selectedTemplate`). Unbound, the button is not shown.
+ */
+export const exposeServiceTemplateRouteRef = createExternalRouteRef({
+  id: 'gateway-api:expose-service-template',
+  optional: true,
+  params: ['namespace', 'templateName'],
 });

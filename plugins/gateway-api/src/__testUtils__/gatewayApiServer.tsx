@@ -10,6 +10,7 @@ import { delay, http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { ReactElement } from 'react';
 import { GatewayApiClient, gatewayApiApiRef } from '../api';
+import { exposeServiceTemplateRouteRef } from '../routes';
 
 const baseUrl = 'http://backstage.test/api/gateway-api';
 
@@ -59,8 +60,15 @@ export function gatewayApiServer() {
       }),
     );
 
-  /** Renders `element` in a test app whose gatewayApiApiRef reads the msw server. */
-  const render = (element: ReactElement, routeEntries?: string[]) =>
+  /**
+   * Renders `element` in a test app whose gatewayApiApiRef reads the msw server, with the
+   * Expose a service template bound as the app binds it (unless `unbound`).
+   */
+  const render = (
+    element: ReactElement,
+    routeEntries?: string[],
+    options: { unbound?: boolean } = {},
+  ) =>
     renderInTestApp(
       <TestApiProvider
         apis={[
@@ -80,7 +88,15 @@ export function gatewayApiServer() {
       {
         routeEntries,
         // EntityRefLink needs the catalog's entity route.
-        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+        mountedRoutes: {
+          '/catalog/:namespace/:kind/:name': entityRouteRef,
+          ...(options.unbound
+            ? {}
+            : {
+                '/create/templates/:namespace/:templateName':
+                  exposeServiceTemplateRouteRef,
+              }),
+        },
       },
     );
 

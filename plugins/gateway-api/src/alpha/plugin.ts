@@ -1,6 +1,6 @@
 import { convertLegacyRouteRefs } from '@backstage/core-compat-api';
 import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
-import { rootRouteRef } from '../routes';
+import { exposeServiceTemplateRouteRef, rootRouteRef } from '../routes';
 import { gatewayApiApi } from './apis';
 import {
   entityGatewayExposureCard,
@@ -23,6 +23,9 @@ export default createFrontendPlugin({
   pluginId: 'gateway-api',
   title: 'Gateway API',
   routes: convertLegacyRouteRefs({ root: rootRouteRef }),
+  externalRoutes: convertLegacyRouteRefs({
+    exposeServiceTemplate: exposeServiceTemplateRouteRef,
+  }),
   extensions: [
     gatewayApiApi,
     entityGatewayExposureContent,

@@ -14,11 +14,13 @@ import { EntityExposureContent } from './EntityExposureContent';
 
 const { server, answer, fail, hang, render } = gatewayApiServer();
 
-const show = (refreshIntervalMs?: number) =>
+const show = (refreshIntervalMs?: number, options?: { unbound?: boolean }) =>
   render(
     <EntityProvider entity={checkoutEntity}>
       <EntityExposureContent refreshIntervalMs={refreshIntervalMs} />
     </EntityProvider>,
+    undefined,
+    options,
   );
 
 const list = (...items: ExposureList['items']): ExposureList => ({
@@ -133,6 +135,15 @@ describe('EntityExposureContent', () => {
       'href',
       '/create/templates/default/expose-service',
     );
+  });
+
+  it('shows no template button when the app binds no Expose a service route', async () => {
+    answer('/exposure', list());
+    await show(undefined, { unbound: true });
+    expect(
+      await screen.findByText('Checkout is not exposed yet'),
+    ).toBeInTheDocument();
+    expect(screen.queryByText('Expose a service')).toBeNull();
   });
 
   it('says which clusters are still being read', async () => {

@@ -6,9 +6,11 @@ import {
   WarningPanel,
 } from '@backstage/core-components';
 import { stringifyEntityRef } from '@backstage/catalog-model';
+import { useRouteRef } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
-import { EXPOSE_SERVICE_TEMPLATE_PATH } from '../../templates';
+import { EXPOSE_SERVICE_TEMPLATE } from '../../templates';
+import { exposeServiceTemplateRouteRef } from '../../routes';
 import { useExposures } from '../../hooks/useExposures';
 import {
   ExposureProblems,
@@ -44,6 +46,7 @@ export const EntityExposureContent = (props: {
     { entityRef },
     props.refreshIntervalMs,
   );
+  const exposeServiceTemplate = useRouteRef(exposeServiceTemplateRouteRef);
   const name = entity.metadata.title ?? entity.metadata.name;
   const subject = `the exposures of ${name}`;
 
@@ -79,13 +82,15 @@ export const EntityExposureContent = (props: {
               title={`${name} is not exposed yet`}
               description="No HTTPRoute or TLSRoute for this component was found. Use the Expose a service template to publish it on a hostname of your tenant."
               action={
-                <LinkButton
-                  to={EXPOSE_SERVICE_TEMPLATE_PATH}
-                  variant="contained"
-                  color="primary"
-                >
-                  Expose a service
-                </LinkButton>
+                exposeServiceTemplate && (
+                  <LinkButton
+                    to={exposeServiceTemplate(EXPOSE_SERVICE_TEMPLATE)}
+                    variant="contained"
+                    color="primary"
+                  >
+                    Expose a service
+                  </LinkButton>
+                )
               }
             />
           </InfoCard>
