@@ -1,6 +1,6 @@
 /**
- * The one place that turns Gateway API and cert-manager condition reasons, and the seeds'
- * common mistakes, into plain-language hints: what it means and how to fix it.
+ * The one place that turns Gateway API and cert-manager condition reasons, and the common
+ * configuration mistakes, into plain-language hints: what it means and how to fix it.
  */
 
 /**
@@ -29,7 +29,7 @@ export type HintSubject =
   | 'Issuer';
 
 /**
- * Mistakes the seeds list as common, recognised by the analysis beyond a single reason.
+ * Common configuration mistakes, recognised by the analysis beyond a single condition reason.
  *
  * @public
  */

@@ -32,7 +32,7 @@ export interface TargetingPolicy extends KubernetesObject {
 
 /**
  * Checks that every Gateway a policy targets exists in the policy's namespace. A Gateway of
- * that name in another namespace is the seeds' "policy in the wrong namespace" mistake.
+ * that name in another namespace is the common "policy in the wrong namespace" mistake.
  * Targets of other kinds are not checked.
  *
  * @public

@@ -1,5 +1,5 @@
 /**
- * The tenancy guards of PRODUCT.md: which tenant owns which hostname, so that no tenant can take
+ * The tenancy guards: which tenant owns which hostname, so that no tenant can take
  * another tenant's traffic. Each check returns a refusal reason a person can act on.
  */
 import { isSubdomainOf, intersectHostnames } from './hostnameMatch';

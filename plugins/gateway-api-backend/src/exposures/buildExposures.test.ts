@@ -7,7 +7,7 @@ import { buildExposures } from './buildExposures';
 
 /**
  * Our analysis read against the dev cluster's simulated controllers (which share no code with
- * it) over the example data: every healthy exposure and every common mistake of the seeds.
+ * it) over the example data: every healthy exposure and every common mistake it shows.
  */
 describe('buildExposures over the example cluster', () => {
   let cluster: DevCluster;

@@ -26,7 +26,7 @@ export type ExposureVerdict =
 const refuse = (reason: string): ExposureVerdict => ({ ok: false, reason });
 
 /**
- * The hostname guards of PRODUCT.md (also what the template's hostname field checks as the
+ * The hostname guards, which keep one tenant off another's traffic (also what the template's hostname field checks as the
  * user types): the tenant exists in that cluster; the hostname is valid, normalised and inside
  * the tenant's own domains (not a child's); no other tenant serves an overlapping hostname in
  * any cluster.
@@ -113,7 +113,7 @@ function unseenHostnames(
 }
 
 /**
- * The guards of PRODUCT.md for one exposure, before any write: those of {@link checkHostname},
+ * The guards for one exposure, before any write: those of {@link checkHostname},
  * then the route and the Service live in namespaces the tenant may use, and the port is a port.
  */
 export function checkExposure(

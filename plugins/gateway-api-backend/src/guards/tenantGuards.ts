@@ -19,7 +19,7 @@ export type TenantVerdict =
   | { ok: false; reason: string };
 
 /**
- * The guards of PRODUCT.md for a tenant, before any write: its domains are valid and claimed by
+ * The tenancy guards for a tenant, before any write: its domains are valid and claimed by
  * no other tenant in any cluster (a child's lie inside its parent's), and its attached
  * namespaces are neither another tenant's namespace nor attached to another tenant already.
  */

@@ -102,7 +102,7 @@ export interface ParentAttachment {
   resolvedRefs: PredictedCondition;
   /** The listeners the route attaches to, with the hostnames it serves on each. */
   listeners: ListenerHostnames[];
-  /** The seeds' common mistakes recognised in this parentRef, for hints. */
+  /** The common attachment mistakes recognised in this parentRef, for hints. */
   mistakes: CommonMistake[];
 }
 

@@ -1,6 +1,6 @@
 /**
- * The attachment analysis against the three gateway layouts of PRODUCT.md, modelled on the
- * seeds: dedicated (000), tenant-shared (001) and cluster-shared (002, 003).
+ * The attachment analysis against the three gateway layouts Gatehouse provisions: dedicated,
+ * tenant-shared and cluster-shared.
  */
 import { Gateway, Namespace, Route } from '../types';
 import { predictAttachment } from './attachment';
