@@ -243,7 +243,7 @@ const CONDITION_HINTS: Record<string, Hint> = {
     'Remove listeners the Gateway no longer needs, or put this hostname on another Gateway.',
   ),
   'Listener/Accepted/HostnameConflict': h(
-    'An older listener of the same Gateway (its own, or an older ListenerSet\'s) already serves this hostname on this port, so this ListenerSet listener is not used.',
+    "An older listener of the same Gateway (its own, or an older ListenerSet's) already serves this hostname on this port, so this ListenerSet listener is not used.",
     'Use a hostname no other listener of the Gateway serves on this port, or remove the older listener if it is yours.',
   ),
   'Listener/Accepted/ProtocolConflict': h(
@@ -259,7 +259,7 @@ const CONDITION_HINTS: Record<string, Hint> = {
     'Move the listener to a port the Gateway serves its protocol on.',
   ),
   'Listener/Conflicted/ListenerConflict': h(
-    'The listener conflicts with another listener merged onto the same Gateway (its own or a ListenerSet\'s), so it serves no traffic.',
+    "The listener conflicts with another listener merged onto the same Gateway (its own or a ListenerSet's), so it serves no traffic.",
     'Give it a hostname or port no older listener of the Gateway uses.',
   ),
 

@@ -469,7 +469,15 @@ function predictGatewayParent(
     if (inSet) {
       return refused(
         'NoMatchingParent',
-        `Gateway "${parentRef.namespace}/${parentRef.name}" has no listener named "${parentRef.sectionName}"; that listener belongs to ListenerSet "${inSet.listenerSet!.namespace}/${inSet.listenerSet!.name}", so the parentRef must name the ListenerSet (kind: ListenerSet).`,
+        `Gateway "${parentRef.namespace}/${
+          parentRef.name
+        }" has no listener named "${
+          parentRef.sectionName
+        }"; that listener belongs to ListenerSet "${
+          inSet.listenerSet!.namespace
+        }/${
+          inSet.listenerSet!.name
+        }", so the parentRef must name the ListenerSet (kind: ListenerSet).`,
         ['sectionNameInListenerSet'],
       );
     }
