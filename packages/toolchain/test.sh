@@ -22,5 +22,6 @@ CI=true step yarn backstage-cli repo test
 step yarn workspace @gatehouse/dev-cluster bench --objects 20000
 step yarn workspace @gatehouse/backstage-plugin-gateway-api-backend bench:ingest
 step yarn workspace @gatehouse/backstage-plugin-gateway-api-backend bench:exposure
+step yarn workspace @gatehouse/backstage-plugin-gateway-api-backend bench:hostnames
 step bash packages/toolchain/ensure-chromium.sh
 step yarn playwright test

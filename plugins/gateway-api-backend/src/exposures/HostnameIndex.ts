@@ -82,6 +82,7 @@ export class HostnameIndex {
   private readonly expiry: Float64Array;
   private readonly texts: string[];
   private trigrams?: Map<number, Int32Array>;
+  private readonly crossed = new Map<string, Int32Array | undefined>();
 
   constructor(exposures: readonly Exposure[]) {
     const collator = new Intl.Collator('en-US');
@@ -206,7 +207,10 @@ export class HostnameIndex {
 
   /** Each filter of `query` as a set: the facet fields' by field, expiry and search apart. */
   private filters(query: HostnameQuery, now: Date) {
-    const byField = new Map<HostnameFacetField, IdSet>();
+    const byField = new Map<
+      HostnameFacetField,
+      ReturnType<HostnameIndex['facetSet']>
+    >();
     for (const field of HOSTNAME_FACET_FIELDS) {
       const wanted = listOf<string>(query[field]);
       if (wanted.length > 0) byField.set(field, this.facetSet(field, wanted));
@@ -247,23 +251,36 @@ export class HostnameIndex {
    * filter: a field without a filter counts `matching`; one with a filter drops only its own.
    */
   private facets(
-    filters: { byField: Map<HostnameFacetField, IdSet>; rest: IdSet[] },
+    filters: {
+      byField: Map<HostnameFacetField, ReturnType<HostnameIndex['facetSet']>>;
+      rest: IdSet[];
+    },
     matching: IdSet,
   ): HostnameFacets {
     const facets = {} as HostnameFacets;
     for (const field of HOSTNAME_FACET_FIELDS) {
       const column = this.columns[field];
-      const others = filters.byField.has(field)
-        ? this.intersect([
-            ...[...filters.byField]
-              .filter(([f]) => f !== field)
-              .map(([, s]) => s),
-            ...filters.rest,
-          ])
-        : matching;
       const counts = new Int32Array(column.values.length);
+      const otherFields = [...filters.byField.values()].filter(
+        f => f.field !== field,
+      );
+      const others = filters.byField.has(field)
+        ? this.intersect([...otherFields, ...filters.rest])
+        : matching;
+      const cross =
+        filters.byField.has(field) &&
+        otherFields.length === 1 &&
+        filters.rest.length === 0 &&
+        this.crossCounts(otherFields[0].field, field);
       if (others.size === this.size) {
         column.postings.forEach((p, code) => (counts[code] = p.length));
+      } else if (cross) {
+        const width = column.values.length;
+        for (const by of otherFields[0].codes) {
+          for (let code = 0; code < width; code++) {
+            counts[code] += cross[by * width + code];
+          }
+        }
       } else {
         for (const id of others.ids()) {
           const code = column.codes[id];
@@ -307,19 +324,62 @@ export class HostnameIndex {
     };
   }
 
-  private facetSet(field: HostnameFacetField, wanted: string[]): IdSet {
+  private facetSet(
+    field: HostnameFacetField,
+    wanted: string[],
+  ): IdSet & {
+    field: HostnameFacetField;
+    codes: number[];
+  } {
     const column = this.columns[field];
-    const codes = new Set(
-      wanted
-        .map(value => column.codeOf.get(value))
-        .filter((code): code is number => code !== undefined),
-    );
-    const postings = [...codes].map(code => column.postings[code]);
+    const codes = [
+      ...new Set(
+        wanted
+          .map(value => column.codeOf.get(value))
+          .filter((code): code is number => code !== undefined),
+      ),
+    ];
+    const postings = codes.map(code => column.postings[code]);
+    const chosen = new Set(codes);
     return {
+      field,
+      codes,
       size: postings.reduce((sum, p) => sum + p.length, 0),
-      ids: () => postings.flatMap(p => [...p]),
-      has: id => codes.has(column.codes[id]),
+      ids: () =>
+        postings.length === 1
+          ? postings[0]
+          : postings.flatMap(p => Array.from(p)),
+      has: id => chosen.has(column.codes[id]),
     };
+  }
+
+  /**
+   * How many hostnames have each pair of values of two facet fields, built on first use: the
+   * facets of a field whose only other filter is one facet field are then read, not counted.
+   */
+  private crossCounts(
+    by: HostnameFacetField,
+    of: HostnameFacetField,
+  ): Int32Array | undefined {
+    const key = `${by}|${of}`;
+    if (!this.crossed.has(key)) {
+      const a = this.columns[by];
+      const b = this.columns[of];
+      const width = b.values.length;
+      // Past this many cells a cross table costs more memory than counting saves.
+      if (a.values.length * width > 1 << 22) {
+        this.crossed.set(key, undefined);
+      } else {
+        const counts = new Int32Array(a.values.length * width);
+        for (let id = 0; id < this.size; id++) {
+          if (a.codes[id] >= 0 && b.codes[id] >= 0) {
+            counts[a.codes[id] * width + b.codes[id]]++;
+          }
+        }
+        this.crossed.set(key, counts);
+      }
+    }
+    return this.crossed.get(key);
   }
 
   /** Certificates whose notAfter is at most `days` away: a prefix of the expiry order. */

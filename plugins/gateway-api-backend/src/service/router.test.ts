@@ -5,6 +5,7 @@ import { exposure } from '../__testUtils__/exposure';
 import express from 'express';
 import request from 'supertest';
 import { ExposureFilter } from '../exposures/ExposureIndex';
+import { HostnameIndex } from '../exposures/HostnameIndex';
 import { createRouter } from './router';
 
 const items = [
@@ -372,5 +373,40 @@ describe('createRouter', () => {
     expect(notPlatform.body.items.map((t: { name: string }) => t.name)).toEqual(
       ['team-a'],
     );
+  });
+});
+
+describe('createRouter with an ExposureIndex', () => {
+  it('answers /hostnames from the index’s own hostnames()', async () => {
+    // A class, as ExposureIndex is: its method must be called on it.
+    class Index {
+      private readonly built = new HostnameIndex([
+        exposure('x.team-a.example.org'),
+      ]);
+      list() {
+        return { items: [], pendingClusters: [] };
+      }
+      hostnames() {
+        return { index: this.built, pendingClusters: ['other'] };
+      }
+    }
+    const router = await createRouter({
+      clusters: [],
+      exposures: new Index(),
+      httpAuth: mockServices.httpAuth(),
+      catalog: { getEntityByRef: async () => undefined },
+      permissions: mockServices.permissions.mock(),
+      tenants: () => [],
+      tenantDetail: () => undefined,
+      checkHostname: async () => ({ ok: false, reason: 'no' }),
+    });
+    const app = express().use(router).use(mockErrorHandler());
+    const response = await request(app).get('/hostnames');
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({
+      totalItems: 1,
+      items: [{ hostname: 'x.team-a.example.org' }],
+      pendingClusters: ['other'],
+    });
   });
 });

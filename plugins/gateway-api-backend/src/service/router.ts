@@ -120,7 +120,9 @@ export async function createRouter(
   });
 
   addHostnamesRoutes(router, {
-    hostnames: options.exposures.hostnames ?? indexOfList(options.exposures),
+    hostnames: options.exposures.hostnames
+      ? () => options.exposures.hostnames!()
+      : indexOfList(options.exposures),
     clock,
   });
 
