@@ -1,7 +1,11 @@
 import {
   LoggerService,
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+  SchedulerService,
   SchedulerServiceTaskRunner,
+  SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   EntityProvider,
@@ -11,6 +15,17 @@ import { GatewayApiCache } from '../cache/GatewayApiCache';
 import { entitiesFromSnapshot } from './entities';
 
 const key = (e: Entity) => stringifyEntityRef(e);
+
+/** The config of the providers: `catalog.providers.gatewayApi`. */
+const CONFIG_KEY = 'catalog.providers.gatewayApi';
+
+const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { minutes: 5 },
+  timeout: { minutes: 3 },
+  initialDelay: { seconds: 5 },
+};
+
+const DEFAULT_OWNER = 'group:default/platform';
 
 export interface GatewayApiEntityProviderOptions {
   cluster: string;
@@ -32,6 +47,39 @@ export class GatewayApiEntityProvider implements EntityProvider {
   private emitted = new Map<string, string>();
   private deltaTimer: NodeJS.Timeout | undefined;
   private readonly location: string;
+
+  /**
+   * One provider per cluster, from `catalog.providers.gatewayApi`: its `schedule` (every 5
+   * minutes by default) and `defaultOwner` (`group:default/platform`).
+   */
+  static fromConfig(
+    config: Config,
+    options: {
+      logger: LoggerService;
+      scheduler: SchedulerService;
+      clusters: string[];
+      cache: GatewayApiCache;
+    },
+  ): GatewayApiEntityProvider[] {
+    const providerConfig = config.getOptionalConfig(CONFIG_KEY);
+    const schedule = providerConfig?.has('schedule')
+      ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+          providerConfig.getConfig('schedule'),
+        )
+      : DEFAULT_SCHEDULE;
+    const defaultOwner =
+      providerConfig?.getOptionalString('defaultOwner') ?? DEFAULT_OWNER;
+    return options.clusters.map(
+      cluster =>
+        new GatewayApiEntityProvider({
+          cluster,
+          cache: options.cache,
+          logger: options.logger.child({ cluster }),
+          taskRunner: options.scheduler.createScheduledTaskRunner(schedule),
+          defaultOwner,
+        }),
+    );
+  }
 
   constructor(private readonly options: GatewayApiEntityProviderOptions) {
     this.location = `gateway-api:${options.cluster}`;
