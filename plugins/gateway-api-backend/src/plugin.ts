@@ -14,11 +14,12 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { ExposureIndex } from './exposures/ExposureIndex';
 import { ExposureNotifier } from './notifications/ExposureNotifier';
-import { checkHostname } from './guards/exposureGuards';
+import { readAlertSettings } from './notifications/exposureAlerts';
+import { hostnameAdviceFromCache } from './guards/hostnameAdvice';
 import { TenantDirectory } from './tenants/TenantDirectory';
 import { tenantsInCache } from './tenants/tenantsInCache';
-import { tenantDetail } from './tenants/tenantDetail';
-import { worldFromCache } from './world/loadWorld';
+import { tenantDetailFromCache } from './tenants/tenantDetail';
+import { servedKindsOf } from './cache/servedKinds';
 import { gatewayApiClustersServiceRef } from './service/clustersService';
 import { createRouter } from './service/router';
 import { ingressBlockersFromCache } from './ingress/migrationBlockers';
@@ -71,18 +72,13 @@ export const gatewayApiPlugin = createBackendPlugin({
         });
         clusters.cache.start();
         const exposures = new ExposureIndex(clusters.cache);
-        const alerts = config.getOptionalConfig('gatewayApi.notifications');
-        if (alerts?.getOptionalBoolean('enabled') ?? true) {
+        const settings = readAlertSettings(config);
+        if (settings) {
           const notifier = new ExposureNotifier({
             exposures,
             notifications,
             logger,
-            settings: {
-              certificateExpiryDays:
-                alerts?.getOptionalNumber('certificateExpiryDays') ?? 14,
-              routeNotAcceptedMinutes:
-                alerts?.getOptionalNumber('routeNotAcceptedMinutes') ?? 10,
-            },
+            settings,
           });
           await scheduler.scheduleTask({
             id: 'gateway-api-exposure-notifications',
@@ -100,43 +96,13 @@ export const gatewayApiPlugin = createBackendPlugin({
             permissions,
             catalog,
             tenants: () => tenantsInCache(clusters.cache),
-            tenantDetail: (cluster, name) => {
-              const tenant = tenantsInCache(clusters.cache).find(
-                t => t.cluster === cluster && t.name === name,
-              );
-              const snapshot = clusters.cache.snapshot(cluster);
-              return (
-                tenant && {
-                  ...tenantDetail(
-                    snapshot,
-                    tenant,
-                    exposures.list({ cluster, tenant: name }).items,
-                  ),
-                  unservedKinds: [...(snapshot.unserved ?? [])],
-                }
-              );
-            },
-            servedKinds: async name => {
-              const client = clusters.client(name);
-              if (!client) return undefined;
-              const served = await client.servedApis.summary();
-              // Without discovery every kind is unreadable for the same reason: say it once.
-              if (served.unreadable.length > 0) return served;
-              const unreadable = clusters.cache.snapshot(name).unreadable ?? [];
-              return { ...served, unreadable: [...unreadable] };
-            },
+            tenantDetail: tenantDetailFromCache(clusters.cache, exposures),
+            servedKinds: servedKindsOf(
+              name => clusters.client(name),
+              clusters.cache,
+            ),
             ingressBlockers: ingressBlockersFromCache(clusters.cache),
-            checkHostname: async request => {
-              // Advice while the user types: the cache, not a cluster call per keystroke.
-              // The expose action runs the same guards on the live world.
-              const verdict = checkHostname(
-                request,
-                worldFromCache(clusters.cache),
-              );
-              return verdict.ok
-                ? { ok: true, hostname: verdict.hostname }
-                : verdict;
-            },
+            checkHostname: hostnameAdviceFromCache(clusters.cache),
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

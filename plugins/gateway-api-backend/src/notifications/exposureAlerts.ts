@@ -1,4 +1,5 @@
 import { parseEntityRef } from '@backstage/catalog-model';
+import { Config } from '@backstage/config';
 import {
   certificateExpiresWithin,
   Exposure,
@@ -10,6 +11,21 @@ export interface AlertSettings {
   certificateExpiryDays: number;
   /** A route not Accepted (or not resolving its refs) for this long alerts. */
   routeNotAcceptedMinutes: number;
+}
+
+/**
+ * The alert settings of `gatewayApi.notifications`, or undefined when notifications are turned
+ * off (`enabled: false`); on by default, 14 days before expiry, 10 minutes not Accepted.
+ */
+export function readAlertSettings(config: Config): AlertSettings | undefined {
+  const alerts = config.getOptionalConfig('gatewayApi.notifications');
+  if (!(alerts?.getOptionalBoolean('enabled') ?? true)) return undefined;
+  return {
+    certificateExpiryDays:
+      alerts?.getOptionalNumber('certificateExpiryDays') ?? 14,
+    routeNotAcceptedMinutes:
+      alerts?.getOptionalNumber('routeNotAcceptedMinutes') ?? 10,
+  };
 }
 
 /** One condition of one hostname, addressed to the tenant's owner group. */

@@ -43,7 +43,7 @@ export interface RouterOptions {
   tenantDetail: (cluster: string, name: string) => TenantDetail | undefined;
   /** What a cluster serves (discovery, cached), for `GET /clusters`. */
   servedKinds?: (cluster: string) => Promise<ClusterServedKinds | undefined>;
-  /** The hostname guards, live, for the template's hostname field. */
+  /** The hostname guards on the cache, for the template's hostname field as the user types. */
   checkHostname: (request: {
     cluster: string;
     tenant: string;
@@ -78,8 +78,9 @@ const oneOf = <T extends string>(
 };
 
 /**
- * The REST API the frontend plugin reads (see openapi.yaml). Every answer comes from the cache
- * except hostname checks, which run the guards live. Nothing returns a credential or a Secret.
+ * The REST API the frontend plugin reads (see openapi.yaml). Every answer comes from the cache,
+ * hostname checks included (the expose action runs the same guards on the clusters before it
+ * writes). Nothing returns a credential or a Secret.
  */
 export async function createRouter(
   options: RouterOptions,

@@ -16,7 +16,9 @@ import {
   TenantListenerSet,
   TenantSummary,
 } from '@gatehouse/backstage-plugin-gateway-api-common';
-import { ClusterSnapshot } from '../cache/GatewayApiCache';
+import { ClusterSnapshot, GatewayApiCache } from '../cache/GatewayApiCache';
+import { ExposureIndex } from '../exposures/ExposureIndex';
+import { tenantsInCache } from './tenantsInCache';
 import {
   gatewayContext,
   summariseGateway,
@@ -165,4 +167,29 @@ export function tenantDetail(
   }
 
   return { ...tenant, gateways, hostnames };
+}
+
+/**
+ * The REST API's tenant detail, read from the cache: one tenant with the Gateways that serve
+ * it, its hostnames counted by status, and the kinds its cluster does not serve.
+ */
+export function tenantDetailFromCache(
+  cache: GatewayApiCache,
+  exposures: Pick<ExposureIndex, 'list'>,
+) {
+  return (cluster: string, name: string): TenantDetail | undefined => {
+    const tenant = tenantsInCache(cache).find(
+      t => t.cluster === cluster && t.name === name,
+    );
+    if (!tenant) return undefined;
+    const snapshot = cache.snapshot(cluster);
+    return {
+      ...tenantDetail(
+        snapshot,
+        tenant,
+        exposures.list({ cluster, tenant: name }).items,
+      ),
+      unservedKinds: [...(snapshot.unserved ?? [])],
+    };
+  };
 }
