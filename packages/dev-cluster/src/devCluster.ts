@@ -52,7 +52,7 @@ export interface DevClusterOptions {
   crdDir?: string;
   /**
    * The one Gateway API install served (its CRDs and the objects its release ships beside
-   * them); default env GATEHOUSE_GATEWAY_API (`v1.6.1/standard`), else v1.6.1 experimental.
+   * them); default env GATEHOUSE_GATEWAY_API (`v1.6.1/experimental`), else v1.6.1 standard.
    * `dir` (or env GATEHOUSE_GATEWAY_API_CRDS_DIR) points at the install's own CRD folder.
    */
   gatewayApi?: Partial<GatewayApiInstall>;

@@ -25,7 +25,7 @@ export const GATEWAY_API_INSTALLS: readonly GatewayApiInstall[] = [
 /** The install served when neither the options nor GATEHOUSE_GATEWAY_API name one. */
 export const DEFAULT_GATEWAY_API_INSTALL: GatewayApiInstall = {
   version: 'v1.6.1',
-  channel: 'experimental',
+  channel: 'standard',
 };
 
 /** Environment variable naming the install, as `<version>/<channel>` (e.g. `v1.6.1/standard`). */

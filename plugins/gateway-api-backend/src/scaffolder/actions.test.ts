@@ -155,11 +155,10 @@ describe('gatewayApi actions against the dev cluster', () => {
         'hostnameEntityRef',
         `resource:dev-cluster/${hostname}`,
       );
+      // Read back at the version the action wrote: the one the cluster serves.
+      const served = await client.servedApis.kind(routeKind as 'HTTPRoute' | 'TLSRoute');
       const route = await client.get({
-        apiVersion:
-          routeKind === 'HTTPRoute'
-            ? 'gateway.networking.k8s.io/v1'
-            : 'gateway.networking.k8s.io/v1alpha3',
+        apiVersion: served!.apiVersion,
         kind: routeKind,
         namespace: ns,
         name: hostname,
