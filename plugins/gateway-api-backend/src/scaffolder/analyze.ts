@@ -1,9 +1,6 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import {
-  ExposeRouteActionOptions,
-  exposeRouteInput,
-  planExposure,
-} from './exposeRoute';
+import { ExposeRouteActionOptions, exposeRouteInput } from './exposeRoute';
+import { planExposure } from './planExposure';
 import { examples } from './analyze.examples';
 import { parseInput } from './parseInput';
 import { reportAnalysis } from './reportAnalysis';
