@@ -45,7 +45,7 @@ import {
   resolveParent,
   summariseListenerSet,
 } from './listenerSetHop';
-import { tenantDomains } from '../world/loadWorld';
+import { tenantDomains } from '../tenants/tenantDomains';
 import { withIngressExposures } from '../ingress/ingressInventory';
 import { ROUTE_KINDS } from '../kubernetes/kinds';
 

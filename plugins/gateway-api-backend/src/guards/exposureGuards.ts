@@ -4,7 +4,8 @@ import {
   normaliseHostname,
 } from '@gatehouse/backstage-plugin-gateway-api-common';
 import { TenantRecord } from '../tenants/tenantFromNamespace';
-import { NO_TENANT, tenantDomains, World } from '../world/loadWorld';
+import { tenantDomains } from '../tenants/tenantDomains';
+import { NO_TENANT, World } from '../world/loadWorld';
 
 /** What a service team asks for when it exposes a service. */
 export interface ExposureRequest {

@@ -2,7 +2,8 @@ import {
   checkAttachedNamespaces,
   checkTenantDomains,
 } from '@gatehouse/backstage-plugin-gateway-api-common';
-import { tenantDomains, World } from '../world/loadWorld';
+import { tenantDomains } from '../tenants/tenantDomains';
+import { World } from '../world/loadWorld';
 
 /** What a platform team asks for when it provisions (or changes) a tenant. */
 export interface TenantRequest {

@@ -17,7 +17,8 @@ import {
   HOSTNAMES_ANNOTATION,
   KubernetesObject,
 } from '../manifests';
-import { loadWorld, tenantDomains } from '../world/loadWorld';
+import { tenantDomains } from '../tenants/tenantDomains';
+import { loadWorld } from '../world/loadWorld';
 import { authorizeExpose } from './authorizeExpose';
 import { checkEntityOwnership } from './entityOwnership';
 import { resolveClusterClient } from './clusters';

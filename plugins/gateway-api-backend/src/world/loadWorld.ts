@@ -1,8 +1,5 @@
 import { KubernetesObject } from '@kubernetes/client-node';
-import {
-  ServedHostname,
-  TenantDomains,
-} from '@gatehouse/backstage-plugin-gateway-api-common';
+import { ServedHostname } from '@gatehouse/backstage-plugin-gateway-api-common';
 import { GatewayApiCache } from '../cache/GatewayApiCache';
 import { ClusterClient } from '../kubernetes/ClusterClient';
 import { HOSTNAME_KINDS, KindName, ROUTE_KINDS } from '../kubernetes/kinds';
@@ -14,6 +11,7 @@ import {
   TenantRecord,
   tenantFromNamespace,
 } from '../tenants/tenantFromNamespace';
+import { tenantDomains } from '../tenants/tenantDomains';
 
 /** A served hostname, where it is served from. */
 export interface ServedHostnameAt extends ServedHostname {
@@ -201,14 +199,5 @@ function worldOf(
   return { tenants, served };
 }
 
-/** Tenants as the domain core's guards take them. */
-export function tenantDomains(tenants: TenantRecord[]): TenantDomains[] {
-  return tenants.map(t => ({
-    name: t.name,
-    domains: t.domains,
-    parent: t.parentTenant,
-    namespace: t.namespace,
-    // Only a provisioned tenant may; a namespace labelled by hand gets exact names.
-    allowWildcards: t.spec?.allowWildcards === true,
-  }));
-}
+/** Moved to tenants/; re-exported while ingress/ still imports it from here. */
+export { tenantDomains };
