@@ -2,8 +2,8 @@ import {
   analyzePlan,
   describeAnalysis,
   PlanAnalysis,
-} from '../analysis/analyzePlan';
-import { loadClusterObjects } from '../analysis/loadClusterObjects';
+} from './analysis/analyzePlan';
+import { loadClusterObjects } from './analysis/loadClusterObjects';
 import { ClusterClient } from '../kubernetes/ClusterClient';
 import { KubernetesObject } from '../manifests';
 

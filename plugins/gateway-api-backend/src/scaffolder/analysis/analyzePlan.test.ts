@@ -1,4 +1,4 @@
-import { KubernetesObject } from '../manifests';
+import { KubernetesObject } from '../../manifests';
 import { analyzePlan } from './analyzePlan';
 
 const ns = (

@@ -10,8 +10,8 @@ import {
   Route,
   Service,
 } from '@gatehouse/backstage-plugin-gateway-api-common';
-import { ROUTE_KINDS } from '../kubernetes/kinds';
-import { KubernetesObject, mergeAppliedObjects } from '../manifests';
+import { ROUTE_KINDS } from '../../kubernetes/kinds';
+import { KubernetesObject, mergeAppliedObjects } from '../../manifests';
 
 /** One problem the analysis predicts, like a line of `gwctl analyze`. */
 export interface AnalysisIssue {

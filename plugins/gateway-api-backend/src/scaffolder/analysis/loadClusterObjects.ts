@@ -1,7 +1,7 @@
-import { ClusterClient } from '../kubernetes/ClusterClient';
-import { ANALYSIS_KINDS } from '../kubernetes/kinds';
-import { statusCodeOf } from '../kubernetes/retry';
-import { KubernetesObject } from '../manifests';
+import { ClusterClient } from '../../kubernetes/ClusterClient';
+import { ANALYSIS_KINDS } from '../../kubernetes/kinds';
+import { statusCodeOf } from '../../kubernetes/retry';
+import { KubernetesObject } from '../../manifests';
 
 /**
  * What the attachment analysis reads, live from one cluster, each kind at the version the
