@@ -43,9 +43,10 @@ export interface Config {
        */
       validationAction?: 'Deny' | 'Warn' | 'Audit';
       /**
-       * Users who alone may set or change a Namespace's tenant labels and annotations (its tenant,
-       * domains, attached namespaces): Backstage's own identity in each cluster, e.g.
-       * `system:serviceaccount:backstage:backstage`. Default: none.
+       * Users who, besides Gatehouse itself, may set or change a Namespace's tenant labels and
+       * annotations (its tenant, domains, attached namespaces), e.g. a GitOps controller's
+       * `system:serviceaccount:flux-system:kustomize-controller`. Gatehouse's own identity in each
+       * cluster is asked of the cluster (SelfSubjectReview) and always included. Default: none.
        * @visibility backend
        */
       platformUsers?: string[];

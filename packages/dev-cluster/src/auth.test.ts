@@ -132,6 +132,27 @@ describe('authentication and authorisation', () => {
     );
   });
 
+  it('tells any authenticated user who it is (SelfSubjectReview)', async () => {
+    const res = await t.request(
+      'POST',
+      '/apis/authentication.k8s.io/v1/selfsubjectreviews',
+      { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' },
+      { token: 'team-a' },
+    );
+    expect(res.status).toBe(201);
+    expect(res.body.status.userInfo).toEqual({
+      username: 'team-a-bot',
+      groups: ['system:authenticated'],
+    });
+    const anonymous = await t.request(
+      'POST',
+      '/apis/authentication.k8s.io/v1/selfsubjectreviews',
+      {},
+      { token: 'nobody' },
+    );
+    expect(anonymous.status).toBe(401);
+  });
+
   it('authorises subresources separately', async () => {
     const status = await t.request(
       'PATCH',

@@ -115,6 +115,26 @@ function warningHeaders(ctx: WriteContext | undefined): Record<string, string> {
     : {};
 }
 
+const SELF_SUBJECT_REVIEWS =
+  '/apis/authentication.k8s.io/v1/selfsubjectreviews';
+
+/** The SelfSubjectReview the apiserver answers: the caller's own user, as admission sees it. */
+function selfSubjectReview(user: UserInfo): KubeObject {
+  return {
+    apiVersion: 'authentication.k8s.io/v1',
+    kind: 'SelfSubjectReview',
+    metadata: { creationTimestamp: null },
+    status: {
+      userInfo: {
+        username: user.username,
+        ...(user.uid ? { uid: user.uid } : {}),
+        groups: user.groups,
+        ...(Object.keys(user.extra).length ? { extra: user.extra } : {}),
+      },
+    },
+  };
+}
+
 export class ApiServer {
   constructor(private readonly d: ApiServerDeps) {}
 
@@ -143,6 +163,14 @@ export class ApiServer {
     const user = this.d.authorizer.authenticate(req.headers.authorization);
     if (url.pathname.startsWith('/dev-cluster/')) {
       await this.admin(req, res, url.pathname, user);
+      return;
+    }
+    if (
+      url.pathname === SELF_SUBJECT_REVIEWS &&
+      req.method?.toUpperCase() === 'POST'
+    ) {
+      // Any authenticated user may ask who it is (`kubectl auth whoami`), as on the apiserver.
+      send(res, 201, JSON.stringify(selfSubjectReview(user)));
       return;
     }
     const r = route(this.d.registry, url.pathname);

@@ -1,5 +1,6 @@
 import {
   ApisApi,
+  AuthenticationV1Api,
   CustomObjectsApi,
   KubeConfig,
   KubernetesObject,
@@ -69,6 +70,7 @@ export class ClusterClient {
   private readonly objects: ObjectApi;
   private readonly customObjects: CustomObjectsApi;
   private readonly apis: ApisApi;
+  private readonly authentication: AuthenticationV1Api;
   private readonly timeoutMs: number;
   private readonly retry: RetryOptions;
   private readonly pageSize: number;
@@ -81,10 +83,34 @@ export class ClusterClient {
     this.objects = this.kubeConfig.makeApiClient(ObjectApi);
     this.customObjects = this.kubeConfig.makeApiClient(CustomObjectsApi);
     this.apis = this.kubeConfig.makeApiClient(ApisApi);
+    this.authentication = this.kubeConfig.makeApiClient(AuthenticationV1Api);
     this.timeoutMs = options.timeoutMs ?? 15_000;
     this.retry = options.retry ?? DEFAULT_RETRY;
     this.pageSize = options.pageSize ?? 500;
     this.servedApis = new ServedApis(this, options.servedApis);
+  }
+
+  /**
+   * The user the cluster takes this client for (a SelfSubjectReview, as `kubectl auth whoami`
+   * asks), or undefined on a cluster that cannot say (older than Kubernetes 1.28, or forbidden).
+   */
+  async username(): Promise<string | undefined> {
+    try {
+      const review = await this.idempotent(
+        () =>
+          this.authentication.createSelfSubjectReview({
+            body: {
+              apiVersion: 'authentication.k8s.io/v1',
+              kind: 'SelfSubjectReview',
+            },
+          }),
+        'Asking the cluster who Gatehouse is',
+      );
+      return review.status?.userInfo?.username;
+    } catch (error) {
+      if ([403, 404].includes(statusCodeOf(error) ?? 0)) return undefined;
+      throw error;
+    }
   }
 
   /** The API groups the cluster serves (`GET /apis`). Use {@link servedApis}, which caches it. */

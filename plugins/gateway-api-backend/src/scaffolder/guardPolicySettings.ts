@@ -45,16 +45,23 @@ export function readGuardPolicySettings(config: Config): GuardPolicySettings {
   };
 }
 
-/** The options of `guardPolicies()` for one install. */
+/**
+ * The options of `guardPolicies()` for one install. `self` is the user the cluster takes
+ * Gatehouse for: always a platform user, or the policies would lock Gatehouse out of the
+ * tenant Namespaces it provisions.
+ */
 export function guardPolicyOptions(
   settings: GuardPolicySettings,
   mode: GuardPolicyMode | undefined,
   platformNamespaces: string[],
+  self?: string,
 ): GuardPolicyOptions {
   return {
     validationActions: [mode ?? settings.mode],
     platformNamespaces,
-    platformUsers: settings.platformUsers,
+    platformUsers: [
+      ...new Set([...settings.platformUsers, ...(self ? [self] : [])]),
+    ],
     platformGroups: settings.platformGroups,
   };
 }

@@ -85,7 +85,8 @@ export function createInstallGuardPoliciesAction(
       }
 
       const settings = options.guardPolicies ?? DEFAULT_GUARD_POLICY_SETTINGS;
-      if (settings.platformUsers.length === 0) {
+      const self = await client.username();
+      if (settings.platformUsers.length === 0 && !self) {
         ctx.logger.info(
           `No platform user is configured (gatewayApi.guardPolicies.platformUsers): once installed, only the groups ${settings.platformGroups.join(
             ', ',
@@ -97,6 +98,7 @@ export function createInstallGuardPoliciesAction(
           settings,
           input.validationAction,
           input.platformNamespaces,
+          self,
         ),
       );
       const plan = objects.map(object => ({ object }));

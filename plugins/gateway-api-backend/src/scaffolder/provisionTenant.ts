@@ -259,9 +259,12 @@ export function createProvisionTenantAction(
         // After the tenant: the policies then judge every later write, this tenant's included.
         ...(input.installGuardPolicies
           ? guardPolicies(
-              guardPolicyOptions(settings, input.guardPolicyMode, [
-                input.sharedGateway.namespace,
-              ]),
+              guardPolicyOptions(
+                settings,
+                input.guardPolicyMode,
+                [input.sharedGateway.namespace],
+                await client.username(),
+              ),
             )
           : []),
       ];
