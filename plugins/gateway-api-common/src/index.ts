@@ -19,6 +19,8 @@ export * from './policies';
 export * from './tls';
 export * from './urls';
 export * from './exposure';
+export * from './tenants';
+export * from './ingressMigration';
 export * from './servedApis';
 export * from './ingress';
 export * from './exposureCsv';
