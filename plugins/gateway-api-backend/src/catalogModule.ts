@@ -5,7 +5,7 @@ import {
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { GatewayApiEntityProvider } from './provider/GatewayApiEntityProvider';
 import { GatewayApiPartOfProcessor } from './provider/partOfProcessor';
-import { gatewayApiClustersServiceRef } from './service/clustersService';
+import { gatewayApiClustersServiceRef } from './clusters/clustersService';
 
 /**
  * Catalog module: one entity provider per configured cluster, fed by the shared cache.

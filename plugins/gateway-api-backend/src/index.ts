@@ -15,8 +15,8 @@ export {
   scaffolderModuleGatewayApiActions,
 };
 export * from './permissions/tenantRules';
-export { gatewayApiClustersServiceRef } from './service/clustersService';
-export type { GatewayApiClusters } from './service/clustersService';
+export { gatewayApiClustersServiceRef } from './clusters/clustersService';
+export type { GatewayApiClusters } from './clusters/clustersService';
 
 /**
  * Installs the Gateway API backend plugin and the modules it brings.

@@ -20,7 +20,7 @@ import { TenantDirectory } from './tenants/TenantDirectory';
 import { tenantsInCache } from './tenants/tenantsInCache';
 import { tenantDetailFromCache } from './tenants/tenantDetail';
 import { servedKindsOf } from './cache/servedKinds';
-import { gatewayApiClustersServiceRef } from './service/clustersService';
+import { gatewayApiClustersServiceRef } from './clusters/clustersService';
 import { createRouter } from './service/router';
 import { ingressBlockersFromCache } from './ingress/migrationBlockers';
 

@@ -13,7 +13,7 @@ import { createIngressCutoverAction } from './scaffolder/migrateIngressCutover';
 import { createIngressRollbackAction } from './scaffolder/migrateIngressRollback';
 import { createProvisionTenantAction } from './scaffolder/provisionTenant';
 import { createUnexposeRouteAction } from './scaffolder/unexposeRoute';
-import { gatewayApiClustersServiceRef } from './service/clustersService';
+import { gatewayApiClustersServiceRef } from './clusters/clustersService';
 
 /**
  * Scaffolder module: the `gatewayApi:*` actions.

@@ -26,7 +26,7 @@ import {
   IngressBlockers,
   ingressMigrationOverview,
 } from '../ingress/migrationOverview';
-import { GatewayApiCluster } from './clusters';
+import { GatewayApiCluster } from '../kubernetes/GatewayApiCluster';
 import { addHostnamesRoutes, HostnamesSource } from './hostnamesRouter';
 
 export interface RouterOptions {

@@ -1,8 +1,6 @@
 import { Config } from '@backstage/config';
 import { GatewayApiCluster } from '../kubernetes/GatewayApiCluster';
 
-export type { GatewayApiCluster };
-
 const SUPPORTED_AUTH_PROVIDERS = ['serviceAccount'];
 
 /**

@@ -5,7 +5,8 @@ import {
 } from '@backstage/backend-plugin-api';
 import { GatewayApiCache } from '../cache/GatewayApiCache';
 import { ClusterClient } from '../kubernetes/ClusterClient';
-import { GatewayApiCluster, readGatewayApiClusters } from './clusters';
+import { GatewayApiCluster } from '../kubernetes/GatewayApiCluster';
+import { readGatewayApiClusters } from './clusters';
 
 /**
  * The configured clusters with one client each, and the one watch-fed cache over them. Root
