@@ -25,7 +25,7 @@ import { checkEntityOwnership } from './entityOwnership';
 import { examples } from './migrateIngress.examples';
 import { parseInput } from './parseInput';
 import { executePlan, planYaml } from './plan';
-import { servedGatewayApiFor } from './servedGatewayApi';
+import { exposureGatewayApiFor } from './servedGatewayApi';
 
 export interface MigrateIngressActionOptions {
   clients: ClusterClient[];
@@ -264,7 +264,7 @@ export async function planMigration(
   for (const entityRef of components) {
     await checkEntityOwnership(options.catalog, ctx, entityRef, tenant);
   }
-  const served = await servedGatewayApiFor(client, tenant.spec);
+  const served = await exposureGatewayApiFor(client, tenant.spec);
   return selected.map(ingress =>
     planIngressMigration(
       ingress,

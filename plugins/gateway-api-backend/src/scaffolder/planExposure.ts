@@ -17,7 +17,7 @@ import { exposureNames } from './exposureNames';
 import { planYaml } from './plan';
 import {
   requireServedRouteKind,
-  servedGatewayApiFor,
+  exposureGatewayApiFor,
 } from './servedGatewayApi';
 
 /**
@@ -84,7 +84,7 @@ export async function planExposure(
     await checkServicePort(client, serviceNamespace, input.service);
   }
 
-  const served = await servedGatewayApiFor(client, tenant.spec);
+  const served = await exposureGatewayApiFor(client, tenant.spec);
   const objects: KubernetesObject[] = buildExposureObjects(
     {
       hostname,

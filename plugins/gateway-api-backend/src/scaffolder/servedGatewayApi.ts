@@ -26,6 +26,48 @@ export function servedGatewayApiFor(
   return client.servedApis.gatewayApi(listenerGatewayClass(tenant));
 }
 
+/**
+ * The shape a tenant's exposures take now. ListenerSets only once the tenant's Gateway admits
+ * them: a tenant provisioned before its cluster served ListenerSets keeps its listeners on the
+ * Gateway (a ListenerSet there would never be Accepted) until it is provisioned again, which
+ * moves them.
+ */
+export async function exposureGatewayApiFor(
+  client: ClusterClient,
+  tenant: TenantSpec,
+): Promise<ServedGatewayApi> {
+  const served = await servedGatewayApiFor(client, tenant);
+  const gatewayRef = listenerGateway(tenant);
+  if (!served.listenerSet || !gatewayRef) return served;
+  const gateway = (await client.get({
+    apiVersion: 'gateway.networking.k8s.io/v1',
+    kind: 'Gateway',
+    ...gatewayRef,
+  })) as { spec?: { allowedListeners?: unknown } } | undefined;
+  return gateway && !gateway.spec?.allowedListeners
+    ? { ...served, listenerSet: undefined }
+    : served;
+}
+
+/** The Gateway a tenant's ListenerSets attach to; none in the dedicated layout. */
+function listenerGateway(
+  tenant: TenantSpec,
+): { namespace: string; name: string } | undefined {
+  switch (tenant.layout) {
+    case 'tenant-shared':
+      return { namespace: tenant.namespace, name: tenant.names.gateway };
+    case 'cluster-shared':
+      return tenant.sharedGateway
+        ? {
+            namespace: tenant.sharedGateway.namespace,
+            name: tenant.sharedGateway.name,
+          }
+        : undefined;
+    default:
+      return undefined;
+  }
+}
+
 /** Refuses a route kind the cluster does not serve, with what to install; writes nothing. */
 export async function requireServedRouteKind(
   client: ClusterClient,

@@ -26,7 +26,7 @@ import { examples } from './unexposeRoute.examples';
 import { parseInput } from './parseInput';
 import { exposureNames } from './exposureNames';
 import { executePlan, PlannedWrite } from './plan';
-import { servedGatewayApiFor } from './servedGatewayApi';
+import { exposureGatewayApiFor } from './servedGatewayApi';
 
 export interface UnexposeRouteActionOptions {
   clients: ClusterClient[];
@@ -168,7 +168,7 @@ export function createUnexposeRouteAction(options: UnexposeRouteActionOptions) {
           names,
         },
         tenant.spec,
-        await servedGatewayApiFor(client, tenant.spec),
+        await exposureGatewayApiFor(client, tenant.spec),
       );
       const fieldManager = exposureFieldManager(hostname);
       const plan: PlannedWrite[] = objects.map(object =>
