@@ -76,8 +76,10 @@ const valueOf: Record<HostnameFacetField, (e: Exposure) => string | undefined> =
     source: e => e.source ?? 'Route',
     migration: e => e.migration,
   };
-const list = (v: string | readonly string[] | undefined) =>
-  v === undefined ? [] : typeof v === 'string' ? [v] : [...v];
+const list = (v: string | readonly string[] | undefined): string[] => {
+  if (v === undefined) return [];
+  return typeof v === 'string' ? [v] : [...v];
+};
 
 /** The rule, stated plainly: filter every hostname, sort them all, slice the page. */
 function byScan(items: Exposure[], query: HostnameQuery, except?: string) {
@@ -111,17 +113,14 @@ function byScan(items: Exposure[], query: HostnameQuery, except?: string) {
   };
   const key: Record<string, (a: Exposure, b: Exposure) => number> = {
     hostname: () => 0,
+    // Hostnames without a tenant first.
     tenant: (a, b) =>
-      !a.tenant !== !b.tenant
-        ? a.tenant
-          ? 1
-          : -1
-        : collator.compare(text(a.tenant), text(b.tenant)),
+      Number(!!a.tenant) - Number(!!b.tenant) ||
+      collator.compare(text(a.tenant), text(b.tenant)),
     cluster: (a, b) => collator.compare(a.cluster, b.cluster),
     owner: (a, b) => collator.compare(text(a.owner), text(b.owner)),
     status: (a, b) => compareStatusLevels(a.status.status, b.status.status),
-    expiry: (a, b) =>
-      expiry(a) === expiry(b) ? 0 : expiry(a) < expiry(b) ? -1 : 1,
+    expiry: (a, b) => Math.sign(expiry(a) - expiry(b)) || 0,
   };
   const tie = (a: Exposure, b: Exposure) =>
     collator.compare(a.hostname, b.hostname) ||
@@ -161,7 +160,8 @@ describe('HostnameIndex', () => {
     owner: pick(4) === 0 ? 'group:default/platform' : undefined,
     status: pick(3) === 0 ? someOf(LEVELS) : undefined,
     tls: pick(3) === 0 ? someOf([...TLS, 'none' as const]) : undefined,
-    source: pick(5) === 0 ? (pick(2) ? 'Ingress' : 'Route') : undefined,
+    source:
+      pick(5) === 0 ? (['Ingress', 'Route'] as const)[pick(2)] : undefined,
     migration: pick(5) === 0 ? 'both' : undefined,
     expiringWithinDays: pick(4) === 0 ? pick(60) : undefined,
     search:

@@ -43,6 +43,11 @@ const FACET_VALUE: Record<
   migration: e => e.migration,
 };
 
+const listOf = <T extends string>(value: T | readonly T[] | undefined): T[] => {
+  if (value === undefined) return [];
+  return typeof value === 'string' ? [value] : [...value];
+};
+
 /** One field's values, each hostname's value code, and each value's hostnames (ascending ids). */
 interface FacetColumn {
   values: string[];
@@ -146,12 +151,9 @@ export class HostnameIndex {
             statusCodes.codes[b]
           ] as Exposure['status']['status'],
         ) || a - b,
+      // Infinity (no notAfter) last; Infinity - Infinity is NaN, which `|| 0` makes a tie.
       expiry: (a, b) =>
-        (this.expiry[a] === this.expiry[b]
-          ? 0
-          : this.expiry[a] < this.expiry[b]
-          ? -1
-          : 1) || a - b,
+        Math.sign(this.expiry[a] - this.expiry[b]) || 0 || a - b,
     };
     this.orders = {} as Record<HostnameSortKey, Int32Array>;
     this.ranks = {} as Record<HostnameSortKey, Int32Array>;
@@ -213,7 +215,10 @@ export class HostnameIndex {
     >();
     for (const field of HOSTNAME_FACET_FIELDS) {
       const wanted = listOf<string>(query[field]);
-      if (wanted.length > 0) byField.set(field, this.facetSet(field, wanted));
+      if (wanted.length === 0) continue;
+      const set = this.facetSet(field, wanted);
+      // A filter every hostname passes (source=Route without an Ingress) narrows nothing.
+      if (set.size < this.size) byField.set(field, set);
     }
     const rest: IdSet[] = [];
     if (query.expiringWithinDays !== undefined) {
@@ -264,24 +269,25 @@ export class HostnameIndex {
       const otherFields = [...filters.byField.values()].filter(
         f => f.field !== field,
       );
-      const others = filters.byField.has(field)
-        ? this.intersect([...otherFields, ...filters.rest])
-        : matching;
-      const cross =
-        filters.byField.has(field) &&
-        otherFields.length === 1 &&
-        filters.rest.length === 0 &&
-        this.crossCounts(otherFields[0].field, field);
-      if (others.size === this.size) {
+      const only =
+        otherFields.length === 1 && filters.rest.length === 0
+          ? otherFields[0]
+          : undefined;
+      const cross = only && this.crossCounts(only.field, field);
+      if (otherFields.length === 0 && filters.rest.length === 0) {
         column.postings.forEach((p, code) => (counts[code] = p.length));
-      } else if (cross) {
+      } else if (only && cross) {
+        // One other filter: its values' rows of the cross table, no hostname visited.
         const width = column.values.length;
-        for (const by of otherFields[0].codes) {
+        for (const by of only.codes) {
           for (let code = 0; code < width; code++) {
             counts[code] += cross[by * width + code];
           }
         }
       } else {
+        const others = filters.byField.has(field)
+          ? this.intersect([...otherFields, ...filters.rest])
+          : matching;
         for (const id of others.ids()) {
           const code = column.codes[id];
           if (code >= 0) counts[code]++;
@@ -367,7 +373,7 @@ export class HostnameIndex {
       const b = this.columns[of];
       const width = b.values.length;
       // Past this many cells a cross table costs more memory than counting saves.
-      if (a.values.length * width > 1 << 22) {
+      if (a.values.length * width > 1 << 20) {
         this.crossed.set(key, undefined);
       } else {
         const counts = new Int32Array(a.values.length * width);
@@ -466,11 +472,6 @@ export class HostnameIndex {
     return { size: found.length, ids: () => found, has: id => members.has(id) };
   }
 }
-
-const listOf = <T extends string>(value: T | readonly T[] | undefined): T[] => {
-  if (value === undefined) return [];
-  return typeof value === 'string' ? [value] : [...value];
-};
 
 /** Each run of three UTF-16 units as one number; none spans a field separator. */
 function* trigramsOf(text: string): Generator<number> {
