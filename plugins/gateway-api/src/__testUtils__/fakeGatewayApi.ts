@@ -9,6 +9,20 @@ export function fakeGatewayApi(
   return {
     listClusters: async () => [{ name: 'dev-cluster', url: 'https://k8s' }],
     listExposures: async () => exposureList,
+    listHostnames: async () => ({
+      ...exposureList,
+      totalItems: exposureList.items.length,
+      facets: {
+        tenant: [],
+        cluster: [],
+        owner: [],
+        status: [],
+        tls: [],
+        source: [],
+        migration: [],
+      },
+    }),
+    exportHostnames: async () => new Blob([]),
     listTenants: async () => tenants,
     getTenant: async () => teamBTenant,
     checkHostname: async ({ hostname }) => ({ ok: true, hostname }),

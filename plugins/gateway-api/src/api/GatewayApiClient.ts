@@ -8,6 +8,8 @@ import {
   ClusterServedKinds,
   ExposureList,
   HostnameCheck,
+  HostnamePage,
+  HostnameQuery,
   IngressMigrationOverview,
   TenantDetail,
   TenantSummary,
@@ -48,7 +50,8 @@ export interface HostnameCheckRequest {
   cluster?: string;
 }
 
-// The most hostnames one `GET /hostnames` answers; the page filters and sorts in the browser.
+// The most hostnames listExposures reads from `GET /hostnames` (a cluster or tenant); the
+// Hostnames page pages through every hostname with listHostnames instead.
 const HOSTNAMES_PAGE_LIMIT = 1000;
 
 /**
@@ -64,6 +67,16 @@ export interface GatewayApiApi {
    * (`GET /hostnames`), narrowed to a cluster or tenant.
    */
   listExposures(filter?: ExposureFilter): Promise<ExposureList>;
+  /**
+   * A page of every hostname across clusters and tenants (`GET /hostnames`), filtered, searched
+   * and sorted by the backend, with the count across pages and each filter's values (facets).
+   */
+  listHostnames(query: HostnameQuery): Promise<HostnamePage>;
+  /**
+   * Every hostname matching `query` (no page) as CSV, as the backend streams it
+   * (`GET /hostnames/export`).
+   */
+  exportHostnames(query: HostnameQuery): Promise<Blob>;
   /** The tenants the caller may expose under; with `scope: 'all'`, every tenant (platform). */
   listTenants(options?: { scope?: 'mine' | 'all' }): Promise<TenantSummary[]>;
   /**
@@ -118,6 +131,19 @@ export class GatewayApiClient implements GatewayApiApi {
     });
   }
 
+  async listHostnames(query: HostnameQuery): Promise<HostnamePage> {
+    return this.get<HostnamePage>('/hostnames', hostnameParams(query));
+  }
+
+  async exportHostnames(query: HostnameQuery): Promise<Blob> {
+    const { offset, limit, ...filters } = query;
+    const response = await this.fetch(
+      '/hostnames/export',
+      hostnameParams(filters),
+    );
+    return response.blob();
+  }
+
   async listTenants(
     options: { scope?: 'mine' | 'all' } = {},
   ): Promise<TenantSummary[]> {
@@ -150,14 +176,17 @@ export class GatewayApiClient implements GatewayApiApi {
     });
   }
 
-  private async get<T>(
-    path: string,
-    query: Record<string, string | undefined> = {},
-  ): Promise<T> {
+  private async get<T>(path: string, query: Query = {}): Promise<T> {
+    return (await (await this.fetch(path, query)).json()) as T;
+  }
+
+  private async fetch(path: string, query: Query): Promise<Response> {
     const baseUrl = await this.deps.discoveryApi.getBaseUrl('gateway-api');
     const params = new URLSearchParams();
     for (const [key, value] of Object.entries(query)) {
-      if (value !== undefined) params.append(key, value);
+      for (const one of typeof value === 'string' ? [value] : value ?? []) {
+        params.append(key, one);
+      }
     }
     const search = params.toString();
     const response = await this.deps.fetchApi.fetch(
@@ -166,6 +195,29 @@ export class GatewayApiClient implements GatewayApiApi {
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
-    return (await response.json()) as T;
+    return response;
   }
+}
+
+type Query = Record<string, string | readonly string[] | undefined>;
+
+/** A HostnameQuery as `GET /hostnames` parameters; a filter with several values repeats. */
+function hostnameParams(query: HostnameQuery): Query {
+  const number = (n: number | undefined) =>
+    n === undefined ? undefined : String(n);
+  return {
+    tenant: query.tenant,
+    owner: query.owner,
+    cluster: query.cluster,
+    status: query.status,
+    tls: query.tls,
+    source: query.source,
+    migration: query.migration,
+    expiringWithinDays: number(query.expiringWithinDays),
+    search: query.search || undefined,
+    sort: query.sort,
+    order: query.order,
+    offset: number(query.offset),
+    limit: number(query.limit),
+  };
 }

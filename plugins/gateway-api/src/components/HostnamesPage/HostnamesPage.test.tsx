@@ -1,13 +1,92 @@
+import {
+  Exposure,
+  EXPOSURE_CSV_HEADER,
+  exposureCsvRow,
+  HostnameFacets,
+  HostnamePage,
+} from '@gatehouse/backstage-plugin-gateway-api-common';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { exposureList, exposures } from '../../__fixtures__/exposures';
+import { http, HttpResponse } from 'msw';
+import { useLocation } from 'react-router-dom';
+import { exposures } from '../../__fixtures__/exposures';
 import { gatewayApiServer } from '../../__testUtils__/gatewayApiServer';
 import { HostnamesPage } from './HostnamesPage';
 
-const { answer, fail, hang, render } = gatewayApiServer();
+const baseUrl = 'http://backstage.test/api/gateway-api';
+const { server, fail, render } = gatewayApiServer();
 
+const EMPTY_FACETS: HostnameFacets = {
+  tenant: [],
+  cluster: [],
+  owner: [],
+  status: [],
+  tls: [],
+  source: [],
+  migration: [],
+};
+
+/**
+ * A backend over the fixtures: it filters by tenant, status and TLS state, pages, and counts
+ * tenants as facets; every request's parameters are kept, since the page's job is to ask.
+ */
+function backend(options: { totalItems?: number; pending?: string[] } = {}) {
+  const requests: URLSearchParams[] = [];
+  server.use(
+    http.get(`${baseUrl}/hostnames`, ({ request }) => {
+      const params = new URL(request.url).searchParams;
+      requests.push(params);
+      const wanted = (key: string, value: string | undefined) =>
+        params.getAll(key).length === 0 ||
+        params.getAll(key).includes(value ?? '');
+      const matching = exposures.filter(
+        e =>
+          wanted('tenant', e.tenant) &&
+          wanted('status', e.status.status) &&
+          wanted('tls', e.tls?.state ?? 'none'),
+      );
+      const offset = Number(params.get('offset') ?? 0);
+      const limit = Number(params.get('limit') ?? 100);
+      const tenants = new Map<string, number>();
+      for (const e of exposures.filter(x =>
+        wanted('status', x.status.status),
+      )) {
+        tenants.set(e.tenant!, (tenants.get(e.tenant!) ?? 0) + 1);
+      }
+      const answer: HostnamePage = {
+        items: matching.slice(offset, offset + limit),
+        totalItems: options.totalItems ?? matching.length,
+        pendingClusters: options.pending ?? [],
+        facets: {
+          ...EMPTY_FACETS,
+          tenant: [...tenants].map(([value, count]) => ({ value, count })),
+        },
+      };
+      return HttpResponse.json(answer);
+    }),
+  );
+  return {
+    requests,
+    /** The parameters of the latest request, without the page. */
+    last: () => {
+      const params = new URLSearchParams(requests[requests.length - 1]);
+      return params.toString();
+    },
+  };
+}
+
+const LocationProbe = () => (
+  <span data-testid="location">{useLocation().search}</span>
+);
 const show = (path = '/gateway-api/hostnames') =>
-  render(<HostnamesPage />, [path]);
+  render(
+    <>
+      <HostnamesPage />
+      <LocationProbe />
+    </>,
+    [path],
+  );
+const location = () => screen.getByTestId('location').textContent;
 
 /** The URLs of the rows shown, in order. */
 const hostnames = () =>
@@ -23,16 +102,12 @@ const rowOf = (hostname: string) =>
     .closest('tr')!;
 
 describe('HostnamesPage', () => {
-  it('lists every hostname with links to its entity, tenant, component and owner', async () => {
-    answer('/hostnames', exposureList);
+  it('asks the backend for the first page and lists it with links', async () => {
+    const api = backend();
     await show();
     expect(await screen.findByText('All hostnames (4)')).toBeInTheDocument();
-    expect(hostnames()).toEqual([
-      'https://checkout.team-a.example.org/',
-      'https://billing.team-b.example.org/',
-      'https://pay.team-b.example.org/',
-      'https://catalog.team-c.example.org/',
-    ]);
+    expect(api.last()).toBe('offset=0&limit=20');
+    expect(hostnames()).toEqual(exposures.map(e => e.url));
     const row = rowOf('catalog.team-c.example.org');
     expect(
       within(row).getByRole('link', { name: 'catalog.team-c.example.org' }),
@@ -40,81 +115,88 @@ describe('HostnamesPage', () => {
       'href',
       '/catalog/staging/resource/catalog.team-c.example.org',
     );
-    expect(within(row).getAllByRole('link', { name: 'team-c' })).toEqual([
-      expect.objectContaining({
-        href: 'http://localhost/catalog/staging/resource/team-c',
-      }),
-      expect.objectContaining({
-        href: 'http://localhost/catalog/default/group/team-c',
-      }),
-    ]);
-    expect(within(row).getByText('staging')).toBeInTheDocument();
     expect(
       within(row).getByRole('link', { name: 'catalog-api' }),
     ).toHaveAttribute('href', '/catalog/default/component/catalog-api');
-    expect(
-      within(row).getByText('2026-11-27 (5 days left)'),
-    ).toBeInTheDocument();
     expect(within(row).getByText('Expiring')).toBeInTheDocument();
     expect(within(row).getByText('Failing')).toBeInTheDocument();
   });
 
-  it('reads its filters from the URL, so a link can pre-filter by tenant', async () => {
-    answer('/hostnames', exposureList);
-    await show('/gateway-api/hostnames?tenant=team-b');
-    await screen.findByText('Hostnames matching the filters, of 4');
+  it('counts every hostname the backend has, not the page it holds', async () => {
+    backend({ totalItems: 15000 });
+    await show();
+    expect(
+      await screen.findByText('All hostnames (15000)'),
+    ).toBeInTheDocument();
+    expect(screen.getAllByText('1-20 of 15000')).not.toHaveLength(0);
+  });
+
+  it('sends the filters of a link to the backend, and keeps them in the URL', async () => {
+    const api = backend();
+    await show('/gateway-api/hostnames?tenant=team-b&tenant=team-c&tab=x');
+    expect(
+      await screen.findByText('Hostnames matching the filters (3)'),
+    ).toBeInTheDocument();
+    expect(api.last()).toBe('tenant=team-b&tenant=team-c&offset=0&limit=20');
     expect(hostnames()).toEqual([
       'https://billing.team-b.example.org/',
       'https://pay.team-b.example.org/',
+      'https://catalog.team-c.example.org/',
     ]);
+    expect(location()).toBe('?tenant=team-b&tenant=team-c&tab=x');
   });
 
-  it('filters by owner group', async () => {
-    answer('/hostnames', exposureList);
-    await show('/gateway-api/hostnames?owner=group:default/team-a');
-    await screen.findByText('Hostnames matching the filters, of 4');
-    expect(hostnames()).toEqual(['https://checkout.team-a.example.org/']);
-  });
-
-  it('filters by TLS state and status together', async () => {
-    answer('/hostnames', exposureList);
+  it('reads the words older links filtered by', async () => {
+    const api = backend();
     await show('/gateway-api/hostnames?status=Failing&tls=Expiring');
-    await screen.findByText('Hostnames matching the filters, of 4');
+    await screen.findByText('Hostnames matching the filters (1)');
+    expect(api.last()).toBe('status=error&tls=expiring&offset=0&limit=20');
     expect(hostnames()).toEqual(['https://catalog.team-c.example.org/']);
   });
 
-  it('keeps only certificates expiring within the days in the URL', async () => {
-    answer('/hostnames', exposureList);
-    await show('/gateway-api/hostnames?expiringWithinDays=30');
+  it('offers each tenant with its count from the backend, and filters by the one picked', async () => {
+    const api = backend();
+    await show();
+    await screen.findByText('All hostnames (4)');
+    await userEvent.click(
+      within(
+        screen.getByRole('group', { name: 'Filter the hostnames' }),
+      ).getByRole('button', { name: /Tenant/ }),
+    );
     expect(
-      await screen.findByText(
-        'Hostnames whose certificate expires within 30 days (1)',
-      ),
+      screen.getAllByRole('option').map(option => option.textContent),
+    ).toEqual(['team-a (1)', 'team-b (2)', 'team-c (1)']);
+    await userEvent.click(screen.getByRole('option', { name: 'team-b (2)' }));
+    await waitFor(() =>
+      expect(api.last()).toBe('tenant=team-b&offset=0&limit=20'),
+    );
+    expect(
+      await screen.findByText('Hostnames matching the filters (2)'),
     ).toBeInTheDocument();
-    expect(hostnames()).toEqual(['https://catalog.team-c.example.org/']);
+    expect(location()).toBe('?tenant=team-b');
   });
 
-  it('picks the expiry window from a labelled control', async () => {
-    answer('/hostnames', exposureList);
+  it('asks for certificates expiring within the days picked', async () => {
+    const api = backend();
     await show();
     await screen.findByText('All hostnames (4)');
     await userEvent.click(
       screen.getByRole('button', { name: /Certificate expires within/ }),
     );
     await userEvent.click(screen.getByRole('option', { name: '90 days' }));
+    await waitFor(() =>
+      expect(api.last()).toBe('expiringWithinDays=90&offset=0&limit=20'),
+    );
+    expect(location()).toBe('?expiringWithinDays=90');
     expect(
       await screen.findByText(
-        'Hostnames whose certificate expires within 90 days (2)',
+        'Hostnames whose certificate expires within 90 days (4)',
       ),
     ).toBeInTheDocument();
-    expect(hostnames()).toEqual([
-      'https://checkout.team-a.example.org/',
-      'https://catalog.team-c.example.org/',
-    ]);
   });
 
-  it('searches across hostnames, routes and gateways', async () => {
-    answer('/hostnames', exposureList);
+  it('has the backend search, and keeps the search in the URL', async () => {
+    const api = backend();
     await show();
     await screen.findByText('All hostnames (4)');
     fireEvent.change(screen.getByPlaceholderText('Filter'), {
@@ -122,24 +204,40 @@ describe('HostnamesPage', () => {
     });
     // The Table debounces its search.
     await waitFor(
-      () =>
-        expect(hostnames()).toEqual(['https://billing.team-b.example.org/']),
+      () => expect(api.last()).toBe('search=legacy-billing&offset=0&limit=20'),
       { timeout: 3000 },
     );
+    await waitFor(() => expect(location()).toBe('?q=legacy-billing'));
   });
 
-  it('keeps a search from the URL', async () => {
-    answer('/hostnames', exposureList);
-    await show('/gateway-api/hostnames?q=catalog-api');
-    await screen.findByText('Hostnames matching the filters, of 4');
-    await waitFor(
-      () =>
-        expect(hostnames()).toEqual(['https://catalog.team-c.example.org/']),
-      { timeout: 3000 },
+  it('sends a search, a sort and a page from the URL', async () => {
+    const api = backend({ totalItems: 100 });
+    await show(
+      '/gateway-api/hostnames?q=catalog-api&sort=expiry&order=desc&page=3',
     );
+    await screen.findByText('Hostnames matching the filters (100)');
+    expect(api.last()).toBe(
+      'search=catalog-api&sort=expiry&order=desc&offset=40&limit=20',
+    );
+    expect(screen.getAllByText('41-60 of 100')).not.toHaveLength(0);
   });
 
-  it('downloads the rows shown as CSV', async () => {
+  it('sorts by a column through the backend', async () => {
+    const api = backend();
+    await show();
+    await screen.findByText('All hostnames (4)');
+    await userEvent.click(
+      within(screen.getByRole('columnheader', { name: 'TLS' })).getAllByRole(
+        'button',
+      )[0],
+    );
+    await waitFor(() =>
+      expect(api.last()).toBe('sort=expiry&offset=0&limit=20'),
+    );
+    expect(location()).toBe('?sort=expiry');
+  });
+
+  it('downloads every matching hostname as the backend writes it', async () => {
     const files: Blob[] = [];
     URL.createObjectURL = jest.fn((blob: Blob) => {
       files.push(blob);
@@ -149,55 +247,64 @@ describe('HostnamesPage', () => {
     const click = jest
       .spyOn(HTMLAnchorElement.prototype, 'click')
       .mockImplementation(() => {});
-    answer('/hostnames', exposureList);
-    await show('/gateway-api/hostnames?tenant=team-b');
-    await screen.findByText('Hostnames matching the filters, of 4');
+    const exports: string[] = [];
+    const many: Exposure[] = Array.from({ length: 50 }, (_, i) => ({
+      ...exposures[1],
+      hostname: `h${i}.team-b.example.org`,
+    }));
+    server.use(
+      http.get(`${baseUrl}/hostnames/export`, ({ request }) => {
+        exports.push(new URL(request.url).search);
+        return new HttpResponse(
+          EXPOSURE_CSV_HEADER + many.map(exposureCsvRow).join(''),
+          { headers: { 'Content-Type': 'text/csv; charset=utf-8' } },
+        );
+      }),
+    );
+    backend();
+    await show('/gateway-api/hostnames?tenant=team-b&page=1');
+    await screen.findByText('Hostnames matching the filters (2)');
 
     await userEvent.click(
-      screen.getByRole('button', { name: 'Download the rows shown as CSV' }),
+      screen.getByRole('button', {
+        name: 'Download every matching hostname as CSV',
+      }),
     );
-    expect(click).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(click).toHaveBeenCalledTimes(1));
+    expect(exports).toEqual(['?tenant=team-b']);
     expect(click.mock.contexts[0]).toMatchObject({ download: 'hostnames.csv' });
     const csv = await new Response(files[0]).text();
-    expect(csv.split('\r\n').map(line => line.split(',')[0])).toEqual([
-      'hostname',
-      'billing.team-b.example.org',
-      'pay.team-b.example.org',
-      '',
-    ]);
+    // All 50, not the page of 20.
+    expect(csv.split('\r\n')).toHaveLength(52);
     click.mockRestore();
   });
 
-  it('shows a spinner while the first answer is on its way', async () => {
-    hang('/hostnames');
-    await show();
-    expect(await screen.findByTestId('progress')).toBeInTheDocument();
-  });
-
   it('says when no hostname is exposed yet', async () => {
-    answer('/hostnames', { items: [], pendingClusters: [] });
+    server.use(
+      http.get(`${baseUrl}/hostnames`, () =>
+        HttpResponse.json({
+          items: [],
+          totalItems: 0,
+          pendingClusters: [],
+          facets: EMPTY_FACETS,
+        }),
+      ),
+    );
     await show();
     expect(await screen.findByText('All hostnames (0)')).toBeInTheDocument();
     expect(screen.getByText('No records to display')).toBeInTheDocument();
   });
 
   it('says which clusters are still being read', async () => {
-    answer('/hostnames', { items: exposures, pendingClusters: ['staging'] });
+    backend({ pending: ['staging'] });
     await show();
     expect(
       await screen.findByText(/Still reading staging/),
     ).toBeInTheDocument();
   });
 
-  it('says when the backend answered only part of the hostnames', async () => {
-    answer('/hostnames', { ...exposureList, totalItems: 1200 });
-    await show();
-    expect(
-      await screen.findByText(/Showing 4 of 1200 hostnames/),
-    ).toBeInTheDocument();
-  });
-
   it('says the caller may not see the hostnames when the backend refuses', async () => {
+    backend();
     fail('/hostnames', 403, 'NotAllowedError', 'You may not list hostnames');
     await show();
     expect(
@@ -206,7 +313,7 @@ describe('HostnamesPage', () => {
   });
 
   it('shows an error with a Retry button', async () => {
-    answer('/hostnames', exposureList);
+    backend();
     fail('/hostnames', 500, 'Error', 'cache exploded');
     await show();
     expect(await screen.findAllByText(/cache exploded/)).not.toHaveLength(0);

@@ -3,45 +3,76 @@ import {
   ContentHeader,
   Header,
   Page,
-  Progress,
   SupportButton,
-  TableFilter,
-  TableState,
-  WarningPanel,
+  Table,
+  TableColumn,
 } from '@backstage/core-components';
-import { certificateExpiresWithin } from '@gatehouse/backstage-plugin-gateway-api-common';
+import { useApi } from '@backstage/core-plugin-api';
+import {
+  HostnameFacetField,
+  HostnamePage,
+  HostnameSortKey,
+} from '@gatehouse/backstage-plugin-gateway-api-common';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
-import { useCallback, useMemo } from 'react';
+import GetAppIcon from '@material-ui/icons/GetApp';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { useExposures } from '../../hooks/useExposures';
+import useInterval from 'react-use/esm/useInterval';
+import { gatewayApiApiRef } from '../../api';
+import { POLL_INTERVAL_MS } from '../../hooks/usePolling';
 import {
   clusterColumn,
   entityColumn,
-  ExposureTable,
+  ExposureRow,
   gatewaySummaryColumn,
-  hostnameEntityColumn,
   hiddenRouteColumn,
+  hostnameEntityColumn,
   ownerColumn,
   sourceColumn,
   statusColumn,
   tenantColumn,
   tlsColumn,
+  toExposureRow,
 } from '../ExposureTable';
+import { downloadFile } from '../ExposureTable/downloadFile';
+import { ExposureDetails } from '../ExposureTable/ExposureDetails';
 import { IngressMigrationSection } from '../IngressMigration';
 import { PendingClustersNote } from '../PendingClustersNote';
 import { hasUnservedKindNotes, UnservedKindsNote } from '../UnservedKindsNote';
 import { ReadErrorPanel, UpdatedAt } from '../ReadState';
 import { ExpiringWithinPicker } from './ExpiringWithinPicker';
 import {
-  expiringWithinDaysFromQuery,
-  queryFromTableState,
-  queryWithExpiringWithinDays,
-  tableStateFromQuery,
+  HostnamesView,
+  isFiltered,
+  listOf,
+  PAGE_SIZES,
+  urlFromView,
+  viewFromUrl,
 } from './filtersFromQuery';
+import { HostnameFacetFilters } from './HostnameFacetFilters';
+
+/** What the Table asks of remote data (material-table's Query), as far as it is read here. */
+interface TableQuery {
+  page: number;
+  pageSize: number;
+  search: string;
+  orderBy?: { title?: unknown };
+  orderDirection: 'asc' | 'desc';
+}
+
+/** The columns the backend sorts by, and by what; the others do not sort. */
+const SORTS: Array<[TableColumn<ExposureRow>, HostnameSortKey]> = [
+  [hostnameEntityColumn, 'hostname'],
+  [statusColumn, 'status'],
+  [tlsColumn, 'expiry'],
+  [tenantColumn, 'tenant'],
+  [clusterColumn, 'cluster'],
+  [ownerColumn, 'owner'],
+];
 
 // Health first, so it stays in view when the table scrolls sideways.
-const columns = [
+const COLUMNS = [
   hostnameEntityColumn,
   statusColumn,
   tlsColumn,
@@ -54,140 +85,157 @@ const columns = [
   gatewaySummaryColumn,
 ];
 
-const filters: TableFilter[] = [
-  { column: 'Tenant', type: 'multiple-select' },
-  { column: 'Owner', type: 'multiple-select' },
-  { column: 'Cluster', type: 'multiple-select' },
-  { column: 'Status', type: 'multiple-select' },
-  { column: 'TLS', type: 'multiple-select' },
-  { column: 'Served by', type: 'multiple-select' },
-];
-
-// The Table filters and searches inside itself, so past its filters the count it was given
-// is no longer the count shown: then the title says what it was narrowed from.
-const filteredByTable = (query: URLSearchParams) => {
-  const state = tableStateFromQuery(query);
-  return !!state.search || Object.keys(state.filters ?? {}).length > 0;
-};
-
-function hostnamesTitle(
-  count: number,
-  expiringWithinDays: number | undefined,
-  filtered: boolean,
-) {
-  if (expiringWithinDays === undefined) {
-    return filtered
-      ? `Hostnames matching the filters, of ${count}`
-      : `All hostnames (${count})`;
+function hostnamesTitle(count: number | undefined, view: HostnamesView) {
+  const total = count === undefined ? '' : ` (${count})`;
+  const days = view.query.expiringWithinDays;
+  if (days === undefined) {
+    return isFiltered(view)
+      ? `Hostnames matching the filters${total}`
+      : `All hostnames${total}`;
   }
-  const expiring = `Hostnames whose certificate expires within ${expiringWithinDays} days`;
-  return filtered
-    ? `${expiring}, matching the filters, of ${count}`
-    : `${expiring} (${count})`;
+  const expiring = `Hostnames whose certificate expires within ${days} days`;
+  return isFiltered(view)
+    ? `${expiring}, matching the filters${total}`
+    : `${expiring}${total}`;
 }
 
-/** Every hostname across clusters and tenants, for the platform team. */
+/**
+ * Every hostname across clusters and tenants, for the platform team. The backend filters,
+ * searches, sorts and pages (the page holds one page of rows); every filter, the search, the
+ * sort and the page are in the URL, so a link opens the same view.
+ */
 export const HostnamesPage = (props: {
-  /** How often to read the exposures again, in milliseconds. */
+  /** How often to read the page again, in milliseconds. */
   refreshIntervalMs?: number;
 }) => {
-  const [query, setQuery] = useSearchParams();
-  // Read once: afterwards the Table owns its state and mirrors it into the URL.
-  const initialState = useMemo(() => tableStateFromQuery(query), []); // eslint-disable-line react-hooks/exhaustive-deps
-  const onStateChange = useCallback(
-    (state: TableState) =>
-      setQuery(current => queryFromTableState(state, current), {
-        replace: true,
-      }),
-    [setQuery],
-  );
-  const expiringWithinDays = expiringWithinDaysFromQuery(query);
-  const setExpiringWithinDays = (days: number | undefined) =>
-    setQuery(current => queryWithExpiringWithinDays(current, days), {
-      replace: true,
-    });
-  const { value, loading, error, retry, updatedAt } = useExposures(
-    {},
-    props.refreshIntervalMs,
-  );
-  // Filtered here like the Table's own filters and search: all in the browser, on one answer.
-  const exposures = useMemo(
-    () =>
-      (value?.items ?? []).filter(
-        e =>
-          expiringWithinDays === undefined ||
-          certificateExpiresWithin(e.tls, expiringWithinDays, Date.now()),
-      ),
-    [value, expiringWithinDays],
+  const api = useApi(gatewayApiApiRef);
+  const [params, setParams] = useSearchParams();
+  const view = useMemo(() => viewFromUrl(params), [params]);
+  // The table asks for rows through `rows`, which must read the latest view.
+  const viewRef = useRef(view);
+  viewRef.current = view;
+  const [answer, setAnswer] = useState<HostnamePage>();
+  const [failure, setFailure] = useState<Error>();
+  const [updatedAt, setUpdatedAt] = useState<Date>();
+  const tableRef = useRef<{ onQueryChange?: (query?: object) => void }>();
+  const firstQuery = useRef(true);
+
+  const show = useCallback(
+    (next: HostnamesView) =>
+      setParams(current => urlFromView(next, current), { replace: true }),
+    [setParams],
   );
 
-  const content = () => {
-    if (!value && loading) return <Progress />;
-    if (error) {
-      return (
-        <ReadErrorPanel error={error} subject="the hostnames" onRetry={retry} />
-      );
+  // Read once: afterwards the Table owns page, sort and search, and reports them to `rows`.
+  const columns = useMemo(
+    () =>
+      COLUMNS.map(column => {
+        const sort = SORTS.find(([c]) => c === column)?.[1];
+        return {
+          ...column,
+          sorting: sort !== undefined,
+          ...(sort && sort === (view.query.sort ?? 'hostname')
+            ? { defaultSort: view.query.order ?? 'asc' }
+            : {}),
+        } as TableColumn<ExposureRow>;
+      }),
+    [], // eslint-disable-line react-hooks/exhaustive-deps
+  );
+  const options = useMemo(
+    () => ({
+      search: true,
+      searchText: view.query.search,
+      debounceInterval: 400,
+      paging: true,
+      pageSize: view.pageSize,
+      pageSizeOptions: PAGE_SIZES,
+      initialPage: view.page,
+      padding: 'dense' as const,
+    }),
+    [], // eslint-disable-line react-hooks/exhaustive-deps
+  );
+
+  const rows = useCallback(
+    async (
+      query: TableQuery,
+    ): Promise<{ data: ExposureRow[]; page: number; totalCount: number }> => {
+      const current = viewRef.current;
+      // The Table starts at page 0 whatever its initialPage: the URL's page wins once.
+      const page = firstQuery.current ? current.page : query.page;
+      firstQuery.current = false;
+      const sortBy = SORTS.find(
+        ([column]) => column.title === query.orderBy?.title,
+      )?.[1];
+      const next: HostnamesView = {
+        query: {
+          ...current.query,
+          search: query.search || undefined,
+          // Hostname ascending is the backend's default: left out of the URL and the request.
+          sort:
+            sortBy === 'hostname' && query.orderDirection !== 'desc'
+              ? undefined
+              : sortBy,
+          order: sortBy && query.orderDirection === 'desc' ? 'desc' : undefined,
+        },
+        page,
+        pageSize: query.pageSize,
+      };
+      viewRef.current = next;
+      show(next);
+      try {
+        const result = await api.listHostnames({
+          ...next.query,
+          offset: page * next.pageSize,
+          limit: next.pageSize,
+        });
+        setAnswer(result);
+        setFailure(undefined);
+        setUpdatedAt(new Date());
+        return {
+          data: result.items.map(toExposureRow),
+          page,
+          totalCount: result.totalItems,
+        };
+      } catch (error) {
+        setFailure(error as Error);
+        throw error;
+      }
+    },
+    [api, show],
+  );
+
+  const reload = useCallback(
+    (query?: object) => tableRef.current?.onQueryChange?.(query),
+    [],
+  );
+  useInterval(reload, props.refreshIntervalMs ?? POLL_INTERVAL_MS);
+
+  // A filter change starts again at the first page.
+  const filter = (changes: Partial<HostnamesView['query']>) => {
+    const next = { ...view, query: { ...view.query, ...changes }, page: 0 };
+    viewRef.current = next;
+    show(next);
+    reload({ page: 0 });
+  };
+  const selected = Object.fromEntries(
+    Object.entries(view.query).flatMap(([field, value]) =>
+      field === 'search' || typeof value === 'number'
+        ? []
+        : [[field, listOf(value as string | string[] | undefined)]],
+    ),
+  ) as Partial<Record<HostnameFacetField, string[]>>;
+
+  const [exporting, setExporting] = useState(false);
+  const exportCsv = async () => {
+    setExporting(true);
+    try {
+      const csv = await api.exportHostnames(viewRef.current.query);
+      downloadFile('hostnames.csv', csv, 'text/csv;charset=utf-8');
+    } catch (error) {
+      setFailure(error as Error);
+    } finally {
+      setExporting(false);
     }
-    return (
-      <Grid container spacing={3}>
-        {value && value.pendingClusters.length > 0 && (
-          <Grid item xs={12}>
-            <PendingClustersNote clusters={value.pendingClusters} />
-          </Grid>
-        )}
-        {hasUnservedKindNotes(value?.unservedKinds) && (
-          <Grid item xs={12}>
-            <UnservedKindsNote unserved={value?.unservedKinds} />
-          </Grid>
-        )}
-        {value?.totalItems !== undefined &&
-          value.totalItems > value.items.length && (
-            <Grid item xs={12}>
-              <WarningPanel
-                severity="info"
-                title={`Showing ${value.items.length} of ${value.totalItems} hostnames`}
-                message="Search and filters apply to the hostnames shown."
-              />
-            </Grid>
-          )}
-        <Grid item xs={12}>
-          <Box
-            display="flex"
-            alignItems="center"
-            justifyContent="space-between"
-          >
-            <ExpiringWithinPicker
-              value={expiringWithinDays}
-              onChange={setExpiringWithinDays}
-            />
-            <UpdatedAt
-              updatedAt={updatedAt}
-              onRefresh={retry}
-              subject="the hostnames"
-            />
-          </Box>
-        </Grid>
-        <Grid item xs={12}>
-          <IngressMigrationSection exposures={value?.items ?? []} />
-        </Grid>
-        <Grid item xs={12}>
-          <ExposureTable
-            title={hostnamesTitle(
-              exposures.length,
-              expiringWithinDays,
-              filteredByTable(query),
-            )}
-            exposures={exposures}
-            columns={columns}
-            search
-            filters={filters}
-            initialState={initialState}
-            onStateChange={onStateChange}
-            csvFileName="hostnames.csv"
-          />
-        </Grid>
-      </Grid>
-    );
   };
 
   return (
@@ -201,13 +249,93 @@ export const HostnamesPage = (props: {
           <SupportButton>
             One row per hostname a route serves: its tenant, cluster, owning
             component, route status (Accepted, ResolvedRefs), Gateway
-            (Programmed) and Certificate. Filters and search are kept in the
-            URL, so a link such as ?tenant=team-a&expiringWithinDays=30 opens
-            the page pre-filtered. The download button saves the rows shown as
-            CSV.
+            (Programmed) and Certificate. Filters, search, sort and page are
+            kept in the URL, so a link such as
+            ?tenant=team-a&expiringWithinDays=30 opens the page pre-filtered.
+            The download button saves every matching hostname as CSV.
           </SupportButton>
         </ContentHeader>
-        {content()}
+        <Grid container spacing={3}>
+          {failure && (
+            <Grid item xs={12}>
+              <ReadErrorPanel
+                error={failure}
+                subject="the hostnames"
+                onRetry={() => reload()}
+              />
+            </Grid>
+          )}
+          {answer && answer.pendingClusters.length > 0 && (
+            <Grid item xs={12}>
+              <PendingClustersNote clusters={answer.pendingClusters} />
+            </Grid>
+          )}
+          {hasUnservedKindNotes(answer?.unservedKinds) && (
+            <Grid item xs={12}>
+              <UnservedKindsNote unserved={answer?.unservedKinds} />
+            </Grid>
+          )}
+          <Grid item xs={12}>
+            <Box
+              display="flex"
+              alignItems="center"
+              justifyContent="space-between"
+              flexWrap="wrap"
+              style={{ gap: 8 }}
+            >
+              <Box display="flex" flexWrap="wrap" style={{ gap: 8 }}>
+                <ExpiringWithinPicker
+                  value={view.query.expiringWithinDays}
+                  onChange={days => filter({ expiringWithinDays: days })}
+                />
+                <HostnameFacetFilters
+                  facets={answer?.facets}
+                  selected={selected}
+                  onChange={(field, values) => filter({ [field]: values })}
+                />
+              </Box>
+              <UpdatedAt
+                updatedAt={updatedAt}
+                onRefresh={() => reload()}
+                subject="the hostnames"
+              />
+            </Box>
+          </Grid>
+          <Grid item xs={12}>
+            <IngressMigrationSection exposures={answer?.items ?? []} />
+          </Grid>
+          <Grid item xs={12}>
+            <Table<ExposureRow>
+              title={hostnamesTitle(answer?.totalItems, view)}
+              data={rows}
+              columns={columns}
+              options={options}
+              tableRef={tableRef}
+              // Lets the table shrink beside the filters and scroll sideways instead of overflowing.
+              style={{ minWidth: 0 }}
+              actions={[
+                {
+                  icon: () => <GetAppIcon />,
+                  tooltip: 'Download every matching hostname as CSV',
+                  isFreeAction: true,
+                  disabled: exporting,
+                  onClick: () => {
+                    exportCsv();
+                  },
+                },
+              ]}
+              detailPanel={[
+                {
+                  tooltip:
+                    'Show the path, parentRefs, backends, certificate and hints',
+                  render: ({ rowData }) => (
+                    <ExposureDetails exposure={rowData} />
+                  ),
+                },
+              ]}
+            />
+          </Grid>
+        </Grid>
       </Content>
     </Page>
   );

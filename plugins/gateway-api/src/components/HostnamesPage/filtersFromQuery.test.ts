@@ -1,83 +1,78 @@
-import {
-  expiringWithinDaysFromQuery,
-  queryFromTableState,
-  queryWithExpiringWithinDays,
-  tableStateFromQuery,
-} from './filtersFromQuery';
+import { urlFromView, viewFromUrl } from './filtersFromQuery';
 
-describe('Hostnames page filters in the URL', () => {
-  it('reads tenant, owner, cluster, status, TLS state and search from the query', () => {
+const url = (query: string) => new URLSearchParams(query);
+
+describe('viewFromUrl', () => {
+  it('reads repeated filters, the search, the window, the sort and the page', () => {
     expect(
-      tableStateFromQuery(
-        new URLSearchParams(
-          'tenant=team-a&tenant=team-b&owner=group:default/team-a&cluster=dev&status=Failing&tls=Expiring&q=shop&other=x',
+      viewFromUrl(
+        url(
+          'tenant=team-a&tenant=team-b&tls=expiring&q=checkout&expiringWithinDays=30&sort=expiry&order=desc&page=3&pageSize=50',
         ),
       ),
     ).toEqual({
-      search: 'shop',
-      filtersOpen: true,
-      filters: {
-        Tenant: ['team-a', 'team-b'],
-        Owner: ['group:default/team-a'],
-        Cluster: ['dev'],
-        Status: ['Failing'],
-        TLS: ['Expiring'],
+      query: {
+        tenant: ['team-a', 'team-b'],
+        tls: ['expiring'],
+        search: 'checkout',
+        expiringWithinDays: 30,
+        sort: 'expiry',
+        order: 'desc',
       },
+      page: 2,
+      pageSize: 50,
     });
   });
 
-  it('keeps the filters closed, with nothing selected, for an empty query', () => {
-    expect(tableStateFromQuery(new URLSearchParams('q=shop'))).toEqual({
-      search: 'shop',
-      filtersOpen: false,
-      filters: {},
+  it('reads the words older links filtered by as the values the backend takes', () => {
+    expect(
+      viewFromUrl(
+        url('status=Failing&tls=Expiring&tls=None&source=Gateway API'),
+      ).query,
+    ).toMatchObject({
+      status: ['error'],
+      tls: ['expiring', 'none'],
+      source: ['Route'],
     });
-  });
-
-  it('writes the state back as the same query', () => {
-    const query =
-      'tenant=team-a&owner=group%3Adefault%2Fteam-a&cluster=dev&status=Failing&tls=Expiring&q=shop';
-    expect(
-      queryFromTableState(
-        tableStateFromQuery(new URLSearchParams(query)),
-      ).toString(),
-    ).toBe(query);
-  });
-
-  it('accepts a single-select value and drops empty ones', () => {
-    expect(
-      queryFromTableState({
-        filters: { Tenant: 'team-a', Cluster: '', Status: [] },
-      }).toString(),
-    ).toBe('tenant=team-a');
-  });
-
-  it("replaces the Table's keys and keeps the others", () => {
-    expect(
-      queryFromTableState(
-        { filters: { Tenant: ['team-b'] } },
-        new URLSearchParams('tenant=team-a&q=x&expiringWithinDays=30'),
-      ).toString(),
-    ).toBe('tenant=team-b&expiringWithinDays=30');
   });
 
   it.each([
-    ['expiringWithinDays=30', 30],
-    ['expiringWithinDays=0', 0],
-    ['expiringWithinDays=-1', undefined],
-    ['expiringWithinDays=', undefined],
-    ['expiringWithinDays=soon', undefined],
-    ['', undefined],
-  ])('reads the expiry filter from %j as %s', (query, days) => {
-    expect(expiringWithinDaysFromQuery(new URLSearchParams(query))).toBe(days);
+    'sort=route',
+    'page=-1',
+    'page=abc',
+    'pageSize=5000',
+    'expiringWithinDays=-3',
+    'expiringWithinDays=99999',
+    'order=sideways',
+  ])('falls back to the default for %s', query => {
+    expect(viewFromUrl(url(query))).toEqual({
+      query: {
+        search: undefined,
+        expiringWithinDays: undefined,
+        sort: undefined,
+        order: undefined,
+      },
+      page: 0,
+      pageSize: 20,
+    });
+  });
+});
+
+describe('urlFromView', () => {
+  it('is the inverse of viewFromUrl and keeps keys the page does not own', () => {
+    const query =
+      'tenant=team-a&tenant=team-b&status=error&q=pay&expiringWithinDays=7&sort=tenant&order=desc&page=2&pageSize=100';
+    const next = urlFromView(viewFromUrl(url(query)), url('tab=x&tenant=old'));
+    expect(next.toString()).toBe(`${query}&tab=x`);
   });
 
-  it('sets and clears the expiry filter, keeping the rest', () => {
-    const query = new URLSearchParams('tenant=team-a');
-    const set = queryWithExpiringWithinDays(query, 7);
-    expect(set.toString()).toBe('tenant=team-a&expiringWithinDays=7');
-    expect(queryWithExpiringWithinDays(set, undefined).toString()).toBe(
-      'tenant=team-a',
-    );
+  it('leaves out what is the default', () => {
+    expect(
+      urlFromView({
+        query: { sort: 'hostname', tenant: [] },
+        page: 0,
+        pageSize: 20,
+      }).toString(),
+    ).toBe('');
   });
 });

@@ -1,19 +1,13 @@
 import {
   StatusLevel,
+  TLS_STATE_LABELS,
   TLS_STATE_LEVEL,
   TlsState,
   TlsSummary,
 } from '@gatehouse/backstage-plugin-gateway-api-common';
 import { StatusText } from './StatusText';
 
-const TLS_LABELS: Record<TlsState, string> = {
-  ready: 'Ready',
-  expiring: 'Expiring',
-  expired: 'Expired',
-  issuing: 'Issuing',
-  failed: 'Failed',
-  missing: 'No Certificate',
-};
+const TLS_LABELS = TLS_STATE_LABELS;
 
 /** How each cert-manager state reads, and how bad it is (the level is common's, as the backend's). */
 export const TLS_STATES = Object.fromEntries(
