@@ -51,6 +51,7 @@ const app = createApp({
     });
     bind(gatewayApiPlugin.externalRoutes, {
       exposeServiceTemplate: scaffolderPlugin.routes.selectedTemplate,
+      migrateIngressTemplate: scaffolderPlugin.routes.selectedTemplate,
     });
     bind(scaffolderPlugin.externalRoutes, {
       registerComponent: catalogImportPlugin.routes.importPage,

@@ -10,6 +10,7 @@ import { GatewayApiClient, gatewayApiApiRef } from './api';
 import {
   entityExposureRouteRef,
   exposeServiceTemplateRouteRef,
+  migrateIngressTemplateRouteRef,
   rootRouteRef,
 } from './routes';
 
@@ -33,6 +34,7 @@ export const gatewayApiPlugin = createPlugin({
   },
   externalRoutes: {
     exposeServiceTemplate: exposeServiceTemplateRouteRef,
+    migrateIngressTemplate: migrateIngressTemplateRouteRef,
   },
 });
 

@@ -21,3 +21,13 @@ export const exposeServiceTemplateRouteRef = createExternalRouteRef({
   optional: true,
   params: ['namespace', 'templateName'],
 });
+
+/**
+ * Where "Migrate an Ingress" leads, bound like {@link exposeServiceTemplateRouteRef}. Unbound,
+ * the link is not shown.
+ */
+export const migrateIngressTemplateRouteRef = createExternalRouteRef({
+  id: 'gateway-api:migrate-ingress-template',
+  optional: true,
+  params: ['namespace', 'templateName'],
+});

@@ -4,6 +4,8 @@ export const EXPOSE_SERVICE_TEMPLATE = {
   templateName: 'expose-service',
 };
 
-/** The "Migrate an Ingress" Software Template of examples/templates. */
-export const MIGRATE_INGRESS_TEMPLATE_PATH =
-  '/create/templates/default/migrate-ingress';
+/** The "Migrate an Ingress" Software Template of examples/templates, by its entity name. */
+export const MIGRATE_INGRESS_TEMPLATE = {
+  namespace: 'default',
+  templateName: 'migrate-ingress',
+};

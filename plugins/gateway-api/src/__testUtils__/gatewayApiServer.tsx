@@ -10,7 +10,10 @@ import { delay, http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { ReactElement } from 'react';
 import { GatewayApiClient, gatewayApiApiRef } from '../api';
-import { exposeServiceTemplateRouteRef } from '../routes';
+import {
+  exposeServiceTemplateRouteRef,
+  migrateIngressTemplateRouteRef,
+} from '../routes';
 
 const baseUrl = 'http://backstage.test/api/gateway-api';
 
@@ -95,6 +98,9 @@ export function gatewayApiServer() {
             : {
                 '/create/templates/:namespace/:templateName':
                   exposeServiceTemplateRouteRef,
+                // A path of its own: two refs cannot share one in a test app.
+                '/create/ingress-templates/:namespace/:templateName':
+                  migrateIngressTemplateRouteRef,
               }),
         },
       },

@@ -1,6 +1,10 @@
 import { convertLegacyRouteRefs } from '@backstage/core-compat-api';
 import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
-import { exposeServiceTemplateRouteRef, rootRouteRef } from '../routes';
+import {
+  exposeServiceTemplateRouteRef,
+  migrateIngressTemplateRouteRef,
+  rootRouteRef,
+} from '../routes';
 import { gatewayApiApi } from './apis';
 import {
   entityGatewayExposureCard,
@@ -25,6 +29,7 @@ export default createFrontendPlugin({
   routes: convertLegacyRouteRefs({ root: rootRouteRef }),
   externalRoutes: convertLegacyRouteRefs({
     exposeServiceTemplate: exposeServiceTemplateRouteRef,
+    migrateIngressTemplate: migrateIngressTemplateRouteRef,
   }),
   extensions: [
     gatewayApiApi,

@@ -147,7 +147,10 @@ describe('Ingress hostnames in the frontend', () => {
     expect(blocker.closest('tr')).toHaveTextContent('shop.team-a.example.org');
     expect(
       screen.getByRole('link', { name: 'Migrate an Ingress' }),
-    ).toHaveAttribute('href', '/create/templates/default/migrate-ingress');
+    ).toHaveAttribute(
+      'href',
+      '/create/ingress-templates/default/migrate-ingress',
+    );
   });
 
   it('asks nothing about Ingresses where no hostname was ever on one', async () => {

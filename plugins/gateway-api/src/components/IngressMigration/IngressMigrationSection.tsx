@@ -5,7 +5,7 @@ import {
   Table,
   TableColumn,
 } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   Exposure,
@@ -20,7 +20,8 @@ import Typography from '@material-ui/core/Typography';
 import { useMemo } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { gatewayApiApiRef } from '../../api';
-import { MIGRATE_INGRESS_TEMPLATE_PATH } from '../../templates';
+import { MIGRATE_INGRESS_TEMPLATE } from '../../templates';
+import { migrateIngressTemplateRouteRef } from '../../routes';
 import { StatusText } from '../status';
 import { ReadErrorPanel } from '../ReadState';
 
@@ -117,6 +118,8 @@ const IngressMigrationDetails = (props: { involved: Exposure[] }) => {
     () => api.getIngressMigration(),
     [api, props.involved],
   );
+  const migrateTemplate = useRouteRef(migrateIngressTemplateRouteRef);
+  const migrateLink = migrateTemplate?.(MIGRATE_INGRESS_TEMPLATE);
   const left = value
     ? value.totals['ingress-only'] + value.totals.both
     : undefined;
@@ -137,10 +140,11 @@ const IngressMigrationDetails = (props: { involved: Exposure[] }) => {
             } served side by side by a route), ${value.totals.moved} moved`
           : undefined
       }
-      deepLink={{
-        title: 'Migrate an Ingress',
-        link: MIGRATE_INGRESS_TEMPLATE_PATH,
-      }}
+      deepLink={
+        migrateLink
+          ? { title: 'Migrate an Ingress', link: migrateLink }
+          : undefined
+      }
     >
       {!value && loading && <Progress />}
       {error && (
@@ -175,9 +179,9 @@ const IngressMigrationDetails = (props: { involved: Exposure[] }) => {
                 <Box p={2}>
                   <Typography>
                     Every hostname has moved to a route.{' '}
-                    <Link to={MIGRATE_INGRESS_TEMPLATE_PATH}>
-                      Migrate another Ingress
-                    </Link>
+                    {migrateLink && (
+                      <Link to={migrateLink}>Migrate another Ingress</Link>
+                    )}
                   </Typography>
                 </Box>
               }
