@@ -220,6 +220,8 @@ describe('createRouter', () => {
     '?offset=-1',
     '?sort=route',
     '?tls=green',
+    '?tenant[x]=team-a',
+    '?search[]=a&search[]=b',
     '?limit=1.5',
     '?offset=1e3',
     '?sort=tenant&sort=status',

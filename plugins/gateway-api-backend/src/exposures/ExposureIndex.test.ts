@@ -1,0 +1,51 @@
+import { KubernetesObject } from '@kubernetes/client-node';
+import { ClusterSnapshot, GatewayApiCache } from '../cache/GatewayApiCache';
+import { ExposureIndex } from './ExposureIndex';
+
+const route = (name: string): KubernetesObject =>
+  ({
+    apiVersion: 'gateway.networking.k8s.io/v1',
+    kind: 'HTTPRoute',
+    metadata: { name, namespace: 'apps' },
+    spec: {
+      parentRefs: [{ name: 'gw', namespace: 'apps' }],
+      hostnames: [`${name}.example.org`],
+    },
+  } as KubernetesObject);
+
+describe('ExposureIndex.hostnames', () => {
+  it('keeps its hostname index until a cluster’s snapshot changes or a minute passes', () => {
+    const snapshots = new Map<string, ClusterSnapshot>([
+      ['a', { cluster: 'a', byKind: new Map([['HTTPRoute', [route('one')]]]) }],
+      ['b', { cluster: 'b', byKind: new Map([['HTTPRoute', [route('two')]]]) }],
+    ]);
+    const cache = {
+      clusters: ['a', 'b'],
+      snapshot: (c: string) => snapshots.get(c)!,
+      hasSynced: (c: string) => c === 'a',
+    } as unknown as GatewayApiCache;
+    let now = new Date('2026-01-01T00:00:00Z');
+    const index = new ExposureIndex(cache, () => now);
+
+    const first = index.hostnames();
+    expect(first.pendingClusters).toEqual(['b']);
+    expect(first.index.query({}, now).items.map(e => e.hostname)).toEqual([
+      'one.example.org',
+      'two.example.org',
+    ]);
+    expect(index.hostnames().index).toBe(first.index);
+
+    // A watch event gives cluster b a new snapshot.
+    snapshots.set('b', {
+      cluster: 'b',
+      byKind: new Map([['HTTPRoute', [route('two'), route('three')]]]),
+    });
+    const second = index.hostnames().index;
+    expect(second).not.toBe(first.index);
+    expect(second.size).toBe(3);
+
+    // Certificate expiry states move with the clock.
+    now = new Date('2026-01-01T00:01:00Z');
+    expect(index.hostnames().index).not.toBe(second);
+  });
+});
