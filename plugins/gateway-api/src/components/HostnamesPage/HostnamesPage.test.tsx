@@ -14,7 +14,23 @@ import { gatewayApiServer } from '../../__testUtils__/gatewayApiServer';
 import { HostnamesPage } from './HostnamesPage';
 
 const baseUrl = 'http://backstage.test/api/gateway-api';
-const { server, fail, render } = gatewayApiServer();
+const { server, render } = gatewayApiServer();
+
+/** The page's next `GET /hostnames` (not the question about Ingresses) fails, once. */
+function failPage(status: number, name: string, message: string) {
+  let failed = false;
+  server.use(
+    http.get(`${baseUrl}/hostnames`, ({ request }) => {
+      const params = new URL(request.url).searchParams;
+      if (failed || params.getAll('migration').length > 0) return undefined;
+      failed = true;
+      return HttpResponse.json(
+        { error: { name, message }, response: { statusCode: status } },
+        { status },
+      );
+    }),
+  );
+}
 
 const EMPTY_FACETS: HostnameFacets = {
   tenant: [],
@@ -35,7 +51,8 @@ function backend(options: { totalItems?: number; pending?: string[] } = {}) {
   server.use(
     http.get(`${baseUrl}/hostnames`, ({ request }) => {
       const params = new URL(request.url).searchParams;
-      requests.push(params);
+      // The page's own question, apart from the one about Ingresses (see below).
+      if (params.getAll('migration').length === 0) requests.push(params);
       const wanted = (key: string, value: string | undefined) =>
         params.getAll(key).length === 0 ||
         params.getAll(key).includes(value ?? '');
@@ -43,7 +60,8 @@ function backend(options: { totalItems?: number; pending?: string[] } = {}) {
         e =>
           wanted('tenant', e.tenant) &&
           wanted('status', e.status.status) &&
-          wanted('tls', e.tls?.state ?? 'none'),
+          wanted('tls', e.tls?.state ?? 'none') &&
+          wanted('migration', e.migration),
       );
       const offset = Number(params.get('offset') ?? 0);
       const limit = Number(params.get('limit') ?? 100);
@@ -279,6 +297,28 @@ describe('HostnamesPage', () => {
     click.mockRestore();
   });
 
+  it('asks which hostnames are on an Ingress whatever the filters, for the migration section', async () => {
+    const asked: string[] = [];
+    server.use(
+      http.get(`${baseUrl}/hostnames`, ({ request }) => {
+        asked.push(new URL(request.url).search);
+        return HttpResponse.json({
+          items: [],
+          totalItems: 0,
+          pendingClusters: [],
+          facets: EMPTY_FACETS,
+        });
+      }),
+    );
+    await show('/gateway-api/hostnames?tenant=team-a');
+    await screen.findByText('Hostnames matching the filters (0)');
+    expect(asked).toContain(
+      '?migration=ingress-only&migration=both&migration=moved&limit=100',
+    );
+    // None: the section stays away, and asks nothing more.
+    expect(screen.queryByText('Ingress migration')).not.toBeInTheDocument();
+  });
+
   it('says when no hostname is exposed yet', async () => {
     server.use(
       http.get(`${baseUrl}/hostnames`, () =>
@@ -305,7 +345,7 @@ describe('HostnamesPage', () => {
 
   it('says the caller may not see the hostnames when the backend refuses', async () => {
     backend();
-    fail('/hostnames', 403, 'NotAllowedError', 'You may not list hostnames');
+    failPage(403, 'NotAllowedError', 'You may not list hostnames');
     await show();
     expect(
       await screen.findByText(/You may not see the hostnames/),
@@ -314,7 +354,7 @@ describe('HostnamesPage', () => {
 
   it('shows an error with a Retry button', async () => {
     backend();
-    fail('/hostnames', 500, 'Error', 'cache exploded');
+    failPage(500, 'Error', 'cache exploded');
     await show();
     expect(await screen.findAllByText(/cache exploded/)).not.toHaveLength(0);
     await userEvent.click(screen.getByRole('button', { name: 'Retry' }));

@@ -20,7 +20,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import useInterval from 'react-use/esm/useInterval';
 import { gatewayApiApiRef } from '../../api';
-import { POLL_INTERVAL_MS } from '../../hooks/usePolling';
+import { POLL_INTERVAL_MS, usePolling } from '../../hooks/usePolling';
 import {
   clusterColumn,
   entityColumn,
@@ -225,6 +225,18 @@ export const HostnamesPage = (props: {
     ),
   ) as Partial<Record<HostnameFacetField, string[]>>;
 
+  // The hostnames an Ingress serves or served, whatever the page shows: the migration section
+  // is there when there are some (a page of them is enough to know).
+  const onIngress = usePolling(
+    () =>
+      api.listHostnames({
+        migration: ['ingress-only', 'both', 'moved'],
+        limit: 100,
+      }),
+    [api],
+    props.refreshIntervalMs,
+  );
+
   const [exporting, setExporting] = useState(false);
   const exportCsv = async () => {
     setExporting(true);
@@ -302,7 +314,7 @@ export const HostnamesPage = (props: {
             </Box>
           </Grid>
           <Grid item xs={12}>
-            <IngressMigrationSection exposures={answer?.items ?? []} />
+            <IngressMigrationSection exposures={onIngress.value?.items ?? []} />
           </Grid>
           <Grid item xs={12}>
             <Table<ExposureRow>
