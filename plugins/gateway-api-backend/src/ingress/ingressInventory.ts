@@ -18,7 +18,7 @@ import {
   tenantOfNamespace,
   TenantRecord,
 } from '../tenants/tenantFromNamespace';
-import { tenantDomains } from '../world/loadWorld';
+import { tenantDomains } from '../tenants/tenantDomains';
 import {
   ingressAddresses,
   IngressClassObject,

@@ -16,8 +16,8 @@ interface SolverParentRef {
 }
 
 /**
- * The tenant's own Issuer in `namespace`, so each tenant has its own ACME account (seed 001; seed
- * 000's ClusterIssuer cannot solve child tenants' challenges). None for an existing ClusterIssuer.
+ * The tenant's own Issuer in `namespace`, so each tenant has its own ACME account (a
+ * single ClusterIssuer cannot solve child tenants' challenges). None for an existing ClusterIssuer.
  */
 export function tenantIssuer(
   tenant: TenantSpec,

@@ -2,7 +2,7 @@ import { GATEWAY_API_GROUP, isEnvoyGateway } from './metadata';
 import { KubernetesObject, TenantSpec } from './types';
 
 /**
- * Envoy Gateway's ClientTrafficPolicy for how the real client IP arrives (seed 002): PROXY
+ * Envoy Gateway's ClientTrafficPolicy for how the real client IP arrives: PROXY
  * protocol, or X-Forwarded-For with an explicit hop count, or a custom header; never two of them.
  * It must live in the namespace of the Gateways it targets, or Envoy Gateway ignores it.
  */

@@ -31,7 +31,7 @@ const teamCNamespaces = {
   },
 };
 
-describe('cluster-shared layout (seeds 002, 003)', () => {
+describe('cluster-shared layout', () => {
   const objects = buildTenantObjects(teamC);
 
   it('creates the tenant Namespace, its Issuer and the shared objects in the gateway namespace', () => {

@@ -1,5 +1,5 @@
 /**
- * The `cluster-shared` layout (seeds 002 and 003): one shared Gateway in the `gateway` namespace
+ * The `cluster-shared` layout (one Gateway for the cluster, as Elastx and Genestack run it): one shared Gateway in the `gateway` namespace
  * serving every tenant, an https-redirect route, one Certificate per hostname, and the
  * ClientTrafficPolicy that says how the client IP arrives.
  *
@@ -23,7 +23,7 @@ import {
   GATEWAY_API_GROUP,
   MANAGED_BY_LABELS,
   SHARED_HTTP_LABEL,
-  tenantNamespace,
+  tenantNamespaceObject,
 } from './metadata';
 import {
   exposureReferenceGrant,
@@ -114,7 +114,7 @@ export function buildClusterSharedTenant(
   served: ServedGatewayApi,
 ): KubernetesObject[] {
   const shared = sharedGatewayOf(tenant);
-  const namespace = tenantNamespace(tenant);
+  const namespace = tenantNamespaceObject(tenant);
   const withListenerSets = servesListenerSet(served);
   return [
     withListenerSets
@@ -184,8 +184,8 @@ export function buildClusterSharedTenant(
  * The listener and the label are patches of shared objects, applied with server-side apply under
  * `exposureFieldManager(hostname)`. Listeners are a map keyed by name, so each manager owns its
  * own listener; certificateRefs is atomic, so a single `https` listener listing every hostname's
- * Secret (seed 002) would have one owner and each exposure would overwrite the others' refs.
- * Hence one listener per hostname (seed 003's listener patches). The opt-in label, applied with
+ * Secret would have one owner and each exposure would overwrite the others' refs.
+ * Hence one listener per hostname (as listener patches do). The opt-in label, applied with
  * the same value by every hostname of a namespace, is co-owned and stays until the last one goes.
  */
 export function buildClusterSharedExposure(

@@ -2,10 +2,10 @@ import { checkout, teamA } from './__fixtures__/examples';
 import { find, kinds } from './__fixtures__/find';
 import { buildExposureObjects, buildTenantObjects } from './index';
 
-describe('dedicated layout (seed 000)', () => {
+describe('dedicated layout', () => {
   const objects = buildTenantObjects(teamA);
 
-  it('creates exactly the per-tenant objects of seed 000', () => {
+  it('creates exactly the per-tenant objects of the dedicated layout', () => {
     expect(kinds(objects)).toEqual([
       'Namespace//tenant-team-a',
       'EnvoyProxy/envoy-gateway-system/tenant-team-a',

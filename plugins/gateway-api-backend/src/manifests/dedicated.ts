@@ -1,5 +1,5 @@
 /**
- * The `dedicated` layout (seed 000, Cozystack with Envoy Gateway): per tenant a GatewayClass named
+ * The `dedicated` layout (one Envoy Gateway per tenant, as Cozystack runs it): per tenant a GatewayClass named
  * after the tenant namespace whose EnvoyProxy merges every Gateway of the class onto one Service,
  * an `acme-challenge` and an `http-redirect` Gateway on :80, and per exposed service its own
  * Gateway with one listener for its hostname.
@@ -12,7 +12,7 @@ import {
   GATEWAY_API_GROUP,
   isEnvoyGateway,
   TENANT_METADATA,
-  tenantNamespace,
+  tenantNamespaceObject,
   tenantObjectMeta,
 } from './metadata';
 import {
@@ -35,7 +35,7 @@ function envoyService(tenant: TenantSpec) {
   if (tenant.serviceExposure.type === 'LoadBalancer') {
     return { type: 'LoadBalancer' };
   }
-  // Envoy Gateway has no externalIPs field: seed 000 patches the merged Service instead.
+  // Envoy Gateway has no externalIPs field: the merged Service is patched instead.
   return {
     type: 'ClusterIP',
     patch: {
@@ -112,7 +112,7 @@ export function buildDedicatedTenant(tenant: TenantSpec): KubernetesObject[] {
     },
   ]);
   return [
-    tenantNamespace(tenant),
+    tenantNamespaceObject(tenant),
     ...envoyProxy(tenant),
     gatewayClass(tenant),
     {

@@ -1,7 +1,13 @@
-import { TENANT_METADATA } from '@gatehouse/backstage-plugin-gateway-api-common';
+import {
+  GATEWAY_API_GROUP,
+  isSubdomainOf,
+  NAMESPACE_NAME_LABEL,
+  TENANT_METADATA,
+} from '@gatehouse/backstage-plugin-gateway-api-common';
 import { KubernetesObject, TenantSpec } from './types';
 
-export { TENANT_METADATA };
+// The builders' one import point for the contract they write; defined once, in common.
+export { GATEWAY_API_GROUP, NAMESPACE_NAME_LABEL, TENANT_METADATA };
 
 /** Records which exposed hostname(s) need an object, so unexpose removes only what one hostname alone needed. */
 export const HOSTNAMES_ANNOTATION = 'gateway-api.gatehouse.dev/hostnames';
@@ -10,7 +16,6 @@ export const MANAGED_BY_LABELS = {
   'app.kubernetes.io/managed-by': 'gatehouse',
 } as const;
 
-export const GATEWAY_API_GROUP = 'gateway.networking.k8s.io';
 export const ENVOY_GATEWAY_CONTROLLER =
   'gateway.envoyproxy.io/gatewayclass-controller';
 
@@ -21,9 +26,6 @@ export const ENVOY_GATEWAY_CONTROLLER =
  * label, only the platform may set it (the `gatehouse-tenant-metadata` guard policy).
  */
 export const SHARED_HTTP_LABEL = 'gateway-api.gatehouse.dev/shared-http';
-
-/** The built-in, unspoofable namespace-name label that seed 001's listeners select on. */
-export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
 export function isEnvoyGateway(tenant: TenantSpec): boolean {
   return tenant.controllerName === ENVOY_GATEWAY_CONTROLLER;
@@ -55,8 +57,8 @@ export function exposureObjectMeta(
   };
 }
 
-/** The tenant Namespace carrying the tenant's state. */
-export function tenantNamespace(tenant: TenantSpec): KubernetesObject {
+/** The tenant Namespace object carrying the tenant's state (its name is common's `tenantNamespace`). */
+export function tenantNamespaceObject(tenant: TenantSpec): KubernetesObject {
   return {
     apiVersion: 'v1',
     kind: 'Namespace',
@@ -86,7 +88,7 @@ function routeNamespaces(tenant: TenantSpec): string[] {
   return [tenant.namespace, ...tenant.attachedNamespaces];
 }
 
-/** seed 001: allowedRoutes pinned to a whitelist of namespace names, which kube-apiserver writes. */
+/** allowedRoutes pinned to a whitelist of namespace names, a label only kube-apiserver writes. */
 export function allowedRoutesByNamespaceName(tenant: TenantSpec) {
   return {
     namespaces: {
@@ -111,6 +113,6 @@ export function containingDomain(
 ): string | undefined {
   const bare = hostname.replace(/^\*\./, '');
   return tenant.domains
-    .filter(domain => bare === domain || bare.endsWith(`.${domain}`))
+    .filter(domain => isSubdomainOf(bare, domain))
     .sort((a, b) => b.length - a.length)[0];
 }

@@ -44,7 +44,7 @@ function routeApiVersion(
 /**
  * The route for an exposure, labelled for the Kubernetes plugin and annotated with the entity it
  * exposes. The parentRef always names the namespace: without it a route in another namespace
- * looks for the Gateway in its own and stays unattached (seed 002's common mistake).
+ * looks for the Gateway in its own and stays unattached (a common mistake).
  */
 export function exposureRoute(
   exposure: ExposureSpec,
@@ -135,7 +135,7 @@ export function exposureReferenceGrant(
   ];
 }
 
-/** The catch-all HTTP-to-HTTPS 301 route of seeds 000 and 002. */
+/** The catch-all HTTP-to-HTTPS 301 route. */
 export function httpsRedirectRoute(
   metadata: KubernetesObject['metadata'],
   parentRef: Record<string, string>,

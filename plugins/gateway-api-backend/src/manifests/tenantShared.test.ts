@@ -22,7 +22,7 @@ const allowedRoutes = {
   },
 };
 
-describe('tenant-shared layout (seed 001)', () => {
+describe('tenant-shared layout', () => {
   const objects = buildTenantObjects(teamB);
 
   it('creates the tenant Namespace, Gateway, redirect, Issuer and ClientTrafficPolicy', () => {

@@ -1,5 +1,5 @@
 /**
- * The `tenant-shared` layout (seed 001, Cozystack with Cilium): one Gateway per tenant in its
+ * The `tenant-shared` layout (a Gateway per tenant, as Cozystack runs it with Cilium): one Gateway per tenant in its
  * namespace with HTTP, HTTPS and TLS passthrough listeners that admit routes only from the tenant
  * namespace and its attached namespaces, a per-tenant Issuer (its own ACME account) and an
  * HTTP-to-HTTPS redirect. Where the cluster serves ListenerSet, the Gateway keeps only the `http`
@@ -14,7 +14,7 @@ import {
   exposureObjectMeta,
   GATEWAY_API_GROUP,
   MANAGED_BY_LABELS,
-  tenantNamespace,
+  tenantNamespaceObject,
   tenantObjectMeta,
 } from './metadata';
 import {
@@ -145,7 +145,7 @@ export function buildTenantSharedTenant(
         },
       ];
   return [
-    tenantNamespace(tenant),
+    tenantNamespaceObject(tenant),
     ...listeners,
     httpsRedirectRoute(
       tenantObjectMeta(tenant, 'https-redirect', tenant.namespace),
@@ -178,7 +178,7 @@ export function buildTenantSharedTenant(
  * own beside the tenant Gateway, named after the hostname and annotated with it and with the
  * issuer (cert-manager's gateway-shim issues its certificate; unexpose deletes it whole, and one
  * hostname's failing certificate leaves every other ListenerSet Accepted without a warning).
- * Otherwise it is added to the tenant Gateway by a listener patch (seed 003) that the caller
+ * Otherwise it is added to the tenant Gateway by a listener patch that the caller
  * applies with server-side apply under `exposureFieldManager(hostname)`.
  */
 export function buildTenantSharedExposure(

@@ -16,7 +16,7 @@ export interface KubernetesObject {
   [field: string]: unknown;
 }
 
-/** The three gateway layouts of the seeds: 000 (dedicated), 001 (tenant-shared), 002/003 (cluster-shared). */
+/** The three gateway layouts: a Gateway per exposed service, a Gateway per tenant, one Gateway for the cluster. */
 export type GatewayLayout = 'dedicated' | 'tenant-shared' | 'cluster-shared';
 
 /** How a tenant's certificates are issued. */
@@ -49,13 +49,13 @@ export type ServiceExposureOption =
   | { type: 'LoadBalancer' }
   | { type: 'ClusterIP'; externalIPs: string[] };
 
-/** The one Gateway that every cluster-shared tenant attaches to (seeds 002, 003). */
+/** The one Gateway that every cluster-shared tenant attaches to . */
 export interface SharedGatewaySettings {
-  /** Namespace of the shared Gateway; `gateway` in seed 002. */
+  /** Namespace of the shared Gateway, e.g. `gateway`. */
   namespace: string;
-  /** Name of the shared Gateway; `shared` in seed 002. */
+  /** Name of the shared Gateway, e.g. `shared`. */
   name: string;
-  /** GatewayClass of the shared Gateway, owned by the platform (`eg` in seed 002). */
+  /** GatewayClass of the shared Gateway, owned by the platform (e.g. `eg`). */
   gatewayClassName: string;
   /** The label an application namespace carries to opt in (`shared-gateway-access: "true"`). */
   optInLabel: { key: string; value: string };

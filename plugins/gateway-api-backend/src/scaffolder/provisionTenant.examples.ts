@@ -4,7 +4,7 @@ import yaml from 'yaml';
 export const examples: TemplateExample[] = [
   {
     description:
-      'A tenant with its own Gateway (seed 001 layout), ACME HTTP-01 through the Gateway; the guard policies only warn while the platform tries them',
+      'A tenant with its own Gateway (tenant-shared layout), ACME HTTP-01 through the Gateway; the guard policies only warn while the platform tries them',
     example: yaml.stringify({
       steps: [
         {
@@ -31,7 +31,7 @@ export const examples: TemplateExample[] = [
   },
   {
     description:
-      'A dedicated tenant (seed 000 layout) behind externalIPs, PROXY protocol from the load balancer',
+      'A dedicated tenant (dedicated layout) behind externalIPs, PROXY protocol from the load balancer',
     example: yaml.stringify({
       steps: [
         {
@@ -52,7 +52,7 @@ export const examples: TemplateExample[] = [
   },
   {
     description:
-      'A tenant on the cluster-shared Gateway (seeds 002/003), X-Forwarded-For with one trusted hop',
+      'A tenant on the cluster-shared Gateway (cluster-shared layout), X-Forwarded-For with one trusted hop',
     example: yaml.stringify({
       steps: [
         {

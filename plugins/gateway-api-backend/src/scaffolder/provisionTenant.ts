@@ -3,7 +3,10 @@ import { InputError, NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { z as zod } from 'zod/v3';
-import { gatewayApiTenantProvisionPermission } from '@gatehouse/backstage-plugin-gateway-api-common';
+import {
+  gatewayApiTenantProvisionPermission,
+  tenantNamespace,
+} from '@gatehouse/backstage-plugin-gateway-api-common';
 import { checkTenant } from '../guards/tenantGuards';
 import { ClusterClient } from '../kubernetes/ClusterClient';
 import {
@@ -213,7 +216,7 @@ export function createProvisionTenantAction(
         );
       }
 
-      const namespace = `tenant-${input.name}`;
+      const namespace = tenantNamespace({ name: input.name });
       const world = await loadWorld(options.clients);
       const verdict = checkTenant(
         {

@@ -11,7 +11,6 @@ import {
   TenantRecord,
   tenantFromNamespace,
 } from '../tenants/tenantFromNamespace';
-import { tenantDomains } from '../tenants/tenantDomains';
 
 /** A served hostname, where it is served from. */
 export interface ServedHostnameAt extends ServedHostname {
@@ -198,6 +197,3 @@ function worldOf(
   }
   return { tenants, served };
 }
-
-/** Moved to tenants/; re-exported while ingress/ still imports it from here. */
-export { tenantDomains };

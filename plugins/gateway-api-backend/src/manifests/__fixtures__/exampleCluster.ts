@@ -1,7 +1,7 @@
 /**
  * The files of examples/cluster/, which the dev cluster loads at start: the builders' output for
  * the example tenants and exposures on a cluster serving Gateway API v1.6 (tenant listeners in
- * ListenerSets), the application Services they route to, and routes showing the seeds' common
+ * ListenerSets), the application Services they route to, and routes showing the common
  * mistakes.
  */
 import { GATEWAY_API_ANNOTATIONS } from '@gatehouse/backstage-plugin-gateway-api-common';
@@ -85,7 +85,7 @@ const backend = (name: string, port: number, ns?: string) => ({
   ],
 });
 
-/** Routes and Gateways as people get them wrong (seed 002's "Common mistakes"). */
+/** Routes and Gateways as people get them wrong (the common mistakes). */
 const commonMistakes: KubernetesObject[] = [
   // A namespace of team-c on the shared Gateway's http listener, which admits only the
   // platform's namespaces (the redirect and certificate challenges): NotAllowedByListeners.
