@@ -1,11 +1,9 @@
 import { PermissionsService } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { z as zod } from 'zod/v3';
-import { gatewayApiTenantProvisionPermission } from '@gatehouse/backstage-plugin-gateway-api-common';
 import { ClusterClient } from '../kubernetes/ClusterClient';
 import { GUARD_POLICY_MODES, guardPolicies } from '../manifests';
+import { authorizeProvision } from './authorizeProvision';
 import { resolveClusterClient } from './clusters';
 import {
   DEFAULT_GUARD_POLICY_SETTINGS,
@@ -73,16 +71,11 @@ export function createInstallGuardPoliciesAction(
       const input = parseInput(installGuardPoliciesInput, ctx.input);
       const client = resolveClusterClient(options.clients, input.cluster);
 
-      const credentials = await ctx.getInitiatorCredentials();
-      const [decision] = await options.permissions.authorize(
-        [{ permission: gatewayApiTenantProvisionPermission }],
-        { credentials },
+      await authorizeProvision(
+        options.permissions,
+        ctx,
+        "You may not install the guard policies: they are the platform team's, with the gateway-api.tenant.provision permission.",
       );
-      if (decision.result !== AuthorizeResult.ALLOW) {
-        throw new NotAllowedError(
-          "You may not install the guard policies: they are the platform team's, with the gateway-api.tenant.provision permission.",
-        );
-      }
 
       const settings = options.guardPolicies ?? DEFAULT_GUARD_POLICY_SETTINGS;
       const self = await client.username();

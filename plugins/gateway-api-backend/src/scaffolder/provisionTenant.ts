@@ -1,12 +1,8 @@
 import { PermissionsService } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { z as zod } from 'zod/v3';
-import {
-  gatewayApiTenantProvisionPermission,
-  tenantNamespace,
-} from '@gatehouse/backstage-plugin-gateway-api-common';
+import { tenantNamespace } from '@gatehouse/backstage-plugin-gateway-api-common';
 import { checkTenant } from '../guards/tenantGuards';
 import { ClusterClient } from '../kubernetes/ClusterClient';
 import {
@@ -24,6 +20,7 @@ import {
 import { moveListenersToListenerSets } from './moveListenersToListenerSets';
 import { servedGatewayApiFor } from './servedGatewayApi';
 import { loadWorld } from '../world/loadWorld';
+import { authorizeProvision } from './authorizeProvision';
 import { resolveClusterClient } from './clusters';
 import { parseInput } from './parseInput';
 import { executePlan, planYaml } from './plan';
@@ -205,16 +202,11 @@ export function createProvisionTenantAction(
       const input = parseInput(provisionTenantInput, ctx.input);
       const client = resolveClusterClient(options.clients, input.cluster);
 
-      const credentials = await ctx.getInitiatorCredentials();
-      const [decision] = await options.permissions.authorize(
-        [{ permission: gatewayApiTenantProvisionPermission }],
-        { credentials },
+      await authorizeProvision(
+        options.permissions,
+        ctx,
+        'You may not provision tenants: the gateway-api.tenant.provision permission is reserved for the platform team.',
       );
-      if (decision.result !== AuthorizeResult.ALLOW) {
-        throw new NotAllowedError(
-          'You may not provision tenants: the gateway-api.tenant.provision permission is reserved for the platform team.',
-        );
-      }
 
       const namespace = tenantNamespace({ name: input.name });
       const world = await loadWorld(options.clients);
