@@ -51,9 +51,11 @@ function parentProblems(exposure: Exposure): ExposureProblem[] {
   }
   return route.parents.flatMap(parent => {
     const { namespace, name } = parent.listenerSet ?? parent.gateway;
-    const subject = `parentRef ${parent.listenerSet ? 'ListenerSet ' : ''}${namespace}/${name}${
-      parent.sectionName ? `/${parent.sectionName}` : ''
-    }${parent.port ? `:${parent.port}` : ''}`;
+    const subject = `parentRef ${
+      parent.listenerSet ? 'ListenerSet ' : ''
+    }${namespace}/${name}${parent.sectionName ? `/${parent.sectionName}` : ''}${
+      parent.port ? `:${parent.port}` : ''
+    }`;
     // The analysis names the mistake behind the controller's reason, so its hint goes first.
     if (notOk(parent.status)) {
       return [
