@@ -14,7 +14,7 @@ const route = (name: string): KubernetesObject =>
   } as KubernetesObject);
 
 describe('ExposureIndex.hostnames', () => {
-  it('keeps its hostname index until a cluster’s snapshot changes or a minute passes', () => {
+  it('keeps its hostname index until a cluster’s snapshot changes or a minute passes, rebuilding at most every 2 seconds', () => {
     const snapshots = new Map<string, ClusterSnapshot>([
       ['a', { cluster: 'a', byKind: new Map([['HTTPRoute', [route('one')]]]) }],
       ['b', { cluster: 'b', byKind: new Map([['HTTPRoute', [route('two')]]]) }],
@@ -40,9 +40,15 @@ describe('ExposureIndex.hostnames', () => {
       cluster: 'b',
       byKind: new Map([['HTTPRoute', [route('two'), route('three')]]]),
     });
+    // Within 2 seconds of the last build, the index answers as it was.
+    now = new Date('2026-01-01T00:00:01.999Z');
+    expect(index.hostnames().index).toBe(first.index);
+    now = new Date('2026-01-01T00:00:02Z');
     const second = index.hostnames().index;
     expect(second).not.toBe(first.index);
     expect(second.size).toBe(3);
+    now = new Date('2026-01-01T00:00:30Z');
+    expect(index.hostnames().index).toBe(second);
 
     // Certificate expiry states move with the clock.
     now = new Date('2026-01-01T00:01:00Z');

@@ -13,6 +13,8 @@ export interface ExposureFilter {
 }
 
 const MINUTE = 60_000;
+/** The least time between two builds of the hostname index. */
+const REBUILD_MS = 2_000;
 
 interface Computed {
   minute: number;
@@ -30,7 +32,11 @@ const entityKey = (ref: string) => ref.toLocaleLowerCase('en-US');
 export class ExposureIndex {
   private readonly memo = new WeakMap<ClusterSnapshot, Computed>();
   /** The hostname index of every cluster, and the per-cluster answers it was built from. */
-  private hostnameIndex?: { from: Computed[]; index: HostnameIndex };
+  private hostnameIndex?: {
+    from: Computed[];
+    index: HostnameIndex;
+    builtAt: number;
+  };
 
   constructor(
     private readonly cache: GatewayApiCache,
@@ -60,21 +66,28 @@ export class ExposureIndex {
 
   /**
    * Every cluster's hostnames, indexed for `GET /hostnames`; rebuilt only after a cluster's
-   * snapshot changed (a cache event) or its expiry states moved (each minute).
+   * snapshot changed (a cache event) or its expiry states moved (each minute), and at most
+   * every 2 seconds.
    */
   hostnames(): Omit<ExposureList, 'items'> & { index: HostnameIndex } {
     const clusters = this.cache.clusters;
-    const from = clusters.map(c => this.exposuresOf(this.cache.snapshot(c)));
+    const now = this.clock().getTime();
     const built = this.hostnameIndex;
-    if (
-      !built ||
-      built.from.length !== from.length ||
-      built.from.some((computed, i) => computed !== from[i])
-    ) {
-      this.hostnameIndex = {
-        from,
-        index: new HostnameIndex(from.flatMap(c => c.items)),
-      };
+    // A busy fleet changes every moment: rebuild at most every REBUILD_MS, so a page waits
+    // for at most one rebuild and may lag the cache by that long.
+    if (!built || now - built.builtAt >= REBUILD_MS || now < built.builtAt) {
+      const from = clusters.map(c => this.exposuresOf(this.cache.snapshot(c)));
+      if (
+        !built ||
+        built.from.length !== from.length ||
+        built.from.some((computed, i) => computed !== from[i])
+      ) {
+        this.hostnameIndex = {
+          from,
+          index: new HostnameIndex(from.flatMap(c => c.items)),
+          builtAt: now,
+        };
+      }
     }
     return {
       index: this.hostnameIndex!.index,
