@@ -43,7 +43,10 @@ describe('matchesLabelSelector', () => {
     ],
     // An operator the API server does not know selects nothing, whatever the labels.
     [{ matchExpressions: [{ key: 'env', operator: 'Absent' }] }, false],
-    [{ matchExpressions: [{ key: 'team', operator: 'Gt', values: ['1'] }] }, false],
+    [
+      { matchExpressions: [{ key: 'team', operator: 'Gt', values: ['1'] }] },
+      false,
+    ],
   ] as const)('%j -> %s', (selector, expected) => {
     expect(matchesLabelSelector(selector as any, labels)).toBe(expected);
   });

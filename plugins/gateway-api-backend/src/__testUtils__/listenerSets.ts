@@ -8,7 +8,10 @@ import { ClusterSnapshot } from '../cache/GatewayApiCache';
  */
 export const GATEWAY_NS = 'gateway';
 
-const tenantNamespace = (tenant: string, extra: Record<string, string> = {}) => ({
+const tenantNamespace = (
+  tenant: string,
+  extra: Record<string, string> = {},
+) => ({
   apiVersion: 'v1',
   kind: 'Namespace',
   metadata: {

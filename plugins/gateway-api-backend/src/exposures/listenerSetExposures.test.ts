@@ -1,7 +1,4 @@
-import {
-  HOSTNAMES,
-  listenerSetSnapshot,
-} from '../__testUtils__/listenerSets';
+import { HOSTNAMES, listenerSetSnapshot } from '../__testUtils__/listenerSets';
 import { buildExposures } from './buildExposures';
 
 const now = new Date('2026-06-01T00:00:00Z');

@@ -12,7 +12,10 @@ describe('readAlertSettings', () => {
   it('reads the configured thresholds', () => {
     const config = new ConfigReader({
       gatewayApi: {
-        notifications: { certificateExpiryDays: 30, routeNotAcceptedMinutes: 2 },
+        notifications: {
+          certificateExpiryDays: 30,
+          routeNotAcceptedMinutes: 2,
+        },
       },
     });
     expect(readAlertSettings(config)).toEqual({

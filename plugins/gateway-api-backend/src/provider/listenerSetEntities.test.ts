@@ -1,7 +1,4 @@
-import {
-  HOSTNAMES,
-  listenerSetSnapshot,
-} from '../__testUtils__/listenerSets';
+import { HOSTNAMES, listenerSetSnapshot } from '../__testUtils__/listenerSets';
 import { entitiesFromSnapshot } from './entities';
 
 const options = {

@@ -156,7 +156,9 @@ describe('gatewayApi actions against the dev cluster', () => {
         `resource:dev-cluster/${hostname}`,
       );
       // Read back at the version the action wrote: the one the cluster serves.
-      const served = await client.servedApis.kind(routeKind as 'HTTPRoute' | 'TLSRoute');
+      const served = await client.servedApis.kind(
+        routeKind as 'HTTPRoute' | 'TLSRoute',
+      );
       const route = await client.get({
         apiVersion: served!.apiVersion,
         kind: routeKind,

@@ -18,7 +18,7 @@ const tenant = (name: string): TenantSummary => ({
 });
 
 describe('tenantDetail with ListenerSets', () => {
-  it("shows a cluster-shared tenant its own ListenerSets on the shared Gateway, with their listeners", () => {
+  it('shows a cluster-shared tenant its own ListenerSets on the shared Gateway, with their listeners', () => {
     const detail = tenantDetail(listenerSetSnapshot(), tenant('team-a'), []);
     expect(detail.gateways).toHaveLength(1);
     const [gateway] = detail.gateways;
@@ -93,7 +93,10 @@ describe('tenantDetail with ListenerSets', () => {
       addresses: [],
       listeners: [],
       ownedByTenant: false,
-      status: { status: 'error', summary: 'Gateway "gateway/gone" does not exist.' },
+      status: {
+        status: 'error',
+        summary: 'Gateway "gateway/gone" does not exist.',
+      },
     });
     expect(gone.status.hint?.fix).toMatch(/spec\.parentRef/);
     expect(gone.listenerSets).toEqual([

@@ -57,7 +57,9 @@ const namespaces: Namespace[] = [
       labels: { 'gatehouse.dev/tenant': 'team-a' },
     },
   },
-  { metadata: { name: 'apps-a', labels: { 'gatehouse.dev/tenant': 'team-a' } } },
+  {
+    metadata: { name: 'apps-a', labels: { 'gatehouse.dev/tenant': 'team-a' } },
+  },
   { metadata: { name: 'tenant-team-b' } },
 ];
 
@@ -87,7 +89,9 @@ const listenerSet = (
   },
 });
 
-const teamA = (listeners: Listener[] = [https('app', 'app.team-a.example.org')]) =>
+const teamA = (
+  listeners: Listener[] = [https('app', 'app.team-a.example.org')],
+) =>
   listenerSet('tenant-team-a', 'team-a', listeners, {
     created: '2026-01-02T00:00:00Z',
   });
@@ -96,8 +100,18 @@ describe('gatewayAllowsListenerSet', () => {
   it.each<[string, Gateway, string, boolean]>([
     ['no allowedListeners (None by default)', shared(), 'gateway', false],
     ['None', shared({ namespaces: { from: 'None' } }), 'gateway', false],
-    ['Same, same namespace', shared({ namespaces: { from: 'Same' } }), 'gateway', true],
-    ['Same, another namespace', shared({ namespaces: { from: 'Same' } }), 'tenant-team-a', false],
+    [
+      'Same, same namespace',
+      shared({ namespaces: { from: 'Same' } }),
+      'gateway',
+      true,
+    ],
+    [
+      'Same, another namespace',
+      shared({ namespaces: { from: 'Same' } }),
+      'tenant-team-a',
+      false,
+    ],
     ['All', shared({ namespaces: { from: 'All' } }), 'tenant-team-b', true],
     ['Selector matching the label', shared(bySelector), 'tenant-team-a', true],
     ['Selector not matching', shared(bySelector), 'tenant-team-b', false],
@@ -126,7 +140,12 @@ describe('gatewayAllowsListenerSet', () => {
       'tenant-team-a',
       false,
     ],
-    ['an unknown value admits nothing', shared({ namespaces: { from: 'Some' } }), 'gateway', false],
+    [
+      'an unknown value admits nothing',
+      shared({ namespaces: { from: 'Some' } }),
+      'gateway',
+      false,
+    ],
   ])('%s', (_name, gateway, namespace, allowed) => {
     const labels = namespaces.find(n => n.metadata?.name === namespace)
       ?.metadata?.labels;
@@ -135,12 +154,22 @@ describe('gatewayAllowsListenerSet', () => {
 });
 
 describe('effectiveListeners', () => {
-  const older = listenerSet('tenant-team-b', 'b', [https('x', 'b.example.org')], {
-    created: '2026-01-01T00:00:00Z',
-  });
-  const newer = listenerSet('tenant-team-a', 'a', [https('x', 'a.example.org')], {
-    created: '2026-01-03T00:00:00Z',
-  });
+  const older = listenerSet(
+    'tenant-team-b',
+    'b',
+    [https('x', 'b.example.org')],
+    {
+      created: '2026-01-01T00:00:00Z',
+    },
+  );
+  const newer = listenerSet(
+    'tenant-team-a',
+    'a',
+    [https('x', 'a.example.org')],
+    {
+      created: '2026-01-03T00:00:00Z',
+    },
+  );
   const sameAgeZ = listenerSet('apps-a', 'z', [https('x', 'z.example.org')], {
     created: '2026-01-03T00:00:00Z',
   });
@@ -148,7 +177,11 @@ describe('effectiveListeners', () => {
   const order = (sets: ListenerSet[]) =>
     effectiveListeners(gateway, sets, namespaces).map(
       e =>
-        `${e.listenerSet ? `${e.listenerSet.namespace}/${e.listenerSet.name}` : 'gateway'}:${e.listener.name}`,
+        `${
+          e.listenerSet
+            ? `${e.listenerSet.namespace}/${e.listenerSet.name}`
+            : 'gateway'
+        }:${e.listener.name}`,
     );
 
   it("puts the Gateway's own listeners first, then ListenerSets oldest first, then by namespace/name", () => {
@@ -171,7 +204,11 @@ describe('effectiveListeners', () => {
       parentRef: { name: 'other', namespace: 'gateway' },
     });
     expect(
-      effectiveListeners(shared(bySelector), [older, newer, elsewhere], namespaces)
+      effectiveListeners(
+        shared(bySelector),
+        [older, newer, elsewhere],
+        namespaces,
+      )
         .filter(e => e.listenerSet)
         .map(e => e.listenerSet!.name),
     ).toEqual(['a']);
@@ -212,38 +249,55 @@ describe('effectiveListeners', () => {
       'HostnameConflict',
       'already serves',
     ],
-  ])('a ListenerSet listener is Conflicted by %s', (_n, own, mine, reason, words) => {
-    const [, entry] = effectiveListeners(
-      shared({ namespaces: { from: 'All' } }, own),
-      [teamA([mine])],
-      namespaces,
-    );
-    expect(entry.conflicted).toMatchObject({ status: 'True', reason });
-    expect(entry.conflicted.message).toContain(words);
-  });
+  ])(
+    'a ListenerSet listener is Conflicted by %s',
+    (_n, own, mine, reason, words) => {
+      const [, entry] = effectiveListeners(
+        shared({ namespaces: { from: 'All' } }, own),
+        [teamA([mine])],
+        namespaces,
+      );
+      expect(entry.conflicted).toMatchObject({ status: 'True', reason });
+      expect(entry.conflicted.message).toContain(words);
+    },
+  );
 
   it('keeps the older ListenerSet and conflicts the newer, without naming the other tenant', () => {
-    const first = listenerSet('tenant-team-b', 'b', [https('x', 'same.example.org')], {
-      created: '2026-01-01T00:00:00Z',
-    });
-    const second = listenerSet('tenant-team-a', 'a', [https('x', 'same.example.org')], {
-      created: '2026-01-02T00:00:00Z',
-    });
+    const first = listenerSet(
+      'tenant-team-b',
+      'b',
+      [https('x', 'same.example.org')],
+      {
+        created: '2026-01-01T00:00:00Z',
+      },
+    );
+    const second = listenerSet(
+      'tenant-team-a',
+      'a',
+      [https('x', 'same.example.org')],
+      {
+        created: '2026-01-02T00:00:00Z',
+      },
+    );
     const merged = effectiveListeners(
       shared({ namespaces: { from: 'All' } }, []),
       [second, first],
     );
-    expect(merged.map(e => [e.listenerSet!.name, e.conflicted.status])).toEqual([
-      ['b', 'False'],
-      ['a', 'True'],
-    ]);
+    expect(merged.map(e => [e.listenerSet!.name, e.conflicted.status])).toEqual(
+      [
+        ['b', 'False'],
+        ['a', 'True'],
+      ],
+    );
     expect(merged[1].conflicted.message).toContain('an older ListenerSet');
     expect(merged[1].conflicted.message).not.toContain('tenant-team-b');
   });
 
   it("never conflicts the Gateway's own listeners with a ListenerSet's (the Gateway comes first)", () => {
     const merged = effectiveListeners(
-      shared({ namespaces: { from: 'All' } }, [https('wildcard', 'same.example.org')]),
+      shared({ namespaces: { from: 'All' } }, [
+        https('wildcard', 'same.example.org'),
+      ]),
       [teamA([https('mine', 'same.example.org')])],
     );
     expect(merged.map(e => e.conflicted.status)).toEqual(['False', 'True']);
@@ -251,13 +305,19 @@ describe('effectiveListeners', () => {
 
   it('distinct hostnames and ports merge without conflicts; names may repeat across resources', () => {
     const merged = effectiveListeners(
-      shared({ namespaces: { from: 'All' } }, [https('https', 'gw.example.org')]),
+      shared({ namespaces: { from: 'All' } }, [
+        https('https', 'gw.example.org'),
+      ]),
       [
         teamA([https('https', 'a.example.org')]),
         listenerSet('tenant-team-b', 'b', [https('https', 'b.example.org')]),
       ],
     );
-    expect(merged.map(e => e.conflicted.status)).toEqual(['False', 'False', 'False']);
+    expect(merged.map(e => e.conflicted.status)).toEqual([
+      'False',
+      'False',
+      'False',
+    ]);
   });
 });
 
@@ -270,77 +330,105 @@ describe('predictListenerSets: Accepted', () => {
       secrets: new Set(['tenant-team-a/tls']),
     });
 
-  it.each<[string, Gateway | undefined, ListenerSet, string, string, string[]]>([
-    ['admitted by selector', shared(bySelector), teamA(), 'True', 'Accepted', []],
-    ['no allowedListeners', shared(), teamA(), 'False', 'NotAllowed', ['listenerSetNotAllowed']],
+  it.each<[string, Gateway | undefined, ListenerSet, string, string, string[]]>(
     [
-      'allowedListeners Same, ListenerSet in a tenant namespace',
-      shared({ namespaces: { from: 'Same' } }),
-      teamA(),
-      'False',
-      'NotAllowed',
-      ['listenerSetNotAllowed'],
+      [
+        'admitted by selector',
+        shared(bySelector),
+        teamA(),
+        'True',
+        'Accepted',
+        [],
+      ],
+      [
+        'no allowedListeners',
+        shared(),
+        teamA(),
+        'False',
+        'NotAllowed',
+        ['listenerSetNotAllowed'],
+      ],
+      [
+        'allowedListeners Same, ListenerSet in a tenant namespace',
+        shared({ namespaces: { from: 'Same' } }),
+        teamA(),
+        'False',
+        'NotAllowed',
+        ['listenerSetNotAllowed'],
+      ],
+      [
+        'selector that does not match the namespace',
+        shared(bySelector),
+        listenerSet('tenant-team-b', 'b', [https('x', 'b.example.org')]),
+        'False',
+        'NotAllowed',
+        ['listenerSetNotAllowed'],
+      ],
+      [
+        'parent Gateway missing',
+        undefined,
+        teamA(),
+        'False',
+        'ParentNotAccepted',
+        ['listenerSetParentNotFound'],
+      ],
+      [
+        'parentRef without namespace looks in its own namespace',
+        shared(bySelector),
+        listenerSet('tenant-team-a', 'a', [https('x', 'a.example.org')], {
+          parentRef: { name: 'shared' },
+        }),
+        'False',
+        'ParentNotAccepted',
+        ['listenerSetParentNotFound'],
+      ],
+      [
+        'parentRef to something other than a Gateway',
+        shared(bySelector),
+        listenerSet('tenant-team-a', 'a', [https('x')], {
+          parentRef: { kind: 'Service', name: 'shared', namespace: 'gateway' },
+        }),
+        'False',
+        'Invalid',
+        [],
+      ],
+      [
+        'its only listener conflicts with the Gateway',
+        shared(bySelector),
+        teamA([https('mine', '*.platform.example.org')]),
+        'False',
+        'ListenersNotValid',
+        ['listenerConflict'],
+      ],
+      [
+        'one of two listeners conflicts (the other still serves)',
+        shared(bySelector),
+        teamA([
+          https('mine', '*.platform.example.org'),
+          https('app', 'app.team-a.example.org'),
+        ]),
+        'True',
+        'ListenersNotValid',
+        ['listenerConflict'],
+      ],
+      [
+        'a listener with an unsupported protocol',
+        shared(bySelector),
+        teamA([{ name: 'sctp', protocol: 'SCTP', port: 9 }]),
+        'False',
+        'ListenersNotValid',
+        [],
+      ],
     ],
-    [
-      'selector that does not match the namespace',
-      shared(bySelector),
-      listenerSet('tenant-team-b', 'b', [https('x', 'b.example.org')]),
-      'False',
-      'NotAllowed',
-      ['listenerSetNotAllowed'],
-    ],
-    ['parent Gateway missing', undefined, teamA(), 'False', 'ParentNotAccepted', ['listenerSetParentNotFound']],
-    [
-      'parentRef without namespace looks in its own namespace',
-      shared(bySelector),
-      listenerSet('tenant-team-a', 'a', [https('x', 'a.example.org')], {
-        parentRef: { name: 'shared' },
-      }),
-      'False',
-      'ParentNotAccepted',
-      ['listenerSetParentNotFound'],
-    ],
-    [
-      'parentRef to something other than a Gateway',
-      shared(bySelector),
-      listenerSet('tenant-team-a', 'a', [https('x')], {
-        parentRef: { kind: 'Service', name: 'shared', namespace: 'gateway' },
-      }),
-      'False',
-      'Invalid',
-      [],
-    ],
-    [
-      'its only listener conflicts with the Gateway',
-      shared(bySelector),
-      teamA([https('mine', '*.platform.example.org')]),
-      'False',
-      'ListenersNotValid',
-      ['listenerConflict'],
-    ],
-    [
-      'one of two listeners conflicts (the other still serves)',
-      shared(bySelector),
-      teamA([https('mine', '*.platform.example.org'), https('app', 'app.team-a.example.org')]),
-      'True',
-      'ListenersNotValid',
-      ['listenerConflict'],
-    ],
-    [
-      'a listener with an unsupported protocol',
-      shared(bySelector),
-      teamA([{ name: 'sctp', protocol: 'SCTP', port: 9 }]),
-      'False',
-      'ListenersNotValid',
-      [],
-    ],
-  ])('%s', (_name, gateway, set, status, reason, mistakes) => {
+  )('%s', (_name, gateway, set, status, reason, mistakes) => {
     const [prediction] = predict(gateway, [set]);
-    expect(prediction.accepted).toMatchObject({ type: 'Accepted', status, reason });
+    expect(prediction.accepted).toMatchObject({
+      type: 'Accepted',
+      status,
+      reason,
+    });
     expect(prediction.mistakes).toEqual(mistakes);
-    expect(prediction.gateway.name).toBe(
-      set.spec?.parentRef?.name ?? 'shared',
-    );
+    expect(prediction.gateway.name).toBe(set.spec?.parentRef?.name ?? 'shared');
   });
 
   it('a Gateway reported not Accepted makes its ListenerSets ParentNotAccepted', () => {
@@ -374,13 +462,27 @@ describe('predictListenerSets: Accepted', () => {
         l.gatewayName,
       ]),
     ).toEqual([
-      ['mine', 'HostnameConflict', 'HostnameConflict', 'ResolvedRefs', 'team-a', 'shared'],
+      [
+        'mine',
+        'HostnameConflict',
+        'HostnameConflict',
+        'ResolvedRefs',
+        'team-a',
+        'shared',
+      ],
       ['app', 'Accepted', 'NoConflicts', 'ResolvedRefs', 'team-a', 'shared'],
-      ['nocert', 'Accepted', 'NoConflicts', 'InvalidCertificateRef', 'team-a', 'shared'],
+      [
+        'nocert',
+        'Accepted',
+        'NoConflicts',
+        'InvalidCertificateRef',
+        'team-a',
+        'shared',
+      ],
     ]);
   });
 
-  it("does not let a ListenerSet use a ReferenceGrant meant for Gateways", () => {
+  it('does not let a ListenerSet use a ReferenceGrant meant for Gateways', () => {
     const [prediction] = predictListenerSets({
       gateways: [shared(bySelector)],
       listenerSets: [
@@ -417,7 +519,7 @@ const route = (
   namespace: string,
   spec: Route['spec'],
   kind: Route['kind'] = 'HTTPRoute',
-): Route => ({ kind, metadata: { namespace, name: 'r' }, spec }) as Route;
+): Route => ({ kind, metadata: { namespace, name: 'r' }, spec } as Route);
 
 const toSet = (extra: Record<string, unknown> = {}) => ({
   group: 'gateway.networking.k8s.io',
@@ -569,7 +671,11 @@ describe('predictAttachment: parentRefs of kind ListenerSet', () => {
       'a ListenerSet parentRef without namespace from another namespace',
       route('apps-a', {
         parentRefs: [
-          { group: 'gateway.networking.k8s.io', kind: 'ListenerSet', name: 'team-a' },
+          {
+            group: 'gateway.networking.k8s.io',
+            kind: 'ListenerSet',
+            name: 'team-a',
+          },
         ],
       }),
       'NoMatchingParent',
@@ -654,7 +760,10 @@ describe('predictAttachment: parentRefs of kind ListenerSet', () => {
       }),
     );
     expect(
-      prediction.listenerSets[0].listeners.map(l => [l.listenerName, l.attachedRoutes]),
+      prediction.listenerSets[0].listeners.map(l => [
+        l.listenerName,
+        l.attachedRoutes,
+      ]),
     ).toEqual([
       ['app', 1],
       ['wild', 0],
@@ -667,7 +776,7 @@ describe('predictAttachment: parentRefs of kind ListenerSet', () => {
 describe('predictAttachment: Gateway parentRefs next to ListenerSets', () => {
   const toShared = { name: 'shared', namespace: 'gateway' };
 
-  it("a sectionName that lives in a ListenerSet must name the ListenerSet", () => {
+  it('a sectionName that lives in a ListenerSet must name the ListenerSet', () => {
     const [parent] = attach(
       route('tenant-team-a', {
         parentRefs: [{ ...toShared, sectionName: 'app' }],
@@ -702,17 +811,14 @@ describe('predictAttachment: Gateway parentRefs next to ListenerSets', () => {
         hostnames: ['app.team-a.example.org'],
       }),
       undefined,
-      shared(
-        { namespaces: { from: 'All' } },
-        [
-          {
-            name: 'http',
-            protocol: 'HTTP',
-            port: 80,
-            allowedRoutes: { namespaces: { from: 'All' } },
-          },
-        ],
-      ),
+      shared({ namespaces: { from: 'All' } }, [
+        {
+          name: 'http',
+          protocol: 'HTTP',
+          port: 80,
+          allowedRoutes: { namespaces: { from: 'All' } },
+        },
+      ]),
     ).routes[0].parents;
     expect(parent.listeners.map(l => l.listenerName)).toEqual(['http']);
   });
@@ -728,14 +834,31 @@ describe('predictAttachment: Gateway parentRefs next to ListenerSets', () => {
 });
 
 describe('interpreting ListenerSets', () => {
-  it.each<[string, Gateway | undefined, ListenerSet, string, RegExp | undefined]>([
+  it.each<
+    [string, Gateway | undefined, ListenerSet, string, RegExp | undefined]
+  >([
     ['admitted', shared(bySelector), teamA(), 'ok', undefined],
-    ['not admitted', shared(), teamA(), 'error', /does not admit this ListenerSet/],
-    ['parent missing', undefined, teamA(), 'error', /names a Gateway that does not exist/],
+    [
+      'not admitted',
+      shared(),
+      teamA(),
+      'error',
+      /does not admit this ListenerSet/,
+    ],
+    [
+      'parent missing',
+      undefined,
+      teamA(),
+      'error',
+      /names a Gateway that does not exist/,
+    ],
     [
       'one listener conflicted',
       shared(bySelector),
-      teamA([https('mine', '*.platform.example.org'), https('app', 'app.team-a.example.org')]),
+      teamA([
+        https('mine', '*.platform.example.org'),
+        https('app', 'app.team-a.example.org'),
+      ]),
       'warning',
       /older listener of the Gateway/,
     ],
@@ -751,7 +874,13 @@ describe('interpreting ListenerSets', () => {
   });
 
   it.each<
-    [string, ListenerSet['status'], string, string | undefined, RegExp | undefined]
+    [
+      string,
+      ListenerSet['status'],
+      string,
+      string | undefined,
+      RegExp | undefined,
+    ]
   >([
     ['nothing reported', undefined, 'unknown', undefined, undefined],
     [
@@ -802,9 +931,14 @@ describe('ListenerSets at the size of a shared Gateway', () => {
   it('merges thousands of ListenerSets, one per hostname, and still finds the one duplicate', () => {
     const count = 5000;
     const sets = Array.from({ length: count }, (_, i) =>
-      listenerSet(`tenant-${i % 100}`, `h${i}`, [https('https', `h${i}.example.org`)], {
-        created: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(),
-      }),
+      listenerSet(
+        `tenant-${i % 100}`,
+        `h${i}`,
+        [https('https', `h${i}.example.org`)],
+        {
+          created: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(),
+        },
+      ),
     );
     // The newest claims the oldest's hostname.
     sets.push(
@@ -816,7 +950,10 @@ describe('ListenerSets at the size of a shared Gateway', () => {
       ls =>
         ({
           kind: 'HTTPRoute',
-          metadata: { namespace: ls.metadata!.namespace, name: ls.metadata!.name },
+          metadata: {
+            namespace: ls.metadata!.namespace,
+            name: ls.metadata!.name,
+          },
           spec: {
             parentRefs: [
               {
@@ -828,7 +965,7 @@ describe('ListenerSets at the size of a shared Gateway', () => {
             ],
             hostnames: [ls.spec!.listeners![0].hostname!],
           },
-        }) as Route,
+        } as Route),
     );
     const started = Date.now();
     const prediction = predictAttachment({
@@ -844,7 +981,9 @@ describe('ListenerSets at the size of a shared Gateway', () => {
       ['late', 'ListenersNotValid'],
     ]);
     expect(
-      prediction.routes.filter(r => r.parents[0].mistakes.length > 0).map(r => r.name),
+      prediction.routes
+        .filter(r => r.parents[0].mistakes.length > 0)
+        .map(r => r.name),
     ).toEqual(['late']);
     // Lookups by key and by port keep this linear in the number of listeners.
     expect(elapsed).toBeLessThan(5000);

@@ -195,7 +195,10 @@ class EarlierListeners {
   clash(
     listener: Listener,
   ):
-    | { reason: 'ProtocolConflict' | 'HostnameConflict'; other: EffectiveListener }
+    | {
+        reason: 'ProtocolConflict' | 'HostnameConflict';
+        other: EffectiveListener;
+      }
     | undefined {
     const index = this.ports.get(String(listener.port));
     if (!index) return undefined;
@@ -395,7 +398,11 @@ function predictOne(
     );
   }
   if (
-    !gatewayAllowsListenerSet(gateway, key.namespace, ctx.labelsOf(key.namespace))
+    !gatewayAllowsListenerSet(
+      gateway,
+      key.namespace,
+      ctx.labelsOf(key.namespace),
+    )
   ) {
     const from = gateway.spec?.allowedListeners?.namespaces?.from ?? 'None';
     return refused(

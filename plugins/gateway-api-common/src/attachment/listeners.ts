@@ -246,7 +246,9 @@ export const protocolFamily = (protocol: string | undefined) =>
 export function findListenerClash(
   listener: Listener,
   others: Listener[],
-): { reason: 'ProtocolConflict' | 'HostnameConflict'; other: Listener } | undefined {
+):
+  | { reason: 'ProtocolConflict' | 'HostnameConflict'; other: Listener }
+  | undefined {
   const family = PROTOCOL_FAMILY[listener.protocol ?? ''];
   const samePort = others.filter(
     s => s !== listener && s.port === listener.port,
@@ -256,7 +258,8 @@ export function findListenerClash(
     // UDP and the TCP-based protocols do not share a transport, so they never clash.
     return other !== family && other !== 'udp' && family !== 'udp';
   });
-  if (protocolClash) return { reason: 'ProtocolConflict', other: protocolClash };
+  if (protocolClash)
+    return { reason: 'ProtocolConflict', other: protocolClash };
   const hostnameClash = samePort.find(
     s =>
       PROTOCOL_FAMILY[s.protocol ?? ''] === family &&

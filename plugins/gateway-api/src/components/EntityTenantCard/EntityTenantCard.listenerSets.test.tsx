@@ -120,7 +120,9 @@ describe('EntityTenantCard with ListenerSets', () => {
       'ListenerSet tenant-team-b/new.team-b.example.org',
     );
     // Nothing reported yet: the analysis says why it will not be accepted.
-    expect(within(heading.parentElement!).getByText('NotAllowed')).toBeInTheDocument();
+    expect(
+      within(heading.parentElement!).getByText('NotAllowed'),
+    ).toBeInTheDocument();
     expect(
       within(
         screen.getByText('ListenerSet tenant-team-b/pay.team-b.example.org')
@@ -128,7 +130,9 @@ describe('EntityTenantCard with ListenerSets', () => {
       ).getByText('Accepted'),
     ).toBeInTheDocument();
     expect(
-      screen.getByText(withListenerSets.gateways[0].listenerSets![1].predicted!.summary),
+      screen.getByText(
+        withListenerSets.gateways[0].listenerSets![1].predicted!.summary,
+      ),
     ).toBeInTheDocument();
     expect(
       screen.getByText(
@@ -150,7 +154,8 @@ describe('EntityTenantCard with ListenerSets', () => {
 
   it('shows a ListenerSet whose Gateway does not exist under that Gateway, with the fix', async () => {
     const hint = {
-      meaning: "The ListenerSet's parentRef names a Gateway that does not exist.",
+      meaning:
+        "The ListenerSet's parentRef names a Gateway that does not exist.",
       fix: "Set spec.parentRef.name and spec.parentRef.namespace to the shared Gateway's name and namespace.",
     };
     answer(path, {

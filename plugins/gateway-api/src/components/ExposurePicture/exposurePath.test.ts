@@ -145,7 +145,10 @@ describe('exposurePath', () => {
         },
       ],
     };
-    expect(hops(unreported)[2].slice(3)).toEqual(['error', 'ParentNotAccepted']);
+    expect(hops(unreported)[2].slice(3)).toEqual([
+      'error',
+      'ParentNotAccepted',
+    ]);
   });
 
   it('draws a Gateway once when the route attaches to it and to one of its ListenerSets', () => {
@@ -153,7 +156,12 @@ describe('exposurePath', () => {
     const direct = {
       ...viaSet,
       listenerSet: undefined,
-      listener: { ...viaSet.listener!, name: 'http', protocol: 'HTTP', port: 80 },
+      listener: {
+        ...viaSet.listener!,
+        name: 'http',
+        protocol: 'HTTP',
+        port: 80,
+      },
     };
     const both = { ...shopListenerSetExposure, gateways: [direct, viaSet] };
     const { nodes, edges } = exposurePath(both);

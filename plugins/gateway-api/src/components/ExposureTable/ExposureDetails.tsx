@@ -30,7 +30,9 @@ export const ExposureDetails = ({ exposure }: { exposure: Exposure }) => {
           <Section title="parentRefs">
             {route.parents.map(parent => (
               <Box
-                key={`${parent.listenerSet?.name ?? ''}/${parent.gateway.namespace}/${parent.gateway.name}/${parent.sectionName}/${parent.port}`}
+                key={`${parent.listenerSet?.name ?? ''}/${
+                  parent.gateway.namespace
+                }/${parent.gateway.name}/${parent.sectionName}/${parent.port}`}
                 mb={1}
               >
                 <StatusText status={parent.status.status}>

@@ -32,9 +32,7 @@ describe('a hostname served through a ListenerSet', () => {
     await show();
     expect(await screen.findByText('gateway/shared')).toBeInTheDocument();
     expect(
-      screen.getByText(
-        'via ListenerSet tenant-team-c/shop.team-c.example.org',
-      ),
+      screen.getByText('via ListenerSet tenant-team-c/shop.team-c.example.org'),
     ).toBeInTheDocument();
     expect(screen.getByText('Programmed')).toBeInTheDocument();
     expect(screen.getByText('203.0.113.30 · HTTPS/443')).toBeInTheDocument();
