@@ -192,9 +192,7 @@ class EarlierListeners {
     this.ports.set(port, index);
   }
 
-  clash(
-    listener: Listener,
-  ):
+  clash(listener: Listener):
     | {
         reason: 'ProtocolConflict' | 'HostnameConflict';
         other: EffectiveListener;
