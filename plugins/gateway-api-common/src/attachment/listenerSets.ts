@@ -165,6 +165,12 @@ function admitted(
     .sort(compareListenerSets);
 }
 
+/** Why a listener cannot join the ones before it on its port, and which one it clashes with. */
+interface ListenerClash {
+  reason: 'ProtocolConflict' | 'HostnameConflict';
+  other: EffectiveListener;
+}
+
 /**
  * The listeners earlier in a Gateway's merged list, indexed by port so that judging each new
  * one costs a lookup, not a scan: a shared Gateway may carry thousands of ListenerSets. The
@@ -192,12 +198,7 @@ class EarlierListeners {
     this.ports.set(port, index);
   }
 
-  clash(listener: Listener):
-    | {
-        reason: 'ProtocolConflict' | 'HostnameConflict';
-        other: EffectiveListener;
-      }
-    | undefined {
+  clash(listener: Listener): ListenerClash | undefined {
     const index = this.ports.get(String(listener.port));
     if (!index) return undefined;
     const family = String(protocolFamily(listener.protocol));
