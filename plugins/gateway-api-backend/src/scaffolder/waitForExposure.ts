@@ -75,16 +75,7 @@ async function readState(
     parent?.kind === 'ListenerSet'
       ? await getListenerSet(client, parentNamespace, parent.name)
       : undefined;
-  const gatewayRef = listenerSet
-    ? {
-        namespace:
-          listenerSet.spec?.parentRef?.namespace ??
-          listenerSet.metadata?.namespace,
-        name: listenerSet.spec?.parentRef?.name,
-      }
-    : parent?.kind === 'ListenerSet'
-    ? undefined
-    : { namespace: parentNamespace, name: parent?.name };
+  const gatewayRef = gatewayOf(parent, parentNamespace, listenerSet);
   const gateway = gatewayRef?.name
     ? ((await client.get({
         apiVersion: 'gateway.networking.k8s.io/v1',
@@ -145,6 +136,23 @@ async function readState(
     tls,
     done:
       routeStatus.status === 'ok' && gatewayStatus?.status === 'ok' && tlsReady,
+  };
+}
+
+/** The Gateway a route's parent is on: the parent itself, or a ListenerSet's own parent. */
+function gatewayOf(
+  parent: { kind?: string; name?: string } | undefined,
+  parentNamespace: string | undefined,
+  listenerSet: ListenerSet | undefined,
+): { namespace?: string; name?: string } | undefined {
+  if (parent?.kind !== 'ListenerSet') {
+    return { namespace: parentNamespace, name: parent?.name };
+  }
+  if (!listenerSet) return undefined;
+  return {
+    namespace:
+      listenerSet.spec?.parentRef?.namespace ?? listenerSet.metadata?.namespace,
+    name: listenerSet.spec?.parentRef?.name,
   };
 }
 
