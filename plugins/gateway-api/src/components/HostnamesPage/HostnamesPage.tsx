@@ -314,9 +314,6 @@ export const HostnamesPage = (props: {
             </Box>
           </Grid>
           <Grid item xs={12}>
-            <IngressMigrationSection exposures={onIngress.value?.items ?? []} />
-          </Grid>
-          <Grid item xs={12}>
             <Table<ExposureRow>
               title={hostnamesTitle(answer?.totalItems, view)}
               data={rows}
@@ -346,6 +343,10 @@ export const HostnamesPage = (props: {
                 },
               ]}
             />
+          </Grid>
+          {/* Below the table: the page is the hostnames' first, the move from Ingress second. */}
+          <Grid item xs={12}>
+            <IngressMigrationSection exposures={onIngress.value?.items ?? []} />
           </Grid>
         </Grid>
       </Content>
