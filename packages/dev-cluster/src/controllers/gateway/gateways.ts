@@ -1,4 +1,4 @@
-import { condition } from '../kube/status';
+import { acceptedAndProgrammed, condition } from '../kube/status';
 import { KubeObject } from '../kube/types';
 import { ENVOY_GATEWAY_GROUP } from './constants';
 import { ListenerModel, Problem } from './listeners';
@@ -120,22 +120,7 @@ export function gatewayStatus(
     };
   }
   const status: Record<string, unknown> = {
-    conditions: [
-      condition(
-        'Accepted',
-        accepted.status,
-        accepted.reason,
-        accepted.message,
-        generation,
-      ),
-      condition(
-        'Programmed',
-        programmed.status,
-        programmed.reason,
-        programmed.message,
-        generation,
-      ),
-    ],
+    conditions: acceptedAndProgrammed(accepted, programmed, generation),
     listeners: listeners.map(model =>
       listenerStatus(
         model,

@@ -1,4 +1,4 @@
-import { condition } from '../kube/status';
+import { acceptedAndProgrammed } from '../kube/status';
 import { KubeObject, objectKey } from '../kube/types';
 import { GATEWAY_GROUP } from './constants';
 import { findConflicts } from './conflicts';
@@ -181,22 +181,7 @@ export function listenerSetStatus(
   const { accepted, programmed } = listenerSetConditions(admission, listeners);
   const hasAddress = admission.allowed && admission.parentProgrammed;
   const status: Record<string, unknown> = {
-    conditions: [
-      condition(
-        'Accepted',
-        accepted.status,
-        accepted.reason,
-        accepted.message,
-        generation,
-      ),
-      condition(
-        'Programmed',
-        programmed.status,
-        programmed.reason,
-        programmed.message,
-        generation,
-      ),
-    ],
+    conditions: acceptedAndProgrammed(accepted, programmed, generation),
   };
   if (admission.allowed) {
     status.listeners = listeners.map(model =>

@@ -18,6 +18,37 @@ export function condition(
   };
 }
 
+/** A verdict of one condition type, as the controllers compute it. */
+export interface Verdict {
+  status: ConditionStatus | boolean;
+  reason: string;
+  message: string;
+}
+
+/** The Accepted and Programmed conditions that Gateways and ListenerSets both report. */
+export function acceptedAndProgrammed(
+  accepted: Verdict,
+  programmed: Verdict,
+  observedGeneration?: number,
+): Condition[] {
+  return [
+    condition(
+      'Accepted',
+      accepted.status,
+      accepted.reason,
+      accepted.message,
+      observedGeneration,
+    ),
+    condition(
+      'Programmed',
+      programmed.status,
+      programmed.reason,
+      programmed.message,
+      observedGeneration,
+    ),
+  ];
+}
+
 function conditionStatus(value: boolean): ConditionStatus {
   return value ? 'True' : 'False';
 }
