@@ -13,6 +13,7 @@ import {
 } from './admission/validatingAdmission';
 import {
   Authorizer,
+  DevClusterCertificateUser,
   DevClusterToken,
   adminToken,
   authenticatedUser,
@@ -26,7 +27,8 @@ import {
 import { WatchHub } from './server/watch';
 import { ApiServer } from './server/apiServer';
 import { OpenApiDocs } from './server/openapi';
-import { listen } from './server/listener';
+import { devClusterPki, listen } from './server/listener';
+import { CertificateIdentity, KeyPairPems } from './auth/pki';
 import { readSeed } from './seed';
 import { kubeconfigFor } from './kubeconfig';
 import { startControllers } from './controllers';
@@ -60,6 +62,8 @@ export interface DevClusterOptions {
   seed?: string[];
   /** Extra tokens; the admin token `dev-cluster-admin-token` is always present. */
   tokens?: DevClusterToken[];
+  /** What users named by client certificates may do (their groups come from the certificate's O). */
+  certificateUsers?: DevClusterCertificateUser[];
   /** Options forwarded to startControllers, or false to run without controllers. */
   controllers?: false | Record<string, unknown>;
   faults?: FaultOptions;
@@ -71,12 +75,26 @@ export interface DevClusterOptions {
 
 export interface DevCluster {
   url: string;
+  /** The same server over TLS (one port serves both). */
+  httpsUrl: string;
   adminToken: string;
   /** The Gateway API install this cluster serves. */
   gatewayApi: GatewayApiInstall;
   /** Accepted writes since start-up (seeding excluded; dry runs never recorded). */
   writes: WriteRecord[];
   kubeconfig(token?: string): string;
+  /**
+   * Base64 PEM of the CA that signs the HTTPS side's certificate (for 127.0.0.1, ::1 and
+   * localhost) and the client certificates: a client passes it as `caData` and verifies TLS.
+   */
+  caData: string;
+  /** A client certificate the cluster accepts: CN the username, one O per group. */
+  clientCertificate(
+    identity: CertificateIdentity,
+    validForMs?: number,
+  ): KeyPairPems;
+  /** Accepts another token from now on (to rotate one, add the new one with an expiry on the old). */
+  addToken(token: DevClusterToken): void;
   setFaults(f: FaultOptions): void;
   close(): Promise<void>;
 }
@@ -278,7 +296,10 @@ export async function startDevCluster(
 
   const faults = new Faults(options.faults);
   const watches = new WatchHub(store);
-  const authorizer = new Authorizer(options.tokens ?? []);
+  const authorizer = new Authorizer(
+    options.tokens ?? [],
+    options.certificateUsers ?? [],
+  );
   let url = '';
   const api = new ApiServer({
     registry,
@@ -309,10 +330,15 @@ export async function startDevCluster(
 
   return {
     url,
+    httpsUrl: secureUrl,
     adminToken: adminToken.token,
     gatewayApi,
     writes: service.writes,
     kubeconfig: (token = adminToken.token) => kubeconfigFor(secureUrl, token),
+    caData: devClusterPki().caData,
+    clientCertificate: (identity, validForMs) =>
+      devClusterPki().clientCertificate(identity, validForMs),
+    addToken: token => authorizer.addToken(token),
     setFaults: f => faults.set(f),
     close: async () => {
       await controllers?.stop();

@@ -1,6 +1,11 @@
 export { startDevCluster } from './devCluster';
 export type { DevCluster, DevClusterOptions } from './devCluster';
-export type { DevClusterToken, PolicyRule } from './auth/authorizer';
+export type {
+  DevClusterCertificateUser,
+  DevClusterToken,
+  PolicyRule,
+} from './auth/authorizer';
+export type { CertificateIdentity, KeyPairPems } from './auth/pki';
 export type { FaultOptions, VerbFault } from './faults/faults';
 export type { WriteRecord } from './server/resourceService';
 export {

@@ -1,4 +1,5 @@
 import { StatusError, unauthorized } from '../api/status';
+import { CertificateIdentity } from './pki';
 
 export interface PolicyRule {
   verbs: string[];
@@ -17,6 +18,14 @@ export interface DevClusterToken {
   groups?: string[];
   /** Extra user attributes, as admission sees them. */
   extra?: Record<string, string[]>;
+  rules: PolicyRule[];
+  /** When the token stops working (answered 401 after it), as a bound service account token. */
+  expiresAt?: Date;
+}
+
+/** What a user named by a client certificate may do; its groups come from the certificate. */
+export interface DevClusterCertificateUser {
+  username: string;
   rules: PolicyRule[];
 }
 
@@ -83,25 +92,67 @@ export function authenticatedUser(t: DevClusterToken): AuthenticatedUser {
   };
 }
 
-/** Bearer-token authentication and RBAC-style authorisation. */
+/**
+ * Bearer-token and client-certificate authentication, and RBAC-style authorisation. As on the
+ * apiserver, a bearer token is tried first; a certificate user in `system:masters` may do
+ * anything.
+ */
 export class Authorizer {
-  private readonly tokens = new Map<string, UserInfo>();
+  private readonly tokens = new Map<string, UserInfo & { expiresAt?: Date }>();
+  private readonly certificateUsers = new Map<string, PolicyRule[]>();
 
-  constructor(tokens: DevClusterToken[]) {
-    for (const t of [adminToken, ...tokens]) {
-      this.tokens.set(t.token, {
-        ...authenticatedUser(t),
-        rules: t.rules,
-        admin: t === adminToken,
-      });
+  constructor(
+    tokens: DevClusterToken[],
+    certificateUsers: DevClusterCertificateUser[] = [],
+  ) {
+    for (const t of [adminToken, ...tokens]) this.addToken(t);
+    for (const u of certificateUsers) {
+      this.certificateUsers.set(u.username, u.rules);
     }
   }
 
-  authenticate(header: string | undefined): UserInfo {
+  /** Accepts another token from now on (a rotated or newly issued one). */
+  addToken(t: DevClusterToken): void {
+    this.tokens.set(t.token, {
+      ...authenticatedUser(t),
+      rules: t.rules,
+      admin: t === adminToken,
+      expiresAt: t.expiresAt,
+    });
+  }
+
+  authenticate(
+    header: string | undefined,
+    certificate?: CertificateIdentity,
+  ): UserInfo {
     const m = /^Bearer\s+(\S+)$/i.exec(header ?? '');
-    const user = m ? this.tokens.get(m[1]) : undefined;
-    if (!user) throw unauthorized();
-    return user;
+    if (m) {
+      const found = this.tokens.get(m[1]);
+      if (
+        !found ||
+        (found.expiresAt && found.expiresAt.getTime() <= Date.now())
+      ) {
+        throw unauthorized();
+      }
+      const { expiresAt: _expiresAt, ...user } = found;
+      return user;
+    }
+    if (certificate && !header) {
+      const groups = certificate.groups.includes('system:authenticated')
+        ? certificate.groups
+        : [...certificate.groups, 'system:authenticated'];
+      return {
+        username: certificate.username,
+        uid: '',
+        groups,
+        extra: {},
+        rules: groups.includes('system:masters')
+          ? adminToken.rules
+          : this.certificateUsers.get(certificate.username) ?? [],
+        admin: false,
+      };
+    }
+    throw unauthorized();
   }
 
   authorize(user: UserInfo, a: Attributes): void {

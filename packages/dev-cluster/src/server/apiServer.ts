@@ -1,3 +1,4 @@
+import { clientCertificateOf } from './listener';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { KubeObject, ResourceType, apiVersionOf } from '../api/types';
 import { Registry } from '../api/registry';
@@ -160,7 +161,10 @@ export class ApiServer {
       res.writeHead(200, { 'Content-Type': 'text/plain' }).end('ok');
       return;
     }
-    const user = this.d.authorizer.authenticate(req.headers.authorization);
+    const user = this.d.authorizer.authenticate(
+      req.headers.authorization,
+      clientCertificateOf(req),
+    );
     if (url.pathname.startsWith('/dev-cluster/')) {
       await this.admin(req, res, url.pathname, user);
       return;

@@ -1,8 +1,12 @@
 import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
-import { promisify } from 'node:util';
-import { generate } from 'selfsigned';
+import tls from 'node:tls';
+import {
+  CertificateIdentity,
+  DevClusterPki,
+  identityOfPeer,
+} from '../auth/pki';
 
 export interface Listener {
   port: number;
@@ -10,17 +14,24 @@ export interface Listener {
   close(): Promise<void>;
 }
 
-type Pems = { private: string; cert: string };
+let pki: DevClusterPki | undefined;
 
-let certificate: Promise<Pems> | undefined;
+/** One certificate authority per process: it signs the serving and the client certificates. */
+export function devClusterPki(): DevClusterPki {
+  pki ??= new DevClusterPki();
+  return pki;
+}
 
-/** One self-signed certificate per process; kubeconfigs skip verification (loopback only). */
-function selfSignedCertificate(): Promise<Pems> {
-  certificate ??= promisify<unknown, unknown, Pems>(generate as never)(
-    [{ name: 'commonName', value: 'dev-cluster' }],
-    { keySize: 2048, days: 365, algorithm: 'sha256' },
-  );
-  return certificate;
+const peerIdentities = new WeakMap<http.IncomingMessage, CertificateIdentity>();
+
+/**
+ * The user a request's TLS client certificate names, when the dev cluster's CA signed it
+ * (CN the user, O the groups, as the apiserver's x509 authenticator reads them).
+ */
+export function clientCertificateOf(
+  req: http.IncomingMessage,
+): CertificateIdentity | undefined {
+  return peerIdentities.get(req);
 }
 
 /**
@@ -32,11 +43,26 @@ export async function listen(
   host: string,
   port: number,
 ): Promise<Listener> {
-  const pems = await selfSignedCertificate();
+  const authority = devClusterPki();
+  const serving = authority.servingCertificate(host);
   const plain = http.createServer(handler);
+  // A client certificate is asked for, not required: bearer-token clients send none.
   const secure = https.createServer(
-    { key: pems.private, cert: pems.cert },
-    handler,
+    {
+      key: serving.key,
+      cert: serving.cert,
+      ca: authority.caCert,
+      requestCert: true,
+      rejectUnauthorized: false,
+    },
+    (req, res) => {
+      const socket = req.socket as tls.TLSSocket;
+      if (socket.authorized) {
+        const identity = identityOfPeer(socket.getPeerCertificate().subject);
+        if (identity) peerIdentities.set(req, identity);
+      }
+      handler(req, res);
+    },
   );
   const sockets = new Set<net.Socket>();
   const front = net.createServer(socket => {
