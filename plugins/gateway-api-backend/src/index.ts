@@ -17,6 +17,10 @@ export {
 export * from './permissions/tenantRules';
 export { gatewayApiClustersServiceRef } from './clusters/clustersService';
 export type { GatewayApiClusters } from './clusters/clustersService';
+export {
+  gatewayApiAuthStrategyExtensionPoint,
+  type GatewayApiAuthStrategyExtensionPoint,
+} from './clusters/authStrategyExtensionPoint';
 
 /**
  * Installs the Gateway API backend plugin and the modules it brings.

@@ -21,6 +21,8 @@ import { tenantsInCache } from './tenants/tenantsInCache';
 import { tenantDetailFromCache } from './tenants/tenantDetail';
 import { servedKindsOf } from './cache/servedKinds';
 import { gatewayApiClustersServiceRef } from './clusters/clustersService';
+import { gatewayApiAuthStrategyExtensionPoint } from './clusters/authStrategyExtensionPoint';
+import { AuthenticationStrategy } from '@backstage/plugin-kubernetes-node';
 import { createRouter } from './service/router';
 import { ingressBlockersFromCache } from './ingress/migrationBlockers';
 
@@ -32,6 +34,11 @@ import { ingressBlockersFromCache } from './ingress/migrationBlockers';
 export const gatewayApiPlugin = createBackendPlugin({
   pluginId: 'gateway-api',
   register(env) {
+    const authStrategies = new Map<string, AuthenticationStrategy>();
+    env.registerExtensionPoint(gatewayApiAuthStrategyExtensionPoint, {
+      addAuthStrategy: (authProvider, strategy) =>
+        authStrategies.set(authProvider, strategy),
+    });
     env.registerInit({
       deps: {
         logger: coreServices.logger,
@@ -62,6 +69,9 @@ export const gatewayApiPlugin = createBackendPlugin({
             clusters.clusters.length
           } cluster(s): ${clusters.clusters.map(c => c.name).join(', ')}`,
         );
+        for (const [authProvider, strategy] of authStrategies) {
+          clusters.addAuthStrategy(authProvider, strategy);
+        }
         permissionsRegistry.addPermissions(gatewayApiPermissions);
         const tenants = new TenantDirectory(clusters.clients);
         permissionsRegistry.addResourceType({

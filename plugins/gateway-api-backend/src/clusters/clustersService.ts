@@ -6,7 +6,13 @@ import {
 import { GatewayApiCache } from '../cache/GatewayApiCache';
 import { ClusterClient } from '../kubernetes/ClusterClient';
 import { GatewayApiCluster } from '../kubernetes/GatewayApiCluster';
+import { AuthenticationStrategy } from '@backstage/plugin-kubernetes-node';
 import { readGatewayApiClusters } from './clusters';
+import {
+  authProblems,
+  defaultAuthStrategies,
+  withCredentials,
+} from './authStrategies';
 
 /**
  * The configured clusters with one client each, and the one watch-fed cache over them. Root
@@ -19,6 +25,11 @@ export interface GatewayApiClusters {
   client(name: string): ClusterClient | undefined;
   /** Started by the first consumer that needs it; stopped when the backend shuts down. */
   cache: GatewayApiCache;
+  /**
+   * Adds (or replaces) the strategy for an authProvider; clusters ask for it on their next
+   * request. Called by the plugin with the strategies its extension point collected.
+   */
+  addAuthStrategy(authProvider: string, strategy: AuthenticationStrategy): void;
 }
 
 export const gatewayApiClustersServiceRef =
@@ -35,11 +46,29 @@ export const gatewayApiClustersServiceRef =
         },
         factory({ config, logger, lifecycle }) {
           const log = logger.child({ plugin: 'gateway-api' });
-          const clusters = readGatewayApiClusters(config, type =>
-            log.warn(
-              `Skipping kubernetes cluster locator of type "${type}": the Gateway API plugin reads clusters of type "config" only`,
-            ),
-          );
+          const configured = readGatewayApiClusters(config, {
+            onSkippedLocator: (type, reason) =>
+              log.warn(
+                `Skipping kubernetes cluster locator of type "${type}": ${reason}`,
+              ),
+            onSkippedCluster: (name, reason) =>
+              log.error(
+                `The Gateway API plugin cannot read cluster "${name}": ${reason}`,
+              ),
+          });
+          const strategies = defaultAuthStrategies(config, log);
+          const usable = configured.filter(cluster => {
+            const problems = authProblems(cluster, strategies);
+            if (problems.length) {
+              log.error(
+                `The Gateway API plugin cannot read cluster "${
+                  cluster.name
+                }": ${problems.join(', ')}`,
+              );
+            }
+            return problems.length === 0;
+          });
+          const clusters = withCredentials(usable, strategies);
           const clients = clusters.map(cluster => new ClusterClient(cluster));
           const cache = new GatewayApiCache(clients, { logger: log });
           lifecycle.addShutdownHook(() => cache.stop());
@@ -48,6 +77,8 @@ export const gatewayApiClustersServiceRef =
             clients,
             client: name => clients.find(c => c.name === name),
             cache,
+            addAuthStrategy: (authProvider, strategy) =>
+              strategies.set(authProvider, strategy),
           };
         },
       }),

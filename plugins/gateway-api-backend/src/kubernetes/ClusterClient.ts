@@ -6,10 +6,11 @@ import {
   KubernetesObject,
   KubernetesObjectApi,
   PatchStrategy,
+  RequestContext,
   Watch,
 } from '@kubernetes/client-node';
 import { GATEWAY_API_ANNOTATIONS } from '@gatehouse/backstage-plugin-gateway-api-common';
-import { GatewayApiCluster } from './GatewayApiCluster';
+import { ClusterCredential, GatewayApiCluster } from './GatewayApiCluster';
 import { toKubernetesApiError } from './apiError';
 import { DEFAULT_RETRY, RetryOptions, statusCodeOf, withRetry } from './retry';
 import { ServedApis } from './ServedApis';
@@ -359,18 +360,70 @@ export class ClusterClient {
   }
 }
 
+/**
+ * A kubeconfig whose credential is asked for on every request and every watch connection,
+ * so a short-lived token (EKS, GKE, AKS, a projected service account token) is renewed
+ * before it expires, and a watch that reconnects after a 401 does so with a fresh one.
+ */
+class FreshCredentialKubeConfig extends KubeConfig {
+  constructor(
+    private readonly clusterName: string,
+    private readonly credential: () => Promise<ClusterCredential>,
+  ) {
+    super();
+  }
+
+  private async bearer(): Promise<string | undefined> {
+    const credential = await this.credential();
+    if (credential.type === 'bearer token') return `Bearer ${credential.token}`;
+    if (credential.type === 'anonymous') return undefined;
+    throw new Error(
+      `The authentication strategy of cluster ${this.clusterName} returned a client certificate; configure it as clientCertData/clientKeyData instead`,
+    );
+  }
+
+  async applySecurityAuthentication(context: RequestContext): Promise<void> {
+    await super.applySecurityAuthentication(context);
+    const authorization = await this.bearer();
+    if (authorization) context.setHeaderParam('Authorization', authorization);
+  }
+
+  async applyToFetchOptions(
+    opts: Parameters<KubeConfig['applyToFetchOptions']>[0],
+  ): ReturnType<KubeConfig['applyToFetchOptions']> {
+    const init = await super.applyToFetchOptions(opts);
+    const authorization = await this.bearer();
+    // client-node builds these headers as a fetch Headers object.
+    const headers = init.headers as unknown as Headers;
+    if (authorization) headers.set('Authorization', authorization);
+    return init;
+  }
+}
+
 function kubeConfigFor(cluster: GatewayApiCluster): KubeConfig {
-  const kubeConfig = new KubeConfig();
+  const kubeConfig = cluster.credential
+    ? new FreshCredentialKubeConfig(cluster.name, cluster.credential)
+    : new KubeConfig();
   kubeConfig.loadFromOptions({
     clusters: [
       {
         name: cluster.name,
         server: cluster.url,
         caData: cluster.caData,
+        caFile: cluster.caFile,
         skipTLSVerify: cluster.skipTLSVerify,
       },
     ],
-    users: [{ name: 'gatehouse', token: cluster.serviceAccountToken }],
+    users: [
+      {
+        name: 'gatehouse',
+        token: cluster.serviceAccountToken,
+        certData: cluster.clientCertData,
+        keyData: cluster.clientKeyData,
+        certFile: cluster.clientCertFile,
+        keyFile: cluster.clientKeyFile,
+      },
+    ],
     contexts: [
       { name: cluster.name, cluster: cluster.name, user: 'gatehouse' },
     ],

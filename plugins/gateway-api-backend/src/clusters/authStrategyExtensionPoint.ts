@@ -1,0 +1,20 @@
+import { createExtensionPoint } from '@backstage/backend-plugin-api';
+import { AuthenticationStrategy } from '@backstage/plugin-kubernetes-node';
+
+/**
+ * Adds authentication strategies for the clusters Gatehouse reads, by the authProvider key a
+ * cluster names, with the Kubernetes plugin's `AuthenticationStrategy` interface (so a strategy
+ * written for it works here). Gatehouse asks it for a credential before every request and
+ * every watch connection, with no signed-in user: it must act on the backend's own behalf.
+ *
+ * @public
+ */
+export interface GatewayApiAuthStrategyExtensionPoint {
+  addAuthStrategy(authProvider: string, strategy: AuthenticationStrategy): void;
+}
+
+/** @public */
+export const gatewayApiAuthStrategyExtensionPoint =
+  createExtensionPoint<GatewayApiAuthStrategyExtensionPoint>({
+    id: 'gateway-api.auth-strategy',
+  });
