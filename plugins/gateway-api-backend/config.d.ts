@@ -3,7 +3,7 @@ import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend
 export interface Config {
   /**
    * The Gatehouse Gateway API backend plugin. Its clusters come from
-   * `kubernetes.clusterLocatorMethods` (type config).
+   * `kubernetes.clusterLocatorMethods` (types config and localKubectlProxy).
    * @visibility backend
    */
   gatewayApi?: {
@@ -56,6 +56,37 @@ export interface Config {
        */
       platformGroups?: string[];
     };
+  };
+  /**
+   * The Kubernetes plugin's section, which Gatehouse reads its clusters from. The keys below are
+   * Gatehouse's additions to a `config` locator's cluster; the others are the Kubernetes plugin's.
+   */
+  kubernetes?: {
+    clusterLocatorMethods?: Array<{
+      clusters?: Array<{
+        /**
+         * Base64 PEM client certificate Gatehouse presents to the API server (a kubeconfig's
+         * `client-certificate-data`); with authProvider `clientCertificate` it is the identity.
+         * @visibility secret
+         */
+        clientCertData?: string;
+        /**
+         * Base64 PEM private key of clientCertData.
+         * @visibility secret
+         */
+        clientKeyData?: string;
+        /**
+         * Path of a PEM client certificate, instead of clientCertData.
+         * @visibility backend
+         */
+        clientCertFile?: string;
+        /**
+         * Path of its PEM private key, instead of clientKeyData.
+         * @visibility backend
+         */
+        clientKeyFile?: string;
+      }>;
+    }>;
   };
   /** The software catalog (its Gateway API entity provider here). */
   catalog?: {

@@ -230,3 +230,49 @@ describe('cluster authentication over HTTPS', () => {
     return res.status;
   }
 });
+
+describe('the aws strategy', () => {
+  const env = { ...process.env };
+  afterEach(() => {
+    process.env = { ...env };
+  });
+
+  it('signs an EKS token for the cluster (GetCallerIdentity presigned with the backend AWS credentials)', async () => {
+    // Signing is local: static credentials stand in for the backend's; no AWS call is made.
+    process.env.AWS_ACCESS_KEY_ID = 'AKIDEXAMPLE';
+    process.env.AWS_SECRET_ACCESS_KEY = 'secret';
+    process.env.AWS_REGION = 'eu-west-1';
+    const config = new ConfigReader({
+      kubernetes: {
+        clusterLocatorMethods: [
+          {
+            type: 'config',
+            clusters: [
+              {
+                name: 'eks-prod',
+                url: 'https://eks.example',
+                authProvider: 'aws',
+              },
+            ],
+          },
+        ],
+      },
+    });
+    const [eks] = withCredentials(
+      readGatewayApiClusters(config),
+      defaultAuthStrategies(config, mockServices.logger.mock()),
+    );
+    const credential = await eks.credential!();
+    expect(credential.type).toBe('bearer token');
+    const token = (credential as { token: string }).token;
+    expect(token).toMatch(/^k8s-aws-v1\./);
+    const url = new URL(
+      Buffer.from(token.slice('k8s-aws-v1.'.length), 'base64url').toString(),
+    );
+    expect(url.searchParams.get('Action')).toBe('GetCallerIdentity');
+    expect(url.searchParams.get('X-Amz-Credential')).toMatch(/^AKIDEXAMPLE\//);
+    expect(url.searchParams.get('X-Amz-SignedHeaders')).toContain(
+      'x-k8s-aws-id',
+    );
+  });
+});
