@@ -39,10 +39,10 @@ describe('cluster authentication over HTTPS', () => {
   });
 
   /** Clients built the way the plugin builds them: config, then the strategies. */
-  function clientsFor(
+  async function clientsFor(
     clusters: object[],
     extra: Record<string, AuthenticationStrategy> = {},
-  ): ClusterClient[] {
+  ): Promise<ClusterClient[]> {
     const config = new ConfigReader({
       kubernetes: { clusterLocatorMethods: [{ type: 'config', clusters }] },
     });
@@ -50,7 +50,10 @@ describe('cluster authentication over HTTPS', () => {
     for (const [key, strategy] of Object.entries(extra)) {
       strategies.set(key, strategy);
     }
-    return withCredentials(readGatewayApiClusters(config), strategies).map(
+    return withCredentials(
+      await readGatewayApiClusters(config),
+      strategies,
+    ).map(
       c =>
         new ClusterClient(c, {
           retry: { attempts: 1, initialDelayMs: 10, maxDelayMs: 10 },
@@ -60,7 +63,7 @@ describe('cluster authentication over HTTPS', () => {
   }
 
   it('authenticates a serviceAccount token, verifying TLS with caData', async () => {
-    const [client] = clientsFor([
+    const [client] = await clientsFor([
       {
         name: 'eks',
         url: cluster.httpsUrl,
@@ -75,7 +78,7 @@ describe('cluster authentication over HTTPS', () => {
   it('refuses a server its caData does not vouch for', async () => {
     // A certificate that is no CA of this server stands for another cluster's CA.
     const notTheCa = cluster.clientCertificate({ username: 'x', groups: [] });
-    const [client] = clientsFor([
+    const [client] = await clientsFor([
       {
         name: 'other',
         url: cluster.httpsUrl,
@@ -94,7 +97,7 @@ describe('cluster authentication over HTTPS', () => {
       username: 'gatehouse-cert',
       groups: ['gatehouse'],
     });
-    const [client] = clientsFor([
+    const [client] = await clientsFor([
       {
         name: 'certs',
         url: cluster.httpsUrl,
@@ -120,7 +123,7 @@ describe('cluster authentication over HTTPS', () => {
       fs.writeFileSync(p, text);
       return p;
     };
-    const [client] = clientsFor([
+    const [client] = await clientsFor([
       {
         name: 'files',
         url: cluster.httpsUrl,
@@ -155,7 +158,7 @@ describe('cluster authentication over HTTPS', () => {
       rules: allRights,
       expiresAt: new Date(Date.now() + 4_000),
     });
-    const [client] = clientsFor(
+    const [client] = await clientsFor(
       [
         {
           name: 'cloud',
@@ -259,7 +262,7 @@ describe('the aws strategy', () => {
       },
     });
     const [eks] = withCredentials(
-      readGatewayApiClusters(config),
+      await readGatewayApiClusters(config),
       defaultAuthStrategies(config, mockServices.logger.mock()),
     );
     const credential = await eks.credential!();

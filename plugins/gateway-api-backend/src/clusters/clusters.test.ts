@@ -1,5 +1,6 @@
 import { ConfigReader } from '@backstage/config';
 import { readGatewayApiClusters } from './clusters';
+import { GkeCluster } from './gkeLocator';
 
 const cluster = (extra: object) => ({
   name: 'dev',
@@ -12,7 +13,7 @@ const locators = (...clusterLocatorMethods: object[]) =>
   new ConfigReader({ kubernetes: { clusterLocatorMethods } });
 
 describe('readGatewayApiClusters', () => {
-  it('reads the clusters of the config locator with the Kubernetes plugin keys', () => {
+  it('reads the clusters of the config locator with the Kubernetes plugin keys', async () => {
     const config = locators({
       type: 'config',
       clusters: [
@@ -34,7 +35,7 @@ describe('readGatewayApiClusters', () => {
         }),
       ],
     });
-    const [dev, prod, certs] = readGatewayApiClusters(config);
+    const [dev, prod, certs] = await readGatewayApiClusters(config);
     expect(dev).toMatchObject({
       name: 'dev',
       url: 'http://127.0.0.1:6443',
@@ -61,8 +62,8 @@ describe('readGatewayApiClusters', () => {
     });
   });
 
-  it('takes the auth provider from an authMetadata block, as the Kubernetes plugin does', () => {
-    const [c] = readGatewayApiClusters(
+  it('takes the auth provider from an authMetadata block, as the Kubernetes plugin does', async () => {
+    const [c] = await readGatewayApiClusters(
       locators({
         type: 'config',
         clusters: [
@@ -79,9 +80,9 @@ describe('readGatewayApiClusters', () => {
     expect(c.authProvider).toBe('googleServiceAccount');
   });
 
-  it('reads the local kubectl proxy as the cluster "local"', () => {
+  it('reads the local kubectl proxy as the cluster "local"', async () => {
     expect(
-      readGatewayApiClusters(locators({ type: 'localKubectlProxy' })),
+      await readGatewayApiClusters(locators({ type: 'localKubectlProxy' })),
     ).toMatchObject([
       {
         name: 'local',
@@ -91,21 +92,21 @@ describe('readGatewayApiClusters', () => {
     ]);
   });
 
-  it('skips and reports locators it does not read, with why', () => {
+  it('skips and reports locators it does not read, with why', async () => {
     const skipped: string[] = [];
-    const config = locators({ type: 'catalog' }, { type: 'gke' });
+    const config = locators({ type: 'catalog' }, { type: 'rancher' });
     expect(
-      readGatewayApiClusters(config, {
+      await readGatewayApiClusters(config, {
         onSkippedLocator: (type, reason) => skipped.push(`${type}: ${reason}`),
       }),
     ).toEqual([]);
     expect(skipped).toEqual([
       expect.stringMatching(/^catalog: .*"config" locator/),
-      expect.stringMatching(/^gke: .*googleServiceAccount/),
+      'rancher: unknown cluster locator type',
     ]);
   });
 
-  it('skips and reports a cluster whose auth acts as the signed-in user, and keeps the others', () => {
+  it('skips and reports a cluster whose auth acts as the signed-in user, and keeps the others', async () => {
     const skipped: string[] = [];
     const config = locators({
       type: 'config',
@@ -115,7 +116,7 @@ describe('readGatewayApiClusters', () => {
         cluster({ name: 'ok', serviceAccountToken: 't' }),
       ],
     });
-    const read = readGatewayApiClusters(config, {
+    const read = await readGatewayApiClusters(config, {
       onSkippedCluster: (name, reason) => skipped.push(`${name}: ${reason}`),
     });
     expect(read.map(c => c.name)).toEqual(['ok']);
@@ -127,23 +128,116 @@ describe('readGatewayApiClusters', () => {
     ]);
   });
 
-  it('refuses a cluster without an auth provider and duplicate names', () => {
-    expect(() =>
+  it('refuses a cluster without an auth provider and duplicate names', async () => {
+    await expect(
       readGatewayApiClusters(
         locators({
           type: 'config',
           clusters: [{ name: 'x', url: 'https://x' }],
         }),
       ),
-    ).toThrow(/cluster 'x' has no auth provider/);
-    expect(() =>
+    ).rejects.toThrow(/cluster 'x' has no auth provider/);
+    await expect(
       readGatewayApiClusters(
         locators({ type: 'config', clusters: [cluster({}), cluster({})] }),
       ),
-    ).toThrow(/Duplicate cluster name 'dev'/);
+    ).rejects.toThrow(/Duplicate cluster name 'dev'/);
   });
 
-  it('reads no cluster when kubernetes is not configured', () => {
-    expect(readGatewayApiClusters(new ConfigReader({}))).toEqual([]);
+  it('reads no cluster when kubernetes is not configured', async () => {
+    expect(await readGatewayApiClusters(new ConfigReader({}))).toEqual([]);
+  });
+
+  describe('the gke locator', () => {
+    const listed: GkeCluster[] = [
+      {
+        name: 'prod',
+        endpoint: '34.77.0.1',
+        resourceLabels: { gatehouse: 'yes' },
+        masterAuth: { clusterCaCertificate: 'R0tFLUNB' },
+        controlPlaneEndpointsConfig: {
+          dnsEndpointConfig: { endpoint: 'gke-prod.example.goog' },
+        },
+      },
+      { name: 'other', endpoint: '34.77.0.2', resourceLabels: {} },
+      { name: 'starting' },
+    ];
+    const parents: string[] = [];
+    const gke = async () => ({
+      listClusters: async (request: { parent: string }) => {
+        parents.push(request.parent);
+        return [{ clusters: listed }] as [{ clusters: GkeCluster[] }];
+      },
+    });
+
+    it('lists the project clusters with the Kubernetes plugin keys, keeping each CA', async () => {
+      const read = await readGatewayApiClusters(
+        locators({
+          type: 'gke',
+          projectId: 'acme',
+          region: 'europe-west1',
+          authProvider: 'googleServiceAccount',
+          matchingResourceLabels: [{ key: 'gatehouse', value: 'yes' }],
+          endpointType: 'dns',
+        }),
+        { gke },
+      );
+      expect(parents).toContain('projects/acme/locations/europe-west1');
+      expect(read).toEqual([
+        {
+          name: 'prod',
+          url: 'https://gke-prod.example.goog',
+          authProvider: 'googleServiceAccount',
+          authMetadata: {
+            'kubernetes.io/auth-provider': 'googleServiceAccount',
+          },
+          caData: 'R0tFLUNB',
+          skipTLSVerify: false,
+        },
+      ]);
+    });
+
+    it('reports clusters that would act as the signed-in user (the locator default), and a project it cannot list', async () => {
+      const skipped: string[] = [];
+      const notes = {
+        gke,
+        onSkippedCluster: (name: string) => skipped.push(name),
+        onSkippedLocator: (type: string, reason: string) =>
+          skipped.push(`${type}: ${reason}`),
+      };
+      expect(
+        await readGatewayApiClusters(
+          locators({ type: 'gke', projectId: 'acme' }),
+          notes,
+        ),
+      ).toEqual([]);
+      expect(skipped).toEqual(['prod', 'other']);
+      expect(parents).toContain('projects/acme/locations/-');
+
+      skipped.length = 0;
+      expect(
+        await readGatewayApiClusters(
+          locators(
+            {
+              type: 'gke',
+              projectId: 'gone',
+              authProvider: 'googleServiceAccount',
+            },
+            { type: 'localKubectlProxy' },
+          ),
+          {
+            ...notes,
+            gke: async () => ({
+              listClusters: async () => {
+                throw new Error('PERMISSION_DENIED');
+              },
+            }),
+          },
+        ),
+      ).toMatchObject([{ name: 'local' }]);
+      expect(skipped).toEqual([
+        'gke: listing the clusters of GKE project "gone" failed: PERMISSION_DENIED',
+      ]);
+    });
   });
 });

@@ -5,6 +5,11 @@ import {
   ANNOTATION_KUBERNETES_AWS_EXTERNAL_ID,
 } from '@backstage/plugin-kubernetes-common';
 import { GatewayApiCluster } from '../kubernetes/GatewayApiCluster';
+import {
+  GkeClusterLister,
+  defaultGkeClusterLister,
+  readGkeClusters,
+} from './gkeLocator';
 
 /**
  * Auth providers that act as the signed-in user (the browser sends the user's token with each
@@ -24,24 +29,25 @@ export interface ClusterConfigNotes {
   onSkippedLocator?: (type: string, reason: string) => void;
   /** A cluster Gatehouse cannot read on its own behalf (with why); the others are still read. */
   onSkippedCluster?: (name: string, reason: string) => void;
+  /** The GKE API client for `gke` locators; the real one (application default credentials) by default. */
+  gke?: () => Promise<GkeClusterLister>;
 }
 
 const LOCATORS_NOT_READ: Record<string, string> = {
   catalog:
     'clusters from the catalog are not read by the Gateway API plugin yet; list them under a "config" locator',
-  gke: 'GKE cluster discovery is not read by the Gateway API plugin yet; list the clusters under a "config" locator with authProvider "googleServiceAccount"',
 };
 
 /**
  * Reads the clusters of `kubernetes.clusterLocatorMethods` with the Kubernetes plugin's keys
- * and meanings (its locators are internal to it, so the keys are read here): `config` and
- * `localKubectlProxy`. A cluster whose authProvider acts as the signed-in user is skipped and
- * reported; the others are still read.
+ * and meanings (its locators are internal to it, so the keys are read here): `config`, `gke`
+ * and `localKubectlProxy`. A cluster whose authProvider acts as the signed-in user is skipped
+ * and reported, as is a GKE project that cannot be listed; the others are still read.
  */
-export function readGatewayApiClusters(
+export async function readGatewayApiClusters(
   config: Config,
   notes: ClusterConfigNotes = {},
-): ConfiguredCluster[] {
+): Promise<ConfiguredCluster[]> {
   const locators =
     config.getOptionalConfigArray('kubernetes.clusterLocatorMethods') ?? [];
   const clusters: ConfiguredCluster[] = [];
@@ -65,6 +71,18 @@ export function readGatewayApiClusters(
     if (type === 'config') {
       for (const c of locator.getOptionalConfigArray('clusters') ?? []) {
         add(readConfigCluster(c));
+      }
+    } else if (type === 'gke') {
+      try {
+        const lister = await (notes.gke ?? defaultGkeClusterLister)();
+        for (const c of await readGkeClusters(locator, lister)) add(c);
+      } catch (error) {
+        notes.onSkippedLocator?.(
+          type,
+          `listing the clusters of GKE project "${locator.getOptionalString(
+            'projectId',
+          )}" failed: ${(error as Error).message}`,
+        );
       }
     } else if (type === 'localKubectlProxy') {
       add({

@@ -44,9 +44,9 @@ export const gatewayApiClustersServiceRef =
           logger: coreServices.rootLogger,
           lifecycle: coreServices.rootLifecycle,
         },
-        factory({ config, logger, lifecycle }) {
+        async factory({ config, logger, lifecycle }) {
           const log = logger.child({ plugin: 'gateway-api' });
-          const configured = readGatewayApiClusters(config, {
+          const configured = await readGatewayApiClusters(config, {
             onSkippedLocator: (type, reason) =>
               log.warn(
                 `Skipping kubernetes cluster locator of type "${type}": ${reason}`,
