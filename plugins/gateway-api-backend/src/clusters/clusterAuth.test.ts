@@ -7,7 +7,11 @@ import { AuthenticationStrategy } from '@backstage/plugin-kubernetes-node';
 import { DevCluster, startDevCluster } from '@gatehouse/dev-cluster';
 import { GatewayApiCache } from '../cache/GatewayApiCache';
 import { ClusterClient } from '../kubernetes/ClusterClient';
-import { defaultAuthStrategies, withCredentials } from './authStrategies';
+import {
+  ServiceAccountTokenStrategy,
+  defaultAuthStrategies,
+  withCredentials,
+} from './authStrategies';
 import { readGatewayApiClusters } from './clusters';
 
 const allRights = [{ verbs: ['*'], apiGroups: ['*'], resources: ['*'] }];
@@ -277,5 +281,32 @@ describe('the aws strategy', () => {
     expect(url.searchParams.get('X-Amz-SignedHeaders')).toContain(
       'x-k8s-aws-id',
     );
+  });
+});
+
+describe('the serviceAccount strategy without a configured token', () => {
+  it('reads the pod token file on each request, so a token the kubelet rotates is used', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatehouse-sa-'));
+    const file = path.join(dir, 'token');
+    try {
+      const strategy = new ServiceAccountTokenStrategy(file);
+      const details = {
+        name: 'in-cluster',
+        url: 'https://k',
+        authMetadata: {},
+      };
+      fs.writeFileSync(file, 'first\n');
+      expect(await strategy.getCredential(details)).toEqual({
+        type: 'bearer token',
+        token: 'first',
+      });
+      fs.writeFileSync(file, 'rotated');
+      expect(await strategy.getCredential(details)).toEqual({
+        type: 'bearer token',
+        token: 'rotated',
+      });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
