@@ -133,8 +133,8 @@ export function identityOfPeer(
 ): CertificateIdentity | undefined {
   // A resumed session that began without a certificate is "authorized" with no subject.
   if (!subject) return undefined;
-  const list = (v?: string | string[]) =>
-    v === undefined ? [] : Array.isArray(v) ? v : [v];
+  // Node gives a single value as a string, several as an array.
+  const list = (v?: string | string[]) => [v ?? []].flat();
   const [username] = list(subject.CN);
   if (!username) return undefined;
   return { username, groups: list(subject.O) };
