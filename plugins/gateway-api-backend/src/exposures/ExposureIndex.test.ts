@@ -54,4 +54,30 @@ describe('ExposureIndex.hostnames', () => {
     now = new Date('2026-01-01T00:01:00Z');
     expect(index.hostnames().index).not.toBe(second);
   });
+
+  it('takes in a cluster the moment it is first listed, without waiting out the 2 seconds', () => {
+    let listed = false;
+    let snapshot: ClusterSnapshot = { cluster: 'a', byKind: new Map() };
+    const cache = {
+      clusters: ['a'],
+      snapshot: () => snapshot,
+      hasSynced: () => listed,
+    } as unknown as GatewayApiCache;
+    const now = new Date('2026-01-01T00:00:00Z');
+    const index = new ExposureIndex(cache, () => now);
+
+    const before = index.hostnames();
+    expect(before.pendingClusters).toEqual(['a']);
+    expect(before.index.size).toBe(0);
+
+    // Listed within the same second: the answer is never "not pending" and empty.
+    snapshot = {
+      cluster: 'a',
+      byKind: new Map([['HTTPRoute', [route('one')]]]),
+    };
+    listed = true;
+    const after = index.hostnames();
+    expect(after.pendingClusters).toEqual([]);
+    expect(after.index.size).toBe(1);
+  });
 });

@@ -36,6 +36,8 @@ export class ExposureIndex {
     from: Computed[];
     index: HostnameIndex;
     builtAt: number;
+    /** The clusters not yet listed when it was built: the answer says so with the index. */
+    pending: string[];
   };
 
   constructor(
@@ -73,9 +75,16 @@ export class ExposureIndex {
     const clusters = this.cache.clusters;
     const now = this.clock().getTime();
     const built = this.hostnameIndex;
+    const pending = clusters.filter(c => !this.cache.hasSynced(c));
     // A busy fleet changes every moment: rebuild at most every REBUILD_MS, so a page waits
-    // for at most one rebuild and may lag the cache by that long.
-    if (!built || now - built.builtAt >= REBUILD_MS || now < built.builtAt) {
+    // for at most one rebuild and may lag the cache by that long; but a cluster that has just
+    // been listed is taken in at once, or a page would show it empty and not pending.
+    if (
+      !built ||
+      now - built.builtAt >= REBUILD_MS ||
+      now < built.builtAt ||
+      built.pending.join() !== pending.join()
+    ) {
       const from = clusters.map(c => this.exposuresOf(this.cache.snapshot(c)));
       if (
         !built ||
@@ -86,12 +95,15 @@ export class ExposureIndex {
           from,
           index: new HostnameIndex(from.flatMap(c => c.items)),
           builtAt: now,
+          pending,
         };
+      } else {
+        this.hostnameIndex = { ...built, pending };
       }
     }
     return {
       index: this.hostnameIndex!.index,
-      pendingClusters: clusters.filter(c => !this.cache.hasSynced(c)),
+      pendingClusters: this.hostnameIndex!.pending,
       unservedKinds: GatewayApiCache.unservedKinds(
         clusters.map(c => this.cache.snapshot(c)),
       ),

@@ -31,12 +31,38 @@ describe.each(gatewayApiInstallCases())(
         gatewayApi: install,
       }));
       if (tlsRouteVersion) {
+        // A passthrough listener of its own: the example tenant's lives in a ListenerSet,
+        // which the v1.4.1 installs do not serve.
+        await client.apply({
+          apiVersion: 'gateway.networking.k8s.io/v1',
+          kind: 'Gateway',
+          metadata: { name: 'passthrough', namespace: 'tenant-team-b' },
+          spec: {
+            gatewayClassName: 'eg',
+            listeners: [
+              {
+                name: 'tls',
+                hostname: '*.team-b.example.org',
+                port: 443,
+                protocol: 'TLS',
+                tls: { mode: 'Passthrough' },
+                allowedRoutes: { namespaces: { from: 'All' } },
+              },
+            ],
+          },
+        });
         await client.apply({
           apiVersion: tlsRouteVersion,
           kind: 'TLSRoute',
           metadata: { name: 'vault', namespace: 'payments' },
           spec: {
-            parentRefs: [{ name: 'gateway', namespace: 'tenant-team-b' }],
+            parentRefs: [
+              {
+                name: 'passthrough',
+                namespace: 'tenant-team-b',
+                sectionName: 'tls',
+              },
+            ],
             hostnames: [PASSTHROUGH],
             rules: [{ backendRefs: [{ name: 'ledger', port: 5432 }] }],
           },
