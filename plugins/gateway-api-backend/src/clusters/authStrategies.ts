@@ -18,6 +18,8 @@ import {
 } from '../kubernetes/GatewayApiCluster';
 import { ConfiguredCluster } from './clusters';
 
+const MINUTE = 60_000;
+
 /** Where the kubelet mounts a pod's projected service account token, and rotates it. */
 export const IN_CLUSTER_TOKEN_FILE =
   '/var/run/secrets/kubernetes.io/serviceaccount/token';
@@ -47,6 +49,51 @@ export class ServiceAccountTokenStrategy implements AuthenticationStrategy {
 }
 
 /**
+ * Keeps each cluster's credential for a while shorter than its lifetime. The Kubernetes plugin's
+ * aws and googleServiceAccount strategies make a new token on every call (aws with assumeRole
+ * calls STS each time), which is right for a user's page load and too much for a cache that
+ * asks before every request.
+ */
+export class CachedCredentialStrategy implements AuthenticationStrategy {
+  private readonly cached = new Map<
+    string,
+    { credential: Promise<KubernetesCredential>; until: number }
+  >();
+
+  constructor(
+    private readonly strategy: AuthenticationStrategy,
+    private readonly keepMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  getCredential(
+    cluster: ClusterDetails,
+    auth: Parameters<AuthenticationStrategy['getCredential']>[1],
+  ): Promise<KubernetesCredential> {
+    const hit = this.cached.get(cluster.name);
+    if (hit && hit.until > this.now()) return hit.credential;
+    const credential = this.strategy.getCredential(cluster, auth);
+    const entry = { credential, until: this.now() + this.keepMs };
+    this.cached.set(cluster.name, entry);
+    // A failed fetch is not kept: the next request asks again.
+    credential.catch(() => {
+      if (this.cached.get(cluster.name) === entry) {
+        this.cached.delete(cluster.name);
+      }
+    });
+    return credential;
+  }
+
+  validateCluster(authMetadata: Record<string, string>): Error[] {
+    return this.strategy.validateCluster(authMetadata);
+  }
+
+  presentAuthMetadata(authMetadata: Record<string, string>) {
+    return this.strategy.presentAuthMetadata(authMetadata);
+  }
+}
+
+/**
  * The Kubernetes plugin's own server-side strategies, by authProvider. `clientCertificate`
  * is Gatehouse's: no token, the client certificate configured on the cluster is the identity.
  */
@@ -56,8 +103,18 @@ export function defaultAuthStrategies(
 ): Map<string, AuthenticationStrategy> {
   return new Map<string, AuthenticationStrategy>([
     ['serviceAccount', new ServiceAccountTokenStrategy()],
-    ['aws', new AwsIamStrategy({ config })],
-    ['googleServiceAccount', new GoogleServiceAccountStrategy({ config })],
+    // EKS accepts a token for 15 minutes; Google access tokens last an hour.
+    [
+      'aws',
+      new CachedCredentialStrategy(new AwsIamStrategy({ config }), 5 * MINUTE),
+    ],
+    [
+      'googleServiceAccount',
+      new CachedCredentialStrategy(
+        new GoogleServiceAccountStrategy({ config }),
+        10 * MINUTE,
+      ),
+    ],
     ['azure', new AzureIdentityStrategy(logger)],
     ['localKubectlProxy', new AnonymousStrategy()],
     ['clientCertificate', new AnonymousStrategy()],

@@ -8,6 +8,7 @@ import { DevCluster, startDevCluster } from '@gatehouse/dev-cluster';
 import { GatewayApiCache } from '../cache/GatewayApiCache';
 import { ClusterClient } from '../kubernetes/ClusterClient';
 import {
+  CachedCredentialStrategy,
   ServiceAccountTokenStrategy,
   defaultAuthStrategies,
   withCredentials,
@@ -308,5 +309,36 @@ describe('the serviceAccount strategy without a configured token', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('CachedCredentialStrategy', () => {
+  it('keeps a credential for its time, then asks the strategy again; a failure is not kept', async () => {
+    let now = 0;
+    let n = 0;
+    let fail = false;
+    const inner: AuthenticationStrategy = {
+      getCredential: async () => {
+        n += 1;
+        if (fail) throw new Error('token endpoint down');
+        return { type: 'bearer token', token: `t${n}` };
+      },
+      validateCluster: () => [],
+      presentAuthMetadata: m => m,
+    };
+    const strategy = new CachedCredentialStrategy(inner, 1_000, () => now);
+    const eks = { name: 'eks', url: 'https://eks', authMetadata: {} };
+    const token = async () =>
+      ((await strategy.getCredential(eks, {})) as { token: string }).token;
+    expect(await token()).toBe('t1');
+    now = 999;
+    expect(await token()).toBe('t1');
+    now = 1_000;
+    expect(await token()).toBe('t2');
+    now = 2_000;
+    fail = true;
+    await expect(token()).rejects.toThrow('token endpoint down');
+    fail = false;
+    expect(await token()).toBe('t4');
   });
 });
