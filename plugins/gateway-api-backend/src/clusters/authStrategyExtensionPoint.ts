@@ -10,10 +10,15 @@ import { AuthenticationStrategy } from '@backstage/plugin-kubernetes-node';
  * @public
  */
 export interface GatewayApiAuthStrategyExtensionPoint {
+  /** Clusters whose `authProvider` is this key get their credentials from this strategy. */
   addAuthStrategy(authProvider: string, strategy: AuthenticationStrategy): void;
 }
 
-/** @public */
+/**
+ * Where a backend module adds authentication strategies for Gatehouse's clusters.
+ *
+ * @public
+ */
 export const gatewayApiAuthStrategyExtensionPoint =
   createExtensionPoint<GatewayApiAuthStrategyExtensionPoint>({
     id: 'gateway-api.auth-strategy',
