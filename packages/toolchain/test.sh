@@ -12,7 +12,7 @@ step yarn tsc
 # wrote); after an intended change, `yarn build:api-reports` updates them.
 step bash packages/toolchain/api-reports-check.sh
 # Every config key a plugin declares has a doc comment and a @visibility.
-step node packages/toolchain/check-config-docs.js --shared catalog,catalog.providers plugins/*/config.d.ts
+step node packages/toolchain/check-config-docs.js --shared catalog,catalog.providers,kubernetes,kubernetes.clusterLocatorMethods,kubernetes.clusterLocatorMethods.clusters plugins/*/config.d.ts
 step yarn backstage-cli repo lint
 step yarn prettier --check .
 step bash packages/toolchain/ensure-postgres.sh

@@ -62,7 +62,9 @@ export interface Config {
    * Gatehouse's additions to a `config` locator's cluster; the others are the Kubernetes plugin's.
    */
   kubernetes?: {
+    /** The Kubernetes plugin's cluster locators; Gatehouse reads the clusters they name. */
     clusterLocatorMethods?: Array<{
+      /** A `config` locator's clusters. */
       clusters?: Array<{
         /**
          * Base64 PEM client certificate Gatehouse presents to the API server (a kubeconfig's
