@@ -14,7 +14,7 @@ import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { ClusterSnapshot, GatewayApiCache } from '../src/cache/GatewayApiCache';
 import { ExposureIndex } from '../src/exposures/ExposureIndex';
-import { createRouter } from '../src/service/router';
+import { createRouter } from '../src/router/router';
 import { ms, percentile } from './fixtures';
 
 const CLUSTERS = 10;

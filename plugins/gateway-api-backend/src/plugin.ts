@@ -23,7 +23,7 @@ import { servedKindsOf } from './cache/servedKinds';
 import { gatewayApiClustersServiceRef } from './clusters/clustersService';
 import { gatewayApiAuthStrategyExtensionPoint } from './clusters/authStrategyExtensionPoint';
 import { AuthenticationStrategy } from '@backstage/plugin-kubernetes-node';
-import { createRouter } from './service/router';
+import { createRouter } from './router/router';
 import { ingressBlockersFromCache } from './ingress/migrationBlockers';
 
 /**
