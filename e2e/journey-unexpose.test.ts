@@ -13,10 +13,10 @@ import {
 
 test.use({ actionTimeout: 30_000 });
 
-// Journey 6. team-c is cluster-shared: an exposed hostname gets its own HTTPRoute and
-// Certificate, and a listener on the platform's shared Gateway, and its namespace's opt-in
-// label. Unexpose must delete the first two, take only its listener off the shared Gateway, and
-// leave the shared Gateway, the other hostnames and the label alone.
+// Journey 6. team-c is cluster-shared: an exposed hostname gets its own HTTPRoute, and in the
+// tenant namespace its own ListenerSet on the platform's shared Gateway and its Certificate,
+// and its namespace's opt-in label. Unexpose must delete the first three and leave the shared
+// Gateway, the other hostnames and the label alone.
 test('a team unexposes a hostname: its route and what it alone needed go, shared objects stay', async ({
   page,
   request,
@@ -36,9 +36,10 @@ test('a team unexposes a hostname: its route and what it alone needed go, shared
   });
   const routePath = clusterPaths.httpRoute('catalog', hostname);
   const certificatePath = clusterPaths.certificate(
-    'gateway',
+    'tenant-team-c',
     `${hostname}-tls`,
   );
+  const listenerSetPath = clusterPaths.listenerSet('tenant-team-c', hostname);
   const sharedGatewayPath = clusterPaths.gateway('gateway', 'shared');
   const listenerNames = async () => {
     const res = await clusterGet(request, sharedGatewayPath);
@@ -49,7 +50,9 @@ test('a team unexposes a hostname: its route and what it alone needed go, shared
   };
   expect((await clusterGet(request, routePath)).status()).toBe(200);
   expect((await clusterGet(request, certificatePath)).status()).toBe(200);
-  expect(await listenerNames()).toContain(hostname);
+  expect((await clusterGet(request, listenerSetPath)).status()).toBe(200);
+  // The hostname's listener is in its ListenerSet, not on the shared Gateway.
+  expect(await listenerNames()).not.toContain(hostname);
 
   // The catalog learns the hostname from the cluster; the form picks it from there.
   await expect
@@ -86,25 +89,29 @@ test('a team unexposes a hostname: its route and what it alone needed go, shared
   await expect(output).toContainText(`HTTPRoute/catalog/${hostname}`, {
     timeout: 90_000,
   });
-  await expect(output).toContainText(`Certificate/gateway/${hostname}-tls`);
+  await expect(output).toContainText(
+    `Certificate/tenant-team-c/${hostname}-tls`,
+  );
+  await expect(output).toContainText(`ListenerSet/tenant-team-c/${hostname}`);
   await shot(page, testInfo, 'unexpose-done', {
     docsName: 'unexpose-done',
     fullPage: true,
   });
-  await page
-    .getByRole('button', { name: /Released from shared objects/i })
-    .click();
-  await expect(output).toContainText('Gateway/gateway/shared');
 
-  // Gone: the route and the certificate, which existed for this hostname alone.
+  // Gone: the route, the ListenerSet and the certificate, which existed for this hostname
+  // alone. The shared Gateway keeps its listener; the other hostnames keep their ListenerSets.
   expect((await clusterGet(request, routePath)).status()).toBe(404);
   expect((await clusterGet(request, certificatePath)).status()).toBe(404);
-  // Released: this hostname's listener; the shared Gateway keeps its other listeners.
-  const listeners = await listenerNames();
-  expect(listeners).not.toContain(hostname);
-  expect(listeners).toEqual(
-    expect.arrayContaining(['http', 'catalog.team-c.example.org']),
-  );
+  expect((await clusterGet(request, listenerSetPath)).status()).toBe(404);
+  expect(await listenerNames()).toEqual(['http']);
+  expect(
+    (
+      await clusterGet(
+        request,
+        clusterPaths.listenerSet('tenant-team-c', 'catalog.team-c.example.org'),
+      )
+    ).status(),
+  ).toBe(200);
   // Kept: the namespace's opt-in label, which the other routes of `catalog` still need, and
   // the component's other route.
   const namespace = await clusterGet(

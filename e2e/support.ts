@@ -54,6 +54,8 @@ export const clusterPaths = {
     `/apis/gateway.networking.k8s.io/v1/namespaces/${ns}/httproutes/${name}`,
   gateway: (ns: string, name: string) =>
     `/apis/gateway.networking.k8s.io/v1/namespaces/${ns}/gateways/${name}`,
+  listenerSet: (ns: string, name: string) =>
+    `/apis/gateway.networking.k8s.io/v1/namespaces/${ns}/listenersets/${name}`,
   certificate: (ns: string, name: string) =>
     `/apis/cert-manager.io/v1/namespaces/${ns}/certificates/${name}`,
   namespace: (name: string) => `/api/v1/namespaces/${name}`,
