@@ -61,11 +61,28 @@ const countColumns: TableColumn<IngressMigrationTenantCount>[] = [
   { title: 'Blocked', field: 'blocked', type: 'numeric' },
 ];
 
+// The blockers are sentences: their column gets the room, the others stay narrow.
+const NARROW = { width: '14%' };
+
 const itemColumns: TableColumn<IngressMigrationItem>[] = [
-  { title: 'Hostname', field: 'hostname', highlight: true },
-  { title: 'Tenant', field: 'tenant', render: tenantCell },
+  {
+    title: 'Hostname',
+    field: 'hostname',
+    highlight: true,
+    width: NARROW.width,
+    cellStyle: { ...NARROW, wordBreak: 'break-word' },
+  },
+  {
+    title: 'Tenant',
+    field: 'tenant',
+    render: tenantCell,
+    width: '8%',
+    cellStyle: { width: '8%' },
+  },
   {
     title: 'Ingress',
+    width: NARROW.width,
+    cellStyle: NARROW,
     render: item =>
       item.ingress ? (
         <>
@@ -83,6 +100,8 @@ const itemColumns: TableColumn<IngressMigrationItem>[] = [
   {
     title: 'State',
     field: 'state',
+    width: '13%',
+    cellStyle: { width: '13%' },
     render: item => (
       <StatusText status={item.state === 'moved' ? 'ok' : 'pending'}>
         {STATE_WORDS[item.state]}
@@ -91,6 +110,8 @@ const itemColumns: TableColumn<IngressMigrationItem>[] = [
   },
   {
     title: 'What blocks it',
+    width: '51%',
+    cellStyle: { width: '51%' },
     render: item =>
       item.blockers.length === 0 ? (
         <StatusText status="ok">Nothing</StatusText>
