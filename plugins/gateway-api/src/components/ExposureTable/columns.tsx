@@ -96,8 +96,10 @@ const ShortStatus = (props: { status: StatusSummary; ok: string }) => (
  * A hostname cell: room for most hostnames on one line (longer ones wrap at their dots), and
  * for an IDN hostname the punycode the Gateway serves underneath.
  */
+// Wide enough for most names on one line; longer ones break at their dots (breakAtDots), so
+// the Gateway column keeps its room at 1400 px.
 const HostnameCell = (props: { hostname: string; children: ReactNode }) => (
-  <Box minWidth={280}>
+  <Box minWidth={190}>
     {props.children}
     {toUnicodeHostname(props.hostname) !== props.hostname && (
       <Secondary>{props.hostname}</Secondary>
