@@ -1,5 +1,6 @@
 import { DevCluster } from '@gatehouse/dev-cluster';
 import { startExampleCluster } from '../__testUtils__/devClusterHarness';
+import { eventually } from '../__testUtils__/eventually';
 import { ClusterClient } from '../kubernetes/ClusterClient';
 import {
   buildTenantObjects,
@@ -35,6 +36,17 @@ describe('exposureGatewayApiFor', () => {
       controllers: {},
       gatewayApi: { version: 'v1.6.1', channel: 'standard' },
     }));
+    // The controller writes the GatewayClass's supportedFeatures after start; ask only then.
+    await eventually(async () => {
+      const eg = (await client.get({
+        apiVersion: 'gateway.networking.k8s.io/v1',
+        kind: 'GatewayClass',
+        name: 'eg',
+      })) as { status?: { supportedFeatures?: { name: string }[] } };
+      expect(eg?.status?.supportedFeatures?.map(f => f.name)).toContain(
+        'ListenerSet',
+      );
+    }, 30_000);
   }, 60_000);
   afterAll(() => cluster.close());
 
