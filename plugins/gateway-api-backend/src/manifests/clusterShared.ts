@@ -13,7 +13,7 @@ import { InputError } from '@backstage/errors';
 import { issuerRef, tenantIssuer } from './certificates';
 import { clientTrafficPolicy } from './clientTraffic';
 import {
-  ALLOWED_LISTENERS_FROM_TENANTS,
+  ALLOWED_LISTENERS_FROM_CLUSTER_SHARED_TENANTS,
   listenerSet,
   servesListenerSet,
 } from './listenerSets';
@@ -146,7 +146,7 @@ export function buildClusterSharedTenant(
           },
         ],
         ...(withListenerSets
-          ? { allowedListeners: ALLOWED_LISTENERS_FROM_TENANTS }
+          ? { allowedListeners: ALLOWED_LISTENERS_FROM_CLUSTER_SHARED_TENANTS }
           : {}),
       },
     },

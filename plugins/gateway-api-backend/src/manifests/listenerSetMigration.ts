@@ -27,7 +27,7 @@
 import { GATEWAY_API_ANNOTATIONS } from '@gatehouse/backstage-plugin-gateway-api-common';
 import { issuerAnnotation } from './certificates';
 import {
-  ALLOWED_LISTENERS_FROM_TENANTS,
+  ALLOWED_LISTENERS_FROM_CLUSTER_SHARED_TENANTS,
   ALLOWED_LISTENERS_SAME,
   listenerSet,
 } from './listenerSets';
@@ -312,7 +312,7 @@ export function planListenerSetMigration(
         ...provisionedGateway,
         spec: {
           ...gatewaySpec,
-          allowedListeners: ALLOWED_LISTENERS_FROM_TENANTS,
+          allowedListeners: ALLOWED_LISTENERS_FROM_CLUSTER_SHARED_TENANTS,
         },
       },
     });

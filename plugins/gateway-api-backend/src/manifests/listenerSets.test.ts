@@ -146,17 +146,21 @@ describe('tenant listeners in ListenerSets (Gateway API v1.6)', () => {
   describe('cluster-shared', () => {
     const objects = buildTenantObjects(teamC, SERVED_V1_6_1);
 
-    it('lets the shared Gateway admit ListenerSets from tenant namespaces only', () => {
+    it('lets the shared Gateway admit ListenerSets only from the namespaces of its own tenants', () => {
       expect(find(objects, 'Gateway', 'shared').spec.allowedListeners).toEqual({
         namespaces: {
           from: 'Selector',
           selector: {
-            matchExpressions: [
-              { key: 'gateway-api.gatehouse.dev/tenant', operator: 'Exists' },
-            ],
+            matchLabels: {
+              'gateway-api.gatehouse.dev/layout': 'cluster-shared',
+            },
           },
         },
       });
+      // The tenant's own namespace carries that label, so its ListenerSets are admitted.
+      expect(
+        find(objects, 'Namespace', 'tenant-team-c').metadata.labels,
+      ).toMatchObject({ 'gateway-api.gatehouse.dev/layout': 'cluster-shared' });
     });
 
     it("moves the tenant's Issuer to its namespace and lets its challenges reach the http listener", () => {

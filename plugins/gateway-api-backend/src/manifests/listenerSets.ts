@@ -34,17 +34,18 @@ export function listenerSet(
 export const ALLOWED_LISTENERS_SAME = { namespaces: { from: 'Same' } };
 
 /**
- * The shared Gateway admits ListenerSets from tenant namespaces only. Selecting on the tenant
- * label is safe because only the platform may set or change it (the `gatehouse-tenant-metadata`
- * guard policy): no other namespace can label itself into the Gateway. Each listener still admits
- * routes from its own tenant's namespaces only, and the guard policies keep every listener
- * hostname inside its tenant's domains.
+ * The cluster-shared Gateway admits ListenerSets only from the namespaces of tenants provisioned
+ * onto it (layout `cluster-shared`), so a tenant on its own Gateway cannot borrow the shared one.
+ * Selecting on the layout label is safe because only the platform may set or change it (the
+ * `gatehouse-tenant-metadata` guard policy): no other namespace can label itself into the
+ * Gateway. Each listener still admits routes from its own tenant's namespaces only, and the guard
+ * policies keep every listener hostname inside its tenant's domains.
  */
-export const ALLOWED_LISTENERS_FROM_TENANTS = {
+export const ALLOWED_LISTENERS_FROM_CLUSTER_SHARED_TENANTS = {
   namespaces: {
     from: 'Selector',
     selector: {
-      matchExpressions: [{ key: TENANT_METADATA.tenant, operator: 'Exists' }],
+      matchLabels: { [TENANT_METADATA.layout]: 'cluster-shared' },
     },
   },
 };

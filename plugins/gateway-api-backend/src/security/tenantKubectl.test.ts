@@ -687,14 +687,22 @@ describe('a tenant with kubectl in its own namespaces', () => {
       servedHostnames(route, tenant).filter(h => !insideAny(h, tenant.domains)),
     );
 
-    // A ListenerSet put on another tenant's own Gateway is never admitted by it.
-    const tenantNamespaces = tenants.map(t => t.namespace);
+    // A ListenerSet put on a Gateway its tenant is not provisioned onto (another tenant's own
+    // Gateway, or the cluster-shared one when the attacker has its own) is never admitted.
     const squats = (await list(`${GROUP}/v1`, 'ListenerSet'))
       .filter(ls => ls.metadata.name.includes('-vs-'))
       .filter(ls => {
-        const parent = ls.spec.parentRef.namespace ?? ls.metadata.namespace;
-        return (
-          parent !== ls.metadata.namespace && tenantNamespaces.includes(parent)
+        const parent = {
+          namespace: ls.spec.parentRef.namespace ?? ls.metadata.namespace,
+          name: ls.spec.parentRef.name,
+        };
+        const attacker = tenants.find(
+          t => t.namespace === ls.metadata.namespace,
+        );
+        return !attacker?.listeners.some(
+          l =>
+            l.gateway.namespace === parent.namespace &&
+            l.gateway.name === parent.name,
         );
       })
       // Refused in its status (NotAllowed), not merely not yet looked at.
