@@ -2,7 +2,11 @@
  * Condition interpretation: turns the conditions controllers write (and the conditions the
  * attachment analysis predicts) into one short status, a one-line summary and a hint.
  */
-import { ListenerSetPrediction, ParentAttachment } from './attachment';
+import {
+  ListenerPrediction,
+  ListenerSetPrediction,
+  ParentAttachment,
+} from './attachment';
 import {
   CommonMistake,
   Hint,
@@ -266,6 +270,29 @@ export function interpretListenerSetStatus(
     'ListenerSet',
     listenerSet.status?.conditions,
     listenerSet.metadata?.generation,
+  );
+}
+
+/**
+ * Interprets the attachment analysis's prediction for one listener: its Accepted,
+ * ResolvedRefs, Conflicted and Programmed conditions as a controller would write them, so the
+ * listener reads the same before a controller reports as after.
+ *
+ * @public
+ */
+export function interpretListenerPrediction(
+  prediction: ListenerPrediction,
+): StatusSummary {
+  return interpretConditions(
+    'Listener',
+    [
+      prediction.accepted,
+      prediction.resolvedRefs,
+      prediction.conflicted,
+      prediction.programmed,
+    ],
+    undefined,
+    `Listener "${prediction.listenerName}": `,
   );
 }
 

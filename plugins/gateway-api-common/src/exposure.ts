@@ -41,6 +41,11 @@ export interface ListenerSummary {
   /** From the Gateway's `status.listeners`; undefined until a controller reports. */
   attachedRoutes?: number;
   status: StatusSummary;
+  /**
+   * From the attachment analysis: the Accepted, ResolvedRefs, Conflicted and Programmed
+   * conditions a conformant controller writes, which stand in until one reports.
+   */
+  predicted?: StatusSummary;
 }
 
 /**

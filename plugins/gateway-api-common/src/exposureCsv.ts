@@ -1,5 +1,10 @@
 import { StatusLevel, StatusSummary, worstStatus } from './conditions';
-import { Exposure, ExposureGateway, ListenerSetSummary } from './exposure';
+import {
+  Exposure,
+  ExposureGateway,
+  ListenerSetSummary,
+  ListenerSummary,
+} from './exposure';
 import { TlsState } from './tls';
 
 /**
@@ -42,6 +47,16 @@ export const listenerSetHealth = (
     : listenerSet.status;
 
 /**
+ * A listener's reported status; until a controller reports, what the analysis predicts.
+ *
+ * @public
+ */
+export const listenerHealth = (listener: ListenerSummary): StatusSummary =>
+  listener.status.status === 'unknown' && listener.predicted
+    ? listener.predicted
+    : listener.status;
+
+/**
  * A Gateway can be Programmed while the listener serving the hostname is not, or the
  * ListenerSet holding that listener is not admitted: the worst.
  *
@@ -50,7 +65,7 @@ export const listenerSetHealth = (
 export const gatewayHealth = (gateway: ExposureGateway): StatusSummary =>
   worstStatus([
     gateway.status,
-    ...(gateway.listener ? [gateway.listener.status] : []),
+    ...(gateway.listener ? [listenerHealth(gateway.listener)] : []),
     ...(gateway.listenerSet ? [listenerSetHealth(gateway.listenerSet)] : []),
   ]);
 

@@ -157,6 +157,35 @@ describe('buildExposures over the example cluster', () => {
     expect(checkout.gateways[0].ignoredPolicies).toBeUndefined();
   });
 
+  it("predicts every listener's conditions as the controller writes them (Programmed included)", () => {
+    const listeners = exposures.flatMap(e =>
+      e.gateways.flatMap(g =>
+        g.listener ? [{ hostname: e.hostname, listener: g.listener }] : [],
+      ),
+    );
+    expect(listeners.length).toBeGreaterThan(5);
+    const verdicts = listeners.map(({ hostname, listener }) => [
+      hostname,
+      listener.name,
+      listener.status.status,
+      listener.status.reason,
+    ]);
+    const predictions = listeners.map(({ hostname, listener }) => [
+      hostname,
+      listener.name,
+      listener.predicted?.status,
+      listener.predicted?.reason,
+    ]);
+    expect(predictions).toEqual(verdicts);
+    // The listener without its certificate is among them, not programmed.
+    expect(verdicts).toContainEqual([
+      'admin.checkout.team-a.example.org',
+      'https',
+      'error',
+      'InvalidCertificateRef',
+    ]);
+  });
+
   it('ties each exposure to its component and tenant', () => {
     const [checkout] = byHostname('checkout.team-a.example.org');
     expect(checkout).toMatchObject({

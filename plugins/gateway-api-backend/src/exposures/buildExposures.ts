@@ -10,6 +10,7 @@ import {
   interpretRouteParentStatus,
   Issuer,
   ListenerSet,
+  listenerHealth,
   listenerUrl,
   Namespace,
   normaliseHostname,
@@ -35,6 +36,8 @@ import { routeEntityRef } from './routeEntityRef';
 import { isAcmeSolverRoute } from './acmeSolverRoute';
 import {
   gatewayContext,
+  listenerPredictions,
+  secretsOfReadyCertificates,
   summariseGateway,
   summariseListener,
 } from './gatewaySummary';
@@ -85,27 +88,27 @@ export function buildExposures(
     services: kind<Service>('Service'),
     referenceGrants: kind<ReferenceGrant>('ReferenceGrant'),
     certificates,
-    secrets: new Set(
-      certificates
-        .filter(c =>
-          c.status?.conditions?.some(
-            x => x.type === 'Ready' && x.status === 'True',
-          ),
-        )
-        .map(c => `${c.metadata?.namespace}/${c.spec?.secretName}`),
-    ),
+    secrets: secretsOfReadyCertificates(certificates),
   });
   const predicted = new Map<string, RouteAttachment>(
     prediction.routes.map(r => [`${r.kind}/${r.namespace}/${r.name}`, r]),
   );
+  const listenerPredictionOf = listenerPredictions(prediction);
   const parentsByName = parentIndex(gateways, listenerSets);
   const predictedSets = new Map(
     prediction.listenerSets.map(p => [`${p.namespace}/${p.name}`, p]),
   );
+  // The Certificate behind a listener's Secret, the first as a scan would find it: looked up
+  // for every hostname, so by name rather than by a scan of every Certificate.
+  const certificateBySecret = new Map<string, Certificate>();
+  for (const c of certificates) {
+    const key = `${c.metadata?.namespace}/${c.spec?.secretName}`;
+    if (!certificateBySecret.has(key)) certificateBySecret.set(key, c);
+  }
   const tlsContext = {
-    requests: kind<CertificateRequest>('CertificateRequest'),
-    orders: kind<Order>('Order'),
-    challenges: kind<Challenge>('Challenge'),
+    requests: ownedBy(kind<CertificateRequest>('CertificateRequest')),
+    orders: ownedBy(kind<Order>('Order')),
+    challenges: ownedBy(kind<Challenge>('Challenge')),
     issuers: [...kind<Issuer>('Issuer'), ...kind<Issuer>('ClusterIssuer')],
   };
 
@@ -179,7 +182,17 @@ export function buildExposures(
         const listenerSet = resolvedParent.listenerSet;
         exposureGateways.push({
           ...summariseGateway(gateway, context),
-          listener: listener && summariseListener(holder, listener),
+          listener:
+            listener &&
+            summariseListener(
+              holder,
+              listener,
+              listenerPredictionOf(
+                resolvedParent.listenerSet ? 'ListenerSet' : 'Gateway',
+                holder,
+                listener.name ?? '',
+              ),
+            ),
           ...(listenerSet && {
             listenerSet: summariseListenerSet(
               listenerSet,
@@ -196,10 +209,8 @@ export function buildExposures(
             : undefined;
         if (secretName && !tls) {
           tls = tlsFor(
-            certificates.find(
-              c =>
-                c.metadata?.namespace === resolvedParent.listenerNamespace &&
-                c.spec?.secretName === secretName,
+            certificateBySecret.get(
+              `${resolvedParent.listenerNamespace}/${secretName}`,
             ),
             tlsContext,
             now,
@@ -210,7 +221,8 @@ export function buildExposures(
         routeStatus,
         ...exposureGateways.flatMap(g => [
           g.status,
-          ...(g.listener ? [g.listener.status] : []),
+          // The analysis stands in for a listener no controller has reported on.
+          ...(g.listener ? [listenerHealth(g.listener)] : []),
           // The analysis stands in for a ListenerSet no controller has reported on.
           ...(g.listenerSet
             ? [
@@ -280,37 +292,56 @@ function listenerCarries(
   return protocol === 'HTTPS' || protocol === 'HTTP';
 }
 
+/** Objects by `namespace/ownerKind/ownerName` of each owner reference, in list order. */
+type OwnedBy<T> = (
+  namespace: string | undefined,
+  kind: string,
+  name?: string,
+) => T[];
+
+function ownedBy<T extends { metadata?: any }>(objects: T[]): OwnedBy<T> {
+  const byOwner = new Map<string, T[]>();
+  for (const o of objects) {
+    const owners = new Set<string>(
+      (o.metadata?.ownerReferences ?? []).map(
+        (r: { kind?: string; name?: string }) =>
+          `${o.metadata?.namespace}/${r.kind}/${r.name}`,
+      ),
+    );
+    for (const owner of owners) {
+      const same = byOwner.get(owner);
+      if (same) same.push(o);
+      else byOwner.set(owner, [o]);
+    }
+  }
+  return (namespace, kind, name) =>
+    byOwner.get(`${namespace}/${kind}/${name}`) ?? [];
+}
+
 function tlsFor(
   certificate: Certificate | undefined,
   context: {
-    requests: CertificateRequest[];
-    orders: Order[];
-    challenges: Challenge[];
+    requests: OwnedBy<CertificateRequest>;
+    orders: OwnedBy<Order>;
+    challenges: OwnedBy<Challenge>;
     issuers: Issuer[];
   },
   now: Date,
 ): TlsSummary {
   const ns = certificate?.metadata?.namespace;
   const certName = certificate?.metadata?.name;
-  const owned = (o: { metadata?: any }, kind: string, name?: string) =>
-    o.metadata?.namespace === ns &&
-    (o.metadata?.ownerReferences ?? []).some(
-      (r: { kind?: string; name?: string }) =>
-        r.kind === kind && r.name === name,
-    );
-  const request = context.requests
-    .filter(r => owned(r, 'Certificate', certName))
-    .sort((a, b) =>
+  const request = [...context.requests(ns, 'Certificate', certName)].sort(
+    (a, b) =>
       String(b.metadata?.creationTimestamp ?? '').localeCompare(
         String(a.metadata?.creationTimestamp ?? ''),
       ),
-    )[0];
-  const order = context.orders.find(o =>
-    owned(o, 'CertificateRequest', request?.metadata?.name),
-  );
-  const challenges = context.challenges.filter(c =>
-    owned(c, 'Order', order?.metadata?.name),
-  );
+  )[0];
+  const order = context.orders(
+    ns,
+    'CertificateRequest',
+    request?.metadata?.name,
+  )[0];
+  const challenges = context.challenges(ns, 'Order', order?.metadata?.name);
   return summariseTls({
     certificate,
     certificateRequest: request,

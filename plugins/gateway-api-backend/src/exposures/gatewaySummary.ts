@@ -1,11 +1,15 @@
 import {
+  Certificate,
   checkPolicyTargets,
   Gateway,
   GATEWAY_API_GROUP,
   GatewaySummary,
   interpretConditions,
+  interpretListenerPrediction,
   Listener,
+  ListenerPrediction,
   ListenerSet,
+  ListenerSetPrediction,
   ListenerSummary,
   TargetingPolicy,
 } from '@gatehouse/backstage-plugin-gateway-api-common';
@@ -79,10 +83,66 @@ export function summariseGateway(
   };
 }
 
-/** One listener of a Gateway or ListenerSet with what the controller reported of it. */
+/**
+ * The Secrets taken to exist: Secrets are never read, and a Certificate's Secret exists once
+ * the Certificate is Ready, which is when cert-manager has written it.
+ */
+export function secretsOfReadyCertificates(
+  certificates: Certificate[],
+): Set<string> {
+  return new Set(
+    certificates
+      .filter(c =>
+        c.status?.conditions?.some(
+          x => x.type === 'Ready' && x.status === 'True',
+        ),
+      )
+      .map(c => `${c.metadata?.namespace}/${c.spec?.secretName}`),
+  );
+}
+
+/** Finds the analysis's prediction for a listener of a Gateway or ListenerSet. */
+export type ListenerPredictions = (
+  holderKind: 'Gateway' | 'ListenerSet',
+  holder: Gateway | ListenerSet,
+  listenerName: string,
+) => ListenerPrediction | undefined;
+
+/** Indexes the attachment analysis's listener predictions by their holder and name. */
+export function listenerPredictions(prediction: {
+  listeners: ListenerPrediction[];
+  listenerSets: ListenerSetPrediction[];
+}): ListenerPredictions {
+  const byKey = new Map<string, ListenerPrediction>();
+  for (const l of prediction.listeners) {
+    byKey.set(
+      `Gateway/${l.gatewayNamespace}/${l.gatewayName}/${l.listenerName}`,
+      l,
+    );
+  }
+  for (const set of prediction.listenerSets) {
+    for (const l of set.listeners) {
+      byKey.set(
+        `ListenerSet/${set.namespace}/${set.name}/${l.listenerName}`,
+        l,
+      );
+    }
+  }
+  // Listed objects may lack `kind`, so the caller says which it holds.
+  return (holderKind, holder, listenerName) =>
+    byKey.get(
+      `${holderKind}/${holder.metadata?.namespace}/${holder.metadata?.name}/${listenerName}`,
+    );
+}
+
+/**
+ * One listener of a Gateway or ListenerSet with what the controller reported of it, and what
+ * the analysis predicts of it (which stands in until a controller reports).
+ */
 export function summariseListener(
   gateway: Gateway | ListenerSet,
   listener: Listener,
+  prediction?: ListenerPrediction,
 ): ListenerSummary {
   const reported = gateway.status?.listeners?.find(
     l => l.name === listener.name,
@@ -99,5 +159,6 @@ export function summariseListener(
       gateway.metadata?.generation,
       `Listener "${listener.name}": `,
     ),
+    ...(prediction && { predicted: interpretListenerPrediction(prediction) }),
   };
 }

@@ -1,15 +1,18 @@
 import {
+  Certificate,
   domainsOverlap,
   Exposure,
   Gateway,
   hintForMistake,
   Listener,
   listenerAllowsNamespace,
+  ListenerPrediction,
   ListenerSet,
   listenerSetNamesGateway,
   listenerSetParentRef,
   Namespace,
-  predictListenerSets,
+  predictAttachment,
+  ReferenceGrant,
   TenantDetail,
   TenantGateway,
   TenantListener,
@@ -21,6 +24,8 @@ import { ExposureIndex } from '../exposures/ExposureIndex';
 import { tenantsInCache } from './tenantsInCache';
 import {
   gatewayContext,
+  listenerPredictions,
+  secretsOfReadyCertificates,
   summariseGateway,
   summariseListener,
 } from '../exposures/gatewaySummary';
@@ -45,8 +50,9 @@ const servesTenantDomains = (hostname: string | undefined, domains: string[]) =>
 const tenantListener = (
   holder: Gateway | ListenerSet,
   listener: Listener,
+  prediction: ListenerPrediction | undefined,
 ): TenantListener => ({
-  ...summariseListener(holder, listener),
+  ...summariseListener(holder, listener, prediction),
   tlsMode:
     listener.protocol === 'HTTPS' || listener.protocol === 'TLS'
       ? listener.tls?.mode ?? 'Terminate'
@@ -80,20 +86,32 @@ export function tenantDetail(
     (snapshot.byKind.get('ListenerSet') ?? []) as ListenerSet[]
   ).filter(ls => tenantNamespaces.includes(ls.metadata?.namespace ?? ''));
   // Predicted over every ListenerSet, since an older neighbour's listener can conflict ours.
+  const analysis = predictAttachment({
+    gateways: allGateways,
+    routes: [],
+    listenerSets: (snapshot.byKind.get('ListenerSet') ?? []) as ListenerSet[],
+    namespaces: (snapshot.byKind.get('Namespace') ?? []) as Namespace[],
+    referenceGrants: (snapshot.byKind.get('ReferenceGrant') ??
+      []) as ReferenceGrant[],
+    secrets: secretsOfReadyCertificates(
+      (snapshot.byKind.get('Certificate') ?? []) as Certificate[],
+    ),
+  });
   const predictions = new Map(
-    predictListenerSets({
-      gateways: allGateways,
-      listenerSets: (snapshot.byKind.get('ListenerSet') ?? []) as ListenerSet[],
-      namespaces: (snapshot.byKind.get('Namespace') ?? []) as Namespace[],
-    }).map(p => [`${p.namespace}/${p.name}`, p]),
+    analysis.listenerSets.map(p => [`${p.namespace}/${p.name}`, p]),
   );
+  const listenerPredictionOf = listenerPredictions(analysis);
   const summariseOwn = (ls: ListenerSet): TenantListenerSet => ({
     ...summariseListenerSet(
       ls,
       predictions.get(`${ls.metadata?.namespace}/${ls.metadata?.name}`),
     ),
     listeners: (ls.spec?.listeners ?? []).map(listener =>
-      tenantListener(ls, listener),
+      tenantListener(
+        ls,
+        listener,
+        listenerPredictionOf('ListenerSet', ls, listener.name ?? ''),
+      ),
     ),
   });
   const gateways: TenantGateway[] = [];
@@ -111,7 +129,13 @@ export function tenantDetail(
             ),
           ),
       )
-      .map(listener => tenantListener(gateway, listener));
+      .map(listener =>
+        tenantListener(
+          gateway,
+          listener,
+          listenerPredictionOf('Gateway', gateway, listener.name ?? ''),
+        ),
+      );
     const listenerSets = ownSets
       .filter(ls => listenerSetNamesGateway(ls, gateway))
       .map(summariseOwn);

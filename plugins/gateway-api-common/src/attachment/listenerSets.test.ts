@@ -867,6 +867,7 @@ describe('interpreting ListenerSets', () => {
       gateways: gateway ? [gateway] : [],
       listenerSets: [set],
       namespaces,
+      secrets: new Set([`${set.metadata!.namespace}/tls`]),
     });
     const summary = interpretListenerSetPrediction(prediction);
     expect(summary.status).toBe(status);
@@ -972,6 +973,10 @@ describe('ListenerSets at the size of a shared Gateway', () => {
       gateways: [shared({ namespaces: { from: 'All' } })],
       listenerSets: sets,
       routes,
+      secrets: sets.map(ls => ({
+        namespace: ls.metadata!.namespace,
+        name: 'tls',
+      })),
     });
     const elapsed = Date.now() - started;
     const conflicted = prediction.listenerSets.filter(

@@ -18,6 +18,7 @@ import {
   ListenerPrediction,
   predictAccepted,
   predictConflicted,
+  predictProgrammed,
   predictResolvedRefs,
   protocolFamily,
   supportedRouteKinds,
@@ -320,17 +321,11 @@ function predictEntries(
     const conflicted =
       conflicts.get(listener) ?? predictConflicted(listener, siblings);
     const valid = predictAccepted(listener, ctx.options);
-    return {
-      gatewayNamespace: gateway.namespace,
-      gatewayName: gateway.name,
-      listenerSet: keyOf(ls),
-      listenerName: listener.name ?? '',
-      supportedKinds: supportedRouteKinds(listener, ctx.options),
-      attachedRoutes: 0,
+    const conditions = {
       // A conflicted ListenerSet listener is not accepted: the older listener keeps the port.
       accepted:
         valid.status === 'True' && isConflict(conflicted)
-          ? { ...conflicted, type: 'Accepted', status: 'False' }
+          ? { ...conflicted, type: 'Accepted', status: 'False' as const }
           : valid,
       resolvedRefs: predictResolvedRefs(
         owner,
@@ -340,6 +335,16 @@ function predictEntries(
         ctx.options,
       ),
       conflicted,
+    };
+    return {
+      gatewayNamespace: gateway.namespace,
+      gatewayName: gateway.name,
+      listenerSet: keyOf(ls),
+      listenerName: listener.name ?? '',
+      supportedKinds: supportedRouteKinds(listener, ctx.options),
+      attachedRoutes: 0,
+      ...conditions,
+      programmed: predictProgrammed(listener.name ?? '', conditions),
     };
   });
 }
@@ -434,7 +439,9 @@ function predictOne(
       mistakes: [],
     };
   }
-  const invalid = listeners.filter(l => l.accepted.status === 'False');
+  // A listener that cannot be programmed (unaccepted, conflicted, or with references that do
+  // not resolve) is what ListenersNotValid counts.
+  const invalid = listeners.filter(l => l.programmed.status === 'False');
   const mistakes: CommonMistake[] = invalid.some(l => isConflict(l.conflicted))
     ? ['listenerConflict']
     : [];
@@ -451,7 +458,13 @@ function predictOne(
       accepted: accepted(
         all ? 'False' : 'True',
         'ListenersNotValid',
-        `${which}: ${invalid.map(l => l.accepted.message).join(' ')}`,
+        `${which}: ${invalid
+          .map(
+            l =>
+              (l.accepted.status === 'False' ? l.accepted : l.resolvedRefs)
+                .message,
+          )
+          .join(' ')}`,
       ),
       listeners,
       mistakes,

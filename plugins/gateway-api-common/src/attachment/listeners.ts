@@ -79,6 +79,12 @@ export interface ListenerPrediction {
   accepted: PredictedCondition;
   resolvedRefs: PredictedCondition;
   conflicted: PredictedCondition;
+  /**
+   * Whether the listener goes into the data plane: False when it is not Accepted, its
+   * references do not resolve, or it conflicts. Written as a controller writes it once the
+   * Gateway has an address (before that a controller says Pending).
+   */
+  programmed: PredictedCondition;
 }
 
 /**
@@ -305,6 +311,49 @@ export function predictConflicted(
 }
 
 /**
+ * The Programmed condition a conformant controller writes for a listener, from its other
+ * conditions: a conflicted listener is not programmed, with the conflict as the reason; an
+ * unaccepted one or one whose references do not resolve is `Invalid`.
+ *
+ * @internal
+ */
+export function predictProgrammed(
+  listenerName: string,
+  conditions: {
+    accepted: PredictedCondition;
+    resolvedRefs: PredictedCondition;
+    conflicted: PredictedCondition;
+  },
+): PredictedCondition {
+  const { accepted, resolvedRefs, conflicted } = conditions;
+  if (conflicted.status === 'True') {
+    return condition(
+      'Programmed',
+      'False',
+      conflicted.reason,
+      conflicted.message,
+    );
+  }
+  const why = [accepted, resolvedRefs].filter(c => c.status === 'False');
+  if (why.length > 0) {
+    return condition(
+      'Programmed',
+      'False',
+      'Invalid',
+      `Listener "${listenerName}" is not programmed: ${why
+        .map(c => `${c.type} is False (${c.reason})`)
+        .join(', ')}.`,
+    );
+  }
+  return condition(
+    'Programmed',
+    'True',
+    'Programmed',
+    `Listener "${listenerName}" is programmed once the Gateway has an address.`,
+  );
+}
+
+/**
  * Predicts a Gateway's listener conditions; `attachedRoutes` is left at 0 for the caller to
  * fill from the route analysis.
  *
@@ -317,20 +366,26 @@ export function predictListeners(
   options: AttachmentOptions,
 ): ListenerPrediction[] {
   const listeners = gateway.spec?.listeners ?? [];
-  return listeners.map(listener => ({
-    gatewayNamespace: gateway.metadata?.namespace ?? '',
-    gatewayName: gateway.metadata?.name ?? '',
-    listenerName: listener.name ?? '',
-    supportedKinds: supportedRouteKinds(listener, options),
-    attachedRoutes: 0,
-    accepted: predictAccepted(listener, options),
-    resolvedRefs: predictResolvedRefs(
-      { kind: 'Gateway', namespace: gateway.metadata?.namespace ?? '' },
-      listener,
-      secrets,
-      referenceGrants,
-      options,
-    ),
-    conflicted: predictConflicted(listener, listeners),
-  }));
+  return listeners.map(listener => {
+    const conditions = {
+      accepted: predictAccepted(listener, options),
+      resolvedRefs: predictResolvedRefs(
+        { kind: 'Gateway', namespace: gateway.metadata?.namespace ?? '' },
+        listener,
+        secrets,
+        referenceGrants,
+        options,
+      ),
+      conflicted: predictConflicted(listener, listeners),
+    };
+    return {
+      gatewayNamespace: gateway.metadata?.namespace ?? '',
+      gatewayName: gateway.metadata?.name ?? '',
+      listenerName: listener.name ?? '',
+      supportedKinds: supportedRouteKinds(listener, options),
+      attachedRoutes: 0,
+      ...conditions,
+      programmed: predictProgrammed(listener.name ?? '', conditions),
+    };
+  });
 }

@@ -6,7 +6,7 @@ import {
   StatusSummary,
 } from '@gatehouse/backstage-plugin-gateway-api-common';
 import { TLS_STATES } from '../components/status';
-import { listenerSetHealth } from './statusWords';
+import { listenerHealth, listenerSetHealth } from './statusWords';
 
 /** One thing wrong (or not yet done) with an exposure, where it is, and what to do. */
 export interface ExposureProblem {
@@ -80,6 +80,8 @@ function gatewayProblems(exposure: Exposure): ExposureProblem[] {
     const setSubject =
       listenerSet && `ListenerSet ${listenerSet.namespace}/${listenerSet.name}`;
     const setStatus = listenerSet && listenerSetHealth(listenerSet);
+    // The controller's verdict on the listener; the analysis stands in until one reports.
+    const listenerStatus = listener && listenerHealth(listener);
     return [
       ...(notOk(gateway.status) ? [fromStatus(subject, gateway.status)] : []),
       // The controller's verdict on the ListenerSet (the analysis stands in until one
@@ -98,12 +100,12 @@ function gatewayProblems(exposure: Exposure): ExposureProblem[] {
       ),
       // The Gateway's own summary already covers its worst listener; say it once.
       ...(listener &&
-      notOk(listener.status) &&
-      listener.status.summary !== gateway.status.summary
+      notOk(listenerStatus) &&
+      listenerStatus.summary !== gateway.status.summary
         ? [
             fromStatus(
               `${setSubject ?? subject} listener ${listener.name}`,
-              listener.status,
+              listenerStatus,
             ),
           ]
         : []),

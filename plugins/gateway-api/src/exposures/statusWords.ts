@@ -1,12 +1,13 @@
 import {
   gatewayHealth,
+  listenerHealth,
   listenerSetHealth,
   STATUS_LABELS,
   StatusSummary,
 } from '@gatehouse/backstage-plugin-gateway-api-common';
 
 // The words and the gateway health rule are common's, shared with the backend's CSV export.
-export { gatewayHealth, listenerSetHealth, STATUS_LABELS };
+export { gatewayHealth, listenerHealth, listenerSetHealth, STATUS_LABELS };
 
 /**
  * A status in one or two words: the healthy condition (`ok`) when fine, else the condition's

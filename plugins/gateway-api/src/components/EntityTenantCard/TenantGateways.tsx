@@ -11,6 +11,7 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import {
+  listenerHealth,
   listenerSetHealth,
   shortStatusText,
 } from '../../exposures/statusWords';
@@ -25,6 +26,18 @@ const COLUMNS: Array<[string, string, 'left' | 'right']> = [
   ['attachedRoutes', '14%', 'right'],
   ['Status', '22%', 'left'],
 ];
+
+/** The controller's verdict on a listener, or until one reports, the analysis's prediction. */
+const ListenerStatus = ({ listener }: { listener: TenantListener }) => {
+  const status = listenerHealth(listener);
+  const predicted = status !== listener.status;
+  return (
+    <StatusText status={status.status}>
+      {shortStatusText(status, 'Programmed')}
+      {predicted && ' (predicted)'}
+    </StatusText>
+  );
+};
 
 const ListenerTable = (props: {
   label: string;
@@ -57,9 +70,7 @@ const ListenerTable = (props: {
           <TableCell>{listener.tlsMode ?? '—'}</TableCell>
           <TableCell align="right">{listener.attachedRoutes ?? '—'}</TableCell>
           <TableCell>
-            <StatusText status={listener.status.status}>
-              {shortStatusText(listener.status, 'Programmed')}
-            </StatusText>
+            <ListenerStatus listener={listener} />
           </TableCell>
         </TableRow>
       ))}

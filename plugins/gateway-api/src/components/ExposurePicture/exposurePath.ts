@@ -8,6 +8,7 @@ import {
 } from '@gatehouse/backstage-plugin-gateway-api-common';
 import {
   gatewayHealth,
+  listenerHealth,
   listenerSetHealth,
   shortStatusText,
 } from '../../exposures/statusWords';
@@ -92,7 +93,7 @@ function gatewayHops(gateway: ExposureGateway): PathNode[] {
       ...withStatus(
         worstStatus([
           listenerSetHealth(listenerSet),
-          ...(gateway.listener ? [gateway.listener.status] : []),
+          ...(gateway.listener ? [listenerHealth(gateway.listener)] : []),
         ]),
         'Programmed',
       ),
