@@ -171,6 +171,10 @@ describe('cluster-shared layout', () => {
         buildTenantObjects({
           ...teamC,
           controllerName: 'gateway.nginx.org/nginx-gateway-controller',
+          clientIp: {
+            mode: 'proxy-protocol',
+            trustedAddresses: ['10.0.0.0/8'],
+          },
         }).map(o => o.kind),
       ).not.toContain('ClientTrafficPolicy');
     });

@@ -11,7 +11,7 @@
  */
 import { InputError } from '@backstage/errors';
 import { issuerRef, tenantIssuer } from './certificates';
-import { clientTrafficPolicy } from './clientTraffic';
+import { tenantProfile } from './implementations';
 import {
   ALLOWED_LISTENERS_FROM_CLUSTER_SHARED_TENANTS,
   listenerSet,
@@ -114,6 +114,8 @@ export function buildClusterSharedTenant(
   served: ServedGatewayApi,
 ): KubernetesObject[] {
   const shared = sharedGatewayOf(tenant);
+  const profile = tenantProfile(tenant);
+  const sharedRef = { namespace: shared.namespace, name: shared.name };
   const namespace = tenantNamespaceObject(tenant);
   const withListenerSets = servesListenerSet(served);
   return [
@@ -148,6 +150,7 @@ export function buildClusterSharedTenant(
         ...(withListenerSets
           ? { allowedListeners: ALLOWED_LISTENERS_FROM_CLUSTER_SHARED_TENANTS }
           : {}),
+        ...profile.gatewaySpec(tenant, sharedRef),
       },
     },
     httpsRedirectRoute(sharedMeta('https-redirect', shared.namespace), {
@@ -164,8 +167,9 @@ export function buildClusterSharedTenant(
         sectionName: 'http',
       },
     ]),
-    ...clientTrafficPolicy(tenant, sharedMeta(shared.name, shared.namespace), {
-      gateway: shared.name,
+    ...profile.tenantObjects(tenant, {
+      gateway: sharedRef,
+      metadata: sharedMeta(shared.name, shared.namespace),
     }),
   ];
 }

@@ -82,16 +82,15 @@ describe('dedicated layout', () => {
     });
   });
 
-  it('emits no Envoy Gateway extras for another controller', () => {
-    const cilium = buildTenantObjects({
+  it('emits no Envoy Gateway extras for a controller Gatehouse knows nothing of', () => {
+    const other = buildTenantObjects({
       ...teamA,
-      controllerName: 'io.cilium/gateway-controller',
-      clientIp: { mode: 'proxy-protocol' },
+      controllerName: 'example.net/gateway-controller',
     });
-    expect(cilium.map(o => o.kind)).not.toContain('EnvoyProxy');
-    expect(cilium.map(o => o.kind)).not.toContain('ClientTrafficPolicy');
-    expect(find(cilium, 'GatewayClass', 'tenant-team-a').spec).toEqual({
-      controllerName: 'io.cilium/gateway-controller',
+    expect(other.map(o => o.kind)).not.toContain('EnvoyProxy');
+    expect(other.map(o => o.kind)).not.toContain('ClientTrafficPolicy');
+    expect(find(other, 'GatewayClass', 'tenant-team-a').spec).toEqual({
+      controllerName: 'example.net/gateway-controller',
     });
   });
 

@@ -1,16 +1,16 @@
 /**
  * The `dedicated` layout (one Envoy Gateway per tenant, as Cozystack runs it): per tenant a GatewayClass named
- * after the tenant namespace whose EnvoyProxy merges every Gateway of the class onto one Service,
+ * after the tenant namespace whose parameters (Envoy Gateway's EnvoyProxy, from the tenant's
+ * implementation profile) merge every Gateway of the class onto one Service,
  * an `acme-challenge` and an `http-redirect` Gateway on :80, and per exposed service its own
  * Gateway with one listener for its hostname.
  */
 import { issuerAnnotation, tenantIssuer } from './certificates';
-import { clientTrafficPolicy } from './clientTraffic';
+import { tenantProfile } from './implementations';
 import {
   allowedRoutesByNamespaceName,
   exposureObjectMeta,
   GATEWAY_API_GROUP,
-  isEnvoyGateway,
   TENANT_METADATA,
   tenantNamespaceObject,
   tenantObjectMeta,
@@ -31,66 +31,25 @@ import {
 const ACME_CHALLENGE_GATEWAY = 'acme-challenge';
 const HTTP_REDIRECT_GATEWAY = 'http-redirect';
 
-function envoyService(tenant: TenantSpec) {
-  if (tenant.serviceExposure.type === 'LoadBalancer') {
-    return { type: 'LoadBalancer' };
-  }
-  // Envoy Gateway has no externalIPs field: the merged Service is patched instead.
-  return {
-    type: 'ClusterIP',
-    patch: {
-      type: 'StrategicMerge',
-      value: { spec: { externalIPs: tenant.serviceExposure.externalIPs } },
-    },
-  };
-}
-
-function envoyProxy(tenant: TenantSpec): KubernetesObject[] {
-  if (!isEnvoyGateway(tenant)) return [];
-  return [
-    {
-      apiVersion: 'gateway.envoyproxy.io/v1alpha1',
-      kind: 'EnvoyProxy',
-      metadata: tenantObjectMeta(
-        tenant,
-        tenant.namespace,
-        tenant.names.envoyProxyNamespace,
-      ),
-      spec: {
-        // One Envoy Service (one address) for all of the tenant's Gateways.
-        mergeGateways: true,
-        provider: {
-          type: 'Kubernetes',
-          kubernetes: { envoyService: envoyService(tenant) },
-        },
-      },
-    },
-  ];
-}
-
-function gatewayClass(tenant: TenantSpec): KubernetesObject {
+function gatewayClass(
+  tenant: TenantSpec,
+  parametersRef: Record<string, string> | undefined,
+): KubernetesObject {
   return {
     apiVersion: `${GATEWAY_API_GROUP}/v1`,
     kind: 'GatewayClass',
     metadata: tenantObjectMeta(tenant, tenant.namespace),
     spec: {
       controllerName: tenant.controllerName,
-      ...(isEnvoyGateway(tenant)
-        ? {
-            parametersRef: {
-              group: 'gateway.envoyproxy.io',
-              kind: 'EnvoyProxy',
-              name: tenant.namespace,
-              namespace: tenant.names.envoyProxyNamespace,
-            },
-          }
-        : {}),
+      ...(parametersRef ? { parametersRef } : {}),
     },
   };
 }
 
 /** Everything a dedicated tenant needs before any service is exposed. */
 export function buildDedicatedTenant(tenant: TenantSpec): KubernetesObject[] {
+  const profile = tenantProfile(tenant);
+  const parameters = profile.gatewayClassParameters(tenant);
   const sameNamespace = { namespaces: { from: 'Same' } };
   // Merged Gateways may not repeat a port/protocol/hostname, so the redirect listeners carry the
   // tenant's domains while acme-challenge keeps the hostname-less one. The more specific redirect
@@ -113,8 +72,8 @@ export function buildDedicatedTenant(tenant: TenantSpec): KubernetesObject[] {
   ]);
   return [
     tenantNamespaceObject(tenant),
-    ...envoyProxy(tenant),
-    gatewayClass(tenant),
+    ...parameters.objects,
+    gatewayClass(tenant, parameters.parametersRef),
     {
       apiVersion: `${GATEWAY_API_GROUP}/v1`,
       kind: 'Gateway',
@@ -164,13 +123,10 @@ export function buildDedicatedTenant(tenant: TenantSpec): KubernetesObject[] {
       })),
     ),
     // Targets every Gateway of the tenant, including per-service ones created later.
-    ...clientTrafficPolicy(
-      tenant,
-      tenantObjectMeta(tenant, tenant.namespace, tenant.namespace),
-      {
-        gatewaysLabelled: { [TENANT_METADATA.tenant]: tenant.name },
-      },
-    ),
+    ...profile.tenantObjects(tenant, {
+      gatewaysLabelled: { [TENANT_METADATA.tenant]: tenant.name },
+      metadata: tenantObjectMeta(tenant, tenant.namespace, tenant.namespace),
+    }),
   ];
 }
 

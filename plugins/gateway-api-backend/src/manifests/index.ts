@@ -38,6 +38,17 @@ export {
   SHARED_HTTP_LABEL,
   TENANT_METADATA,
 } from './metadata';
+export {
+  CILIUM_CONTROLLER,
+  IMPLEMENTATION_PROFILES,
+  NGINX_GATEWAY_FABRIC_CONTROLLER,
+  profileFor,
+  tenantProfile,
+} from './implementations';
+export type {
+  ImplementationId,
+  ImplementationProfile,
+} from './implementations';
 export { GUARD_POLICY_MODES, guardPolicies } from './guardPolicies';
 export type { GuardPolicyMode, GuardPolicyOptions } from './guardPolicies';
 export { mergeAppliedObjects, toKustomization, toYaml } from './gitops';

@@ -16,8 +16,7 @@ export const MANAGED_BY_LABELS = {
   'app.kubernetes.io/managed-by': 'gatehouse',
 } as const;
 
-export const ENVOY_GATEWAY_CONTROLLER =
-  'gateway.envoyproxy.io/gatewayclass-controller';
+export { ENVOY_GATEWAY_CONTROLLER } from './implementations/envoyGateway';
 
 /**
  * On the Namespaces whose routes may attach to the cluster-shared Gateway's `http` listener (port
@@ -26,10 +25,6 @@ export const ENVOY_GATEWAY_CONTROLLER =
  * label, only the platform may set it (the `gatehouse-tenant-metadata` guard policy).
  */
 export const SHARED_HTTP_LABEL = 'gateway-api.gatehouse.dev/shared-http';
-
-export function isEnvoyGateway(tenant: TenantSpec): boolean {
-  return tenant.controllerName === ENVOY_GATEWAY_CONTROLLER;
-}
 
 /** Metadata of an object the platform keeps for the tenant as a whole. */
 export function tenantObjectMeta(

@@ -7,7 +7,7 @@
  */
 import { InputError } from '@backstage/errors';
 import { issuerAnnotation, tenantIssuer } from './certificates';
-import { clientTrafficPolicy } from './clientTraffic';
+import { tenantProfile } from './implementations';
 import {
   allowedRoutesByNamespaceName,
   containingDomain,
@@ -99,6 +99,12 @@ export function buildTenantSharedTenant(
   tenant: TenantSpec,
   served: ServedGatewayApi,
 ): KubernetesObject[] {
+  const profile = tenantProfile(tenant);
+  const gatewayRef = {
+    namespace: tenant.namespace,
+    name: tenant.names.gateway,
+  };
+  const implementationSpec = profile.gatewaySpec(tenant, gatewayRef);
   const allowedRoutes = allowedRoutesByNamespaceName(tenant);
   const gatewayMeta = tenantObjectMeta(
     tenant,
@@ -124,6 +130,7 @@ export function buildTenantSharedTenant(
             gatewayClassName: tenant.gatewayClassName,
             listeners: [httpListener],
             allowedListeners: ALLOWED_LISTENERS_SAME,
+            ...implementationSpec,
           },
         },
         listenerSet(
@@ -141,6 +148,7 @@ export function buildTenantSharedTenant(
           spec: {
             gatewayClassName: tenant.gatewayClassName,
             listeners: [httpListener, ...domainListeners(tenant)],
+            ...implementationSpec,
           },
         },
       ];
@@ -164,8 +172,9 @@ export function buildTenantSharedTenant(
         sectionName: 'http',
       },
     ]),
-    ...clientTrafficPolicy(tenant, gatewayMeta, {
-      gateway: tenant.names.gateway,
+    ...profile.tenantObjects(tenant, {
+      gateway: gatewayRef,
+      metadata: gatewayMeta,
     }),
   ];
 }

@@ -35,18 +35,41 @@ export type CertificateOption =
     }
   | { type: 'self-signed' }
   /** An existing ClusterIssuer: nothing is created for it. */
-  | { type: 'cluster-issuer'; name: string };
+  | { type: 'cluster-issuer'; name: string }
+  /**
+   * A ClusterIssuer created for the cluster-shared Gateway (cluster-shared layout only): ACME
+   * HTTP-01 through the shared Gateway's `http` listener, where every cluster-shared tenant's
+   * hostnames arrive, so one ACME account serves them all.
+   */
+  | {
+      type: 'acme-http01-cluster-issuer';
+      name: string;
+      server: 'staging' | 'production';
+      email: string;
+    };
 
-/** How the real client IP reaches Envoy (Envoy Gateway's ClientTrafficPolicy only). */
+/**
+ * How the real client IP reaches the Gateway, written the way the tenant's implementation reads
+ * it (its profile refuses what it cannot express). `trustedAddresses` are the addresses or CIDRs
+ * of the load balancers or proxies in front: NGINX Gateway Fabric rewrites the client IP only for
+ * them; for X-Forwarded-For give either them or a hop count.
+ */
 export type ClientIpOption =
   | { mode: 'none' }
-  | { mode: 'proxy-protocol' }
-  | { mode: 'x-forwarded-for'; numTrustedHops: number }
+  | { mode: 'proxy-protocol'; trustedAddresses?: string[] }
+  | {
+      mode: 'x-forwarded-for';
+      numTrustedHops?: number;
+      trustedAddresses?: string[];
+    }
   | { mode: 'custom-header'; header: string; failClosed?: boolean };
 
-/** How the tenant's Envoy Service is published (dedicated layout). */
+/**
+ * How the tenant's Gateway Service is published: a LoadBalancer (with Cilium, optionally from an
+ * IP pool of the tenant's own: CIDRs), or ClusterIP on external IPs.
+ */
 export type ServiceExposureOption =
-  | { type: 'LoadBalancer' }
+  | { type: 'LoadBalancer'; ipPool?: string[] }
   | { type: 'ClusterIP'; externalIPs: string[] };
 
 /** The one Gateway that every cluster-shared tenant attaches to . */
@@ -80,8 +103,8 @@ export interface TenantSpec {
   clientIp: ClientIpOption;
   serviceExposure: ServiceExposureOption;
   /**
-   * Controller of the tenant's GatewayClass; Envoy Gateway extras (EnvoyProxy,
-   * ClientTrafficPolicy) are emitted only for Envoy Gateway's.
+   * Controller of the tenant's GatewayClass; it chooses the implementation profile
+   * (implementations/) that writes the implementation's own objects.
    */
   controllerName: string;
   /** The platform's GatewayClass for the tenant-shared Gateway (dedicated tenants get their own). */

@@ -59,7 +59,8 @@ export async function planExposure(
   if (
     hostname.startsWith('*.') &&
     input.routeKind === 'HTTPRoute' &&
-    tenant.spec.certificates.type === 'acme-http01'
+    (tenant.spec.certificates.type === 'acme-http01' ||
+      tenant.spec.certificates.type === 'acme-http01-cluster-issuer')
   ) {
     throw new InputError(
       `"${hostname}" is a wildcard, and tenant "${tenant.name}" issues certificates with ACME HTTP-01, which cannot issue wildcard certificates; expose it with TLS passthrough (TLSRoute), or ask the platform team for DNS-01 issuance.`,

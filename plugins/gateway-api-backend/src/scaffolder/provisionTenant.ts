@@ -10,6 +10,8 @@ import {
   ENVOY_GATEWAY_CONTROLLER,
   GUARD_POLICY_MODES,
   guardPolicies,
+  MANAGED_BY_LABELS,
+  profileFor,
   TenantSpec,
 } from '../manifests';
 import {
@@ -22,6 +24,7 @@ import { servedGatewayApiFor } from './servedGatewayApi';
 import { loadWorld } from '../world/loadWorld';
 import { authorizeProvision } from './authorizeProvision';
 import { resolveClusterClient } from './clusters';
+import { isIpOrCidr } from './ipAddresses';
 import { parseInput } from './parseInput';
 import { executePlan, planYaml } from './plan';
 import { examples } from './provisionTenant.examples';
@@ -35,6 +38,27 @@ export interface ProvisionTenantActionOptions {
 }
 
 const DNS_LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
+const DNS_SUBDOMAIN =
+  /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
+
+/** An IPv4 or IPv6 address or CIDR. */
+const cidr = (z: typeof zod) =>
+  z
+    .string()
+    .refine(
+      value => isIpOrCidr(value),
+      'an IP address or CIDR, like 192.0.2.0/24',
+    );
+
+/** Addresses or CIDRs of the load balancers or proxies in front of the Gateway. */
+const trustedAddresses = (z: typeof zod) =>
+  z
+    .array(cidr(z), {
+      description:
+        'Addresses or CIDRs of the load balancers or proxies in front of the Gateway, whose client IP is trusted',
+    })
+    .min(1)
+    .max(64);
 
 /** The input schema; parsed again in the handler, since the scaffolder validates without applying defaults. */
 export const provisionTenantInput = (z: typeof zod) =>
@@ -106,15 +130,30 @@ export const provisionTenantInput = (z: typeof zod) =>
           type: z.literal('cluster-issuer'),
           name: z.string().min(1),
         }),
+        z.object({
+          type: z.literal('acme-http01-cluster-issuer'),
+          name: z
+            .string({
+              description:
+                'Name of the ClusterIssuer to create, solving ACME HTTP-01 through the cluster-shared Gateway (cluster-shared layout only)',
+            })
+            .regex(DNS_LABEL, 'a ClusterIssuer name here is a DNS label'),
+          server: z.enum(['staging', 'production']).default('staging'),
+          email: z.string().email(),
+        }),
       ])
       .default({ type: 'self-signed' }),
     clientIp: z
       .discriminatedUnion('mode', [
         z.object({ mode: z.literal('none') }),
-        z.object({ mode: z.literal('proxy-protocol') }),
+        z.object({
+          mode: z.literal('proxy-protocol'),
+          trustedAddresses: trustedAddresses(z).optional(),
+        }),
         z.object({
           mode: z.literal('x-forwarded-for'),
-          numTrustedHops: z.number().int().min(1).max(10),
+          numTrustedHops: z.number().int().min(1).max(10).optional(),
+          trustedAddresses: trustedAddresses(z).optional(),
         }),
         z.object({
           mode: z.literal('custom-header'),
@@ -125,16 +164,26 @@ export const provisionTenantInput = (z: typeof zod) =>
       .default({ mode: 'none' }),
     serviceExposure: z
       .discriminatedUnion('type', [
-        z.object({ type: z.literal('LoadBalancer') }),
+        z.object({
+          type: z.literal('LoadBalancer'),
+          ipPool: z
+            .array(cidr(z), {
+              description:
+                "CIDRs of the tenant's own load-balancer IP pool (Cilium LB-IPAM, tenant-shared layout)",
+            })
+            .max(16)
+            .optional(),
+        }),
         z.object({
           type: z.literal('ClusterIP'),
-          externalIPs: z.array(z.string().ip()).min(1),
+          externalIPs: z.array(z.string().ip()).min(1).max(16),
         }),
       ])
       .default({ type: 'LoadBalancer' }),
     controllerName: z
       .string({
-        description: 'GatewayClass controller; Envoy Gateway by default',
+        description:
+          'GatewayClass controller, which chooses the implementation: Envoy Gateway (default), NGINX Gateway Fabric or Cilium',
       })
       .default(ENVOY_GATEWAY_CONTROLLER),
     envoyProxyNamespace: z
@@ -146,13 +195,14 @@ export const provisionTenantInput = (z: typeof zod) =>
     gatewayClassName: z
       .string({
         description:
-          "The platform's GatewayClass for tenant-shared and cluster-shared Gateways",
+          "The platform's GatewayClass for tenant-shared and cluster-shared Gateways; the implementation's default (eg, nginx, cilium) when omitted",
       })
-      .default('eg'),
+      .regex(DNS_SUBDOMAIN, 'a GatewayClass name is a DNS subdomain')
+      .optional(),
     sharedGateway: z
       .object({
-        namespace: z.string().default('gateway'),
-        name: z.string().default('shared'),
+        namespace: z.string().regex(DNS_LABEL).optional(),
+        name: z.string().regex(DNS_SUBDOMAIN).optional(),
         optInLabel: z
           .object({ key: z.string(), value: z.string() })
           .default({ key: 'shared-gateway-access', value: 'true' }),
@@ -173,6 +223,31 @@ export const provisionTenantInput = (z: typeof zod) =>
     output: z.enum(['apply', 'files']).default('apply'),
     targetPath: z.string().default('manifests'),
   });
+
+/**
+ * A ClusterIssuer is cluster-wide: creating one must never take over an issuer the platform (or
+ * anyone else) made by hand. Refused unless absent or already Gatehouse's.
+ */
+async function refuseForeignClusterIssuer(
+  client: ClusterClient,
+  spec: TenantSpec,
+): Promise<void> {
+  if (spec.certificates.type !== 'acme-http01-cluster-issuer') return;
+  const name = spec.certificates.name;
+  const existing = (await client.get({
+    apiVersion: 'cert-manager.io/v1',
+    kind: 'ClusterIssuer',
+    name,
+  })) as { metadata?: { labels?: Record<string, string> } } | undefined;
+  const managed = Object.entries(MANAGED_BY_LABELS).every(
+    ([key, value]) => existing?.metadata?.labels?.[key] === value,
+  );
+  if (existing && !managed) {
+    throw new InputError(
+      `ClusterIssuer ${name} already exists and was not created by Gatehouse; pick another name, or choose "An existing ClusterIssuer" to use it as it is`,
+    );
+  }
+}
 
 /**
  * `gatewayApi:tenant:provision`: creates or updates every object of a tenant's gateway layout in
@@ -223,6 +298,15 @@ export function createProvisionTenantAction(
       );
       if (!verdict.ok) throw new InputError(verdict.reason);
 
+      const profile = profileFor(input.controllerName);
+      const gatewayClassName =
+        input.gatewayClassName ?? profile.defaults.gatewayClassName;
+      const sharedGatewayRef = {
+        namespace:
+          input.sharedGateway.namespace ??
+          profile.defaults.sharedGateway.namespace,
+        name: input.sharedGateway.name ?? profile.defaults.sharedGateway.name,
+      };
       const spec: TenantSpec = {
         name: input.name,
         namespace,
@@ -236,17 +320,19 @@ export function createProvisionTenantAction(
         clientIp: input.clientIp,
         serviceExposure: input.serviceExposure,
         controllerName: input.controllerName,
-        gatewayClassName: input.gatewayClassName,
+        gatewayClassName,
         names: {
           gateway: input.name,
           issuer: input.name,
           envoyProxyNamespace: input.envoyProxyNamespace,
         },
         sharedGateway: {
-          ...input.sharedGateway,
-          gatewayClassName: input.gatewayClassName,
+          ...sharedGatewayRef,
+          optInLabel: input.sharedGateway.optInLabel,
+          gatewayClassName,
         },
       };
+      await refuseForeignClusterIssuer(client, spec);
       const served = await servedGatewayApiFor(client, spec);
       const settings = options.guardPolicies ?? DEFAULT_GUARD_POLICY_SETTINGS;
       const objects = [
@@ -257,7 +343,7 @@ export function createProvisionTenantAction(
               guardPolicyOptions(
                 settings,
                 input.guardPolicyMode,
-                [input.sharedGateway.namespace],
+                [sharedGatewayRef.namespace],
                 await client.username(),
               ),
             )
