@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Finds the upstream CRDs the dev cluster and the tests validate against, and exports
 # GATEHOUSE_CRDS_DIR (the folder with cert-manager/, envoy-gateway/ and gateway-api/, with
-# crds-gateway-api-<version>/ beside it). Sourced by env.sh; run directly, it prints the folder.
+# crds-gateway-api-<version>/ and crds-nginx-gateway-fabric-<version>/ beside it). Sourced by
+# env.sh; run directly, it prints the folder.
 #
 # Looked for in this order:
 #   1. GATEHOUSE_CRDS_DIR (and GATEHOUSE_GATEWAY_API_CRDS_DIR) when set: used as given;
@@ -105,7 +106,8 @@ crds_download() {
       printf '  %s\n    -> %s\n' "${pair%%|*}" "${pair#*|}" >&2
     done
     crds_log "Or set GATEHOUSE_CRDS_DIR to a folder that holds them (cert-manager/, envoy-gateway/,"
-    crds_log "gateway-api/, with crds-gateway-api-v1.6.1/ beside it), or GATEHOUSE_CRDS_BASE_URL to a mirror."
+    crds_log "gateway-api/, with crds-gateway-api-v1.6.1/ and crds-nginx-gateway-fabric-v2.6.7/ beside it),"
+    crds_log "or GATEHOUSE_CRDS_BASE_URL to a mirror."
     return 1
   fi
   [ "$refused" -eq 0 ] || return 1

@@ -32,7 +32,7 @@ import { CertificateIdentity, KeyPairPems } from './auth/pki';
 import { readSeed } from './seed';
 import { kubeconfigFor } from './kubeconfig';
 import { startControllers } from './controllers';
-import { defaultCrdDir, defaultSeed } from './paths';
+import { defaultCrdDir, defaultSeed, implementationCrdDirs } from './paths';
 import {
   GatewayApiInstall,
   gatewayApiCrdDir,
@@ -48,7 +48,8 @@ export interface DevClusterOptions {
   port?: number;
   /**
    * The shared CRD folder: cert-manager and Envoy Gateway CRDs are read from its
-   * `cert-manager/` and `envoy-gateway/`; default `<repo>/../shared/crds`, or env
+   * `cert-manager/` and `envoy-gateway/`, NGINX Gateway Fabric's from
+   * `crds-nginx-gateway-fabric-<version>/` beside it; default `<repo>/../shared/crds`, or env
    * GATEHOUSE_CRDS_DIR.
    */
   crdDir?: string;
@@ -264,6 +265,7 @@ export async function startDevCluster(
   const { types, validators, installObjects } = loadTypes([
     path.join(crdDir, 'cert-manager'),
     path.join(crdDir, 'envoy-gateway'),
+    ...implementationCrdDirs(crdDir),
     gatewayApiCrdDir(gatewayApi, crdDir),
   ]);
   const registry = new Registry(types);

@@ -22,3 +22,16 @@ export const defaultCrdDir =
 
 /** Example data seeded when no seed is given; another part of the repo maintains it. */
 export const defaultSeed = path.resolve(repoRoot, 'examples/cluster');
+
+/** NGINX Gateway Fabric's CRDs (its policies and NginxProxy), pinned in packages/toolchain/crds.lock. */
+export const NGINX_GATEWAY_FABRIC_CRDS = 'crds-nginx-gateway-fabric-v2.6.7';
+
+/**
+ * The folders of implementation CRDs that sit beside `crdDir` (the layout of `../shared/`), those
+ * present: a CRD folder given by hand may leave them out, and the cluster then does not serve them.
+ */
+export function implementationCrdDirs(crdDir: string): string[] {
+  return [path.join(path.dirname(crdDir), NGINX_GATEWAY_FABRIC_CRDS)].filter(
+    dir => fs.existsSync(dir),
+  );
+}
