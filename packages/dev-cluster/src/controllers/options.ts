@@ -2,12 +2,21 @@ import { ControllerLogger } from './kube/controllerRuntime';
 
 export type { ControllerLogger } from './kube/controllerRuntime';
 
-/** The simulated Envoy Gateway (Gateway API) controller. */
+/**
+ * The simulated Gateway API controller. It plays Envoy Gateway, NGINX Gateway Fabric and Cilium,
+ * each by its GatewayClass `controllerName` (any other name it is given plays Envoy Gateway).
+ */
 export interface GatewayApiControllerOptions {
   /** Run this controller. Default true. */
   enabled?: boolean;
-  /** GatewayClass `controllerName`s it manages. Default `['gateway.envoyproxy.io/gatewayclass-controller']`. */
+  /**
+   * GatewayClass `controllerName`s it manages. Default Envoy Gateway's
+   * (`gateway.envoyproxy.io/gatewayclass-controller`), NGINX Gateway Fabric's
+   * (`gateway.nginx.org/nginx-gateway-controller`) and Cilium's (`io.cilium/gateway-controller`).
+   */
   controllerNames?: string[];
+  /** The one GatewayClass NGINX Gateway Fabric manages; others are GatewayClassConflict. Default `nginx`. */
+  nginxGatewayFabricClassName?: string;
   /** Addresses handed to Gateways: ranges `a.b.c.d-a.b.c.e` or single IPv4s. Default `['192.0.2.10-192.0.2.250']`. */
   addressPool?: string[];
   /** Time between a Gateway's acceptance and its address (Programmed). Default 300 ms. */
@@ -65,7 +74,12 @@ export interface ControllerOptions {
 export const defaults = {
   gatewayApi: {
     enabled: true,
-    controllerNames: ['gateway.envoyproxy.io/gatewayclass-controller'],
+    controllerNames: [
+      'gateway.envoyproxy.io/gatewayclass-controller',
+      'gateway.nginx.org/nginx-gateway-controller',
+      'io.cilium/gateway-controller',
+    ],
+    nginxGatewayFabricClassName: 'nginx',
     addressPool: ['192.0.2.10-192.0.2.250'],
     addressDelayMs: 300,
   },

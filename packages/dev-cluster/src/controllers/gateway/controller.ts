@@ -7,6 +7,7 @@ import { reconcileGatewayApi } from './reconcile';
 
 export interface GatewayApiRunSettings {
   controllerNames: string[];
+  nginxGatewayFabricClassName: string;
   addressPool: string[];
   addressDelayMs: number;
 }
@@ -32,6 +33,7 @@ export function gatewayApiController(
       'services',
       'secrets',
       'envoyProxies',
+      'nginxProxies',
       'listenerSets',
     ],
     runtime,
@@ -40,6 +42,7 @@ export function gatewayApiController(
       loadBalancers.retain(snapshot.gateways);
       const result = reconcileGatewayApi(snapshot, {
         controllerNames: settings.controllerNames,
+        nginxGatewayFabricClassName: settings.nginxGatewayFabricClassName,
         addressPool: pool,
         loadBalancerReady: gateway => loadBalancers.isReady(gateway, now),
         supportedFeatures: supportedFeatures(served),

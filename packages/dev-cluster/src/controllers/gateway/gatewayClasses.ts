@@ -1,7 +1,6 @@
 import { ResourceName } from '../kube/resources';
-import { condition } from '../kube/status';
 import { KubeObject } from '../kube/types';
-import { ENVOY_GATEWAY_GROUP } from './constants';
+import { classVerdict, ENVOY_GATEWAY_CONTROLLER } from './implementations';
 
 export interface GatewayClassResult {
   status: Record<string, unknown>;
@@ -38,58 +37,34 @@ export function supportedFeatures(
 }
 
 /**
- * Status of a GatewayClass this controller manages. Like Envoy Gateway, its
- * `parametersRef` may only point at an existing EnvoyProxy.
+ * Status of an Envoy Gateway GatewayClass (implementations.ts writes every implementation's):
+ * its `parametersRef` may only point at an existing EnvoyProxy.
  */
 export function reconcileGatewayClass(
   gatewayClass: KubeObject,
   envoyProxies: KubeObject[],
   features?: string[],
 ): GatewayClassResult {
-  const generation = gatewayClass.metadata.generation;
-  const ref = gatewayClass.spec?.parametersRef;
-  let envoyProxy: KubeObject | undefined;
-  let problem: string | undefined;
-  if (ref) {
-    if (ref.group !== ENVOY_GATEWAY_GROUP || ref.kind !== 'EnvoyProxy') {
-      problem = `Unsupported parametersRef ${ref.group}/${ref.kind}; only ${ENVOY_GATEWAY_GROUP}/EnvoyProxy is supported.`;
-    } else if (!ref.namespace) {
-      problem = 'parametersRef to an EnvoyProxy must set a namespace.';
-    } else {
-      envoyProxy = envoyProxies.find(
-        p =>
-          p.metadata.namespace === ref.namespace &&
-          p.metadata.name === ref.name,
-      );
-      if (!envoyProxy) {
-        problem = `EnvoyProxy ${ref.namespace}/${ref.name} not found.`;
-      }
-    }
-  }
-  const accepted = condition(
-    'Accepted',
-    !problem,
-    problem ? 'InvalidParameters' : 'Accepted',
-    problem ?? 'Valid GatewayClass',
-    generation,
+  const verdict = classVerdict(
+    {
+      ...gatewayClass,
+      spec: { ...gatewayClass.spec, controllerName: ENVOY_GATEWAY_CONTROLLER },
+    },
+    { envoyProxies, nginxProxies: [] },
+    { envoyGatewayFeatures: features, nginxGatewayFabricClassName: '' },
   );
   return {
     status: {
-      conditions: [
-        accepted,
-        condition(
-          'SupportedVersion',
-          true,
-          'SupportedVersion',
-          'Gateway API CRD bundle version is supported',
-          generation,
-        ),
-      ],
-      ...(features
-        ? { supportedFeatures: features.map(name => ({ name })) }
+      conditions: verdict.conditions,
+      ...(verdict.supportedFeatures
+        ? {
+            supportedFeatures: verdict.supportedFeatures.map(name => ({
+              name,
+            })),
+          }
         : {}),
     },
-    accepted: !problem,
-    mergeGateways: envoyProxy?.spec?.mergeGateways === true,
+    accepted: verdict.accepted,
+    mergeGateways: verdict.mergeGateways,
   };
 }

@@ -1,6 +1,10 @@
 import { acceptedAndProgrammed, condition } from '../kube/status';
 import { KubeObject } from '../kube/types';
-import { ENVOY_GATEWAY_GROUP } from './constants';
+import {
+  GATEWAY_ACCEPTED_MESSAGE,
+  GatewayParametersVerdict,
+  ImplementationName,
+} from './implementations';
 import { ListenerModel, Problem } from './listeners';
 
 export interface GatewayAddress {
@@ -10,31 +14,12 @@ export interface GatewayAddress {
 
 const SUPPORTED_ADDRESS_TYPES = ['IPAddress', 'Hostname'];
 
-/** Gateway-level reasons not to accept it: bad parameters or addresses. */
+/** Gateway-level reasons not to accept it: bad parameters (as its implementation reads them) or addresses. */
 export function gatewayProblem(
   gateway: KubeObject,
-  envoyProxies: KubeObject[],
+  parameters: GatewayParametersVerdict = {},
 ): Problem | undefined {
-  const ref = gateway.spec?.infrastructure?.parametersRef;
-  if (ref) {
-    if (ref.group !== ENVOY_GATEWAY_GROUP || ref.kind !== 'EnvoyProxy') {
-      return {
-        reason: 'InvalidParameters',
-        message: `Unsupported infrastructure parametersRef ${ref.group}/${ref.kind}.`,
-      };
-    }
-    const exists = envoyProxies.some(
-      p =>
-        p.metadata.namespace === gateway.metadata.namespace &&
-        p.metadata.name === ref.name,
-    );
-    if (!exists) {
-      return {
-        reason: 'InvalidParameters',
-        message: `EnvoyProxy ${gateway.metadata.namespace}/${ref.name} not found.`,
-      };
-    }
-  }
+  if (parameters.problem) return parameters.problem;
   const unsupported = requestedAddresses(gateway).find(
     a => !SUPPORTED_ADDRESS_TYPES.includes(a.type),
   );
@@ -61,6 +46,9 @@ export interface GatewayStatusInput {
   attachedRoutes: (listenerName: string) => number;
   addresses: GatewayAddress[];
   problem?: Problem;
+  /** The implementation of its class (default Envoy Gateway) and how it read its parameters. */
+  implementation?: ImplementationName;
+  parameters?: GatewayParametersVerdict;
   /** ListenerSets attached to it; written only when the cluster serves ListenerSets. */
   attachedListenerSets?: number;
 }
@@ -76,6 +64,8 @@ export type ConditionOutcome = Problem & { status: boolean };
 export function gatewayAccepted(
   listeners: ListenerModel[],
   problem?: Problem,
+  implementation: ImplementationName = 'envoy-gateway',
+  acceptedAs?: Problem,
 ): ConditionOutcome {
   const invalidCount = listeners.filter(l => !isListenerAccepted(l)).length;
   if (problem) return { ...problem, status: false };
@@ -88,8 +78,10 @@ export function gatewayAccepted(
   }
   return {
     status: true,
-    reason: 'Accepted',
-    message: 'The Gateway has been scheduled by Envoy Gateway',
+    ...(acceptedAs ?? {
+      reason: 'Accepted',
+      message: GATEWAY_ACCEPTED_MESSAGE[implementation],
+    }),
   };
 }
 
@@ -98,7 +90,12 @@ export function gatewayStatus(
 ): Record<string, unknown> {
   const { gateway, listeners, addresses } = input;
   const generation = gateway.metadata.generation;
-  const accepted = gatewayAccepted(listeners, input.problem);
+  const accepted = gatewayAccepted(
+    listeners,
+    input.problem,
+    input.implementation,
+    input.parameters?.acceptedAs,
+  );
   let programmed: Problem & { status: boolean };
   if (!accepted.status) {
     programmed = {
@@ -120,7 +117,20 @@ export function gatewayStatus(
     };
   }
   const status: Record<string, unknown> = {
-    conditions: acceptedAndProgrammed(accepted, programmed, generation),
+    conditions: [
+      ...acceptedAndProgrammed(accepted, programmed, generation),
+      ...(input.parameters?.resolvedRefs
+        ? [
+            condition(
+              'ResolvedRefs',
+              input.parameters.resolvedRefs.status,
+              input.parameters.resolvedRefs.reason,
+              input.parameters.resolvedRefs.message,
+              generation,
+            ),
+          ]
+        : []),
+    ],
     listeners: listeners.map(model =>
       listenerStatus(
         model,

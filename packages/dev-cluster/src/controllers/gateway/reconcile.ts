@@ -3,7 +3,14 @@ import { Failures } from '../kube/failures';
 import { ResourceName } from '../kube/resources';
 import { KubeObject, findCondition, objectKey } from '../kube/types';
 import { RouteKind } from './constants';
-import { LISTENER_SET_FEATURE, reconcileGatewayClass } from './gatewayClasses';
+import { LISTENER_SET_FEATURE } from './gatewayClasses';
+import {
+  classVerdict,
+  GatewayParametersVerdict,
+  gatewayParameters,
+  ImplementationName,
+  implementationOf,
+} from './implementations';
 import {
   gatewayAccepted,
   gatewayProblem,
@@ -36,6 +43,8 @@ export interface GatewayApiSnapshot {
   services: KubeObject[];
   secrets: KubeObject[];
   envoyProxies: KubeObject[];
+  /** NGINX Gateway Fabric's NginxProxies (empty where the cluster does not serve them). */
+  nginxProxies?: KubeObject[];
   listenerSets: KubeObject[];
 }
 
@@ -51,6 +60,8 @@ export interface GatewayApiSettings {
    * also report `attachedListenerSets`.
    */
   supportedFeatures?: string[];
+  /** The one GatewayClass NGINX Gateway Fabric manages (its `--gatewayclass`). Default `nginx`. */
+  nginxGatewayFabricClassName?: string;
 }
 
 export interface GatewayApiResult {
@@ -71,7 +82,10 @@ const ROUTE_RESOURCES: [ResourceName & keyof GatewayApiSnapshot, RouteKind][] =
 
 interface ManagedClass {
   controllerName: string;
+  implementation: ImplementationName;
   mergeGateways: boolean;
+  /** Its supportedFeatures include ListenerSet: it admits ListenerSets. */
+  listenerSets: boolean;
 }
 
 interface AnalyzedGateway {
@@ -79,6 +93,8 @@ interface AnalyzedGateway {
   controllerName: string;
   listeners: ListenerModel[];
   infrastructure: string;
+  implementation: ImplementationName;
+  parameters: GatewayParametersVerdict;
   /** Why the Gateway itself is not accepted, if it is not. */
   problem?: Problem;
   /** ListenerSets whose parentRef names it, in listener precedence. */
@@ -105,12 +121,7 @@ export function reconcileGatewayApi(
   const servesListenerSets =
     settings.supportedFeatures?.includes(LISTENER_SET_FEATURE) ?? false;
   const namespaceLabels = namespaceLabelsOf(snapshot.namespaces);
-  const classes = reconcileClasses(
-    snapshot,
-    settings.controllerNames,
-    settings.supportedFeatures,
-    failures,
-  );
+  const classes = reconcileClasses(snapshot, settings, failures);
   const gateways = analyzeGateways(
     snapshot,
     classes.accepted,
@@ -181,9 +192,13 @@ export function reconcileGatewayApi(
         attachedRoutes: attachedRoutes(parentKey('Gateway', g.gateway)),
         addresses: gatewayAddressList,
         problem: g.problem,
-        attachedListenerSets: servesListenerSets
-          ? attachedListenerSets
-          : undefined,
+        implementation: g.implementation,
+        parameters: g.parameters,
+        attachedListenerSets:
+          servesListenerSets &&
+          classes.accepted.get(g.gateway.spec.gatewayClassName)?.listenerSets
+            ? attachedListenerSets
+            : undefined,
       }),
     });
   }
@@ -199,36 +214,55 @@ export function reconcileGatewayApi(
   };
 }
 
-/** GatewayClasses of our controllers; the accepted ones by name. */
+/** GatewayClasses of our controllers, each as its implementation writes it; the accepted ones by name. */
 function reconcileClasses(
   snapshot: GatewayApiSnapshot,
-  controllerNames: string[],
-  supportedFeatures: string[] | undefined,
+  settings: GatewayApiSettings,
   failures: Failures,
 ) {
   const updates: StatusUpdate[] = [];
   const accepted = new Map<string, ManagedClass>();
   for (const gatewayClass of snapshot.gatewayClasses) {
     const controllerName = gatewayClass.spec?.controllerName;
-    if (!controllerNames.includes(controllerName)) continue;
-    const result = failures.guard(gatewayClass, undefined, () =>
-      reconcileGatewayClass(
+    if (!settings.controllerNames.includes(controllerName)) continue;
+    const verdict = failures.guard(gatewayClass, undefined, () =>
+      classVerdict(
         gatewayClass,
-        snapshot.envoyProxies,
-        supportedFeatures,
+        {
+          envoyProxies: snapshot.envoyProxies,
+          nginxProxies: snapshot.nginxProxies ?? [],
+        },
+        {
+          envoyGatewayFeatures: settings.supportedFeatures,
+          nginxGatewayFabricClassName:
+            settings.nginxGatewayFabricClassName ?? 'nginx',
+        },
       ),
     );
-    if (!result) continue;
+    if (!verdict) continue;
+    // Written only where the cluster reports features at all (settings.supportedFeatures).
+    const features = settings.supportedFeatures
+      ? verdict.supportedFeatures
+      : undefined;
     updates.push({
       type: 'status',
       resource: 'gatewayClasses',
       object: gatewayClass,
-      status: result.status,
+      status: {
+        conditions: verdict.conditions,
+        ...(features
+          ? { supportedFeatures: features.map(name => ({ name })) }
+          : {}),
+      },
     });
-    if (result.accepted) {
+    if (verdict.accepted) {
       accepted.set(gatewayClass.metadata.name, {
         controllerName,
-        mergeGateways: result.mergeGateways,
+        implementation: implementationOf(controllerName),
+        mergeGateways: verdict.mergeGateways,
+        listenerSets:
+          (features ?? []).includes(LISTENER_SET_FEATURE) &&
+          (settings.supportedFeatures ?? []).includes(LISTENER_SET_FEATURE),
       });
     }
   }
@@ -262,8 +296,17 @@ function analyzeGateways(
     const result = failures.guard(gateway, undefined, () => {
       const listeners: Listener[] = gateway.spec?.listeners ?? [];
       const conflicts = findConflicts(listeners, earlier);
+      const parameters = gatewayParameters(
+        gateway,
+        managedClass.implementation,
+        {
+          envoyProxies: snapshot.envoyProxies,
+          nginxProxies: snapshot.nginxProxies ?? [],
+        },
+      );
       return {
-        problem: gatewayProblem(gateway, snapshot.envoyProxies),
+        parameters,
+        problem: gatewayProblem(gateway, parameters),
         models: listeners.map(listener => ({
           ...analyzeListener(listener, {
             owner: gateway,
@@ -282,8 +325,11 @@ function analyzeGateways(
       ...result.models.filter(isListenerAccepted).map(m => m.listener),
     ];
     const listenerSets: AnalyzedListenerSet[] = [];
-    for (const listenerSet of listenerSetsByGateway.get(objectKey(gateway)) ??
-      []) {
+    // An implementation without the ListenerSet feature leaves ListenerSets alone.
+    const namingIt = managedClass.listenerSets
+      ? listenerSetsByGateway.get(objectKey(gateway)) ?? []
+      : [];
+    for (const listenerSet of namingIt) {
       const analyzedSet = failures.guard(listenerSet, undefined, () => {
         const allowed = isListenerSetAllowed(
           gateway,
@@ -311,6 +357,8 @@ function analyzeGateways(
       gateway,
       infrastructure,
       controllerName: managedClass.controllerName,
+      implementation: managedClass.implementation,
+      parameters: result.parameters,
       listeners: result.models,
       problem: result.problem,
       listenerSets,

@@ -57,6 +57,12 @@ export const resources = {
     'EnvoyProxy',
     'envoyproxies',
   ),
+  nginxProxies: resource(
+    'gateway.nginx.org',
+    ['v1alpha2'],
+    'NginxProxy',
+    'nginxproxies',
+  ),
   ingresses: resource('networking.k8s.io', ['v1'], 'Ingress', 'ingresses'),
   ingressClasses: resource(
     'networking.k8s.io',
