@@ -11,6 +11,9 @@ step yarn tsc
 # The plugins' public API against the committed report.api.md files (from the types tsc just
 # wrote); after an intended change, `yarn build:api-reports` updates them.
 step bash packages/toolchain/api-reports-check.sh
+# The REST contract: the OpenAPI spec lints, and the router generated from it is up to date
+# (`yarn build:openapi` regenerates it after a change to the spec).
+step bash packages/toolchain/openapi-check.sh
 # Every config key a plugin declares has a doc comment and a @visibility.
 step node packages/toolchain/check-config-docs.js --shared catalog,catalog.providers,kubernetes,kubernetes.clusterLocatorMethods,kubernetes.clusterLocatorMethods.clusters plugins/*/config.d.ts
 step yarn backstage-cli repo lint

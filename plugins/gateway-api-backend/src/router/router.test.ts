@@ -121,6 +121,7 @@ describe('createRouter', () => {
             }
           : undefined,
       clock: () => new Date('2026-01-01T00:00:00Z'),
+      validateResponses: true,
     });
     app = express().use(router).use(mockErrorHandler());
   });
@@ -223,13 +224,37 @@ describe('createRouter', () => {
     '?tenant[x]=team-a',
     '?search[]=a&search[]=b',
     '?limit=1.5',
-    '?offset=1e3',
+    '?offset=1e8',
+    '?limit=ten',
+    '?expiringWithinDays=',
+    '?unknownFilter=1',
     '?sort=tenant&sort=status',
     `?search=${'x'.repeat(513)}`,
     `?${Array.from({ length: 101 }, (_, i) => `tenant=t${i}`).join('&')}`,
   ])('refuses /hostnames%s', async query => {
     expect((await request(app).get(`/hostnames${query}`)).status).toBe(400);
   });
+
+  it.each([
+    ['/exposure', 'entityRef'],
+    ['/exposure?entityRef=', 'entityRef'],
+    ['/exposure?entityRef=component:default/checkout&tenant=team-a', 'tenant'],
+    ['/hostnames/check?tenant=team-a', 'hostname'],
+    ['/hostnames/check?hostname=a.team-a.example.org', 'tenant'],
+    ['/hostnames/export?limit=10', 'limit'],
+    ['/tenants?scope=everyone', 'scope'],
+    ['/ingress-migration?cluster=a&cluster=b', 'cluster'],
+  ])(
+    'refuses %s as the spec does not allow it, saying which parameter',
+    async (path, parameter) => {
+      const response = await request(app).get(path);
+      expect(response.status).toBe(400);
+      expect(response.body.error).toMatchObject({
+        name: 'InputError',
+        message: expect.stringContaining(parameter),
+      });
+    },
+  );
 
   it('counts each filter’s values among the hostnames the other filters leave', async () => {
     const response = await request(app).get(
