@@ -28,6 +28,10 @@ import {
   mergeAppliedObjects,
 } from './index';
 import {
+  CILIUM_CONTROLLER,
+  NGINX_GATEWAY_FABRIC_CONTROLLER,
+} from './implementations';
+import {
   CertificateOption,
   ClientIpOption,
   ExposureSpec,
@@ -65,6 +69,8 @@ const PLURALS: Record<string, string> = {
   Issuer: 'issuers',
   Certificate: 'certificates',
   EnvoyProxy: 'envoyproxies',
+  NginxProxy: 'nginxproxies',
+  ClusterIssuer: 'clusterissuers',
   ClientTrafficPolicy: 'clienttrafficpolicies',
   ValidatingAdmissionPolicy: 'validatingadmissionpolicies',
   ValidatingAdmissionPolicyBinding: 'validatingadmissionpolicybindings',
@@ -97,8 +103,69 @@ const clientIpOptions: ClientIpOption[] = [
   { mode: 'none' },
   { mode: 'proxy-protocol' },
   { mode: 'x-forwarded-for', numTrustedHops: 2 },
+  { mode: 'x-forwarded-for', trustedAddresses: ['10.0.0.0/8', '192.0.2.7'] },
   { mode: 'custom-header', header: 'X-Real-IP', failClosed: true },
 ];
+
+/**
+ * The other implementations' variants of a tenant, where its layout suits them: NGINX Gateway
+ * Fabric's NginxProxy (client IP from trusted addresses, external IPs) and Cilium's core-only
+ * tenants (its IP pool is a CRD not here: see CILIUM_UNVALIDATED).
+ */
+function implementationVariants(tenant: TenantSpec): TenantSpec[] {
+  if (tenant.layout === 'dedicated') return [];
+  const ngf = {
+    ...tenant,
+    controllerName: NGINX_GATEWAY_FABRIC_CONTROLLER,
+    gatewayClassName: 'nginx',
+  };
+  const cilium = {
+    ...tenant,
+    controllerName: CILIUM_CONTROLLER,
+    gatewayClassName: 'cilium',
+    clientIp: { mode: 'none' as const },
+  };
+  return [
+    { ...ngf, clientIp: { mode: 'none' } },
+    {
+      ...ngf,
+      clientIp: { mode: 'proxy-protocol', trustedAddresses: ['10.0.0.0/8'] },
+    },
+    {
+      ...ngf,
+      clientIp: { mode: 'x-forwarded-for', trustedAddresses: ['192.0.2.7'] },
+      serviceExposure: { type: 'ClusterIP', externalIPs: ['192.0.2.10'] },
+    },
+    cilium,
+    ...(tenant.layout === 'tenant-shared'
+      ? [
+          {
+            ...cilium,
+            serviceExposure: {
+              type: 'LoadBalancer' as const,
+              ipPool: ['192.0.2.64/28'],
+            },
+          },
+        ]
+      : [
+          {
+            ...tenant,
+            certificates: {
+              type: 'acme-http01-cluster-issuer' as const,
+              name: 'letsencrypt-shared',
+              server: 'staging' as const,
+              email: 'ops@example.org',
+            },
+          },
+        ]),
+  ];
+}
+
+/**
+ * Cilium's CRDs are not among the pinned ones, so its pool is checked against the shape of
+ * Cilium's LB-IPAM documentation (implementations.test.ts) and left out here.
+ */
+const CILIUM_UNVALIDATED = new Set(['CiliumLoadBalancerIPPool']);
 
 /**
  * Every layout with every option, an HTTPRoute and a TLSRoute exposure each (the TLSRoute only
@@ -133,6 +200,7 @@ function scenarios(
         ...tenant,
         serviceExposure: { type: 'ClusterIP', externalIPs: ['192.0.2.10'] },
       },
+      ...implementationVariants(tenant),
     ];
     variants.forEach((variant, i) => {
       result.push([
@@ -142,7 +210,7 @@ function scenarios(
           ...tenantExposures
             .filter(e => e.kind === 'HTTPRoute' || served.tlsRoute)
             .flatMap(e => buildExposureObjects(e, variant, served)),
-        ]),
+        ]).filter(o => !CILIUM_UNVALIDATED.has(o.kind)),
       ]);
     });
   }
@@ -199,6 +267,15 @@ describe.each(gatewayApiInstallCases())(
         expect(await failuresIn(cluster, objects)).toEqual([]);
       },
     );
+
+    it('validates NginxProxy and the cluster-shared ClusterIssuer against their CRDs', () => {
+      const written = new Set(
+        scenarios(served).flatMap(([, objects]) => objects.map(o => o.kind)),
+      );
+      expect([...written]).toEqual(
+        expect.arrayContaining(['NginxProxy', 'ClusterIssuer']),
+      );
+    });
 
     it('writes ListenerSets exactly where the install serves them', () => {
       const written = scenarios(served)

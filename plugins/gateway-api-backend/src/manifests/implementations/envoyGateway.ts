@@ -25,6 +25,12 @@ function envoyService(tenant: TenantSpec) {
   };
 }
 
+/** Envoy Gateway takes CIDRs only: a single address is its own /32 (or /128). */
+function asCidr(address: string): string {
+  if (address.includes('/')) return address;
+  return `${address}/${address.includes(':') ? 128 : 32}`;
+}
+
 /**
  * How the real client IP reaches Envoy: PROXY protocol, X-Forwarded-For with an explicit hop
  * count or the trusted proxies' CIDRs, or a custom header; never two of them (the CRD's rule).
@@ -41,7 +47,9 @@ function clientIpDetection(tenant: TenantSpec): Record<string, unknown> {
           xForwardedFor:
             clientIp.numTrustedHops !== undefined
               ? { numTrustedHops: clientIp.numTrustedHops }
-              : { trustedCIDRs: clientIp.trustedAddresses },
+              : {
+                  trustedCIDRs: (clientIp.trustedAddresses ?? []).map(asCidr),
+                },
         },
       };
     case 'custom-header':

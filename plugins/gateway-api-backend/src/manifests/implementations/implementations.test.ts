@@ -46,11 +46,18 @@ describe('implementation profiles', () => {
     it('trusts X-Forwarded-For by CIDRs when given addresses instead of hops', () => {
       const objects = buildTenantObjects({
         ...teamB,
-        clientIp: { mode: 'x-forwarded-for', trustedAddresses: ['10.0.0.0/8'] },
+        clientIp: {
+          mode: 'x-forwarded-for',
+          trustedAddresses: ['10.0.0.0/8', '192.0.2.7', '2001:db8::1'],
+        },
       });
       expect(
         find(objects, 'ClientTrafficPolicy', 'gateway').spec.clientIPDetection,
-      ).toEqual({ xForwardedFor: { trustedCIDRs: ['10.0.0.0/8'] } });
+      ).toEqual({
+        xForwardedFor: {
+          trustedCIDRs: ['10.0.0.0/8', '192.0.2.7/32', '2001:db8::1/128'],
+        },
+      });
     });
 
     it.each([
