@@ -10,6 +10,10 @@ import {
   buildTenantObjects,
   mergeAppliedObjects,
 } from '../index';
+import {
+  CILIUM_CONTROLLER,
+  NGINX_GATEWAY_FABRIC_CONTROLLER,
+} from '../implementations';
 import { ENVOY_GATEWAY_CONTROLLER } from '../metadata';
 import { KubernetesObject } from '../types';
 import {
@@ -205,6 +209,25 @@ export function exampleClusterFiles(): Record<string, KubernetesObject[]> {
         kind: 'GatewayClass',
         metadata: { name: 'eg' },
         spec: { controllerName: ENVOY_GATEWAY_CONTROLLER },
+      },
+    ],
+    // NGINX Gateway Fabric manages one class (its install's `nginx`), its shared Gateway lives in
+    // `nginx-gateway`; Cilium's class is `cilium`. No tenant runs on them here.
+    '01-platform-nginx-gateway-fabric.yaml': [
+      namespace('nginx-gateway'),
+      {
+        apiVersion: 'gateway.networking.k8s.io/v1',
+        kind: 'GatewayClass',
+        metadata: { name: 'nginx' },
+        spec: { controllerName: NGINX_GATEWAY_FABRIC_CONTROLLER },
+      },
+    ],
+    '02-platform-cilium.yaml': [
+      {
+        apiVersion: 'gateway.networking.k8s.io/v1',
+        kind: 'GatewayClass',
+        metadata: { name: 'cilium' },
+        spec: { controllerName: CILIUM_CONTROLLER },
       },
     ],
     '10-tenant-team-a.yaml': mergeAppliedObjects([
