@@ -52,7 +52,7 @@ export type CertificateOption =
  * How the real client IP reaches the Gateway, written the way the tenant's implementation reads
  * it (its profile refuses what it cannot express). `trustedAddresses` are the addresses or CIDRs
  * of the load balancers or proxies in front: NGINX Gateway Fabric rewrites the client IP only for
- * them; for X-Forwarded-For give either them or a hop count.
+ * them; for X-Forwarded-For they decide when listed, the hop count (Envoy Gateway) otherwise.
  */
 export type ClientIpOption =
   | { mode: 'none' }

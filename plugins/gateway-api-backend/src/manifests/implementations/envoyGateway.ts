@@ -44,12 +44,10 @@ function clientIpDetection(tenant: TenantSpec): Record<string, unknown> {
     case 'x-forwarded-for':
       return {
         clientIPDetection: {
-          xForwardedFor:
-            clientIp.numTrustedHops !== undefined
-              ? { numTrustedHops: clientIp.numTrustedHops }
-              : {
-                  trustedCIDRs: (clientIp.trustedAddresses ?? []).map(asCidr),
-                },
+          // Trusted addresses, when listed, decide; the hop count is the fallback.
+          xForwardedFor: clientIp.trustedAddresses?.length
+            ? { trustedCIDRs: clientIp.trustedAddresses.map(asCidr) }
+            : { numTrustedHops: clientIp.numTrustedHops },
         },
       };
     case 'custom-header':

@@ -60,23 +60,28 @@ describe('implementation profiles', () => {
       });
     });
 
-    it.each([
-      [{ mode: 'x-forwarded-for' as const }],
-      [
-        {
-          mode: 'x-forwarded-for' as const,
+    it('refuses X-Forwarded-For with neither hops nor addresses', () => {
+      expect(() =>
+        buildTenantObjects({
+          ...teamB,
+          clientIp: { mode: 'x-forwarded-for' },
+        }),
+      ).toThrow(/a way to find the client/);
+    });
+
+    it('lets listed addresses decide over a hop count (the CRD takes one of them)', () => {
+      const objects = buildTenantObjects({
+        ...teamB,
+        clientIp: {
+          mode: 'x-forwarded-for',
           numTrustedHops: 1,
           trustedAddresses: ['10.0.0.0/8'],
         },
-      ],
-    ])(
-      'refuses X-Forwarded-For with not exactly one of hops and addresses: %j',
-      clientIp => {
-        expect(() => buildTenantObjects({ ...teamB, clientIp })).toThrow(
-          /exactly one way to find the client/,
-        );
-      },
-    );
+      });
+      expect(
+        find(objects, 'ClientTrafficPolicy', 'gateway').spec.clientIPDetection,
+      ).toEqual({ xForwardedFor: { trustedCIDRs: ['10.0.0.0/8'] } });
+    });
 
     it('refuses trusted addresses for the PROXY protocol, which it cannot restrict', () => {
       expect(() =>

@@ -40,10 +40,10 @@ function optionRefusal(tenant: TenantSpec): string | undefined {
   const clientIp = tenant.clientIp;
   if (
     clientIp.mode === 'x-forwarded-for' &&
-    (clientIp.numTrustedHops === undefined) ===
-      !clientIp.trustedAddresses?.length
+    clientIp.numTrustedHops === undefined &&
+    !clientIp.trustedAddresses?.length
   ) {
-    return 'X-Forwarded-For needs exactly one way to find the client: a number of trusted hops, or the trusted addresses of the proxies in front';
+    return 'X-Forwarded-For needs a way to find the client: a number of trusted hops, or the trusted addresses of the proxies in front';
   }
   return undefined;
 }

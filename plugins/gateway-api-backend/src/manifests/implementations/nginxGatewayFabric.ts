@@ -97,12 +97,6 @@ export const nginxGatewayFabricProfile: ImplementationProfile = {
       return `NGINX Gateway Fabric rewrites the client IP only for requests from trusted addresses, not by a hop count: list the addresses or CIDRs of the load balancers or proxies in front of it (trusted addresses)`;
     }
     if (
-      clientIp.mode === 'x-forwarded-for' &&
-      clientIp.numTrustedHops !== undefined
-    ) {
-      return 'NGINX Gateway Fabric trusts X-Forwarded-For by the addresses of the proxies, not by a hop count: give the trusted addresses and no hop count';
-    }
-    if (
       tenant.serviceExposure.type === 'LoadBalancer' &&
       tenant.serviceExposure.ipPool?.length
     ) {
