@@ -44,6 +44,15 @@ describe('createRouter', () => {
     }),
   };
 
+  const lab = {
+    cluster: 'lab',
+    locator: 'catalog',
+    kind: 'malformedEntity' as const,
+    reason: 'it lacks the annotation kubernetes.io/auth-provider',
+    since: '2026-01-01T00:00:00.000Z',
+    entityRef: 'resource:default/lab',
+  };
+
   beforeAll(async () => {
     const router = await createRouter({
       clusters: [
@@ -54,6 +63,7 @@ describe('createRouter', () => {
           skipTLSVerify: false,
         },
       ],
+      clusterProblems: () => [lab],
       httpAuth: mockServices.httpAuth(),
       catalog,
       permissions,
@@ -131,7 +141,7 @@ describe('createRouter', () => {
     expect(response.body).toEqual({ status: 'ok' });
   });
 
-  it('lists the clusters without their credentials', async () => {
+  it('lists the clusters without their credentials, and those whose objects are missing', async () => {
     const response = await request(app).get('/clusters');
     expect(response.body).toEqual({
       items: [
@@ -146,6 +156,7 @@ describe('createRouter', () => {
           },
         },
       ],
+      problems: [lab],
     });
     expect(response.text).not.toContain('super-secret-token');
   });
@@ -343,6 +354,12 @@ describe('createRouter', () => {
       '/hostnames/check?tenant=team-a&hostname=x.team-b.example.org',
     );
     expect(refused.body).toMatchObject({ ok: false });
+    // An empty hostname is asked (the field as the user clears it) and answered with why not.
+    const empty = await request(app).get(
+      '/hostnames/check?tenant=team-a&hostname=',
+    );
+    expect(empty.status).toBe(200);
+    expect(empty.body).toMatchObject({ ok: false });
     expect(
       (await request(app).get('/hostnames/check?tenant=team-a')).status,
     ).toBe(400);
