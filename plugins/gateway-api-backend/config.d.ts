@@ -1,12 +1,26 @@
 import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+import { HumanDuration } from '@backstage/types';
 
 export interface Config {
   /**
    * The Gatehouse Gateway API backend plugin. Its clusters come from
-   * `kubernetes.clusterLocatorMethods` (types config and localKubectlProxy).
+   * `kubernetes.clusterLocatorMethods` (types config, catalog, gke and localKubectlProxy).
    * @visibility backend
    */
   gatewayApi?: {
+    /**
+     * The clusters of `kubernetes.clusterLocatorMethods`.
+     * @visibility backend
+     */
+    clusters?: {
+      /**
+       * How often the `catalog` locators are read again (clusters registered or removed there
+       * are taken in or dropped without a restart) and each cluster is asked whether it answers
+       * and takes the credential. Default: 1 minute.
+       * @visibility backend
+       */
+      refreshInterval?: HumanDuration | string;
+    };
     /**
      * Notifications to a tenant's owner group, once per condition, through the notifications
      * plugin: a certificate expiring or failing, a route not Accepted for too long.

@@ -4,11 +4,14 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { GatewayApiEntityProvider } from './provider/GatewayApiEntityProvider';
+import { CatalogClustersEntityProvider } from './provider/CatalogClustersEntityProvider';
 import { GatewayApiPartOfProcessor } from './provider/partOfProcessor';
 import { gatewayApiClustersServiceRef } from './clusters/clustersService';
+import { hasCatalogLocator } from './clusters/clusters';
 
 /**
- * Catalog module: one entity provider per configured cluster, fed by the shared cache.
+ * Catalog module: one entity provider per configured cluster, and one for the clusters of a
+ * `catalog` locator (they come and go), fed by the shared cache.
  *
  * @public
  */
@@ -30,10 +33,23 @@ export const catalogModuleGatewayApiEntityProvider = createBackendModule({
           GatewayApiEntityProvider.fromConfig(config, {
             logger,
             scheduler,
-            clusters: clusters.clusters.map(cluster => cluster.name),
+            // Clusters of a catalog locator come and go: the provider below holds them.
+            clusters: clusters.clusters
+              .map(cluster => cluster.name)
+              .filter(name => clusters.locatorOf(name) !== 'catalog'),
             cache: clusters.cache,
           }),
         );
+        if (hasCatalogLocator(config)) {
+          catalog.addEntityProvider(
+            new CatalogClustersEntityProvider({
+              config,
+              logger,
+              scheduler,
+              clusters,
+            }),
+          );
+        }
       },
     });
   },

@@ -51,6 +51,8 @@ export const gatewayApiPlugin = createBackendPlugin({
         notifications: notificationService,
         permissionsRegistry: coreServices.permissionsRegistry,
         clusters: gatewayApiClustersServiceRef,
+        auth: coreServices.auth,
+        lifecycle: coreServices.lifecycle,
       },
       async init({
         logger,
@@ -63,6 +65,8 @@ export const gatewayApiPlugin = createBackendPlugin({
         notifications,
         permissionsRegistry,
         clusters,
+        auth,
+        lifecycle,
       }) {
         logger.info(
           `Gateway API plugin watches ${
@@ -81,6 +85,17 @@ export const gatewayApiPlugin = createBackendPlugin({
           getResources: refs => tenants.getMany(refs),
         });
         clusters.cache.start();
+        // Clusters of a catalog locator, read with the plugin's own credentials once every
+        // plugin runs (the catalog answers then), and again on an interval.
+        lifecycle.addStartupHook(() => {
+          clusters
+            .readCatalogLocators(catalog, () => auth.getOwnServiceCredentials())
+            .catch(error =>
+              logger.error(
+                `Reading clusters from the catalog failed: ${error}`,
+              ),
+            );
+        });
         const exposures = new ExposureIndex(clusters.cache);
         const settings = readAlertSettings(config);
         if (settings) {
@@ -101,6 +116,7 @@ export const gatewayApiPlugin = createBackendPlugin({
         httpRouter.use(
           await createRouter({
             clusters: clusters.clusters,
+            clusterProblems: () => clusters.problems(),
             exposures,
             httpAuth,
             permissions,

@@ -35,6 +35,7 @@ export const scaffolderModuleGatewayApiActions = createBackendModule({
       async init({ scaffolder, permissions, clusters, catalog, config }) {
         const deps = {
           clients: clusters.clients,
+          clusterProblem: (name: string) => clusters.problemOf(name),
           permissions,
           catalog,
           guardPolicies: readGuardPolicySettings(config),

@@ -22,5 +22,6 @@ export * from './exposure';
 export * from './tenants';
 export * from './ingressMigration';
 export * from './servedApis';
+export * from './clusterProblems';
 export * from './ingress';
 export * from './exposureCsv';

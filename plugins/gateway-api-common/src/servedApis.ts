@@ -3,6 +3,7 @@
  * and forms show it. A kind a cluster does not serve has no objects there; a served kind that
  * could not be read has objects Gatehouse cannot see.
  */
+import type { ClusterProblem } from './clusterProblems';
 
 /**
  * A served kind that Gatehouse could not read, with why.
@@ -108,7 +109,8 @@ export function exposableRouteKinds(
 }
 
 /**
- * The answer of `GET /clusters`: each configured cluster and what it serves.
+ * The answer of `GET /clusters`: each cluster read and what it serves, and every cluster (or
+ * locator) whose objects are missing, with why and since when.
  *
  * @public
  */
@@ -119,4 +121,6 @@ export interface ClusterList {
     /** Absent while the cluster's discovery has not answered. */
     apis?: ClusterServedKinds;
   }>;
+  /** Clusters left out, unreachable or refusing Gatehouse, and locators not read. */
+  problems: ClusterProblem[];
 }

@@ -36,36 +36,62 @@ export class GatewayApiCache {
   private readonly informers = new Map<string, ObjectInformer[]>();
   private readonly snapshots = new Map<string, ClusterSnapshot>();
   private readonly listeners = new Set<CacheListener>();
+  private started = false;
 
   constructor(
-    private readonly clients: ClusterClient[],
-    options: GatewayApiCacheOptions,
+    clients: ClusterClient[],
+    private readonly options: GatewayApiCacheOptions,
   ) {
-    for (const client of clients) {
-      this.informers.set(
-        client.name,
-        WATCHED_KINDS.map(
-          kind =>
-            new ObjectInformer(client, kind, {
-              logger: options.logger,
-              resyncMs: options.resyncMs,
-              backoff: options.backoff,
-              onEvent: event => this.onEvent(client.name, event),
-            }),
-        ),
-      );
+    for (const client of clients) this.addCluster(client);
+  }
+
+  /** The clusters cached now (clusters from the catalog come and go). */
+  get clusters(): string[] {
+    return [...this.informers.keys()];
+  }
+
+  /** Starts watching a cluster (at once if the cache runs); a cluster of that name is replaced. */
+  addCluster(client: ClusterClient): void {
+    this.removeCluster(client.name);
+    const informers = WATCHED_KINDS.map(
+      kind =>
+        new ObjectInformer(client, kind, {
+          logger: this.options.logger,
+          resyncMs: this.options.resyncMs,
+          backoff: this.options.backoff,
+          // A removed (or replaced) cluster's informer may still answer a request it had sent.
+          onEvent: event => {
+            if (this.informers.get(client.name) === informers) {
+              this.onEvent(client.name, event);
+            }
+          },
+        }),
+    );
+    this.informers.set(client.name, informers);
+    if (this.started) informers.forEach(informer => informer.start());
+  }
+
+  /** Stops watching a cluster and forgets its objects; listeners hear a RESYNC of each kind. */
+  removeCluster(name: string): void {
+    const informers = this.informers.get(name);
+    if (!informers) return;
+    this.informers.delete(name);
+    informers.forEach(informer => informer.stop());
+    this.snapshots.delete(name);
+    for (const informer of informers) {
+      for (const listener of this.listeners) {
+        listener(name, { type: 'RESYNC', kind: informer.kind });
+      }
     }
   }
 
-  get clusters(): string[] {
-    return this.clients.map(c => c.name);
-  }
-
   start(): void {
+    this.started = true;
     this.forEachInformer(informer => informer.start());
   }
 
   stop(): void {
+    this.started = false;
     this.forEachInformer(informer => informer.stop());
   }
 
@@ -76,9 +102,10 @@ export class GatewayApiCache {
     await Promise.all(all);
   }
 
-  /** Whether every kind of the cluster has been listed at least once. */
+  /** Whether every kind of the cluster has been listed at least once (false for one not cached). */
   hasSynced(cluster: string): boolean {
-    return (this.informers.get(cluster) ?? []).every(i => i.hasSynced);
+    const informers = this.informers.get(cluster);
+    return informers !== undefined && informers.every(i => i.hasSynced);
   }
 
   snapshot(cluster: string): ClusterSnapshot {

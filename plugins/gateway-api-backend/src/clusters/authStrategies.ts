@@ -70,15 +70,22 @@ export class CachedCredentialStrategy implements AuthenticationStrategy {
     cluster: ClusterDetails,
     auth: Parameters<AuthenticationStrategy['getCredential']>[1],
   ): Promise<KubernetesCredential> {
-    const hit = this.cached.get(cluster.name);
+    // Kept by everything the token is made for: a cluster of the same name defined again
+    // (a catalog entity changed, say) must not get the token made for the old definition.
+    const key = JSON.stringify([
+      cluster.name,
+      cluster.url,
+      cluster.authMetadata,
+    ]);
+    const hit = this.cached.get(key);
     if (hit && hit.until > this.now()) return hit.credential;
     const credential = this.strategy.getCredential(cluster, auth);
     const entry = { credential, until: this.now() + this.keepMs };
-    this.cached.set(cluster.name, entry);
+    this.cached.set(key, entry);
     // A failed fetch is not kept: the next request asks again.
     credential.catch(() => {
-      if (this.cached.get(cluster.name) === entry) {
-        this.cached.delete(cluster.name);
+      if (this.cached.get(key) === entry) {
+        this.cached.delete(key);
       }
     });
     return credential;

@@ -4,6 +4,7 @@ import { AuthenticationStrategy } from '@backstage/plugin-kubernetes-node';
 import { DevCluster, startDevCluster } from '@gatehouse/dev-cluster';
 import request from 'supertest';
 import { gatewayApiAuthStrategyExtensionPoint, gatewayApiPlugin } from '..';
+import { eventually } from '../__testUtils__/eventually';
 
 /** Through the real plugin: a strategy from a module, a user-only cluster, a refused token. */
 describe('gatewayApiAuthStrategyExtensionPoint', () => {
@@ -65,6 +66,14 @@ describe('gatewayApiAuthStrategyExtensionPoint', () => {
                       authProvider: 'serviceAccount',
                       serviceAccountToken: 'revoked',
                     },
+                    {
+                      ...base,
+                      // Nothing listens on port 1.
+                      url: 'https://127.0.0.1:1',
+                      name: 'down',
+                      authProvider: 'serviceAccount',
+                      serviceAccountToken: 'revoked',
+                    },
                   ],
                 },
               ],
@@ -79,7 +88,7 @@ describe('gatewayApiAuthStrategyExtensionPoint', () => {
     const byName = Object.fromEntries(
       res.body.items.map((c: { name: string }) => [c.name, c]),
     );
-    expect(Object.keys(byName).sort()).toEqual(['cloud', 'refused']);
+    expect(Object.keys(byName).sort()).toEqual(['cloud', 'down', 'refused']);
     expect(byName.cloud.apis.served.Gateway).toMatch(
       /^gateway\.networking\.k8s\.io\//,
     );
@@ -89,5 +98,27 @@ describe('gatewayApiAuthStrategyExtensionPoint', () => {
       { kind: '*', reason: expect.stringMatching(/Unauthorized|401/) },
     ]);
     expect(res.text).not.toContain('revoked');
-  });
+
+    // Each cluster whose objects are missing is reported, with why and since when.
+    await eventually(async () => {
+      const again = await request(server).get('/api/gateway-api/clusters');
+      expect(
+        again.body.problems.map(
+          (p: { cluster: string; kind: string }) => `${p.cluster}: ${p.kind}`,
+        ),
+      ).toEqual([
+        'as-the-user: userOnlyAuth',
+        'down: unreachable',
+        'refused: unauthenticated',
+      ]);
+      expect(again.body.problems[0]).toEqual({
+        cluster: 'as-the-user',
+        locator: 'config',
+        kind: 'userOnlyAuth',
+        reason: expect.stringMatching(/acts as the signed-in user/),
+        since: expect.stringMatching(/^\d{4}-/),
+      });
+      expect(again.text).not.toContain('revoked');
+    }, 30_000);
+  }, 60_000);
 });

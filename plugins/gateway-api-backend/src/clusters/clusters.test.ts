@@ -1,6 +1,7 @@
 import { ConfigReader } from '@backstage/config';
-import { readGatewayApiClusters } from './clusters';
+import { readGatewayApiClusters, readStartupClusters } from './clusters';
 import { GkeCluster } from './gkeLocator';
+import { readClusterRefreshMs } from './clustersService';
 
 const cluster = (extra: object) => ({
   name: 'dev',
@@ -92,17 +93,26 @@ describe('readGatewayApiClusters', () => {
     ]);
   });
 
-  it('skips and reports locators it does not read, with why', async () => {
+  it('skips and reports locators it does not read, with why, and hands back the catalog ones', async () => {
     const skipped: string[] = [];
-    const config = locators({ type: 'catalog' }, { type: 'rancher' });
+    const config = locators(
+      { type: 'catalog', dangerouslyAllowClusterUrls: ['127.0.0.1'] },
+      { type: 'rancher' },
+    );
     expect(
       await readGatewayApiClusters(config, {
         onSkippedLocator: (type, reason) => skipped.push(`${type}: ${reason}`),
       }),
     ).toEqual([]);
-    expect(skipped).toEqual([
-      expect.stringMatching(/^catalog: .*"config" locator/),
-      'rancher: unknown cluster locator type',
+    expect(skipped).toEqual(['rancher: unknown cluster locator type']);
+    const read = await readStartupClusters(config);
+    expect(
+      read.catalogLocators.map(l =>
+        l.getStringArray('dangerouslyAllowClusterUrls'),
+      ),
+    ).toEqual([['127.0.0.1']]);
+    expect(read.locatorsNotRead).toEqual([
+      { locator: 'rancher', reason: 'unknown cluster locator type' },
     ]);
   });
 
@@ -193,6 +203,7 @@ describe('readGatewayApiClusters', () => {
           },
           caData: 'R0tFLUNB',
           skipTLSVerify: false,
+          locator: 'gke',
         },
       ]);
     });
@@ -239,5 +250,22 @@ describe('readGatewayApiClusters', () => {
         'gke: listing the clusters of GKE project "gone" failed: PERMISSION_DENIED',
       ]);
     });
+  });
+});
+
+describe('readClusterRefreshMs', () => {
+  it('reads gatewayApi.clusters.refreshInterval as a duration, 1 minute by default', () => {
+    const at = (refreshInterval?: unknown) =>
+      readClusterRefreshMs(
+        new ConfigReader(
+          refreshInterval === undefined
+            ? {}
+            : { gatewayApi: { clusters: { refreshInterval } } },
+        ),
+      );
+    expect(at()).toBe(60_000);
+    expect(at({ seconds: 30 })).toBe(30_000);
+    expect(at('PT2M')).toBe(120_000);
+    expect(() => at('soon')).toThrow(/Invalid duration/);
   });
 });

@@ -4,6 +4,7 @@ import {
   ANNOTATION_KUBERNETES_AWS_ASSUME_ROLE,
   ANNOTATION_KUBERNETES_AWS_EXTERNAL_ID,
 } from '@backstage/plugin-kubernetes-common';
+import { ClusterProblemKind } from '@gatehouse/backstage-plugin-gateway-api-common';
 import { GatewayApiCluster } from '../kubernetes/GatewayApiCluster';
 import {
   GkeClusterLister,
@@ -22,6 +23,19 @@ export interface ConfiguredCluster extends GatewayApiCluster {
   authProvider: string;
   /** The Kubernetes plugin's auth metadata (annotation keys), handed to its strategies. */
   authMetadata: Record<string, string>;
+  /** The locator it comes from: `config`, `catalog`, `gke`, `localKubectlProxy`. */
+  locator?: string;
+  /** The `kubernetes-cluster` Resource a `catalog` locator's cluster comes from. */
+  entityRef?: string;
+}
+
+/** A cluster Gatehouse does not read, with why (it is reported, the others are read). */
+export interface LeftOutCluster {
+  name: string;
+  locator: string;
+  kind: ClusterProblemKind;
+  reason: string;
+  entityRef?: string;
 }
 
 export interface ClusterConfigNotes {
@@ -33,56 +47,85 @@ export interface ClusterConfigNotes {
   gke?: () => Promise<GkeClusterLister>;
 }
 
-const LOCATORS_NOT_READ: Record<string, string> = {
-  catalog:
-    'clusters from the catalog are not read by the Gateway API plugin yet; list them under a "config" locator',
-};
+/** What the locators read at start-up give: the `catalog` ones are read later, and again. */
+export interface StartupClusters {
+  clusters: ConfiguredCluster[];
+  leftOut: LeftOutCluster[];
+  locatorsNotRead: Array<{ locator: string; reason: string }>;
+  /** The `catalog` locators: the catalog changes, so they are read on a schedule. */
+  catalogLocators: Config[];
+}
+
+/** Whether any `catalog` locator is configured (its clusters come and go while the backend runs). */
+export function hasCatalogLocator(config: Config): boolean {
+  return (
+    config.getOptionalConfigArray('kubernetes.clusterLocatorMethods') ?? []
+  ).some(locator => locator.getOptionalString('type') === 'catalog');
+}
+
+/** Why a cluster cannot be read on the backend's own behalf, if it cannot. */
+export function userOnlyReason(cluster: ConfiguredCluster): string | undefined {
+  if (!USER_ONLY_AUTH_PROVIDERS.includes(cluster.authProvider))
+    return undefined;
+  return `its authProvider "${cluster.authProvider}" acts as the signed-in user, and the Gateway API plugin reads clusters in the background on its own behalf. Use "serviceAccount", "aws", "googleServiceAccount" or "azure" for this cluster`;
+}
 
 /**
  * Reads the clusters of `kubernetes.clusterLocatorMethods` with the Kubernetes plugin's keys
  * and meanings (its locators are internal to it, so the keys are read here): `config`, `gke`
- * and `localKubectlProxy`. A cluster whose authProvider acts as the signed-in user is skipped
- * and reported, as is a GKE project that cannot be listed; the others are still read.
+ * and `localKubectlProxy` now; `catalog` locators are handed back, to be read once the catalog
+ * answers. A cluster whose authProvider acts as the signed-in user is left out and reported,
+ * as is a GKE project that cannot be listed; the others are still read.
  */
-export async function readGatewayApiClusters(
+export async function readStartupClusters(
   config: Config,
-  notes: ClusterConfigNotes = {},
-): Promise<ConfiguredCluster[]> {
+  options: Pick<ClusterConfigNotes, 'gke'> = {},
+): Promise<StartupClusters> {
   const locators =
     config.getOptionalConfigArray('kubernetes.clusterLocatorMethods') ?? [];
-  const clusters: ConfiguredCluster[] = [];
+  const read: StartupClusters = {
+    clusters: [],
+    leftOut: [],
+    locatorsNotRead: [],
+    catalogLocators: [],
+  };
   const names = new Set<string>();
   const add = (cluster: ConfiguredCluster) => {
     if (names.has(cluster.name)) {
       throw new Error(`Duplicate cluster name '${cluster.name}'`);
     }
     names.add(cluster.name);
-    if (USER_ONLY_AUTH_PROVIDERS.includes(cluster.authProvider)) {
-      notes.onSkippedCluster?.(
-        cluster.name,
-        `its authProvider "${cluster.authProvider}" acts as the signed-in user, and the Gateway API plugin reads clusters in the background on its own behalf. Use "serviceAccount", "aws", "googleServiceAccount" or "azure" for this cluster`,
-      );
+    const reason = userOnlyReason(cluster);
+    if (reason) {
+      read.leftOut.push({
+        name: cluster.name,
+        locator: cluster.locator ?? 'config',
+        kind: 'userOnlyAuth',
+        reason,
+      });
       return;
     }
-    clusters.push(cluster);
+    read.clusters.push(cluster);
   };
   for (const locator of locators) {
     const type = locator.getString('type');
     if (type === 'config') {
       for (const c of locator.getOptionalConfigArray('clusters') ?? []) {
-        add(readConfigCluster(c));
+        add({ ...readConfigCluster(c), locator: type });
       }
     } else if (type === 'gke') {
       try {
-        const lister = await (notes.gke ?? defaultGkeClusterLister)();
-        for (const c of await readGkeClusters(locator, lister)) add(c);
+        const lister = await (options.gke ?? defaultGkeClusterLister)();
+        for (const c of await readGkeClusters(locator, lister)) {
+          add({ ...c, locator: type });
+        }
       } catch (error) {
-        notes.onSkippedLocator?.(
-          type,
-          `listing the clusters of GKE project "${locator.getOptionalString(
+        read.locatorsNotRead.push({
+          locator: type,
+          reason: `listing the clusters of GKE project "${locator.getOptionalString(
             'projectId',
           )}" failed: ${(error as Error).message}`,
-        );
+        });
       }
     } else if (type === 'localKubectlProxy') {
       add({
@@ -94,15 +137,36 @@ export async function readGatewayApiClusters(
         },
         // kubectl proxy serves plain HTTP on loopback; client-node needs this to allow it.
         skipTLSVerify: true,
+        locator: type,
       });
+    } else if (type === 'catalog') {
+      read.catalogLocators.push(locator);
     } else {
-      notes.onSkippedLocator?.(
-        type,
-        LOCATORS_NOT_READ[type] ?? 'unknown cluster locator type',
-      );
+      read.locatorsNotRead.push({
+        locator: type,
+        reason: 'unknown cluster locator type',
+      });
     }
   }
-  return clusters;
+  return read;
+}
+
+/**
+ * The clusters of the locators read at start-up, reporting what is left out through `notes`
+ * (the `catalog` locators are read later, by the clusters service).
+ */
+export async function readGatewayApiClusters(
+  config: Config,
+  notes: ClusterConfigNotes = {},
+): Promise<ConfiguredCluster[]> {
+  const read = await readStartupClusters(config, notes);
+  for (const { locator, reason } of read.locatorsNotRead) {
+    notes.onSkippedLocator?.(locator, reason);
+  }
+  for (const { name, reason } of read.leftOut) {
+    notes.onSkippedCluster?.(name, reason);
+  }
+  return read.clusters;
 }
 
 /** One cluster of a `config` locator, with ConfigClusterLocator's keys plus client certificates. */

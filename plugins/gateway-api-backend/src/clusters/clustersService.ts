@@ -1,26 +1,38 @@
 import {
+  BackstageCredentials,
   coreServices,
   createServiceFactory,
   createServiceRef,
+  LoggerService,
 } from '@backstage/backend-plugin-api';
-import { GatewayApiCache } from '../cache/GatewayApiCache';
-import { ClusterClient } from '../kubernetes/ClusterClient';
-import { GatewayApiCluster } from '../kubernetes/GatewayApiCluster';
+import { Config, readDurationFromConfig } from '@backstage/config';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthenticationStrategy } from '@backstage/plugin-kubernetes-node';
-import { readGatewayApiClusters } from './clusters';
+import { durationToMilliseconds } from '@backstage/types';
+import { ClusterProblem } from '@gatehouse/backstage-plugin-gateway-api-common';
+import { GatewayApiCache } from '../cache/GatewayApiCache';
 import {
-  authProblems,
-  defaultAuthStrategies,
-  withCredentials,
-} from './authStrategies';
+  ClusterClient,
+  ClusterClientOptions,
+} from '../kubernetes/ClusterClient';
+import { GatewayApiCluster } from '../kubernetes/GatewayApiCluster';
+import { defaultAuthStrategies } from './authStrategies';
+import { CatalogClusters, readCatalogClusters } from './catalogLocator';
+import { readStartupClusters } from './clusters';
+import { ClusterSet, ClusterSetChange } from './ClusterSet';
 
 /**
- * The configured clusters with one client each, and the one watch-fed cache over them. Root
- * scoped, so the REST API, the entity provider and the scaffolder actions (three plugins of
- * the backend system) share a single cache and a single watch per kind and cluster.
+ * The clusters Gatehouse reads, with one client each, and the one watch-fed cache over them.
+ * Root scoped, so the REST API, the entity provider and the scaffolder actions (three plugins of
+ * the backend system) share a single cache and a single watch per kind and cluster. Clusters of
+ * a `catalog` locator come and go while the backend runs.
+ *
+ * @public
  */
 export interface GatewayApiClusters {
+  /** The clusters read now: a live array, changed in place as catalog clusters come and go. */
   clusters: GatewayApiCluster[];
+  /** Their clients: a live array too. */
   clients: ClusterClient[];
   client(name: string): ClusterClient | undefined;
   /** Started by the first consumer that needs it; stopped when the backend shuts down. */
@@ -30,8 +42,143 @@ export interface GatewayApiClusters {
    * request. Called by the plugin with the strategies its extension point collected.
    */
   addAuthStrategy(authProvider: string, strategy: AuthenticationStrategy): void;
+  /** Clusters left out, unreachable or refusing Gatehouse, and locators not read: why and since when. */
+  problems(): ClusterProblem[];
+  /** Why a cluster cannot be used now, if it cannot. */
+  problemOf(cluster: string): ClusterProblem | undefined;
+  /** The locator a cluster read now comes from (`config`, `catalog`, `gke`, `localKubectlProxy`). */
+  locatorOf(cluster: string): string | undefined;
+  /** Hears each change of the set (catalog clusters added or removed); returns the unsubscribe. */
+  subscribe(listener: (change: ClusterSetChange) => void): () => void;
+  /**
+   * Reads the `catalog` locators now and every `gatewayApi.clusters.refreshInterval`, with the
+   * given catalog and credentials (the Gateway API plugin passes its own service credentials
+   * once every plugin has started), and asks each cluster whether it answers. Resolves after
+   * the first read; later calls do nothing.
+   */
+  readCatalogLocators(
+    catalog: Pick<CatalogService, 'getEntities'>,
+    credentials: () => Promise<BackstageCredentials>,
+  ): Promise<void>;
 }
 
+const DEFAULT_REFRESH_MS = 60_000;
+
+/** `gatewayApi.clusters.refreshInterval`: how often the catalog is read and each cluster checked. */
+export function readClusterRefreshMs(config: Config): number {
+  const key = 'gatewayApi.clusters.refreshInterval';
+  if (!config.has(key)) return DEFAULT_REFRESH_MS;
+  return durationToMilliseconds(readDurationFromConfig(config, { key }));
+}
+
+/**
+ * The clusters service over `config`: the locators read at start-up, the `catalog` ones read
+ * when {@link GatewayApiClusters.readCatalogLocators} is called and again on each interval,
+ * every cluster checked on each interval. `stop` ends the timers and the cache.
+ */
+export async function createGatewayApiClusters(
+  config: Config,
+  logger: LoggerService,
+  options: { clientOptions?: ClusterClientOptions; clock?: () => Date } = {},
+): Promise<GatewayApiClusters & { stop(): void }> {
+  const refreshMs = readClusterRefreshMs(config);
+  const startup = await readStartupClusters(config);
+  const strategies = defaultAuthStrategies(config, logger);
+  const cache = new GatewayApiCache([], { logger });
+  const set = new ClusterSet({
+    cache,
+    strategies,
+    logger,
+    clientOptions: options.clientOptions,
+    clock: options.clock,
+  });
+  set.addStartup(startup);
+
+  const timers: NodeJS.Timeout[] = [];
+  const every = (fn: () => Promise<void>) => {
+    let running = false;
+    const tick = () => {
+      if (running) return;
+      running = true;
+      fn()
+        .catch(error => logger.warn(`Cluster refresh failed: ${error}`))
+        .finally(() => {
+          running = false;
+        });
+    };
+    const timer = setInterval(tick, refreshMs);
+    timer.unref?.();
+    timers.push(timer);
+  };
+  // Each cluster is asked on every interval, and first when the plugin starts (once modules
+  // have added their strategies): see readCatalogLocators.
+  every(() => set.probe());
+
+  let catalogStarted: Promise<void> | undefined;
+  const readCatalog = async (
+    catalog: Pick<CatalogService, 'getEntities'>,
+    credentials: () => Promise<BackstageCredentials>,
+  ) => {
+    const merged: CatalogClusters = { clusters: [], leftOut: [] };
+    try {
+      for (const locator of startup.catalogLocators) {
+        const read = await readCatalogClusters(
+          locator,
+          catalog,
+          await credentials(),
+        );
+        merged.clusters.push(...read.clusters);
+        merged.leftOut.push(...read.leftOut);
+      }
+    } catch (error) {
+      // The catalog's clusters stay as last read: a catalog that is down removes nothing.
+      set.locatorNotRead(
+        'catalog',
+        `reading the kubernetes-cluster entities failed: ${
+          (error as Error).message
+        }`,
+      );
+      return;
+    }
+    set.replaceCatalogClusters(merged);
+    // New clusters are asked at once.
+    await set.probe();
+  };
+
+  return {
+    clusters: set.clusters,
+    clients: set.clients,
+    client: name => set.client(name),
+    cache,
+    addAuthStrategy: (authProvider, strategy) =>
+      strategies.set(authProvider, strategy),
+    problems: () => set.problems.list(),
+    problemOf: name => set.problemOf(name),
+    locatorOf: name => set.locatorOf(name),
+    subscribe: listener => set.subscribe(listener),
+    readCatalogLocators(catalog, credentials) {
+      if (!catalogStarted) {
+        if (startup.catalogLocators.length === 0) {
+          catalogStarted = set.probe();
+        } else {
+          catalogStarted = readCatalog(catalog, credentials);
+          every(() => readCatalog(catalog, credentials));
+        }
+      }
+      return catalogStarted;
+    },
+    stop() {
+      timers.forEach(timer => clearInterval(timer));
+      cache.stop();
+    },
+  };
+}
+
+/**
+ * The clusters service.
+ *
+ * @public
+ */
 export const gatewayApiClustersServiceRef =
   createServiceRef<GatewayApiClusters>({
     id: 'gateway-api.clusters',
@@ -45,41 +192,12 @@ export const gatewayApiClustersServiceRef =
           lifecycle: coreServices.rootLifecycle,
         },
         async factory({ config, logger, lifecycle }) {
-          const log = logger.child({ plugin: 'gateway-api' });
-          const configured = await readGatewayApiClusters(config, {
-            onSkippedLocator: (type, reason) =>
-              log.warn(
-                `Skipping kubernetes cluster locator of type "${type}": ${reason}`,
-              ),
-            onSkippedCluster: (name, reason) =>
-              log.error(
-                `The Gateway API plugin cannot read cluster "${name}": ${reason}`,
-              ),
-          });
-          const strategies = defaultAuthStrategies(config, log);
-          const usable = configured.filter(cluster => {
-            const problems = authProblems(cluster, strategies);
-            if (problems.length) {
-              log.error(
-                `The Gateway API plugin cannot read cluster "${
-                  cluster.name
-                }": ${problems.join(', ')}`,
-              );
-            }
-            return problems.length === 0;
-          });
-          const clusters = withCredentials(usable, strategies);
-          const clients = clusters.map(cluster => new ClusterClient(cluster));
-          const cache = new GatewayApiCache(clients, { logger: log });
-          lifecycle.addShutdownHook(() => cache.stop());
-          return {
-            clusters,
-            clients,
-            client: name => clients.find(c => c.name === name),
-            cache,
-            addAuthStrategy: (authProvider, strategy) =>
-              strategies.set(authProvider, strategy),
-          };
+          const clusters = await createGatewayApiClusters(
+            config,
+            logger.child({ plugin: 'gateway-api' }),
+          );
+          lifecycle.addShutdownHook(() => clusters.stop());
+          return clusters;
         },
       }),
   });

@@ -9,6 +9,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ClusterList,
+  ClusterProblem,
   ClusterServedKinds,
   gatewayApiRouteExposePermission,
   gatewayApiTenantProvisionPermission,
@@ -41,6 +42,8 @@ export interface RouterOptions {
   tenants: () => TenantSummary[];
   /** One tenant with the Gateways that serve it, or undefined when there is no such tenant. */
   tenantDetail: (cluster: string, name: string) => TenantDetail | undefined;
+  /** Clusters (and locators) whose objects are missing, with why and since when. */
+  clusterProblems?: () => ClusterProblem[];
   /** What a cluster serves (discovery, cached), for `GET /clusters`. */
   servedKinds?: (cluster: string) => Promise<ClusterServedKinds | undefined>;
   /** The hostname guards on the cache, for the template's hostname field as the user types. */
@@ -80,7 +83,8 @@ export async function createRouter(
     res.json({ status: 'ok' });
   });
 
-  // Each cluster and what it serves, so forms offer only what the chosen cluster can take.
+  // Each cluster and what it serves, so forms offer only what the chosen cluster can take; and
+  // each one whose objects are missing, so pages can say so.
   router.get('/clusters', async (_req, res) => {
     const answer: ClusterList = {
       items: await Promise.all(
@@ -89,6 +93,7 @@ export async function createRouter(
           return { name, url, ...(apis ? { apis } : {}) };
         }),
       ),
+      problems: options.clusterProblems?.() ?? [],
     };
     res.json(answer);
   });

@@ -10,9 +10,12 @@ import { executePlan } from './plan';
 import { planExposure } from './planExposure';
 import { reportAnalysis } from './reportAnalysis';
 import { waitForExposure } from './waitForExposure';
+import { ClusterProblemLookup } from './clusters';
 
 export interface ExposeRouteActionOptions {
   clients: ClusterClient[];
+  /** Why a cluster cannot be used now; the action refuses it with that. */
+  clusterProblem?: ClusterProblemLookup;
   permissions: PermissionsService;
   /** Reads the exposed entity's owner, with the initiator's credentials. */
   catalog: Pick<CatalogService, 'getEntityByRef'>;

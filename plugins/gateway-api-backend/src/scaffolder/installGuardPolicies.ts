@@ -4,7 +4,7 @@ import { z as zod } from 'zod/v3';
 import { ClusterClient } from '../kubernetes/ClusterClient';
 import { GUARD_POLICY_MODES, guardPolicies } from '../manifests';
 import { authorizeProvision } from './authorizeProvision';
-import { resolveClusterClient } from './clusters';
+import { ClusterProblemLookup, resolveClusterClient } from './clusters';
 import {
   DEFAULT_GUARD_POLICY_SETTINGS,
   GuardPolicySettings,
@@ -16,6 +16,8 @@ import { executePlan, planYaml } from './plan';
 
 export interface InstallGuardPoliciesActionOptions {
   clients: ClusterClient[];
+  /** Why a cluster cannot be used now; the action refuses it with that. */
+  clusterProblem?: ClusterProblemLookup;
   permissions: PermissionsService;
   /** `gatewayApi.guardPolicies` of app-config; the defaults when absent. */
   guardPolicies?: GuardPolicySettings;
@@ -69,7 +71,11 @@ export function createInstallGuardPoliciesAction(
     },
     async handler(ctx) {
       const input = parseInput(installGuardPoliciesInput, ctx.input);
-      const client = resolveClusterClient(options.clients, input.cluster);
+      const client = resolveClusterClient(
+        options.clients,
+        input.cluster,
+        options.clusterProblem,
+      );
 
       await authorizeProvision(
         options.permissions,

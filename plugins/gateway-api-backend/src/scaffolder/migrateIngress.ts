@@ -20,7 +20,7 @@ import { migrationReportMarkdown } from '../ingress/migrationReport';
 import { routeEntityRef } from '../exposures/routeEntityRef';
 import { loadWorld } from '../world/loadWorld';
 import { authorizeExpose } from './authorizeExpose';
-import { resolveClusterClient } from './clusters';
+import { ClusterProblemLookup, resolveClusterClient } from './clusters';
 import { checkEntityOwnership } from './entityOwnership';
 import { examples } from './migrateIngress.examples';
 import { parseInput } from './parseInput';
@@ -29,6 +29,8 @@ import { exposureGatewayApiFor } from './servedGatewayApi';
 
 export interface MigrateIngressActionOptions {
   clients: ClusterClient[];
+  /** Why a cluster cannot be used now; the action refuses it with that. */
+  clusterProblem?: ClusterProblemLookup;
   permissions: PermissionsService;
   /** Reads the owner of the component the routes will carry, with the initiator's credentials. */
   catalog: Pick<CatalogService, 'getEntityByRef'>;
@@ -170,7 +172,11 @@ export function createMigrateIngressAction(
       const writes = plans.flatMap(p => p.writes);
       const manifests = planYaml(writes);
       ctx.logger.info(`Planned objects:\n${manifests}`);
-      const client = resolveClusterClient(options.clients, input.cluster);
+      const client = resolveClusterClient(
+        options.clients,
+        input.cluster,
+        options.clusterProblem,
+      );
       await executePlan(ctx, client, writes, {
         output: input.output,
         targetPath: input.targetPath,
@@ -208,7 +214,11 @@ export async function planMigration(
   options: MigrateIngressActionOptions,
   ctx: Parameters<typeof authorizeExpose>[1],
 ): Promise<IngressMigrationPlan[]> {
-  const client = resolveClusterClient(options.clients, input.cluster);
+  const client = resolveClusterClient(
+    options.clients,
+    input.cluster,
+    options.clusterProblem,
+  );
   const world = await loadWorld(options.clients);
   const tenant = world.tenants.find(
     t => t.cluster === client.name && t.name === input.tenant,

@@ -12,13 +12,15 @@ import { migratedFrom } from '../ingress/ingressInventory';
 import { TenantRecord } from '../tenants/tenantFromNamespace';
 import { loadWorld } from '../world/loadWorld';
 import { authorizeExpose } from './authorizeExpose';
-import { resolveClusterClient } from './clusters';
+import { ClusterProblemLookup, resolveClusterClient } from './clusters';
 import { cutoverExamples } from './migrateIngressCutover.examples';
 import { parseInput } from './parseInput';
 import { executePlan } from './plan';
 
 export interface IngressCutoverActionOptions {
   clients: ClusterClient[];
+  /** Why a cluster cannot be used now; the action refuses it with that. */
+  clusterProblem?: ClusterProblemLookup;
   permissions: PermissionsService;
 }
 
@@ -54,7 +56,11 @@ export async function guardIngressOfTenant(
   name: string;
   world: Awaited<ReturnType<typeof loadWorld>>;
 }> {
-  const client = resolveClusterClient(options.clients, input.cluster);
+  const client = resolveClusterClient(
+    options.clients,
+    input.cluster,
+    options.clusterProblem,
+  );
   const world = await loadWorld(options.clients);
   const tenant = world.tenants.find(
     t => t.cluster === client.name && t.name === input.tenant,

@@ -29,7 +29,11 @@ export async function planExposure(
   options: ExposeRouteActionOptions,
   ctx: { getInitiatorCredentials(): Promise<BackstageCredentials> },
 ) {
-  const client = resolveClusterClient(options.clients, input.cluster);
+  const client = resolveClusterClient(
+    options.clients,
+    input.cluster,
+    options.clusterProblem,
+  );
   await requireServedRouteKind(client, input.routeKind);
   const world = await loadWorld(options.clients);
   const tenantNamespace = world.tenants.find(

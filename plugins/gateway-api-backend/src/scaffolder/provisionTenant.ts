@@ -23,7 +23,7 @@ import { moveListenersToListenerSets } from './moveListenersToListenerSets';
 import { servedGatewayApiFor } from './servedGatewayApi';
 import { loadWorld } from '../world/loadWorld';
 import { authorizeProvision } from './authorizeProvision';
-import { resolveClusterClient } from './clusters';
+import { ClusterProblemLookup, resolveClusterClient } from './clusters';
 import { isIpOrCidr } from './ipAddresses';
 import { parseInput } from './parseInput';
 import { executePlan, planYaml } from './plan';
@@ -32,6 +32,8 @@ import { reportAnalysis } from './reportAnalysis';
 
 export interface ProvisionTenantActionOptions {
   clients: ClusterClient[];
+  /** Why a cluster cannot be used now; the action refuses it with that. */
+  clusterProblem?: ClusterProblemLookup;
   permissions: PermissionsService;
   /** `gatewayApi.guardPolicies` of app-config; the defaults when absent. */
   guardPolicies?: GuardPolicySettings;
@@ -275,7 +277,11 @@ export function createProvisionTenantAction(
     },
     async handler(ctx) {
       const input = parseInput(provisionTenantInput, ctx.input);
-      const client = resolveClusterClient(options.clients, input.cluster);
+      const client = resolveClusterClient(
+        options.clients,
+        input.cluster,
+        options.clusterProblem,
+      );
 
       await authorizeProvision(
         options.permissions,

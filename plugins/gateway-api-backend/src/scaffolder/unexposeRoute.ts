@@ -21,7 +21,7 @@ import { tenantDomains } from '../tenants/tenantDomains';
 import { loadWorld } from '../world/loadWorld';
 import { authorizeExpose } from './authorizeExpose';
 import { checkEntityOwnership } from './entityOwnership';
-import { resolveClusterClient } from './clusters';
+import { ClusterProblemLookup, resolveClusterClient } from './clusters';
 import { examples } from './unexposeRoute.examples';
 import { parseInput } from './parseInput';
 import { exposureNames } from './exposureNames';
@@ -30,6 +30,8 @@ import { exposureGatewayApiFor } from './servedGatewayApi';
 
 export interface UnexposeRouteActionOptions {
   clients: ClusterClient[];
+  /** Why a cluster cannot be used now; the action refuses it with that. */
+  clusterProblem?: ClusterProblemLookup;
   permissions: PermissionsService;
   /** Reads the named entity's owner, with the initiator's credentials. */
   catalog: Pick<CatalogService, 'getEntityByRef'>;
@@ -76,7 +78,11 @@ export function createUnexposeRouteAction(options: UnexposeRouteActionOptions) {
     },
     async handler(ctx) {
       const input = parseInput(unexposeRouteInput, ctx.input);
-      const client = resolveClusterClient(options.clients, input.cluster);
+      const client = resolveClusterClient(
+        options.clients,
+        input.cluster,
+        options.clusterProblem,
+      );
       const normalised = normaliseHostname(input.hostname, {
         allowWildcard: true,
       });

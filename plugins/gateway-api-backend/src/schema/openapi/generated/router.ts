@@ -56,7 +56,7 @@ export const spec = {
       get: {
         operationId: 'listClusters',
         summary:
-          'The configured clusters (names and URLs, never credentials) and what each serves',
+          'The clusters read (names and URLs, never credentials), what each serves, and those whose objects are missing',
         responses: {
           '200': {
             description: 'the clusters',
@@ -666,10 +666,12 @@ export const spec = {
     schemas: {
       ClusterList: {
         type: 'object',
-        required: ['items'],
+        required: ['items', 'problems'],
         properties: {
           items: {
             type: 'array',
+            description:
+              'the clusters read now (clusters of a catalog locator come and go)',
             items: {
               type: 'object',
               required: ['name', 'url'],
@@ -692,6 +694,56 @@ export const spec = {
               },
               additionalProperties: false,
             },
+          },
+          problems: {
+            type: 'array',
+            description:
+              "Clusters whose objects are missing (left out, unreachable, refusing the plugin's credential) and cluster locators not read, each with why and since when",
+            items: {
+              $ref: '#/components/schemas/ClusterProblem',
+            },
+          },
+        },
+        additionalProperties: false,
+      },
+      ClusterProblem: {
+        type: 'object',
+        required: ['locator', 'kind', 'reason', 'since'],
+        properties: {
+          cluster: {
+            type: 'string',
+            description:
+              "the cluster's name; absent for a locator that could not be read",
+          },
+          locator: {
+            type: 'string',
+            description:
+              'the locator the cluster comes from (config, catalog, gke, localKubectlProxy)',
+          },
+          kind: {
+            type: 'string',
+            enum: [
+              'locatorNotRead',
+              'userOnlyAuth',
+              'invalidConfig',
+              'malformedEntity',
+              'unreachable',
+              'unauthenticated',
+            ],
+          },
+          reason: {
+            type: 'string',
+            description: 'what is wrong and how to fix it',
+          },
+          since: {
+            type: 'string',
+            format: 'date-time',
+            description: 'when the problem was first seen',
+          },
+          entityRef: {
+            type: 'string',
+            description:
+              "the kubernetes-cluster catalog entity a catalog locator's cluster comes from",
           },
         },
         additionalProperties: false,
