@@ -8,6 +8,7 @@ export function fakeGatewayApi(
 ): GatewayApiApi {
   return {
     listClusters: async () => [{ name: 'dev-cluster', url: 'https://k8s' }],
+    listClusterProblems: async () => [],
     listExposures: async () => exposureList,
     listHostnames: async () => ({
       ...exposureList,

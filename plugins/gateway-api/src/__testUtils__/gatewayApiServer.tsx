@@ -22,7 +22,12 @@ const baseUrl = 'http://backstage.test/api/gateway-api';
  * GatewayApiClient; an unhandled request fails the test. Call once per test file.
  */
 export function gatewayApiServer() {
-  const server = setupServer();
+  // Every cluster is read unless a test says otherwise (the pages ask which are not).
+  const server = setupServer(
+    http.get(`${baseUrl}/clusters`, () =>
+      HttpResponse.json({ items: [], problems: [] }),
+    ),
+  );
   registerMswTestHooks(server);
 
   /** Answers every `GET path` with `body`, and counts the calls. */

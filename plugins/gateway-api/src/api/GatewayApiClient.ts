@@ -5,6 +5,8 @@ import {
 } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  ClusterList,
+  ClusterProblem,
   ClusterServedKinds,
   ExposureList,
   HostnameCheck,
@@ -62,6 +64,11 @@ const HOSTNAMES_PAGE_LIMIT = 1000;
 export interface GatewayApiApi {
   listClusters(): Promise<GatewayApiClusterSummary[]>;
   /**
+   * Clusters whose objects are missing (left out, unreachable, refusing the backend's
+   * credential) and cluster locators not read, with why and since when (`GET /clusters`).
+   */
+  listClusterProblems(): Promise<ClusterProblem[]>;
+  /**
    * Hostnames exposed through routes, with route, gateway and TLS status: one entity's
    * (`GET /exposure`, as far as the caller may read that entity), else every hostname
    * (`GET /hostnames`), narrowed to a cluster or tenant.
@@ -116,6 +123,11 @@ export class GatewayApiClient implements GatewayApiApi {
       '/clusters',
     );
     return body.items;
+  }
+
+  async listClusterProblems(): Promise<ClusterProblem[]> {
+    const body = await this.get<Partial<ClusterList>>('/clusters');
+    return body.problems ?? [];
   }
 
   async listExposures(filter: ExposureFilter = {}): Promise<ExposureList> {

@@ -11,6 +11,8 @@ import Typography from '@material-ui/core/Typography';
 import { GATEWAY_TENANT_ENTITY } from '../../catalogEntities';
 import { useTenant } from '../../hooks/useTenant';
 import { ReadErrorPanel, UpdatedAt } from '../ReadState';
+import { ClusterProblemsNote } from '../ClusterProblemsNote';
+import { useClusterProblems } from '../../hooks/useClusterProblems';
 import { hasUnservedKindNotes, UnservedKindsNote } from '../UnservedKindsNote';
 import { HostnameCounts } from './HostnameCounts';
 import { TenantGateways } from './TenantGateways';
@@ -55,6 +57,10 @@ const TenantCardBody = (props: {
     props.refreshIntervalMs,
   );
   const subject = `tenant ${props.name}`;
+  // The tenant's cluster left out or unreachable: its Gateways may be missing or out of date.
+  const problems = useClusterProblems(props.refreshIntervalMs)?.filter(
+    p => p.cluster === props.cluster,
+  );
   const body = () => {
     if (!value && loading) return <Progress />;
     if (error) {
@@ -102,6 +108,11 @@ const TenantCardBody = (props: {
 
 /**
  * A Gateway tenant's domains, layout and owner, the Gateways and listeners that serve it, and
+      {problems && problems.length > 0 && (
+        <Box mb={2}>
+          <ClusterProblemsNote problems={problems} />
+        </Box>
+      )}
  * how many of its hostnames work; for the tenant's Resource entity.
  */
 export const EntityTenantCard = (props: {

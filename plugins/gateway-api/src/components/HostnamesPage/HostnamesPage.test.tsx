@@ -343,6 +343,76 @@ describe('HostnamesPage', () => {
     ).toBeInTheDocument();
   });
 
+  it('warns which clusters have hostnames missing and why, and does not call them still being read', async () => {
+    backend({ pending: ['prod', 'staging'] });
+    server.use(
+      http.get(`${baseUrl}/clusters`, () =>
+        HttpResponse.json({
+          items: [{ name: 'prod', url: 'https://prod' }],
+          problems: [
+            {
+              cluster: 'prod',
+              locator: 'config',
+              kind: 'unreachable',
+              reason: 'connect ECONNREFUSED 10.0.0.1:443',
+              since: '2026-12-04T20:00:00.000Z',
+            },
+            {
+              cluster: 'lab',
+              locator: 'catalog',
+              kind: 'malformedEntity',
+              reason: 'it lacks the annotation kubernetes.io/auth-provider',
+              since: '2026-12-04T19:00:00.000Z',
+              entityRef: 'resource:default/lab',
+            },
+            {
+              locator: 'gke',
+              kind: 'locatorNotRead',
+              reason: 'listing the clusters of GKE project "acme" failed',
+              since: '2026-12-04T18:00:00.000Z',
+            },
+          ],
+        }),
+      ),
+    );
+    await show();
+    expect(
+      await screen.findByText(
+        /Hostnames from cluster prod may be missing or out of date/,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Cluster prod cannot be reached (since 2026-12-04T20:00:00.000Z): connect ECONNREFUSED 10.0.0.1:443',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/Hostnames from cluster lab are missing/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /Cluster lab is left out: its catalog entity is malformed .*kubernetes.io\/auth-provider/,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /Hostnames from the clusters of the gke cluster locator are missing/,
+      ),
+    ).toBeInTheDocument();
+    // prod is not being read, it cannot be: only staging is still being read.
+    expect(
+      await screen.findByText(/Still reading staging$/),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/Still reading.*prod/)).toBeNull();
+  });
+
+  it('warns of no cluster when every cluster is read', async () => {
+    backend();
+    await show();
+    expect(await screen.findByText(/All hostnames/)).toBeInTheDocument();
+    expect(screen.queryByText(/Hostnames from/)).toBeNull();
+  });
+
   it('says the caller may not see the hostnames when the backend refuses', async () => {
     backend();
     failPage(403, 'NotAllowedError', 'You may not list hostnames');

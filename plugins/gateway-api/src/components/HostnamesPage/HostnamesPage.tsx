@@ -39,6 +39,8 @@ import { downloadFile } from '../ExposureTable/downloadFile';
 import { ExposureDetails } from '../ExposureTable/ExposureDetails';
 import { IngressMigrationSection } from '../IngressMigration';
 import { PendingClustersNote } from '../PendingClustersNote';
+import { ClusterProblemsNote } from '../ClusterProblemsNote';
+import { useClusterProblems } from '../../hooks/useClusterProblems';
 import { hasUnservedKindNotes, UnservedKindsNote } from '../UnservedKindsNote';
 import { ReadErrorPanel, UpdatedAt } from '../ReadState';
 import { ExpiringWithinPicker } from './ExpiringWithinPicker';
@@ -237,6 +239,12 @@ export const HostnamesPage = (props: {
     props.refreshIntervalMs,
   );
 
+  // Clusters whose hostnames are missing, with why; one of them is not "still being read".
+  const problems = useClusterProblems(props.refreshIntervalMs);
+  const pendingClusters = (answer?.pendingClusters ?? []).filter(
+    cluster => !problems?.some(p => p.cluster === cluster),
+  );
+
   const [exporting, setExporting] = useState(false);
   const exportCsv = async () => {
     setExporting(true);
@@ -277,9 +285,14 @@ export const HostnamesPage = (props: {
               />
             </Grid>
           )}
-          {answer && answer.pendingClusters.length > 0 && (
+          {problems && problems.length > 0 && (
             <Grid item xs={12}>
-              <PendingClustersNote clusters={answer.pendingClusters} />
+              <ClusterProblemsNote problems={problems} />
+            </Grid>
+          )}
+          {pendingClusters.length > 0 && (
+            <Grid item xs={12}>
+              <PendingClustersNote clusters={pendingClusters} />
             </Grid>
           )}
           {hasUnservedKindNotes(answer?.unservedKinds) && (

@@ -1,0 +1,1 @@
+export { ClusterProblemsNote } from './ClusterProblemsNote';
