@@ -4,11 +4,13 @@
  * Gateways, HTTPRoutes and Certificates at a given size.
  */
 import { LoggerService } from '@backstage/backend-plugin-api';
+import { KubernetesObject } from '@kubernetes/client-node';
 import { DevCluster, startDevCluster } from '@gatehouse/dev-cluster';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { stringify } from 'yaml';
+import { ClusterSnapshot, GatewayApiCache } from '../src/cache/GatewayApiCache';
 
 export interface BenchSize {
   tenants: number;
@@ -155,3 +157,127 @@ export const quietLogger: LoggerService = {
   debug: () => {},
   child: () => quietLogger,
 };
+
+/**
+ * One cluster's objects in memory, as the cache holds them: `tenants` tenants, a Gateway and
+ * its Certificate per 100 hostnames, and one HTTPRoute per hostname (`r<i>.g<g>.t<t>.example.org`).
+ */
+export function hostnameSnapshot(
+  cluster: string,
+  hostnames: number,
+  options: { tenants?: number; now?: Date } = {},
+): ClusterSnapshot {
+  const tenants = options.tenants ?? 10;
+  const now = options.now ?? new Date('2026-06-01T00:00:00Z');
+  const day = 24 * 60 * 60 * 1000;
+  const namespaces: KubernetesObject[] = [];
+  const gateways: KubernetesObject[] = [];
+  const certificates: KubernetesObject[] = [];
+  const routes: KubernetesObject[] = [];
+  for (let t = 0; t < tenants; t++) {
+    namespaces.push(
+      {
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: {
+          name: `tenant-t${t}`,
+          labels: { 'gateway-api.gatehouse.dev/tenant': `t${t}` },
+          annotations: {
+            'gateway-api.gatehouse.dev/owner-group': `group:default/t${t}`,
+            'gateway-api.gatehouse.dev/domains': `t${t}.example.org`,
+            'gateway-api.gatehouse.dev/attached-namespaces': `apps-t${t}`,
+          },
+        },
+      },
+      { apiVersion: 'v1', kind: 'Namespace', metadata: { name: `apps-t${t}` } },
+    );
+  }
+  const gatewayCount = Math.max(tenants, Math.ceil(hostnames / 100));
+  for (let g = 0; g < gatewayCount; g++) {
+    const t = g % tenants;
+    gateways.push({
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'Gateway',
+      metadata: { name: `gw-${g}`, namespace: `tenant-t${t}` },
+      spec: {
+        gatewayClassName: 'eg',
+        listeners: [
+          {
+            name: 'https',
+            port: 443,
+            protocol: 'HTTPS',
+            hostname: `*.g${g}.t${t}.example.org`,
+            tls: { certificateRefs: [{ name: `cert-${g}` }] },
+            allowedRoutes: { namespaces: { from: 'All' } },
+          },
+        ],
+      },
+    } as KubernetesObject);
+    const notAfter = new Date(now.getTime() + (((g * 37) % 120) - 10) * day);
+    certificates.push({
+      apiVersion: 'cert-manager.io/v1',
+      kind: 'Certificate',
+      metadata: { name: `cert-${g}`, namespace: `tenant-t${t}` },
+      spec: {
+        secretName: `cert-${g}`,
+        dnsNames: [`*.g${g}.t${t}.example.org`],
+        issuerRef: { name: 'letsencrypt', kind: 'Issuer' },
+      },
+      status: {
+        notAfter: notAfter.toISOString(),
+        conditions: [{ type: 'Ready', status: g % 7 === 0 ? 'False' : 'True' }],
+      },
+    } as KubernetesObject);
+  }
+  for (let r = 0; r < hostnames; r++) {
+    const g = r % gatewayCount;
+    const t = g % tenants;
+    routes.push({
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'HTTPRoute',
+      metadata: {
+        name: `route-${r}`,
+        namespace: `apps-t${t}`,
+        labels: { 'backstage.io/kubernetes-id': `c${r % 50}` },
+      },
+      spec: {
+        parentRefs: [{ name: `gw-${g}`, namespace: `tenant-t${t}` }],
+        hostnames: [`r${r}.g${g}.t${t}.example.org`],
+        rules: [{ backendRefs: [{ name: 'web', port: 80 }] }],
+      },
+    } as KubernetesObject);
+  }
+  return {
+    cluster,
+    byKind: new Map([
+      ['Namespace', namespaces],
+      ['Gateway', gateways],
+      ['Certificate', certificates],
+      ['HTTPRoute', routes],
+    ]),
+  };
+}
+
+/**
+ * A cache that has synced `clusters` in-memory clusters of `hostnames` hostnames in all (no
+ * cluster, no watch): what the provider, the index and the router read.
+ */
+export function snapshotCache(
+  clusters: number,
+  hostnames: number,
+  options: { tenants?: number; now?: Date } = {},
+): GatewayApiCache {
+  const snapshots = Array.from({ length: clusters }, (_, i) =>
+    hostnameSnapshot(`bench-${i}`, Math.round(hostnames / clusters), options),
+  );
+  const byName = new Map(snapshots.map(s => [s.cluster, s]));
+  return {
+    clusters: snapshots.map(s => s.cluster),
+    snapshot: (cluster: string) => byName.get(cluster)!,
+    hasSynced: () => true,
+    start: () => {},
+    stop: () => {},
+    subscribe: () => () => {},
+    waitForSync: async () => {},
+  } as unknown as GatewayApiCache;
+}

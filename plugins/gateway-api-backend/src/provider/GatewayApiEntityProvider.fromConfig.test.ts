@@ -58,4 +58,85 @@ describe('GatewayApiEntityProvider.fromConfig', () => {
       }),
     ).toThrow();
   });
+
+  it('emits the hostname entities in the configured shape', async () => {
+    const snapshot = {
+      cluster: 'dev',
+      byKind: new Map<string, object[]>([
+        [
+          'Namespace',
+          [
+            {
+              kind: 'Namespace',
+              metadata: {
+                name: 'tenant-team-a',
+                labels: { 'gateway-api.gatehouse.dev/tenant': 'team-a' },
+                annotations: {
+                  'gateway-api.gatehouse.dev/owner-group':
+                    'group:default/team-a',
+                },
+              },
+            },
+          ],
+        ],
+        [
+          'HTTPRoute',
+          [
+            {
+              kind: 'HTTPRoute',
+              metadata: { name: 'shop', namespace: 'tenant-team-a' },
+              spec: { hostnames: ['shop.example.org', 'api.example.org'] },
+            },
+          ],
+        ],
+      ]),
+    };
+    const cache = {
+      clusters: ['dev'],
+      start: () => {},
+      subscribe: () => () => {},
+      hasSynced: () => true,
+      snapshot: () => snapshot,
+    } as unknown as GatewayApiCache;
+    const emitted = async (hostnameEntities?: string) => {
+      const [provider] = GatewayApiEntityProvider.fromConfig(
+        new ConfigReader({
+          catalog: { providers: { gatewayApi: { hostnameEntities } } },
+        }),
+        {
+          logger: mockServices.logger.mock(),
+          scheduler: mockServices.scheduler.mock({
+            createScheduledTaskRunner: () => ({ run: async () => {} }),
+          }),
+          clusters: ['dev'],
+          cache,
+        },
+      );
+      const applyMutation = jest.fn();
+      await provider.connect({ applyMutation, refresh: jest.fn() });
+      await provider.refresh();
+      return applyMutation.mock.calls[0][0].entities.map(
+        (e: { entity: { spec: { type: string } } }) => e.entity.spec.type,
+      );
+    };
+    // auto, the default: two hostnames are far below the threshold.
+    expect(await emitted()).toEqual(['gateway-tenant', 'hostname', 'hostname']);
+    expect(await emitted('perHostname')).toEqual([
+      'gateway-tenant',
+      'hostname',
+      'hostname',
+    ]);
+    expect(await emitted('perTenant')).toEqual(['gateway-tenant', 'hostnames']);
+    expect(await emitted('none')).toEqual(['gateway-tenant']);
+  });
+
+  it('refuses a hostname entity shape it does not know', () => {
+    expect(() =>
+      build({
+        catalog: { providers: { gatewayApi: { hostnameEntities: 'grouped' } } },
+      }),
+    ).toThrow(
+      'catalog.providers.gatewayApi.hostnameEntities is grouped; it must be one of auto, perHostname, perTenant, none',
+    );
+  });
 });

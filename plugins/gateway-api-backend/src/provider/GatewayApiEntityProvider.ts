@@ -13,6 +13,12 @@ import {
 } from '@backstage/plugin-catalog-node';
 import { GatewayApiCache } from '../cache/GatewayApiCache';
 import { entitiesFromSnapshot } from './entities';
+import {
+  HOSTNAME_ENTITIES,
+  HostnameEntities,
+  resolveHostnameEntities,
+  shapeHostnameEntities,
+} from './hostnameEntities';
 
 const key = (e: Entity) => stringifyEntityRef(e);
 
@@ -33,6 +39,8 @@ export interface GatewayApiEntityProviderOptions {
   logger: LoggerService;
   taskRunner: SchedulerServiceTaskRunner;
   defaultOwner: string;
+  /** What to emit for hostnames; default `auto`. */
+  hostnameEntities?: HostnameEntities;
   /** Delay that gathers a burst of watch events into one delta mutation. */
   deltaDelayMs?: number;
 }
@@ -50,7 +58,8 @@ export class GatewayApiEntityProvider implements EntityProvider {
 
   /**
    * One provider per cluster, from `catalog.providers.gatewayApi`: its `schedule` (every 5
-   * minutes by default) and `defaultOwner` (`group:default/platform`).
+   * minutes by default), `defaultOwner` (`group:default/platform`) and `hostnameEntities`
+   * (`auto`).
    */
   static fromConfig(
     config: Config,
@@ -69,6 +78,16 @@ export class GatewayApiEntityProvider implements EntityProvider {
       : DEFAULT_SCHEDULE;
     const defaultOwner =
       providerConfig?.getOptionalString('defaultOwner') ?? DEFAULT_OWNER;
+    const hostnameEntities = (providerConfig?.getOptionalString(
+      'hostnameEntities',
+    ) ?? 'auto') as HostnameEntities;
+    if (!HOSTNAME_ENTITIES.includes(hostnameEntities)) {
+      throw new Error(
+        `${CONFIG_KEY}.hostnameEntities is ${hostnameEntities}; it must be one of ${HOSTNAME_ENTITIES.join(
+          ', ',
+        )}`,
+      );
+    }
     return options.clusters.map(
       cluster =>
         new GatewayApiEntityProvider({
@@ -77,6 +96,7 @@ export class GatewayApiEntityProvider implements EntityProvider {
           logger: options.logger.child({ cluster }),
           taskRunner: options.scheduler.createScheduledTaskRunner(schedule),
           defaultOwner,
+          hostnameEntities,
         }),
     );
   }
@@ -155,13 +175,20 @@ export class GatewayApiEntityProvider implements EntityProvider {
   }
 
   private build(): Entity[] {
-    return entitiesFromSnapshot(
+    const entities = entitiesFromSnapshot(
       this.options.cache.snapshot(this.options.cluster),
       { defaultOwner: this.options.defaultOwner, location: this.location },
       (object, reason) =>
         this.options.logger.warn(
           `Skipping ${object} in cluster ${this.options.cluster}: ${reason}`,
         ),
+    );
+    const { cache } = this.options;
+    return shapeHostnameEntities(
+      entities,
+      resolveHostnameEntities(this.options.hostnameEntities ?? 'auto', () =>
+        cache.clusters.map(c => cache.snapshot(c)),
+      ),
     );
   }
 }
