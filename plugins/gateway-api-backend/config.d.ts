@@ -132,9 +132,9 @@ export interface Config {
          * Resource of type `hostnames` per tenant and cluster listing them in `spec.hostnames`;
          * `none`, only tenants and Gateways. The Hostnames page and the Exposure tab show every
          * hostname whichever is chosen. Default `auto`: `perHostname` up to 10,000 hostnames
-         * across the clusters, `perTenant` above, since the catalog processes entities one by
-         * one and takes hours over 100k of them. Visible to the frontend: a hostname has an
-         * entity page of its own only with `perHostname`.
+         * across the clusters, `perTenant` above, since the catalog processes entities a few at
+         * a time and would take over an hour for 100k of them. Visible to the frontend: a
+         * hostname has an entity page of its own only with `perHostname`.
          * @visibility frontend
          */
         hostnameEntities?: 'auto' | 'perHostname' | 'perTenant' | 'none';

@@ -19,7 +19,7 @@ import { GatewayApiCluster } from '../kubernetes/GatewayApiCluster';
 import { defaultAuthStrategies } from './authStrategies';
 import { CatalogClusters, readCatalogClusters } from './catalogLocator';
 import { readStartupClusters } from './clusters';
-import { ClusterSet, ClusterSetChange } from './ClusterSet';
+import { ClusterSet } from './ClusterSet';
 
 /**
  * The clusters Gatehouse reads, with one client each, and the one watch-fed cache over them.
@@ -49,7 +49,9 @@ export interface GatewayApiClusters {
   /** The locator a cluster read now comes from (`config`, `catalog`, `gke`, `localKubectlProxy`). */
   locatorOf(cluster: string): string | undefined;
   /** Hears each change of the set (catalog clusters added or removed); returns the unsubscribe. */
-  subscribe(listener: (change: ClusterSetChange) => void): () => void;
+  subscribe(
+    listener: (change: { added: string[]; removed: string[] }) => void,
+  ): () => void;
   /**
    * Reads the `catalog` locators now and every `gatewayApi.clusters.refreshInterval`, with the
    * given catalog and credentials (the Gateway API plugin passes its own service credentials
