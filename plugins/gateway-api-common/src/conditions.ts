@@ -43,6 +43,8 @@ export interface StatusSummary {
   type?: string;
   reason?: string;
   hint?: Hint;
+  /** The common mistake the analysis recognised, as a stable id. */
+  mistake?: CommonMistake;
 }
 
 const SEVERITY: Record<StatusLevel, number> = {

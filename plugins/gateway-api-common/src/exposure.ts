@@ -3,6 +3,7 @@
  * route serves, with everything a person needs to tell whether it works.
  */
 import { StatusSummary } from './conditions';
+import type { AppliedPolicy } from './policies';
 import type { UnservedKinds } from './servedApis';
 import { TlsState, TlsSummary } from './tls';
 import { Condition } from './types';
@@ -64,6 +65,11 @@ export interface GatewaySummary {
    * ignores, because they sit in another namespace; absent when there are none.
    */
   ignoredPolicies?: StatusSummary[];
+  /**
+   * Mistakes in the Gateway's own configuration that no condition reports (how the client IP
+   * reaches it, its listener count), each with its `mistake` id and hint; absent when none.
+   */
+  mistakes?: StatusSummary[];
 }
 
 /**
@@ -157,6 +163,16 @@ export interface Exposure {
    * hostname taken from another tenant past the guards.
    */
   tenancy?: StatusSummary;
+  /**
+   * The implementation policies (Envoy Gateway's, NGINX Gateway Fabric's) that apply to the
+   * hostname's route, listener, ListenerSet and Gateway, with which wins; absent when none.
+   */
+  policies?: AppliedPolicy[];
+  /**
+   * Policies in the route's namespace that attach to nothing (their targets do not exist),
+   * each with its `mistake` id and hint; absent when none.
+   */
+  unattachedPolicies?: StatusSummary[];
   /** The worst of route, gateways and TLS. */
   status: StatusSummary;
   /**

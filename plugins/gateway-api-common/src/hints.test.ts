@@ -81,6 +81,10 @@ const REQUIRED = [
   'CertificateRequest/Ready/Failed',
   'CertificateRequest/Ready/Denied',
   'Issuer/Ready/ErrRegisterACMEAccount',
+  'Policy/Accepted/Accepted',
+  'Policy/Accepted/Conflicted',
+  'Policy/Accepted/Invalid',
+  'Policy/Accepted/TargetNotFound',
 ];
 
 const MISTAKES: CommonMistake[] = [
@@ -104,6 +108,12 @@ const MISTAKES: CommonMistake[] = [
   'certificateExpiring',
   'certificateExpired',
   'hostnameSharedByIngressAndRoute',
+  'proxyProtocolWithoutClientTrafficPolicy',
+  'proxyProtocolOptional',
+  'clientIpModesMixed',
+  'wrongNumTrustedHops',
+  'listenerCountNearLimit',
+  'policyTargetNotFound',
 ];
 
 describe('hintForCondition', () => {
@@ -144,5 +154,40 @@ describe('hintForMistake', () => {
     const hint = hintForMistake(mistake);
     expect(hint.meaning).toMatch(/^[A-Z].*\.$/);
     expect(hint.fix).toMatch(/^[A-Z].*\.$/);
+  });
+});
+
+// What each client-IP and policy mistake must tell a person: the effect they see, and the
+// field (by its Envoy Gateway name) that fixes it.
+describe('hints of the client-IP and policy mistakes', () => {
+  it.each<[CommonMistake, RegExp, RegExp]>([
+    [
+      'proxyProtocolWithoutClientTrafficPolicy',
+      /400 Bad Request/,
+      /ClientTrafficPolicy .*proxyProtocol: \{ optional: false \}/,
+    ],
+    ['proxyProtocolOptional', /optional: true/, /proxyProtocol.optional to false/],
+    [
+      'clientIpModesMixed',
+      /spoofed/,
+      /proxyProtocol .*clientIPDetection.xForwardedFor/,
+    ],
+    [
+      'wrongNumTrustedHops',
+      /0 makes Envoy ignore the header/,
+      /clientIPDetection.xForwardedFor.numTrustedHops/,
+    ],
+    ['listenerCountNearLimit', /64 listeners/, /ListenerSets/],
+    ['policyTargetNotFound', /applies to nothing/, /targetRefs/],
+  ])('%s says what happens and which field fixes it', (mistake, meaning, fix) => {
+    const hint = hintForMistake(mistake);
+    expect(hint.meaning).toMatch(meaning);
+    expect(hint.fix).toMatch(fix);
+  });
+
+  it('explains a Conflicted policy by the older one winning', () => {
+    expect(hintForCondition('Policy', 'Accepted', 'Conflicted')!.meaning).toMatch(
+      /older one applies/,
+    );
   });
 });

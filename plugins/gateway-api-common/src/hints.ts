@@ -26,7 +26,8 @@ export type HintSubject =
   | 'Route'
   | 'Certificate'
   | 'CertificateRequest'
-  | 'Issuer';
+  | 'Issuer'
+  | 'Policy';
 
 /**
  * Common configuration mistakes, recognised by the analysis beyond a single condition reason.
@@ -54,7 +55,13 @@ export type CommonMistake =
   | 'certificateExpiring'
   | 'certificateExpired'
   | 'hostnameOfAnotherTenant'
-  | 'hostnameSharedByIngressAndRoute';
+  | 'hostnameSharedByIngressAndRoute'
+  | 'proxyProtocolWithoutClientTrafficPolicy'
+  | 'proxyProtocolOptional'
+  | 'clientIpModesMixed'
+  | 'wrongNumTrustedHops'
+  | 'listenerCountNearLimit'
+  | 'policyTargetNotFound';
 
 const h = (meaning: string, fix = ''): Hint => ({ meaning, fix });
 
@@ -436,6 +443,27 @@ const CONDITION_HINTS: Record<string, Hint> = {
     "Read the condition's message and fix the Certificate's spec.",
   ),
 
+  'Policy/Accepted/Accepted': h(
+    'The controller attached the policy to this target.',
+    FINE,
+  ),
+  'Policy/Accepted/Conflicted': h(
+    'Another policy of the same kind already targets the same object (or the same section of it); the older one applies and this one does not.',
+    'Merge the settings into the older policy, or point this one at another target (a sectionName, or a route).',
+  ),
+  'Policy/Accepted/Invalid': h(
+    "The controller refused the policy's spec, so none of its settings apply.",
+    "Read the condition's message and fix the policy's spec.",
+  ),
+  'Policy/Accepted/TargetNotFound': h(
+    'The object the policy targets does not exist, so the policy applies to nothing.',
+    "Fix the targetRef's kind, name and sectionName, in the policy's own namespace.",
+  ),
+  'Policy/Accepted/Pending': h(
+    'The controller has not processed the policy yet.',
+    "Wait a minute; if it stays Pending, look at the controller's logs.",
+  ),
+
   'Issuer/Ready/ACMEAccountRegistered': h(
     'The issuer is registered with its ACME server.',
     FINE,
@@ -539,6 +567,30 @@ const MISTAKE_HINTS: Record<CommonMistake, Hint> = {
   hostnameSharedByIngressAndRoute: h(
     'An Ingress of one tenant and a route of another serve the same hostname: two controllers answer for one name, and which one a client reaches depends on where DNS points. One of them takes traffic meant for the other.',
     "Keep the hostname with the tenant whose domain it lies in: remove the host from the other tenant's Ingress or route. Gatehouse counts a hostname an Ingress serves as taken by that Ingress's tenant.",
+  ),
+  proxyProtocolWithoutClientTrafficPolicy: h(
+    "The Gateway's load balancer sends the PROXY protocol header (its EnvoyProxy asks the cloud for it), but no ClientTrafficPolicy tells Envoy to read it: Envoy takes the header for a malformed HTTP request and answers every request with 400 Bad Request.",
+    "Create a ClientTrafficPolicy in the Gateway's namespace that targets the Gateway with proxyProtocol: { optional: false }, or turn PROXY protocol off on the load balancer.",
+  ),
+  proxyProtocolOptional: h(
+    'The ClientTrafficPolicy accepts connections without a PROXY header (proxyProtocol.optional: true): a client that reaches Envoy directly, not through the load balancer, is believed about its own address, which bypasses client-IP rules and rate limits.',
+    'Set proxyProtocol.optional to false, so every connection must come through the load balancer.',
+  ),
+  clientIpModesMixed: h(
+    'The ClientTrafficPolicy takes the client IP from two places at once (the PROXY protocol header and an X-Forwarded-For or custom header, or both headers): Envoy then trusts a header any client can write, so the client IP can be spoofed.',
+    'Keep one mode: proxyProtocol when clients reach the load balancer directly, or clientIPDetection.xForwardedFor (or customHeader) when your own proxy or CDN sits in front.',
+  ),
+  wrongNumTrustedHops: h(
+    'The ClientTrafficPolicy trusts a number of X-Forwarded-For hops that cannot match a real chain of proxies: 0 makes Envoy ignore the header (the client IP is the load balancer), and a count above the proxies in front lets a caller pick their own client IP.',
+    'Set clientIPDetection.xForwardedFor.numTrustedHops to the number of proxies you run in front of the load balancer (1 for a single CDN, WAF or edge proxy).',
+  ),
+  listenerCountNearLimit: h(
+    'The Gateway has nearly the 64 listeners the Gateway API allows on one Gateway (one listener per hostname fills it quickly); past that, no new hostname can be added to it.',
+    'On Gateway API v1.5 and later, move hostname listeners into ListenerSets (the Gateway admits them through allowedListeners), or spread hostnames over another Gateway.',
+  ),
+  policyTargetNotFound: h(
+    'The policy targets objects that do not exist in its namespace (a renamed or deleted route or Gateway, a misspelt name, or a sectionName no listener or rule has), so it applies to nothing and no controller reports on it.',
+    "Fix the policy's targetRefs (kind, name, sectionName) to name an object in the policy's own namespace, or delete the policy.",
   ),
 };
 

@@ -72,6 +72,11 @@ export interface TenantDetail extends TenantSummary {
   gateways: TenantGateway[];
   /** Kinds the tenant's cluster does not serve (TLSRoute on a standard v1.4 install, ...). */
   unservedKinds?: string[];
+  /**
+   * Policies in the tenant's namespaces that attach to nothing (their targets do not exist),
+   * each with its `mistake` id and hint; absent when none.
+   */
+  unattachedPolicies?: StatusSummary[];
   /** How many of the tenant's hostnames are exposed, by worst status. */
   hostnames: Record<StatusSummary['status'], number>;
 }

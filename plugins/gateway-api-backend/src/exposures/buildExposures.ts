@@ -5,7 +5,9 @@ import {
   Exposure,
   ExposureGateway,
   Gateway,
+  GatewaySummary,
   hostnameMatches,
+  ImplementationPolicy,
   interpretParentAttachment,
   interpretRouteParentStatus,
   Issuer,
@@ -43,6 +45,10 @@ import {
 } from './gatewaySummary';
 import { tenancyStatus } from './tenancyStatus';
 import {
+  hostnamePolicies,
+  unattachedPoliciesByNamespace,
+} from './policiesOfHostname';
+import {
   isListenerSetRef,
   parentIndex,
   resolveParent,
@@ -79,6 +85,24 @@ export function buildExposures(
   const tenantAt = tenantOfNamespace(tenants);
   const domains = tenantDomains(tenants);
   const context = gatewayContext(snapshot);
+  const unattached = unattachedPoliciesByNamespace(snapshot, context.policies);
+  // A policy targets objects in its own namespace only: each hostname looks at the policies
+  // of its route's, Gateways', ListenerSets' and backends' namespaces.
+  const policiesIn = new Map<string, ImplementationPolicy[]>();
+  for (const policy of context.policies) {
+    const namespace = policy.metadata?.namespace ?? '';
+    policiesIn.set(namespace, [...(policiesIn.get(namespace) ?? []), policy]);
+  }
+  // One summary per Gateway, however many hostnames it serves.
+  const gatewaySummaries = new Map<Gateway, GatewaySummary>();
+  const gatewaySummary = (gateway: Gateway) => {
+    let summary = gatewaySummaries.get(gateway);
+    if (!summary) {
+      summary = summariseGateway(gateway, context);
+      gatewaySummaries.set(gateway, summary);
+    }
+    return summary;
+  };
 
   const prediction = predictAttachment({
     gateways,
@@ -165,6 +189,7 @@ export function buildExposures(
 
     for (const hostname of hostnames) {
       const exposureGateways: ExposureGateway[] = [];
+      const policyPath: Parameters<typeof hostnamePolicies>[2] = [];
       let tls: TlsSummary | undefined;
       let url: string | undefined;
       for (const [i, parent] of parents.entries()) {
@@ -180,8 +205,8 @@ export function buildExposures(
             listenerCarries(l.protocol, route.kind),
         );
         const listenerSet = resolvedParent.listenerSet;
-        exposureGateways.push({
-          ...summariseGateway(gateway, context),
+        const exposureGateway: ExposureGateway = {
+          ...gatewaySummary(gateway),
           listener:
             listener &&
             summariseListener(
@@ -201,6 +226,12 @@ export function buildExposures(
               ),
             ),
           }),
+        };
+        exposureGateways.push(exposureGateway);
+        policyPath.push({
+          summary: exposureGateway,
+          gateway,
+          listenerSet: resolvedParent.listenerSet,
         });
         if (listener && !url) url = listenerUrl(listener, hostname);
         const secretName =
@@ -233,8 +264,37 @@ export function buildExposures(
               ]
             : []),
           ...(g.ignoredPolicies ?? []),
+          ...(g.mistakes ?? []),
         ]),
       ];
+      const namespaces = new Set([
+        ns,
+        ...policyPath.flatMap(p => [
+          p.summary.namespace,
+          ...(p.listenerSet ? [p.listenerSet.metadata?.namespace ?? ''] : []),
+        ]),
+        ...backends.map(b => b.namespace),
+      ]);
+      const policies = hostnamePolicies(
+        [...namespaces].flatMap(n => policiesIn.get(n) ?? []),
+        route,
+        policyPath,
+        backends,
+      );
+      // The controller's verdict on the policies that apply, once it gives one (many
+      // controllers never report on policies); a Conflicted or overridden one changes nothing
+      // here, and is listed with its hint, not counted.
+      statuses.push(
+        ...policies
+          .filter(
+            p =>
+              (p.precedence === 'effective' || p.precedence === 'merged') &&
+              p.status.status !== 'unknown',
+          )
+          .map(p => p.status),
+      );
+      const unattachedHere = unattached.get(ns) ?? [];
+      statuses.push(...unattachedHere);
       if (tls) statuses.push(tlsStatus(tls));
       const tenancy = tenancyStatus(hostname, tenantAt(ns)?.name, domains);
       if (tenancy) statuses.push(tenancy);
@@ -258,6 +318,10 @@ export function buildExposures(
           backends,
         },
         gateways: exposureGateways,
+        ...(policies.length > 0 && { policies }),
+        ...(unattachedHere.length > 0 && {
+          unattachedPolicies: unattachedHere,
+        }),
         tls,
         ...(tenancy ? { tenancy } : {}),
         status: worstStatus(statuses),

@@ -1,9 +1,14 @@
 import {
   Certificate,
   checkPolicyTargets,
+  EnvoyProxy,
+  envoyProxyOf,
   Gateway,
   GATEWAY_API_GROUP,
+  GatewayClass,
+  gatewayMistakes,
   GatewaySummary,
+  ImplementationPolicy,
   interpretConditions,
   interpretListenerPrediction,
   Listener,
@@ -14,22 +19,38 @@ import {
   TargetingPolicy,
 } from '@gatehouse/backstage-plugin-gateway-api-common';
 import { ClusterSnapshot } from '../cache/GatewayApiCache';
+import { POLICY_KIND_NAMES } from '../kubernetes/kinds';
 
-/** The policy kinds the cache watches whose targetRefs name Gateways. */
-const POLICY_KINDS = ['ClientTrafficPolicy'];
-
-/** What judging a Gateway's policies needs of its cluster. */
+/** What judging a Gateway's policies and configuration needs of its cluster. */
 export interface GatewayContext {
   gateways: Gateway[];
-  policies: TargetingPolicy[];
+  /** Every implementation policy of the cluster, each with its `kind`. */
+  policies: ImplementationPolicy[];
+  gatewayClasses: GatewayClass[];
+  envoyProxies: EnvoyProxy[];
+}
+
+/**
+ * Every implementation policy of a snapshot, each carrying its kind (objects of a list do
+ * not always say theirs).
+ */
+export function implementationPolicies(
+  snapshot: ClusterSnapshot,
+): ImplementationPolicy[] {
+  return POLICY_KIND_NAMES.flatMap(kind =>
+    ((snapshot.byKind.get(kind) ?? []) as ImplementationPolicy[]).map(p =>
+      p.kind === kind ? p : { ...p, kind },
+    ),
+  );
 }
 
 export function gatewayContext(snapshot: ClusterSnapshot): GatewayContext {
   return {
     gateways: (snapshot.byKind.get('Gateway') ?? []) as Gateway[],
-    policies: POLICY_KINDS.flatMap(
-      kind => (snapshot.byKind.get(kind) ?? []) as TargetingPolicy[],
-    ),
+    policies: implementationPolicies(snapshot),
+    gatewayClasses: (snapshot.byKind.get('GatewayClass') ??
+      []) as GatewayClass[],
+    envoyProxies: (snapshot.byKind.get('EnvoyProxy') ?? []) as EnvoyProxy[],
   };
 }
 
@@ -58,8 +79,8 @@ function ignoredPolicies(gateway: Gateway, context: GatewayContext) {
 }
 
 /**
- * A Gateway's name, class, addresses, its own conditions and the policies meant for it that
- * it ignores, as the exposure and tenant answers show it. Its listeners are judged one by one ({@link summariseListener}): another
+ * A Gateway's name, class, addresses, its own conditions, the policies meant for it that it
+ * ignores and the mistakes of its configuration (client IP, listener count), as the exposure and tenant answers show it. Its listeners are judged one by one ({@link summariseListener}): another
  * hostname's broken listener on a shared Gateway is not this hostname's problem.
  */
 export function summariseGateway(
@@ -67,8 +88,19 @@ export function summariseGateway(
   context: GatewayContext,
 ): GatewaySummary {
   const ignored = ignoredPolicies(gateway, context);
+  const mistakes = gatewayMistakes(gateway, {
+    envoyProxy: envoyProxyOf(
+      gateway,
+      context.gatewayClasses,
+      context.envoyProxies,
+    ),
+    clientTrafficPolicies: context.policies.filter(
+      p => p.kind === 'ClientTrafficPolicy',
+    ),
+  });
   return {
     ...(ignored.length ? { ignoredPolicies: ignored } : {}),
+    ...(mistakes.length ? { mistakes } : {}),
     namespace: gateway.metadata?.namespace ?? '',
     name: gateway.metadata?.name ?? '',
     gatewayClassName: gateway.spec?.gatewayClassName,

@@ -16,6 +16,7 @@ export interface KindInfo {
 }
 
 const GATEWAY = GATEWAY_API_GROUP;
+const NGINX_GATEWAY = 'gateway.nginx.org';
 
 const kinds = {
   Namespace: core('Namespace', 'namespaces', false),
@@ -79,6 +80,66 @@ const kinds = {
     true,
     ['v1alpha1'],
   ),
+  BackendTrafficPolicy: kindInfo(
+    'gateway.envoyproxy.io',
+    'BackendTrafficPolicy',
+    'backendtrafficpolicies',
+    true,
+    ['v1alpha1'],
+  ),
+  SecurityPolicy: kindInfo(
+    'gateway.envoyproxy.io',
+    'SecurityPolicy',
+    'securitypolicies',
+    true,
+    ['v1alpha1'],
+  ),
+  // NGINX Gateway Fabric's policies (v2.6), read only where its CRDs are installed.
+  ClientSettingsPolicy: kindInfo(
+    NGINX_GATEWAY,
+    'ClientSettingsPolicy',
+    'clientsettingspolicies',
+    true,
+    ['v1alpha1'],
+  ),
+  ProxySettingsPolicy: kindInfo(
+    NGINX_GATEWAY,
+    'ProxySettingsPolicy',
+    'proxysettingspolicies',
+    true,
+    ['v1alpha1'],
+  ),
+  RateLimitPolicy: kindInfo(
+    NGINX_GATEWAY,
+    'RateLimitPolicy',
+    'ratelimitpolicies',
+    true,
+    ['v1alpha1'],
+  ),
+  ObservabilityPolicy: kindInfo(
+    NGINX_GATEWAY,
+    'ObservabilityPolicy',
+    'observabilitypolicies',
+    true,
+    ['v1alpha2', 'v1alpha1'],
+  ),
+  SnippetsPolicy: kindInfo(
+    NGINX_GATEWAY,
+    'SnippetsPolicy',
+    'snippetspolicies',
+    true,
+    ['v1alpha1'],
+  ),
+  WAFPolicy: kindInfo(NGINX_GATEWAY, 'WAFPolicy', 'wafpolicies', true, [
+    'v1alpha1',
+  ]),
+  UpstreamSettingsPolicy: kindInfo(
+    NGINX_GATEWAY,
+    'UpstreamSettingsPolicy',
+    'upstreamsettingspolicies',
+    true,
+    ['v1alpha1'],
+  ),
   Ingress: kindInfo('networking.k8s.io', 'Ingress', 'ingresses', true, ['v1']),
   IngressClass: kindInfo(
     'networking.k8s.io',
@@ -93,6 +154,23 @@ const kinds = {
 export type KindName = keyof typeof kinds;
 
 export const KINDS: Readonly<Record<KindName, KindInfo>> = kinds;
+
+/**
+ * The implementation policies the cache reads (where the cluster serves them): the exposure
+ * answer shows those in force on each hostname, and the analysis finds their mistakes.
+ */
+export const POLICY_KIND_NAMES = [
+  'ClientTrafficPolicy',
+  'BackendTrafficPolicy',
+  'SecurityPolicy',
+  'ClientSettingsPolicy',
+  'ProxySettingsPolicy',
+  'RateLimitPolicy',
+  'ObservabilityPolicy',
+  'SnippetsPolicy',
+  'WAFPolicy',
+  'UpstreamSettingsPolicy',
+] as const satisfies readonly KindName[];
 
 /** What the watch-fed cache lists and watches in every cluster. */
 export const WATCHED_KINDS: readonly KindName[] = [
@@ -112,7 +190,7 @@ export const WATCHED_KINDS: readonly KindName[] = [
   'Order',
   'Challenge',
   'EnvoyProxy',
-  'ClientTrafficPolicy',
+  ...POLICY_KIND_NAMES,
   'Ingress',
   'IngressClass',
 ];

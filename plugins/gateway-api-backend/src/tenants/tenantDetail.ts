@@ -30,6 +30,7 @@ import {
   summariseListener,
 } from '../exposures/gatewaySummary';
 import { summariseListenerSet } from '../exposures/listenerSetHop';
+import { unattachedPoliciesByNamespace } from '../exposures/policiesOfHostname';
 
 const NO_HOSTNAMES: TenantDetail['hostnames'] = {
   ok: 0,
@@ -190,7 +191,16 @@ export function tenantDetail(
     }
   }
 
-  return { ...tenant, gateways, hostnames };
+  const byNamespace = unattachedPoliciesByNamespace(snapshot, context.policies);
+  const unattachedPolicies = tenantNamespaces.flatMap(
+    ns => byNamespace.get(ns) ?? [],
+  );
+  return {
+    ...tenant,
+    gateways,
+    ...(unattachedPolicies.length > 0 && { unattachedPolicies }),
+    hostnames,
+  };
 }
 
 /**

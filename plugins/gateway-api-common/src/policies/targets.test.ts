@@ -1,5 +1,5 @@
-import { checkPolicyTargets, TargetingPolicy } from './policies';
-import { Gateway } from './types';
+import { checkPolicyTargets, TargetingPolicy } from './targets';
+import { Gateway } from '../types';
 
 const gateways: Gateway[] = [
   { metadata: { namespace: 'gateway', name: 'shared' } },

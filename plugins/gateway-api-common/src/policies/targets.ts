@@ -2,9 +2,9 @@
  * Policy attachment: a policy (for example Envoy Gateway's ClientTrafficPolicy) applies only to
  * targets in its own namespace, and one created elsewhere is silently ignored.
  */
-import { StatusSummary } from './conditions';
-import { hintForMistake } from './hints';
-import { Gateway, GATEWAY_API_GROUP, KubernetesObject } from './types';
+import { StatusSummary } from '../conditions';
+import { hintForMistake } from '../hints';
+import { Gateway, GATEWAY_API_GROUP, KubernetesObject } from '../types';
 
 /**
  * A policy's reference to the object it applies to (LocalPolicyTargetReference).
@@ -77,4 +77,76 @@ export function checkPolicyTargets(
     status: 'ok',
     summary: `${label} targets existing objects in its namespace.`,
   };
+}
+
+/**
+ * A policy's target references: `targetRef` and `targetRefs` together.
+ *
+ * @public
+ */
+export function policyTargetRefs(
+  policy: TargetingPolicy,
+): PolicyTargetReference[] {
+  return [
+    ...(policy.spec?.targetRef ? [policy.spec.targetRef] : []),
+    ...(policy.spec?.targetRefs ?? []),
+  ];
+}
+
+/**
+ * The objects of one kind a policy may target, as listed (listed objects may lack `kind`).
+ *
+ * @public
+ */
+export interface PolicyTargetCandidates {
+  kind: string;
+  objects: readonly KubernetesObject[];
+  /** The names of each object's sections (listener names, route rule names, port names). */
+  sectionsOf?: (object: KubernetesObject) => string[];
+}
+
+const coreGroups = new Set(['', 'core']);
+
+/** Whether a target reference names this group and kind (Services are the core group). */
+export function refNamesKind(
+  ref: { group?: string; kind?: string },
+  kind: string,
+): boolean {
+  if (ref.kind !== kind) return false;
+  return kind === 'Service'
+    ? coreGroups.has(ref.group ?? '')
+    : (ref.group ?? GATEWAY_API_GROUP) === GATEWAY_API_GROUP;
+}
+
+/**
+ * A policy's target references that name nothing: no object of that kind and name in the
+ * policy's namespace, or no section of that name on it. A Gateway of that name in another
+ * namespace is left out: that is the "policy in the wrong namespace" mistake, which
+ * {@link checkPolicyTargets} reports on the Gateway.
+ *
+ * @public
+ */
+export function unresolvedTargetRefs(
+  policy: TargetingPolicy,
+  candidates: PolicyTargetCandidates[],
+): PolicyTargetReference[] {
+  const namespace = policy.metadata?.namespace ?? '';
+  return policyTargetRefs(policy).filter(ref => {
+    const list = candidates.find(c => refNamesKind(ref, c.kind));
+    if (!list) return false; // a kind Gatehouse does not read: not judged
+    const here = list.objects.find(
+      o => o.metadata?.namespace === namespace && o.metadata?.name === ref.name,
+    );
+    if (here) {
+      return (
+        ref.sectionName !== undefined &&
+        list.sectionsOf !== undefined &&
+        !list.sectionsOf(here).includes(ref.sectionName)
+      );
+    }
+    const elsewhere =
+      list.kind === 'Gateway' &&
+      list.objects.some(o => o.metadata?.name === ref.name);
+    return !elsewhere;
+  });
 }

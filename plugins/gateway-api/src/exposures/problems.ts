@@ -98,6 +98,10 @@ function gatewayProblems(exposure: Exposure): ExposureProblem[] {
       ...(gateway.ignoredPolicies ?? []).map(policy =>
         fromStatus(`${subject} policies`, policy),
       ),
+      // What the analysis finds in the Gateway's own configuration (client IP, listeners).
+      ...(gateway.mistakes ?? [])
+        .filter(notOk)
+        .map(found => fromStatus(subject, found)),
       // The Gateway's own summary already covers its worst listener; say it once.
       ...(listener &&
       notOk(listenerStatus) &&
@@ -111,6 +115,30 @@ function gatewayProblems(exposure: Exposure): ExposureProblem[] {
         : []),
     ];
   });
+}
+
+/**
+ * Policies that apply to the hostname but the controller rejected (or another of their kind
+ * holds the target), and policies of the route's namespace that attach to nothing.
+ */
+function policyProblems(exposure: Exposure): ExposureProblem[] {
+  return [
+    ...(exposure.policies ?? [])
+      .filter(
+        policy => notOk(policy.status) && policy.status.status !== 'unknown',
+      )
+      .map(policy =>
+        fromStatus(
+          `${policy.kind} ${policy.namespace}/${policy.name}`,
+          policy.status,
+        ),
+      ),
+    ...(exposure.unattachedPolicies ?? [])
+      .filter(notOk)
+      .map(found =>
+        fromStatus(`Policies in ${exposure.route.namespace}`, found),
+      ),
+  ];
 }
 
 function tlsProblems(exposure: Exposure): ExposureProblem[] {
@@ -133,8 +161,9 @@ function tlsProblems(exposure: Exposure): ExposureProblem[] {
 /**
  * Everything that keeps an exposure from working, with its hint: a hostname outside its
  * tenant's domains, each parentRef (the controller's verdict, explained by the attachment
- * analysis), each Gateway with the policies it ignores and its listener, and the Certificate
- * with its ACME progress.
+ * analysis), each Gateway with the policies it ignores, the mistakes of its configuration and its
+ * listener, the policies the controller rejected or that attach to nothing, and the
+ * Certificate with its ACME progress.
  */
 export function exposureProblems(exposure: Exposure): ExposureProblem[] {
   const problems = [
@@ -144,6 +173,7 @@ export function exposureProblems(exposure: Exposure): ExposureProblem[] {
       : []),
     ...parentProblems(exposure),
     ...gatewayProblems(exposure),
+    ...policyProblems(exposure),
     ...tlsProblems(exposure),
   ];
   if (problems.length === 0 && notOk(exposure.status)) {

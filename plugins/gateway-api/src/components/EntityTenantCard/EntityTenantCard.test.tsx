@@ -1,4 +1,5 @@
 import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { hintForMistake } from '@gatehouse/backstage-plugin-gateway-api-common';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { teamBTenant } from '../../__fixtures__/tenantDetail';
@@ -34,7 +35,6 @@ describe('EntityTenantCard', () => {
     expect(screen.getByText('billing')).toBeInTheDocument();
   });
 
-  it('notes that its cluster does not serve TLSRoute, and nothing of kinds that hide no hostname', async () => {
   it("warns when the tenant's cluster refuses the backend's credential, and not of other clusters", async () => {
     answer(path, teamBTenant);
     answer('/clusters', {
@@ -93,6 +93,7 @@ describe('EntityTenantCard', () => {
     ).toBeInTheDocument();
   });
 
+  it('notes that its cluster does not serve TLSRoute, and nothing of kinds that hide no hostname', async () => {
     answer(path, {
       ...teamBTenant,
       unservedKinds: ['TLSRoute', 'ListenerSet'],
@@ -176,6 +177,69 @@ describe('EntityTenantCard', () => {
     await show();
     expect(await screen.findByText(ignored.summary)).toBeInTheDocument();
     expect(screen.getByText(ignored.hint.fix)).toBeInTheDocument();
+  });
+
+  it("explains the mistakes of a Gateway's configuration and policies that apply to nothing", async () => {
+    const [gateway] = teamBTenant.gateways;
+    const proxy = {
+      status: 'error' as const,
+      mistake: 'proxyProtocolWithoutClientTrafficPolicy' as const,
+      summary:
+        'The load balancer of Gateway "tenant-team-b/gateway" sends PROXY protocol, but no ClientTrafficPolicy reads it on any listener: every request there is answered 400.',
+      hint: hintForMistake('proxyProtocolWithoutClientTrafficPolicy'),
+    };
+    const dangling = {
+      status: 'warning' as const,
+      mistake: 'policyTargetNotFound' as const,
+      summary:
+        'BackendTrafficPolicy "payments/timeouts": HTTPRoute "payments-v1" matches nothing in namespace "payments", so the policy applies to nothing.',
+      hint: hintForMistake('policyTargetNotFound'),
+    };
+    answer(path, {
+      ...teamBTenant,
+      gateways: [{ ...gateway, mistakes: [proxy] }],
+      unattachedPolicies: [dangling],
+    });
+    await show();
+    expect(await screen.findByText(proxy.summary)).toBeInTheDocument();
+    expect(screen.getByText(proxy.hint.fix)).toBeInTheDocument();
+    expect(
+      screen.getByRole('heading', { name: 'Policies that apply to nothing' }),
+    ).toBeInTheDocument();
+    expect(screen.getByText(dangling.summary)).toBeInTheDocument();
+    expect(screen.getByText(dangling.hint.meaning)).toBeInTheDocument();
+  });
+
+  it('marks a listener status the analysis predicts before the controller reports', async () => {
+    const [gateway] = teamBTenant.gateways;
+    const [https, tls] = gateway.listeners;
+    answer(path, {
+      ...teamBTenant,
+      gateways: [
+        {
+          ...gateway,
+          listeners: [
+            https,
+            {
+              ...tls,
+              predicted: {
+                status: 'error',
+                summary: 'Listener "tls": ResolvedRefs False',
+                type: 'ResolvedRefs',
+                reason: 'InvalidCertificateRef',
+              },
+            },
+          ],
+        },
+      ],
+    });
+    await show();
+    const listeners = await screen.findByRole('table', {
+      name: 'Listeners of tenant-team-b/gateway',
+    });
+    expect(
+      within(listeners).getByText('InvalidCertificateRef (predicted)'),
+    ).toBeInTheDocument();
   });
 
   it('says when no Gateway serves the tenant and nothing is exposed', async () => {

@@ -15,7 +15,7 @@ import { ClusterProblemsNote } from '../ClusterProblemsNote';
 import { useClusterProblems } from '../../hooks/useClusterProblems';
 import { hasUnservedKindNotes, UnservedKindsNote } from '../UnservedKindsNote';
 import { HostnameCounts } from './HostnameCounts';
-import { TenantGateways } from './TenantGateways';
+import { StatusList, TenantGateways } from './TenantGateways';
 
 const Section = (props: { title: string; children: React.ReactNode }) => (
   <Box mt={2}>
@@ -90,6 +90,13 @@ const TenantCardBody = (props: {
             <TenantGateways gateways={value.gateways} />
           </Section>
         </Grid>
+        {value.unattachedPolicies && value.unattachedPolicies.length > 0 && (
+          <Grid item xs={12}>
+            <Section title="Policies that apply to nothing">
+              <StatusList statuses={value.unattachedPolicies} />
+            </Section>
+          </Grid>
+        )}
       </Grid>
     );
   };
@@ -101,6 +108,11 @@ const TenantCardBody = (props: {
         <UpdatedAt updatedAt={updatedAt} onRefresh={retry} subject={subject} />
       }
     >
+      {problems && problems.length > 0 && (
+        <Box mb={2}>
+          <ClusterProblemsNote problems={problems} />
+        </Box>
+      )}
       {body()}
     </InfoCard>
   );
@@ -108,11 +120,6 @@ const TenantCardBody = (props: {
 
 /**
  * A Gateway tenant's domains, layout and owner, the Gateways and listeners that serve it, and
-      {problems && problems.length > 0 && (
-        <Box mb={2}>
-          <ClusterProblemsNote problems={problems} />
-        </Box>
-      )}
  * how many of its hostnames work; for the tenant's Resource entity.
  */
 export const EntityTenantCard = (props: {

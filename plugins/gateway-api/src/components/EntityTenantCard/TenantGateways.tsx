@@ -1,4 +1,5 @@
 import {
+  StatusSummary,
   TenantGateway,
   TenantListener,
   TenantListenerSet,
@@ -26,6 +27,18 @@ const COLUMNS: Array<[string, string, 'left' | 'right']> = [
   ['attachedRoutes', '14%', 'right'],
   ['Status', '22%', 'left'],
 ];
+
+/** Findings, each with its hint: policies a Gateway ignores, mistakes of its configuration. */
+export const StatusList = ({ statuses }: { statuses: StatusSummary[] }) => (
+  <>
+    {statuses.map(found => (
+      <Box key={found.summary} my={1}>
+        <StatusText status={found.status}>{found.summary}</StatusText>
+        {found.hint && <HintText hint={found.hint} />}
+      </Box>
+    ))}
+  </>
+);
 
 /** The controller's verdict on a listener, or until one reports, the analysis's prediction. */
 const ListenerStatus = ({ listener }: { listener: TenantListener }) => {
@@ -144,12 +157,10 @@ export const TenantGateways = ({ gateways }: { gateways: TenantGateway[] }) =>
               {gateway.status.hint && <HintText hint={gateway.status.hint} />}
             </>
           )}
-          {gateway.ignoredPolicies?.map(policy => (
-            <Box key={policy.summary} my={1}>
-              <StatusText status={policy.status}>{policy.summary}</StatusText>
-              {policy.hint && <HintText hint={policy.hint} />}
-            </Box>
-          ))}
+          {gateway.ignoredPolicies && (
+            <StatusList statuses={gateway.ignoredPolicies} />
+          )}
+          {gateway.mistakes && <StatusList statuses={gateway.mistakes} />}
           {gateway.listeners.length > 0 && (
             <ListenerTable
               label={`${gateway.namespace}/${gateway.name}`}

@@ -6,6 +6,7 @@ import { exposureProblems } from '../../exposures/problems';
 import { listenerSetHealth } from '../../exposures/statusWords';
 import { ExposurePicture } from '../ExposurePicture';
 import { formatExpiry, StatusText } from '../status';
+import { ExposurePolicies } from './ExposurePolicies';
 import { ExposureProblems } from './ExposureProblems';
 
 const Section = (props: { title: string; children: React.ReactNode }) => (
@@ -26,6 +27,13 @@ export const ExposureDetails = ({ exposure }: { exposure: Exposure }) => {
             <ExposurePicture exposure={exposure} />
           </Section>
         </Grid>
+        {exposure.policies && exposure.policies.length > 0 && (
+          <Grid item xs={12}>
+            <Section title="Policies">
+              <ExposurePolicies policies={exposure.policies} />
+            </Section>
+          </Grid>
+        )}
         <Grid item xs={12} md={6}>
           <Section title="parentRefs">
             {route.parents.map(parent => (

@@ -27,7 +27,10 @@ type Place =
   | 'listenerSet'
   | 'listenerSetPrediction'
   | 'certificate'
-  | 'tenancy';
+  | 'tenancy'
+  | 'gatewayMistake'
+  | 'unattachedPolicy'
+  | 'policy';
 
 const failing = (
   hint: Hint,
@@ -66,6 +69,31 @@ function exposureWith(place: Place, status: StatusSummary): Exposure {
       return { ...base, gateways: [{ ...gateway, ignoredPolicies: [status] }] };
     case 'tenancy':
       return { ...base, tenancy: status };
+    case 'gatewayMistake':
+      return { ...base, gateways: [{ ...gateway, mistakes: [status] }] };
+    case 'unattachedPolicy':
+      return { ...base, unattachedPolicies: [status] };
+    case 'policy':
+      return {
+        ...base,
+        policies: [
+          {
+            kind: 'SecurityPolicy',
+            group: 'gateway.envoyproxy.io',
+            implementation: 'envoy-gateway',
+            namespace: 'checkout',
+            name: 'cors',
+            target: {
+              kind: 'HTTPRoute',
+              namespace: 'checkout',
+              name: 'checkout',
+            },
+            settings: ['CORS'],
+            precedence: 'conflicted',
+            status,
+          },
+        ],
+      };
     case 'listener':
       return {
         ...base,
@@ -111,6 +139,7 @@ const PLACE_OF_SUBJECT: Record<HintSubject, Place> = {
   Certificate: 'certificate',
   CertificateRequest: 'certificate',
   Issuer: 'certificate',
+  Policy: 'policy',
 };
 
 // A Record, so a new mistake fails to compile until it is placed here.
@@ -136,6 +165,12 @@ const PLACE_OF_MISTAKE: Record<CommonMistake, Place> = {
   certificateExpired: 'certificate',
   hostnameOfAnotherTenant: 'tenancy',
   hostnameSharedByIngressAndRoute: 'tenancy',
+  proxyProtocolWithoutClientTrafficPolicy: 'gatewayMistake',
+  proxyProtocolOptional: 'gatewayMistake',
+  clientIpModesMixed: 'gatewayMistake',
+  wrongNumTrustedHops: 'gatewayMistake',
+  listenerCountNearLimit: 'gatewayMistake',
+  policyTargetNotFound: 'unattachedPolicy',
 };
 
 // One condition per subject, the first known reason of it that needs action: the hint's text

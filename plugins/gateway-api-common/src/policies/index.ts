@@ -1,0 +1,5 @@
+export * from './targets';
+export * from './types';
+export * from './kinds';
+export * from './mistakes';
+export * from './inForce';

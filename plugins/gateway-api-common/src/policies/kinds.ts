@@ -1,0 +1,237 @@
+/**
+ * The implementation policy kinds Gatehouse reads, what each may target, and what each sets,
+ * in a few words, the way `egctl` shows effective configuration.
+ */
+import { ClientTrafficPolicySpec, ImplementationPolicy } from './types';
+
+/**
+ * Which implementation a policy kind belongs to.
+ *
+ * @public
+ */
+export type PolicyImplementation = 'envoy-gateway' | 'nginx-gateway-fabric';
+
+/**
+ * A policy kind: its group, implementation, and the kinds its targets may name (from the CRDs'
+ * validation rules).
+ *
+ * @public
+ */
+export interface PolicyKindInfo {
+  kind: string;
+  group: string;
+  implementation: PolicyImplementation;
+  targetKinds: readonly string[];
+}
+
+const ENVOY_GATEWAY_GROUP = 'gateway.envoyproxy.io';
+const NGINX_GATEWAY_GROUP = 'gateway.nginx.org';
+
+const eg = (kind: string, targetKinds: string[]): PolicyKindInfo => ({
+  kind,
+  group: ENVOY_GATEWAY_GROUP,
+  implementation: 'envoy-gateway',
+  targetKinds,
+});
+const ngf = (kind: string, targetKinds: string[]): PolicyKindInfo => ({
+  kind,
+  group: NGINX_GATEWAY_GROUP,
+  implementation: 'nginx-gateway-fabric',
+  targetKinds,
+});
+
+/**
+ * Every policy kind Gatehouse shows, by kind (Envoy Gateway v1.9, NGINX Gateway Fabric v2.6).
+ *
+ * @public
+ */
+export const POLICY_KINDS: Readonly<Record<string, PolicyKindInfo>> = {
+  ClientTrafficPolicy: eg('ClientTrafficPolicy', ['Gateway', 'ListenerSet']),
+  BackendTrafficPolicy: eg('BackendTrafficPolicy', [
+    'Gateway',
+    'ListenerSet',
+    'HTTPRoute',
+    'GRPCRoute',
+    'TCPRoute',
+    'UDPRoute',
+    'TLSRoute',
+  ]),
+  SecurityPolicy: eg('SecurityPolicy', [
+    'Gateway',
+    'ListenerSet',
+    'HTTPRoute',
+    'GRPCRoute',
+    'TCPRoute',
+  ]),
+  ClientSettingsPolicy: ngf('ClientSettingsPolicy', [
+    'Gateway',
+    'HTTPRoute',
+    'GRPCRoute',
+  ]),
+  ProxySettingsPolicy: ngf('ProxySettingsPolicy', [
+    'Gateway',
+    'HTTPRoute',
+    'GRPCRoute',
+  ]),
+  RateLimitPolicy: ngf('RateLimitPolicy', [
+    'Gateway',
+    'HTTPRoute',
+    'GRPCRoute',
+  ]),
+  ObservabilityPolicy: ngf('ObservabilityPolicy', ['HTTPRoute', 'GRPCRoute']),
+  SnippetsPolicy: ngf('SnippetsPolicy', ['Gateway']),
+  WAFPolicy: ngf('WAFPolicy', ['Gateway', 'HTTPRoute', 'GRPCRoute']),
+  UpstreamSettingsPolicy: ngf('UpstreamSettingsPolicy', ['Service']),
+};
+
+type Spec = Record<string, any>;
+
+const has = (value: unknown) =>
+  value !== undefined && value !== null && value !== false;
+
+/** `{ requestTimeout: '5s' }` as `request timeout 5s`, for the fields that are set. */
+function durations(label: string, fields: Spec | undefined): string[] {
+  return Object.entries(fields ?? {})
+    .filter(([, v]) => typeof v === 'string' || typeof v === 'number')
+    .map(
+      ([k, v]) =>
+        `${label}${k.replace(/([A-Z])/g, ' $1').toLowerCase()} ${String(v)}`,
+    );
+}
+
+/** How a ClientTrafficPolicy says the client IP arrives. */
+export function clientIpSetting(spec: ClientTrafficPolicySpec): string[] {
+  const modes: string[] = [];
+  if (spec.proxyProtocol || spec.enableProxyProtocol) {
+    modes.push(
+      `client IP from PROXY protocol${
+        spec.proxyProtocol?.optional ? ' (optional)' : ''
+      }`,
+    );
+  }
+  const detection = spec.clientIPDetection;
+  const xff = detection?.xForwardedFor;
+  if (xff) {
+    modes.push(
+      xff.trustedCIDRs
+        ? `client IP from X-Forwarded-For (trusted ${xff.trustedCIDRs.join(
+            ', ',
+          )})`
+        : `client IP from X-Forwarded-For (${
+            xff.numTrustedHops ?? 0
+          } trusted hop${xff.numTrustedHops === 1 ? '' : 's'})`,
+    );
+  }
+  if (detection?.customHeader) {
+    modes.push(`client IP from header ${detection.customHeader.name ?? ''}`);
+  }
+  if (detection?.directSourceIP) modes.push('client IP from the TCP peer');
+  return modes;
+}
+
+function rateLimitSetting(rateLimit: Spec | undefined): string[] {
+  if (!rateLimit) return [];
+  const rules: Spec[] = [
+    ...(rateLimit.local?.rules ?? []),
+    ...(rateLimit.global?.rules ?? []),
+  ];
+  // Envoy Gateway writes `limit: { requests, unit }`, NGINX Gateway Fabric `rate: 10r/s`.
+  const limits = rules
+    .map(r => (r.limit ? `${r.limit.requests}/${r.limit.unit}` : r.rate))
+    .filter(Boolean);
+  const scope = rateLimit.global ? 'global' : 'local';
+  return [
+    `rate limit (${scope})${limits.length ? ` ${limits.join(', ')}` : ''}`,
+  ];
+}
+
+function corsSetting(cors: Spec | undefined): string[] {
+  if (!cors) return [];
+  const origins: string[] = cors.allowOrigins ?? [];
+  return [`CORS${origins.length ? ` from ${origins.join(', ')}` : ''}`];
+}
+
+const SUMMARIES: Record<string, (spec: Spec) => string[]> = {
+  ClientTrafficPolicy: spec => [
+    ...clientIpSetting(spec),
+    ...durations('client ', spec.timeout?.http),
+    ...durations('client TCP ', spec.timeout?.tcp),
+    ...(spec.tls?.minVersion ? [`TLS ${spec.tls.minVersion} or later`] : []),
+    ...(spec.tls?.clientValidation ? ['client certificates verified'] : []),
+    ...(has(spec.connection?.connectionLimit) ? ['connection limit'] : []),
+  ],
+  BackendTrafficPolicy: spec => [
+    ...durations('', spec.timeout?.http),
+    ...durations('TCP ', spec.timeout?.tcp),
+    ...(spec.retry
+      ? [
+          `retries ${spec.retry.numRetries ?? 2}${
+            spec.retry.retryOn?.triggers
+              ? ` on ${spec.retry.retryOn.triggers.join(', ')}`
+              : ''
+          }`,
+        ]
+      : []),
+    ...rateLimitSetting(spec.rateLimit),
+    ...(spec.circuitBreaker ? ['circuit breaker'] : []),
+    ...(spec.loadBalancer?.type
+      ? [`load balancing ${spec.loadBalancer.type}`]
+      : []),
+    ...(spec.healthCheck ? ['health checks'] : []),
+    ...(spec.requestBuffer?.limit
+      ? [`request buffer ${spec.requestBuffer.limit}`]
+      : []),
+  ],
+  SecurityPolicy: spec => [
+    ...corsSetting(spec.cors),
+    ...(spec.jwt ? ['JWT authentication'] : []),
+    ...(spec.oidc ? ['OIDC authentication'] : []),
+    ...(spec.basicAuth ? ['basic authentication'] : []),
+    ...(spec.apiKeyAuth ? ['API key authentication'] : []),
+    ...(spec.extAuth ? ['external authorization'] : []),
+    ...(spec.authorization
+      ? [
+          `authorization (${spec.authorization.rules?.length ?? 0} rule${
+            spec.authorization.rules?.length === 1 ? '' : 's'
+          }, default ${spec.authorization.defaultAction ?? 'Deny'})`,
+        ]
+      : []),
+  ],
+  ClientSettingsPolicy: spec => [
+    ...(spec.body?.maxSize ? [`request body up to ${spec.body.maxSize}`] : []),
+    ...(spec.body?.timeout ? [`body timeout ${spec.body.timeout}`] : []),
+    ...(spec.keepAlive ? ['client keep-alive'] : []),
+  ],
+  ProxySettingsPolicy: spec => [
+    ...(spec.buffering
+      ? [
+          spec.buffering.disable
+            ? 'response buffering off'
+            : 'response buffering',
+        ]
+      : []),
+    ...durations('', spec.timeout),
+  ],
+  RateLimitPolicy: spec => rateLimitSetting(spec.rateLimit ?? {}),
+  ObservabilityPolicy: spec =>
+    spec.tracing ? [`tracing ${spec.tracing.strategy ?? ''}`.trim()] : [],
+  SnippetsPolicy: spec => [`NGINX snippets (${(spec.snippets ?? []).length})`],
+  WAFPolicy: () => ['web application firewall'],
+  UpstreamSettingsPolicy: spec => [
+    ...(spec.loadBalancingMethod
+      ? [`load balancing ${spec.loadBalancingMethod}`]
+      : []),
+    ...(spec.keepAlive ? ['upstream keep-alive'] : []),
+  ],
+};
+
+/**
+ * What a policy sets, in a few words per setting (timeouts, retries, rate limits, CORS,
+ * authentication, client IP...); empty for a kind Gatehouse does not know.
+ *
+ * @public
+ */
+export function policySettings(policy: ImplementationPolicy): string[] {
+  const summarise = SUMMARIES[policy.kind ?? ''];
+  return summarise ? summarise((policy.spec ?? {}) as Spec) : [];
+}
