@@ -7,7 +7,6 @@ import { ResponseError } from '@backstage/errors';
 import {
   ClusterList,
   ClusterProblem,
-  ClusterServedKinds,
   ExposureList,
   HostnameCheck,
   HostnamePage,
@@ -18,16 +17,12 @@ import {
 } from '@gatehouse/backstage-plugin-gateway-api-common';
 
 /**
- * A cluster the Gateway API backend watches, as the browser may see it (no credentials).
+ * A cluster the Gateway API backend watches, as the browser may see it (no credentials): an
+ * item of `GET /clusters`, whose type the backend checks against its OpenAPI spec.
  *
  * @public
  */
-export interface GatewayApiClusterSummary {
-  name: string;
-  url: string;
-  /** What the cluster serves; absent until its discovery has answered. */
-  apis?: ClusterServedKinds;
-}
+export type GatewayApiClusterSummary = ClusterList['items'][number];
 
 /**
  * Narrows `listExposures` to one entity, cluster or tenant; every field is optional.
@@ -119,9 +114,7 @@ export class GatewayApiClient implements GatewayApiApi {
   ) {}
 
   async listClusters(): Promise<GatewayApiClusterSummary[]> {
-    const body = await this.get<{ items: GatewayApiClusterSummary[] }>(
-      '/clusters',
-    );
+    const body = await this.get<ClusterList>('/clusters');
     return body.items;
   }
 
