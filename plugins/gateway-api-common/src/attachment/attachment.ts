@@ -142,8 +142,42 @@ interface Context {
   secrets: Set<string>;
   referenceGrants: ReferenceGrant[];
   certificates: Certificate[];
+  /**
+   * The same objects by `namespace/name` (Certificates by `namespace/secretName`), the first
+   * of a name as a scan would find it: each route asks for its parents and backends, and a
+   * scan per route grows with the square of the cluster.
+   */
+  byName: {
+    gateways: Map<string, Gateway>;
+    services: Map<string, Service>;
+    certificatesBySecret: Map<string, Certificate[]>;
+  };
   options: AttachmentOptions;
 }
+
+/**
+ * `namespace/name` to the objects of that name, in the list's order; an object without a
+ * namespace or a name is left out (no reference names it).
+ */
+function byNamespacedName<T extends { metadata?: { namespace?: string } }>(
+  objects: T[],
+  name: (o: T) => string | undefined,
+): Map<string, T[]> {
+  const byName = new Map<string, T[]>();
+  for (const o of objects) {
+    const namespace = o.metadata?.namespace;
+    const n = name(o);
+    if (namespace === undefined || n === undefined) continue;
+    const key = `${namespace}/${n}`;
+    const same = byName.get(key);
+    if (same) same.push(o);
+    else byName.set(key, [o]);
+  }
+  return byName;
+}
+
+const first = <T>(byName: Map<string, T[]>) =>
+  new Map([...byName].map(([key, objects]) => [key, objects[0]]));
 
 function accepted(
   status: 'True' | 'False',
@@ -441,10 +475,8 @@ function predictGatewayParent(
   parentRef: ResolvedParentRef,
   ctx: Context,
 ): Refusal {
-  const gateway = ctx.gateways.find(
-    g =>
-      g.metadata?.namespace === parentRef.namespace &&
-      g.metadata?.name === parentRef.name,
+  const gateway = ctx.byName.gateways.get(
+    `${parentRef.namespace}/${parentRef.name}`,
   );
   if (!gateway) {
     const elsewhere = ctx.gateways.find(
@@ -593,13 +625,9 @@ function missingCertificates(
     if (listener?.protocol !== 'HTTPS') return false;
     const dnsNames = (listener.tls?.certificateRefs ?? []).flatMap(ref => {
       const refNamespace = ref.namespace ?? namespace;
-      return ctx.certificates
-        .filter(
-          c =>
-            c.metadata?.namespace === refNamespace &&
-            c.spec?.secretName === ref.name,
-        )
-        .flatMap(c => c.spec?.dnsNames ?? []);
+      return (
+        ctx.byName.certificatesBySecret.get(`${refNamespace}/${ref.name}`) ?? []
+      ).flatMap(c => c.spec?.dnsNames ?? []);
     });
     // Without a known Certificate behind the listener there is nothing to compare with.
     if (dnsNames.length === 0) return false;
@@ -641,9 +669,7 @@ function checkBackendRef(
       `backendRef Service "${namespace}/${name}" is in another namespace, and no ReferenceGrant in "${namespace}" allows ${route.kind}s from "${routeNamespace}" to reference it.`,
     );
   }
-  const service = ctx.services.find(
-    s => s.metadata?.namespace === namespace && s.metadata?.name === name,
-  );
+  const service = ctx.byName.services.get(`${namespace}/${name}`);
   if (!service) {
     return resolved(
       'False',
@@ -748,6 +774,16 @@ export function predictAttachment(
     secrets,
     referenceGrants,
     certificates: input.certificates ?? [],
+    byName: {
+      gateways: first(byNamespacedName(gateways, g => g.metadata?.name)),
+      services: first(
+        byNamespacedName(input.services ?? [], s => s.metadata?.name),
+      ),
+      certificatesBySecret: byNamespacedName(
+        input.certificates ?? [],
+        c => c.spec?.secretName,
+      ),
+    },
     options,
   };
   const listeners = ctx.gateways.flatMap(gateway =>
