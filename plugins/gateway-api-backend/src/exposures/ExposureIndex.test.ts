@@ -81,3 +81,52 @@ describe('ExposureIndex.hostnames', () => {
     expect(after.index.size).toBe(1);
   });
 });
+
+describe('ExposureIndex.list', () => {
+  const labelled = (name: string): KubernetesObject => ({
+    ...route(name),
+    metadata: {
+      name,
+      namespace: 'apps',
+      labels: { 'backstage.io/kubernetes-id': 'shop' },
+    },
+  });
+
+  it('answers an entity from the last minute while computing this minute after the answer, and a changed snapshot at once', async () => {
+    let snapshot: ClusterSnapshot = {
+      cluster: 'a',
+      byKind: new Map([['HTTPRoute', [labelled('one')]]]),
+    };
+    const cache = {
+      clusters: ['a'],
+      snapshot: () => snapshot,
+      hasSynced: () => true,
+    } as unknown as GatewayApiCache;
+    let now = new Date('2026-01-01T00:00:59Z');
+    const index = new ExposureIndex(cache, () => now);
+    const entityRef = 'component:default/shop';
+
+    const first = index.list({ entityRef }).items;
+    expect(first.map(e => e.hostname)).toEqual(['one.example.org']);
+
+    // A new minute: the same objects answer at once, this minute's come after.
+    now = new Date('2026-01-01T00:01:00Z');
+    expect(index.list({ entityRef }).items[0]).toBe(first[0]);
+    await new Promise(resolve => setTimeout(resolve, 10));
+    const recomputed = index.list({ entityRef }).items;
+    expect(recomputed[0]).not.toBe(first[0]);
+    expect(recomputed[0]).toEqual(first[0]);
+
+    // A watch event's new snapshot is never answered from the old one.
+    snapshot = {
+      cluster: 'a',
+      byKind: new Map([['HTTPRoute', [labelled('one'), labelled('two')]]]),
+    };
+    expect(
+      index
+        .list({ entityRef })
+        .items.map(e => e.hostname)
+        .sort(),
+    ).toEqual(['one.example.org', 'two.example.org']);
+  });
+});

@@ -40,6 +40,9 @@ export class ExposureIndex {
     pending: string[];
   };
 
+  /** Snapshots whose exposures are to be recomputed for a new minute, after this answer. */
+  private readonly refreshing = new WeakSet<ClusterSnapshot>();
+
   constructor(
     private readonly cache: GatewayApiCache,
     private readonly clock: () => Date = () => new Date(),
@@ -51,7 +54,11 @@ export class ExposureIndex {
     );
     const items = clusters
       .flatMap(cluster => {
-        const computed = this.exposuresOf(this.cache.snapshot(cluster));
+        // An entity's page answers from the last minute's expiry states while this one's are
+        // computed after it: it never waits for every cluster to be recomputed at once.
+        const computed = this.exposuresOf(this.cache.snapshot(cluster), {
+          stale: true,
+        });
         return filter.entityRef
           ? computed.byEntity.get(entityKey(filter.entityRef)) ?? []
           : computed.items;
@@ -110,20 +117,47 @@ export class ExposureIndex {
     };
   }
 
-  private exposuresOf(snapshot: ClusterSnapshot): Computed {
+  /**
+   * The snapshot's exposures at this minute; with `stale`, those of an earlier minute of the
+   * same snapshot if that is all there is yet, this minute's being computed after the answer.
+   * A snapshot not computed at all yet (a watch event made it) is always computed at once.
+   */
+  private exposuresOf(
+    snapshot: ClusterSnapshot,
+    options: { stale?: boolean } = {},
+  ): Computed {
     const now = this.clock();
     const minute = Math.floor(now.getTime() / MINUTE);
     const cached = this.memo.get(snapshot);
     if (cached && cached.minute === minute) return cached;
+    if (cached && options.stale) {
+      this.refreshLater(snapshot);
+      return cached;
+    }
     const items = buildExposures(snapshot, now);
     const byEntity = new Map<string, Exposure[]>();
     for (const exposure of items) {
       if (!exposure.entityRef) continue;
       const key = entityKey(exposure.entityRef);
-      byEntity.set(key, [...(byEntity.get(key) ?? []), exposure]);
+      const same = byEntity.get(key);
+      if (same) same.push(exposure);
+      else byEntity.set(key, [exposure]);
     }
     const computed = { minute, items, byEntity };
     this.memo.set(snapshot, computed);
     return computed;
+  }
+
+  private refreshLater(snapshot: ClusterSnapshot) {
+    if (this.refreshing.has(snapshot)) return;
+    this.refreshing.add(snapshot);
+    const timer = setTimeout(() => {
+      this.refreshing.delete(snapshot);
+      // A snapshot the cache has replaced since is computed when it is asked for.
+      if (this.cache.snapshot(snapshot.cluster) === snapshot) {
+        this.exposuresOf(snapshot);
+      }
+    }, 0);
+    timer.unref?.();
   }
 }

@@ -15,7 +15,6 @@ import {
   listenerHealth,
   listenerUrl,
   Namespace,
-  normaliseHostname,
   Order,
   predictAttachment,
   ReferenceGrant,
@@ -35,6 +34,7 @@ import {
   TenantRecord,
 } from '../tenants/tenantFromNamespace';
 import { routeEntityRef } from './routeEntityRef';
+import { normalisedRouteHostnames } from './routeHostnames';
 import { isAcmeSolverRoute } from './acmeSolverRoute';
 import {
   gatewayContext,
@@ -333,10 +333,9 @@ export function buildExposures(
 }
 
 function routeHostnames(route: Route, attachment?: RouteAttachment): string[] {
-  const declared = (route.spec?.hostnames ?? []).flatMap(h => {
-    const n = normaliseHostname(String(h), { allowWildcard: true });
-    return n.ok ? [n.hostname] : [];
-  });
+  const declared = normalisedRouteHostnames(route).flatMap(n =>
+    n.ok ? [n.hostname] : [],
+  );
   if (declared.length) return [...new Set(declared)];
   // A route without hostnames serves its listeners' hostnames.
   return [
