@@ -54,6 +54,8 @@ export class GatewayApiEntityProvider implements EntityProvider {
   private connection: EntityProviderConnection | undefined;
   private emitted = new Map<string, string>();
   private deltaTimer: NodeJS.Timeout | undefined;
+  private deltaRunning = false;
+  private deltaPending = false;
   private readonly location: string;
 
   /**
@@ -142,13 +144,33 @@ export class GatewayApiEntityProvider implements EntityProvider {
     this.emitted = new Map(entities.map(e => [key(e), JSON.stringify(e)]));
   }
 
+  /**
+   * Gathers the events of `deltaDelayMs` (100 ms by default) into one delta, with at most one
+   * in flight: events that come meanwhile go into the next. A busy cluster therefore still
+   * gets a delta every build, where a timer reset on each event would postpone it for as
+   * long as events keep coming.
+   */
   private scheduleDelta() {
-    clearTimeout(this.deltaTimer);
-    this.deltaTimer = setTimeout(() => {
-      this.applyDelta().catch(error =>
-        this.options.logger.warn(`Delta mutation failed: ${error}`),
-      );
-    }, this.options.deltaDelayMs ?? 250);
+    if (this.deltaRunning) {
+      this.deltaPending = true;
+      return;
+    }
+    if (this.deltaTimer) return;
+    this.deltaTimer = setTimeout(async () => {
+      this.deltaTimer = undefined;
+      this.deltaRunning = true;
+      try {
+        await this.applyDelta();
+      } catch (error) {
+        this.options.logger.warn(`Delta mutation failed: ${error}`);
+      } finally {
+        this.deltaRunning = false;
+        if (this.deltaPending) {
+          this.deltaPending = false;
+          this.scheduleDelta();
+        }
+      }
+    }, this.options.deltaDelayMs ?? 100);
     this.deltaTimer.unref?.();
   }
 

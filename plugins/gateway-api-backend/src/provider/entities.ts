@@ -15,11 +15,11 @@ import {
   ListenerSet,
   listenerSetNamesGateway,
   listenerSetParentRef,
-  normaliseHostname,
   TENANT_METADATA,
 } from '@gatehouse/backstage-plugin-gateway-api-common';
 import { ClusterSnapshot } from '../cache/GatewayApiCache';
 import { routeEntityRef } from '../exposures/routeEntityRef';
+import { normalisedRouteHostnames } from '../exposures/routeHostnames';
 import { isAcmeSolverRoute } from '../exposures/acmeSolverRoute';
 import { ByName } from '../exposures/listenerSetHop';
 import { withIngressHostnameEntities } from '../ingress/ingressEntities';
@@ -224,10 +224,7 @@ export function entitiesFromSnapshot(
         onSkip(objectId(route), 'a route needs a name and a namespace');
         continue;
       }
-      for (const raw of route.spec?.hostnames ?? []) {
-        const normalised = normaliseHostname(String(raw), {
-          allowWildcard: true,
-        });
+      for (const normalised of normalisedRouteHostnames(route)) {
         if (!normalised.ok) {
           onSkip(objectId(route), normalised.reason);
           continue;
