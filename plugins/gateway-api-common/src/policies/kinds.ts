@@ -210,7 +210,9 @@ const SUMMARIES: Record<string, (spec: Spec) => string[]> = {
             : 'response buffering',
         ]
       : []),
-    ...durations('', spec.timeout),
+    ...Object.entries(spec.timeout ?? {}).map(
+      ([k, v]) => `upstream ${k} timeout ${String(v)}`,
+    ),
   ],
   RateLimitPolicy: spec => rateLimitSetting(spec.rateLimit ?? {}),
   ObservabilityPolicy: spec =>

@@ -1,0 +1,394 @@
+import { HostnamePolicyScope, policiesInForce } from './inForce';
+import { policySettings } from './kinds';
+import { ImplementationPolicy } from './types';
+
+const GW = 'gateway.networking.k8s.io';
+
+const scope: HostnamePolicyScope = {
+  route: {
+    kind: 'HTTPRoute',
+    namespace: 'checkout',
+    name: 'checkout',
+    labels: { app: 'checkout' },
+  },
+  gateways: [
+    {
+      gateway: {
+        kind: 'Gateway',
+        namespace: 'tenant-team-a',
+        name: 'checkout',
+        labels: { tier: 'edge' },
+      },
+      listenerName: 'https',
+    },
+  ],
+  backends: [{ namespace: 'checkout', name: 'checkout' }],
+};
+
+let clock = 0;
+const policy = (
+  kind: string,
+  namespace: string,
+  name: string,
+  spec: ImplementationPolicy['spec'],
+  extra: Partial<ImplementationPolicy> = {},
+): ImplementationPolicy => ({
+  kind,
+  metadata: {
+    namespace,
+    name,
+    creationTimestamp: new Date(Date.UTC(2026, 0, 1, 0, 0, clock++))
+      .toISOString()
+      .replace('.000', ''),
+  },
+  spec,
+  ...extra,
+});
+const toRoute = (sectionName?: string) => ({
+  targetRefs: [
+    {
+      group: GW,
+      kind: 'HTTPRoute',
+      name: 'checkout',
+      ...(sectionName && { sectionName }),
+    },
+  ],
+});
+const toGateway = (sectionName?: string) => ({
+  targetRefs: [
+    {
+      group: GW,
+      kind: 'Gateway',
+      name: 'checkout',
+      ...(sectionName && { sectionName }),
+    },
+  ],
+});
+
+const verdicts = (policies: ImplementationPolicy[]) =>
+  policiesInForce(policies, scope).map(p => [
+    `${p.kind} ${p.name}`,
+    p.precedence,
+    p.overriddenBy,
+  ]);
+
+describe('which policies apply to a hostname, and which wins', () => {
+  beforeEach(() => {
+    clock = 0;
+  });
+
+  it('a route policy overrides a Gateway policy of the same kind, not of another kind', () => {
+    const gatewayWide = policy('BackendTrafficPolicy', 'tenant-team-a', 'gw', {
+      ...toGateway(),
+      timeout: { http: { requestTimeout: '15s' } },
+    });
+    const onRoute = policy('BackendTrafficPolicy', 'checkout', 'route', {
+      ...toRoute(),
+      timeout: { http: { requestTimeout: '5s' } },
+    });
+    const security = policy('SecurityPolicy', 'tenant-team-a', 'sec', {
+      ...toGateway(),
+      cors: { allowOrigins: ['https://shop.example.org'] },
+    });
+    expect(verdicts([gatewayWide, security, onRoute])).toEqual([
+      ['BackendTrafficPolicy route', 'effective', undefined],
+      [
+        'BackendTrafficPolicy gw',
+        'overridden',
+        'BackendTrafficPolicy checkout/route',
+      ],
+      ['SecurityPolicy sec', 'effective', undefined],
+    ]);
+  });
+
+  it('a listener (sectionName) policy overrides the whole-Gateway one; another listener’s does not apply', () => {
+    const whole = policy('ClientTrafficPolicy', 'tenant-team-a', 'whole', {
+      ...toGateway(),
+      clientIPDetection: { xForwardedFor: { numTrustedHops: 1 } },
+    });
+    const https = policy('ClientTrafficPolicy', 'tenant-team-a', 'https', {
+      ...toGateway('https'),
+      proxyProtocol: { optional: false },
+    });
+    const http = policy('ClientTrafficPolicy', 'tenant-team-a', 'http', {
+      ...toGateway('http'),
+    });
+    expect(verdicts([whole, https, http])).toEqual([
+      ['ClientTrafficPolicy https', 'effective', undefined],
+      [
+        'ClientTrafficPolicy whole',
+        'overridden',
+        'ClientTrafficPolicy tenant-team-a/https',
+      ],
+    ]);
+  });
+
+  it('between two policies of a kind on one target the oldest holds it, then the first by name', () => {
+    const older = policy('SecurityPolicy', 'checkout', 'zz-older', toRoute());
+    const newer = policy('SecurityPolicy', 'checkout', 'aa-newer', toRoute());
+    expect(verdicts([newer, older])).toEqual([
+      ['SecurityPolicy zz-older', 'effective', undefined],
+      [
+        'SecurityPolicy aa-newer',
+        'conflicted',
+        'SecurityPolicy checkout/zz-older',
+      ],
+    ]);
+    const sameTime = { creationTimestamp: '2026-01-01T00:00:00Z' };
+    const b = policy('SecurityPolicy', 'checkout', 'b', toRoute());
+    const a = policy('SecurityPolicy', 'checkout', 'a', toRoute());
+    b.metadata = { ...b.metadata, ...sameTime };
+    a.metadata = { ...a.metadata, ...sameTime };
+    expect(verdicts([b, a]).map(v => v[1])).toEqual([
+      'effective',
+      'conflicted',
+    ]);
+    expect(verdicts([b, a])[0][0]).toBe('SecurityPolicy a');
+  });
+
+  it('a route rule (sectionName) policy is more specific than the route’s', () => {
+    const route = policy('BackendTrafficPolicy', 'checkout', 'route', toRoute());
+    const rule = policy(
+      'BackendTrafficPolicy',
+      'checkout',
+      'rule',
+      toRoute('api'),
+    );
+    expect(verdicts([route, rule]).map(v => v.slice(0, 2))).toEqual([
+      ['BackendTrafficPolicy rule', 'effective'],
+      ['BackendTrafficPolicy route', 'overridden'],
+    ]);
+  });
+
+  it('a more specific policy with mergeType merges over the less specific one', () => {
+    const gatewayWide = policy(
+      'BackendTrafficPolicy',
+      'tenant-team-a',
+      'gw',
+      toGateway(),
+    );
+    const merging = policy('BackendTrafficPolicy', 'checkout', 'route', {
+      ...toRoute(),
+      mergeType: 'StrategicMerge',
+    });
+    expect(verdicts([gatewayWide, merging])).toEqual([
+      ['BackendTrafficPolicy route', 'effective', undefined],
+      ['BackendTrafficPolicy gw', 'merged', 'BackendTrafficPolicy checkout/route'],
+    ]);
+  });
+
+  it.each<[string, ImplementationPolicy]>([
+    [
+      'a policy in another namespace than its target',
+      policy('BackendTrafficPolicy', 'payments', 'x', toRoute()),
+    ],
+    [
+      'a kind the target kinds of the CRD exclude (ClientTrafficPolicy on a route)',
+      policy('ClientTrafficPolicy', 'checkout', 'x', toRoute()),
+    ],
+    [
+      'a kind Gatehouse does not know',
+      policy('RetryPolicy', 'checkout', 'x', toRoute()),
+    ],
+    [
+      'a selector matching other labels',
+      policy('BackendTrafficPolicy', 'checkout', 'x', {
+        targetSelectors: [{ kind: 'HTTPRoute', matchLabels: { app: 'shop' } }],
+      }),
+    ],
+    [
+      'another group of the same kind name',
+      policy('BackendTrafficPolicy', 'checkout', 'x', {
+        targetRefs: [{ group: 'example.org', kind: 'HTTPRoute', name: 'checkout' }],
+      }),
+    ],
+  ])('leaves out %s', (_n, p) => {
+    expect(policiesInForce([p], scope)).toEqual([]);
+  });
+
+  it('finds policies by label selector, and NGINX Gateway Fabric policies on backends', () => {
+    const bySelector = policy('SecurityPolicy', 'tenant-team-a', 'edge', {
+      targetSelectors: [{ kind: 'Gateway', matchLabels: { tier: 'edge' } }],
+      basicAuth: { users: { name: 'htpasswd' } },
+    });
+    const upstream = policy('UpstreamSettingsPolicy', 'checkout', 'lb', {
+      targetRefs: [{ group: 'core', kind: 'Service', name: 'checkout' }],
+      loadBalancingMethod: 'ip_hash',
+    });
+    const applied = policiesInForce([bySelector, upstream], scope);
+    expect(
+      applied.map(p => [p.kind, p.implementation, p.target, p.settings]),
+    ).toEqual([
+      [
+        'SecurityPolicy',
+        'envoy-gateway',
+        { kind: 'Gateway', namespace: 'tenant-team-a', name: 'checkout' },
+        ['basic authentication'],
+      ],
+      [
+        'UpstreamSettingsPolicy',
+        'nginx-gateway-fabric',
+        { kind: 'Service', namespace: 'checkout', name: 'checkout' },
+        ['load balancing ip_hash'],
+      ],
+    ]);
+  });
+});
+
+describe("the controller's verdict on a policy", () => {
+  const ancestor = (
+    name: string,
+    conditions: Array<{ type: string; status: string; reason: string }>,
+    sectionName?: string,
+  ) => ({
+    ancestorRef: {
+      group: GW,
+      kind: 'Gateway',
+      name,
+      namespace: 'tenant-team-a',
+      ...(sectionName && { sectionName }),
+    },
+    controllerName: 'gateway.envoyproxy.io/gatewayclass-controller',
+    conditions,
+  });
+
+  it.each<[string, ImplementationPolicy['status'], string, string | undefined]>(
+    [
+      ['nothing reported', undefined, 'unknown', undefined],
+      [
+        'Accepted',
+        {
+          ancestors: [
+            ancestor('checkout', [
+              { type: 'Accepted', status: 'True', reason: 'Accepted' },
+            ]),
+          ],
+        },
+        'ok',
+        undefined,
+      ],
+      [
+        'Conflicted',
+        {
+          ancestors: [
+            ancestor('checkout', [
+              { type: 'Accepted', status: 'False', reason: 'Conflicted' },
+            ]),
+          ],
+        },
+        'error',
+        'Conflicted',
+      ],
+      [
+        'reported for another Gateway only',
+        {
+          ancestors: [
+            ancestor('other', [
+              { type: 'Accepted', status: 'True', reason: 'Accepted' },
+            ]),
+          ],
+        },
+        'unknown',
+        undefined,
+      ],
+      [
+        "Accepted on this hostname's listener, Conflicted on another",
+        {
+          ancestors: [
+            ancestor(
+              'checkout',
+              [{ type: 'Accepted', status: 'False', reason: 'Conflicted' }],
+              'http',
+            ),
+            ancestor(
+              'checkout',
+              [{ type: 'Accepted', status: 'True', reason: 'Accepted' }],
+              'https',
+            ),
+          ],
+        },
+        'ok',
+        undefined,
+      ],
+    ],
+  )('%s', (_n, status, level, reason) => {
+    const [applied] = policiesInForce(
+      [
+        {
+          kind: 'SecurityPolicy',
+          metadata: { namespace: 'tenant-team-a', name: 'sec' },
+          spec: toGateway(),
+          status,
+        },
+      ],
+      scope,
+    );
+    expect(applied.status.status).toBe(level);
+    expect(applied.status.reason).toBe(reason);
+    if (reason) expect(applied.status.hint?.fix).toMatch(/older policy/);
+  });
+});
+
+describe('what a policy sets, in short', () => {
+  it.each<[string, Record<string, unknown>, string[]]>([
+    [
+      'BackendTrafficPolicy',
+      {
+        timeout: { http: { requestTimeout: '5s' }, tcp: { connectTimeout: '2s' } },
+        retry: { numRetries: 3, retryOn: { triggers: ['5xx', 'reset'] } },
+        rateLimit: {
+          type: 'Local',
+          local: { rules: [{ limit: { requests: 100, unit: 'Minute' } }] },
+        },
+      },
+      [
+        'request timeout 5s',
+        'TCP connect timeout 2s',
+        'retries 3 on 5xx, reset',
+        'rate limit (local) 100/Minute',
+      ],
+    ],
+    [
+      'SecurityPolicy',
+      {
+        cors: { allowOrigins: ['https://a.example.org'] },
+        jwt: { providers: [] },
+        authorization: { defaultAction: 'Deny', rules: [{}] },
+      },
+      [
+        'CORS from https://a.example.org',
+        'JWT authentication',
+        'authorization (1 rule, default Deny)',
+      ],
+    ],
+    [
+      'ClientTrafficPolicy',
+      {
+        proxyProtocol: { optional: true },
+        timeout: { http: { requestReceivedTimeout: '10s' } },
+      },
+      ['client IP from PROXY protocol (optional)', 'client request received timeout 10s'],
+    ],
+    [
+      'ClientTrafficPolicy',
+      { clientIPDetection: { xForwardedFor: { numTrustedHops: 2 } } },
+      ['client IP from X-Forwarded-For (2 trusted hops)'],
+    ],
+    [
+      'RateLimitPolicy',
+      { rateLimit: { local: { rules: [{ rate: '10r/s', key: '$binary_remote_addr' }] } } },
+      ['rate limit (local) 10r/s'],
+    ],
+    [
+      'ClientSettingsPolicy',
+      { body: { maxSize: '10m', timeout: '30s' } },
+      ['request body up to 10m', 'body timeout 30s'],
+    ],
+    ['ProxySettingsPolicy', { timeout: { read: '60s' } }, ['upstream read timeout 60s']],
+    ['UnknownPolicy', { anything: true }, []],
+  ])('%s %j', (kind, spec, settings) => {
+    expect(
+      policySettings({ kind, metadata: { name: 'p' }, spec: spec as never }),
+    ).toEqual(settings);
+  });
+});
