@@ -166,9 +166,7 @@ describe('GatewayApiClient against the backend’s OpenAPI spec', () => {
     expect(departures(new URL(`${base}/hostnames?status=great`))).toHaveLength(
       1,
     );
-    expect(departures(new URL(`${base}/hostnames?limit=5000`))).toHaveLength(
-      1,
-    );
+    expect(departures(new URL(`${base}/hostnames?limit=5000`))).toHaveLength(1);
     expect(departures(new URL(`${base}/hostnames/export?limit=5`))).toEqual([
       '/hostnames/export: limit is not a parameter',
     ]);
