@@ -14,12 +14,14 @@ export const rootRouteRef = createRouteRef({
 
 /**
  * Where "Expose a service" leads: the scaffolder's page of one template, bound by the app
- * (to `scaffolderPlugin.routes.selectedTemplate`). Unbound, the button is not shown.
+ * (to `scaffolderPlugin.routes.selectedTemplate`). Unbound, the button is not shown. On the new
+ * frontend system it goes to the scaffolder's template page unless the app binds it elsewhere.
  */
 export const exposeServiceTemplateRouteRef = createExternalRouteRef({
   id: 'gateway-api:expose-service-template',
   optional: true,
   params: ['namespace', 'templateName'],
+  defaultTarget: 'scaffolder.selectedTemplate',
 });
 
 /**
@@ -30,4 +32,5 @@ export const migrateIngressTemplateRouteRef = createExternalRouteRef({
   id: 'gateway-api:migrate-ingress-template',
   optional: true,
   params: ['namespace', 'templateName'],
+  defaultTarget: 'scaffolder.selectedTemplate',
 });

@@ -1,9 +1,16 @@
 import { Entity } from '@backstage/catalog-model';
+import { compatWrapper } from '@backstage/core-compat-api';
 import {
   createExtensionTester,
   renderInTestApp,
+  renderTestApp,
 } from '@backstage/frontend-test-utils';
-import { coreExtensionData } from '@backstage/frontend-plugin-api';
+import {
+  coreExtensionData,
+  createFrontendPlugin,
+  createRouteRef,
+  PageBlueprint,
+} from '@backstage/frontend-plugin-api';
 import {
   EntityProvider,
   entityRouteRef,
@@ -22,6 +29,7 @@ import {
   hostnamePickerValidation,
 } from '../fields/HostnamePicker';
 import { TenantPicker } from '../fields/TenantPicker';
+import { EntityExposureContent } from '../components/EntityExposureContent';
 import plugin, {
   entityGatewayExposureCard,
   entityGatewayExposureContent,
@@ -30,6 +38,24 @@ import plugin, {
   gatewayHostnamesPage,
   gatewayApiTenantPickerFormField,
 } from './index';
+
+/** A stand-in for the scaffolder plugin: its template page, where the templates' links lead. */
+const selectedTemplate = createRouteRef({
+  params: ['namespace', 'templateName'],
+});
+const scaffolderStandIn = createFrontendPlugin({
+  pluginId: 'scaffolder',
+  routes: { selectedTemplate },
+  extensions: [
+    PageBlueprint.make({
+      params: {
+        path: '/create/templates/:namespace/:templateName',
+        routeRef: selectedTemplate,
+        loader: async () => <div>template page</div>,
+      },
+    }),
+  ],
+});
 
 const entity: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -93,6 +119,42 @@ describe('gateway-api alpha plugin', () => {
     ).toBeInTheDocument();
   });
 
+  it('leads Expose a service to the scaffolder template page without any binding in the app', async () => {
+    const exposureTab = PageBlueprint.make({
+      name: 'exposure-tab',
+      params: {
+        path: '/',
+        loader: async () =>
+          compatWrapper(
+            <EntityProvider entity={entity}>
+              <EntityExposureContent />
+            </EntityProvider>,
+          ),
+      },
+    });
+    renderTestApp({
+      features: [plugin, scaffolderStandIn],
+      extensions: [exposureTab],
+      apis: [
+        [
+          gatewayApiApiRef,
+          fakeGatewayApi({
+            listExposures: async () => ({ items: [], pendingClusters: [] }),
+          }),
+        ],
+      ],
+    });
+    expect(
+      (await screen.findByText('Expose a service')).closest('a'),
+    ).toHaveAttribute('href', '/create/templates/default/expose-service');
+  });
+
+  it('gives the Hostnames page a title and an icon for the sidebar', () => {
+    const tester = createExtensionTester(gatewayHostnamesPage);
+    expect(tester.get(coreExtensionData.title)).toBe('Hostnames');
+    expect(tester.get(coreExtensionData.icon)).toBeDefined();
+  });
+
   it('renders the Hostnames page', async () => {
     renderInTestApp(
       createExtensionTester(gatewayHostnamesPage).reactElement(),
@@ -101,7 +163,12 @@ describe('gateway-api alpha plugin', () => {
         mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
       },
     );
-    expect(await screen.findByText('All hostnames (4)')).toBeInTheDocument();
+    // The page and its first answer load lazily; give a busy machine time.
+    expect(
+      await screen.findByText('All hostnames (4)', undefined, {
+        timeout: 10_000,
+      }),
+    ).toBeInTheDocument();
   });
 
   it('provides both scaffolder form fields', async () => {
