@@ -468,6 +468,62 @@ describe('guards against hostile input', () => {
       { serviceExposure: { type: 'ClusterIP', externalIPs: ['999.1.1.1'] } },
       /externalIPs/,
     ],
+    [
+      'a trusted address with a prefix too long',
+      {
+        clientIp: {
+          mode: 'x-forwarded-for',
+          trustedAddresses: ['10.0.0.0/33'],
+        },
+      },
+      /IP address or CIDR/,
+    ],
+    [
+      'a trusted address that is a hostname',
+      {
+        clientIp: {
+          mode: 'proxy-protocol',
+          trustedAddresses: ['lb.example.org'],
+        },
+      },
+      /IP address or CIDR/,
+    ],
+    [
+      'an IP pool block with two prefixes',
+      {
+        serviceExposure: { type: 'LoadBalancer', ipPool: ['10.0.0.0/8/8'] },
+      },
+      /IP address or CIDR/,
+    ],
+    [
+      'a ClusterIssuer name that is no DNS label',
+      {
+        layout: 'cluster-shared',
+        certificates: {
+          type: 'acme-http01-cluster-issuer',
+          name: '../letsencrypt',
+          email: 'ops@example.org',
+        },
+      },
+      /DNS label/,
+    ],
+    [
+      'a GatewayClass name that is no DNS subdomain',
+      { gatewayClassName: 'Eg Class' },
+      /DNS subdomain/,
+    ],
+    [
+      'a ClusterIssuer solving through a Gateway the tenant does not use',
+      {
+        layout: 'tenant-shared',
+        certificates: {
+          type: 'acme-http01-cluster-issuer',
+          name: 'letsencrypt',
+          email: 'ops@example.org',
+        },
+      },
+      /only serve the cluster-shared layout/,
+    ],
   ];
 
   it.each(tenants)(

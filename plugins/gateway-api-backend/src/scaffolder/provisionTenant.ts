@@ -24,6 +24,10 @@ import { servedGatewayApiFor } from './servedGatewayApi';
 import { loadWorld } from '../world/loadWorld';
 import { authorizeProvision } from './authorizeProvision';
 import { ClusterProblemLookup, resolveClusterClient } from './clusters';
+import {
+  refuseSharedGatewayClassChange,
+  requireServedImplementationKinds,
+} from './implementationKinds';
 import { isIpOrCidr } from './ipAddresses';
 import { parseInput } from './parseInput';
 import { executePlan, planYaml } from './plan';
@@ -339,6 +343,9 @@ export function createProvisionTenantAction(
         },
       };
       await refuseForeignClusterIssuer(client, spec);
+      if (spec.layout === 'cluster-shared' && spec.sharedGateway) {
+        await refuseSharedGatewayClassChange(client, spec.sharedGateway);
+      }
       const served = await servedGatewayApiFor(client, spec);
       const settings = options.guardPolicies ?? DEFAULT_GUARD_POLICY_SETTINGS;
       const objects = [
@@ -355,6 +362,7 @@ export function createProvisionTenantAction(
             )
           : []),
       ];
+      await requireServedImplementationKinds(client, objects);
       const plan = objects.map(object => ({ object }));
       const manifests = planYaml(plan);
       ctx.logger.info(`Planned objects:\n${manifests}`);
