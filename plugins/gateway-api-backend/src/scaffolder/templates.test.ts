@@ -1,0 +1,155 @@
+/**
+ * The Software Templates offer every option their actions take: each option of the action's
+ * input is set by the template's step (or is an operational one the platform sets by hand), and
+ * each choice of a discriminated option (certificates, client IP, publishing, implementation) is
+ * offered in the form.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { z as zod, ZodTypeAny } from 'zod/v3';
+import {
+  CILIUM_CONTROLLER,
+  ENVOY_GATEWAY_CONTROLLER,
+  GUARD_POLICY_MODES,
+  NGINX_GATEWAY_FABRIC_CONTROLLER,
+} from '../manifests';
+import { provisionTenantInput } from './provisionTenant';
+
+const TEMPLATES = path.resolve(__dirname, '../../../../examples/templates');
+
+function template(file: string): any {
+  return parse(fs.readFileSync(path.join(TEMPLATES, file), 'utf8'));
+}
+
+/** The schema under ZodDefault / ZodOptional wrappers. */
+function unwrap(schema: ZodTypeAny): ZodTypeAny {
+  let current: any = schema;
+  while (current?._def?.innerType) current = current._def.innerType;
+  return current;
+}
+
+/** The discriminator values of a discriminated-union option. */
+function choices(schema: ZodTypeAny, discriminator: string): string[] {
+  const union: any = unwrap(schema);
+  return union.options.map(
+    (option: any) => option.shape[discriminator].value as string,
+  );
+}
+
+/** The form fields of a template, by name, across its pages. */
+function fields(t: any): Record<string, any> {
+  return Object.assign(
+    {},
+    ...t.spec.parameters.map((page: any) => page.properties ?? {}),
+  );
+}
+
+/** Every value of an enum a form object offers, its own and its dependencies'. */
+function offered(field: any, property: string): string[] {
+  return field.properties[property].enum;
+}
+
+/** The names of the fields a form object reveals for one choice. */
+function revealed(field: any, property: string, choice: string): string[] {
+  const branch = field.dependencies[property].oneOf.find(
+    (b: any) => b.properties[property].const === choice,
+  );
+  return Object.keys(branch?.properties ?? {}).filter(k => k !== property);
+}
+
+describe('the provision template', () => {
+  const t = template('provision-tenant.yaml');
+  const step = t.spec.steps.find(
+    (s: any) => s.action === 'gatewayApi:tenant:provision',
+  );
+  const form = fields(t);
+  const shape = provisionTenantInput(zod).shape;
+
+  /** Set by the platform in a template of its own, not asked of whoever provisions. */
+  const OPERATIONAL = [
+    'cluster',
+    'envoyProxyNamespace',
+    'sharedGateway',
+    'output',
+    'targetPath',
+  ];
+
+  it('sets every option of the action but the operational ones', () => {
+    const missing = Object.keys(shape).filter(
+      key => !(key in step.input) && !OPERATIONAL.includes(key),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it.each([
+    ['certificates', 'type'],
+    ['clientIp', 'mode'],
+    ['serviceExposure', 'type'],
+  ])('offers every %s choice of the action', (option, discriminator) => {
+    expect([...offered(form[option], discriminator)].sort()).toEqual(
+      [...choices((shape as any)[option], discriminator)].sort(),
+    );
+  });
+
+  it.each([
+    ['certificates', 'type', 'acme-dns01', ['server', 'email', 'solver']],
+    [
+      'certificates',
+      'type',
+      'acme-http01-cluster-issuer',
+      ['name', 'server', 'email'],
+    ],
+    ['clientIp', 'mode', 'custom-header', ['header', 'failClosed']],
+    [
+      'clientIp',
+      'mode',
+      'x-forwarded-for',
+      ['numTrustedHops', 'trustedAddresses'],
+    ],
+    ['clientIp', 'mode', 'proxy-protocol', ['trustedAddresses']],
+    ['serviceExposure', 'type', 'ClusterIP', ['externalIPs']],
+    ['serviceExposure', 'type', 'LoadBalancer', ['ipPool']],
+  ])('asks for what %s %s %s needs', (option, discriminator, choice, needs) => {
+    expect(revealed(form[option], discriminator, choice).sort()).toEqual(
+      [...needs].sort(),
+    );
+  });
+
+  it('offers every implementation Gatehouse knows', () => {
+    expect(form.controllerName.enum).toEqual([
+      ENVOY_GATEWAY_CONTROLLER,
+      NGINX_GATEWAY_FABRIC_CONTROLLER,
+      CILIUM_CONTROLLER,
+    ]);
+    expect(form.controllerName.enumNames).toEqual([
+      'Envoy Gateway',
+      'NGINX Gateway Fabric',
+      'Cilium',
+    ]);
+  });
+
+  it('writes a DNS-01 solver the action passes to cert-manager as it is', () => {
+    const dns01 = form.certificates.dependencies.type.oneOf.find(
+      (b: any) => b.properties.type.const === 'acme-dns01',
+    );
+    expect(
+      Object.keys(
+        dns01.properties.solver.properties.cloudflare.properties
+          .apiTokenSecretRef.properties,
+      ),
+    ).toEqual(['name', 'key']);
+  });
+
+  it('offers every guard policy mode, Deny by default', () => {
+    expect(form.guardPolicyMode.enum).toEqual([...GUARD_POLICY_MODES]);
+    expect(form.guardPolicyMode.default).toBe('Deny');
+  });
+});
+
+describe('the guard policy template', () => {
+  it('offers Deny, Warn and Audit', () => {
+    const form = fields(template('install-guard-policies.yaml'));
+    expect(form.validationAction.enum).toEqual([...GUARD_POLICY_MODES]);
+  });
+});
