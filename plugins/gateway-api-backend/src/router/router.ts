@@ -65,9 +65,11 @@ export interface RouterOptions {
 /**
  * The REST API the frontend plugin reads, as src/schema/openapi.yaml specifies it: the router
  * generated from the spec refuses (400) any request the spec does not allow before a handler
- * runs, so the handlers read parameters of the spec's types. Every answer comes from the cache,
- * hostname checks included (the expose action runs the same guards on the clusters before it
- * writes). Nothing returns a credential or a Secret.
+ * runs, so the handlers read parameters of the spec's types. Each `res.json` is type-checked
+ * against the spec's schema of its answer (objects there are closed): a field added to a REST
+ * type in common goes into the spec too, then `yarn build:openapi`. Every answer comes from the
+ * cache, hostname checks included (the expose action runs the same guards on the clusters
+ * before it writes). Nothing returns a credential or a Secret.
  */
 export async function createRouter(
   options: RouterOptions,
