@@ -1,6 +1,7 @@
 import { certManagerController } from './certManager/controller';
 import { parseDuration } from './durations';
 import { gatewayApiController } from './gateway/controller';
+import { envoyGatewayPolicyController } from './gateway/policyController';
 import { ingressNginxController } from './ingressNginx/controller';
 import { isValidAddress } from './ingressNginx/reconcile';
 import { KubeClient } from './kube/client';
@@ -43,6 +44,7 @@ export async function startControllers(
   const controllers: { start(): void; stop(): Promise<void> }[] = [];
   if (gatewayApi.enabled) {
     controllers.push(gatewayApiController(client, gatewayApi, runtime));
+    controllers.push(envoyGatewayPolicyController(client, gatewayApi, runtime));
   }
   if (certManager.enabled) {
     controllers.push(

@@ -186,6 +186,98 @@ describe('buildExposures over the example cluster', () => {
     ]);
   });
 
+  it.each([
+    [
+      'direct.checkout.team-a.example.org',
+      ['proxyProtocolWithoutClientTrafficPolicy'],
+    ],
+    [
+      'edge.checkout.team-a.example.org',
+      ['proxyProtocolOptional', 'clientIpModesMixed', 'wrongNumTrustedHops'],
+    ],
+    ['r01.checkout.team-a.example.org', ['listenerCountNearLimit']],
+    ['checkout.team-a.example.org', []],
+  ])("finds the client-IP and listener mistakes of %s's Gateway", (hostname, ids) => {
+    const [exposure] = byHostname(hostname);
+    const found = exposure.gateways.flatMap(g => g.mistakes ?? []);
+    expect(found.map(m => m.mistake)).toEqual(ids);
+    for (const m of found) expect(m.hint?.fix).toBeTruthy();
+    if (ids.length) expect(exposure.status.status).not.toBe('ok');
+  });
+
+  it('shows the policy whose targetRefs match nothing on the hostnames of its namespace, without failing them', () => {
+    const [checkout] = byHostname('checkout.team-a.example.org');
+    expect(checkout.unattachedPolicies).toEqual([
+      expect.objectContaining({
+        mistake: 'policyTargetNotFound',
+        summary:
+          'BackendTrafficPolicy "checkout/checkout-v1-retries": HTTPRoute "checkout-v1" matches nothing in namespace "checkout", so the policy applies to nothing.',
+      }),
+    ]);
+    expect(checkout.status.status).toBe('ok');
+    const [payments] = byHostname('payments.team-b.example.org');
+    expect(payments.unattachedPolicies).toBeUndefined();
+  });
+
+  it("lists the policies in force on checkout's hostname, which wins, and the controller's verdict", () => {
+    const [checkout] = byHostname('checkout.team-a.example.org');
+    expect(
+      checkout.policies?.map(p => [
+        `${p.kind} ${p.namespace}/${p.name}`,
+        p.precedence,
+        p.overriddenBy,
+        p.status.status,
+        p.status.reason,
+      ]),
+    ).toEqual([
+      [
+        'BackendTrafficPolicy checkout/checkout',
+        'effective',
+        undefined,
+        'ok',
+        undefined,
+      ],
+      [
+        'BackendTrafficPolicy tenant-team-a/checkout-gateway-defaults',
+        'overridden',
+        'BackendTrafficPolicy checkout/checkout',
+        'ok',
+        undefined,
+      ],
+      [
+        'ClientTrafficPolicy tenant-team-a/checkout',
+        'effective',
+        undefined,
+        'ok',
+        undefined,
+      ],
+      [
+        'SecurityPolicy checkout/checkout-cors',
+        'effective',
+        undefined,
+        'ok',
+        undefined,
+      ],
+      [
+        'SecurityPolicy checkout/checkout-jwt',
+        'conflicted',
+        'SecurityPolicy checkout/checkout-cors',
+        'error',
+        'Conflicted',
+      ],
+    ]);
+    expect(checkout.policies?.[0].settings).toEqual([
+      'request timeout 5s',
+      'retries 3 on 5xx, reset',
+      'rate limit (local) 100/Minute',
+    ]);
+    expect(checkout.policies?.[2].settings).toEqual([
+      'client IP from X-Forwarded-For (1 trusted hop)',
+    ]);
+    // The conflicted one changes nothing for the hostname, which still works.
+    expect(checkout.status.status).toBe('ok');
+  });
+
   it('ties each exposure to its component and tenant', () => {
     const [checkout] = byHostname('checkout.team-a.example.org');
     expect(checkout).toMatchObject({

@@ -293,8 +293,9 @@ export function buildExposures(
           )
           .map(p => p.status),
       );
+      // Shown with the hostname, not counted in its status: it may have been meant for
+      // another route of the namespace, and this hostname serves as it did.
       const unattachedHere = unattached.get(ns) ?? [];
-      statuses.push(...unattachedHere);
       if (tls) statuses.push(tlsStatus(tls));
       const tenancy = tenancyStatus(hostname, tenantAt(ns)?.name, domains);
       if (tenancy) statuses.push(tenancy);

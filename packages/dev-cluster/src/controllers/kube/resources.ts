@@ -57,6 +57,24 @@ export const resources = {
     'EnvoyProxy',
     'envoyproxies',
   ),
+  clientTrafficPolicies: resource(
+    'gateway.envoyproxy.io',
+    ['v1alpha1'],
+    'ClientTrafficPolicy',
+    'clienttrafficpolicies',
+  ),
+  backendTrafficPolicies: resource(
+    'gateway.envoyproxy.io',
+    ['v1alpha1'],
+    'BackendTrafficPolicy',
+    'backendtrafficpolicies',
+  ),
+  securityPolicies: resource(
+    'gateway.envoyproxy.io',
+    ['v1alpha1'],
+    'SecurityPolicy',
+    'securitypolicies',
+  ),
   nginxProxies: resource(
     'gateway.nginx.org',
     ['v1alpha2'],
