@@ -308,6 +308,23 @@ describe('provisioning and exposing on every implementation', () => {
     );
   });
 
+  it("keeps every cluster-shared Gateway's namespace a platform namespace of the guard policies", async () => {
+    const policies = await client.list<any>(
+      'admissionregistration.k8s.io/v1',
+      'ValidatingAdmissionPolicy',
+    );
+    const exempt = policies
+      .flatMap((p: any) => p.spec.matchConditions ?? [])
+      .filter((c: any) => c.name === 'outside-platform-namespaces')
+      .map((c: any) => c.expression);
+    expect(exempt.length).toBeGreaterThan(0);
+    for (const expression of exempt) {
+      expect(expression).toBe(
+        "!(object.metadata.namespace in ['cilium-gateway', 'gateway', 'nginx-gateway'])",
+      );
+    }
+  });
+
   it.each([
     [
       NGINX_GATEWAY_FABRIC_CONTROLLER,

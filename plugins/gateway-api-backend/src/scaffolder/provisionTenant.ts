@@ -21,6 +21,7 @@ import {
 } from './guardPolicySettings';
 import { moveListenersToListenerSets } from './moveListenersToListenerSets';
 import { servedGatewayApiFor } from './servedGatewayApi';
+import { TenantRecord } from '../tenants/tenantFromNamespace';
 import { loadWorld } from '../world/loadWorld';
 import { authorizeProvision } from './authorizeProvision';
 import { ClusterProblemLookup, resolveClusterClient } from './clusters';
@@ -231,6 +232,33 @@ export const provisionTenantInput = (z: typeof zod) =>
   });
 
 /**
+ * The namespaces the guard policies leave to the platform: those of the cluster-shared Gateways
+ * the cluster's tenants use, this tenant's included. Each provisioning installs the policies
+ * anew, so one tenant on another implementation's shared Gateway must not drop the others'.
+ */
+function platformNamespaces(
+  tenants: TenantRecord[],
+  cluster: string,
+  tenant: TenantSpec,
+): string[] {
+  const shared = tenants
+    .filter(
+      t =>
+        t.cluster === cluster &&
+        t.name !== tenant.name &&
+        t.spec?.layout === 'cluster-shared',
+    )
+    .map(t => t.spec?.sharedGateway?.namespace);
+  const own =
+    tenant.layout === 'cluster-shared' || shared.length === 0
+      ? [tenant.sharedGateway?.namespace]
+      : [];
+  return [
+    ...new Set([...own, ...shared].filter((ns): ns is string => Boolean(ns))),
+  ].sort();
+}
+
+/**
  * A ClusterIssuer is cluster-wide: creating one must never take over an issuer the platform (or
  * anyone else) made by hand. Refused unless absent or already Gatehouse's.
  */
@@ -356,7 +384,7 @@ export function createProvisionTenantAction(
               guardPolicyOptions(
                 settings,
                 input.guardPolicyMode,
-                [sharedGatewayRef.namespace],
+                platformNamespaces(world.tenants, client.name, spec),
                 await client.username(),
               ),
             )
