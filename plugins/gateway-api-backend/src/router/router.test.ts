@@ -19,7 +19,53 @@ const items = [
     },
     status: { status: 'warning', summary: 'expires soon' },
   }),
-  exposure('a.team-a.example.org'),
+  // Everything the analysis adds, so the answers are checked against the spec with it.
+  exposure('a.team-a.example.org', {
+    gateways: [
+      {
+        namespace: 'tenant-team-a',
+        name: 'edge',
+        addresses: [],
+        status: { status: 'ok', summary: 'Programmed' },
+        listener: {
+          name: 'https',
+          protocol: 'HTTPS',
+          port: 443,
+          status: { status: 'unknown', summary: 'No status reported yet.' },
+          predicted: { status: 'ok', summary: 'Programmed' },
+        },
+        ignoredPolicies: [],
+        mistakes: [
+          {
+            status: 'warning',
+            summary: 'proxyProtocol.optional: true',
+            mistake: 'proxyProtocolOptional',
+            hint: { meaning: 'm', fix: 'f' },
+          },
+        ],
+      },
+    ],
+    policies: [
+      {
+        kind: 'BackendTrafficPolicy',
+        group: 'gateway.envoyproxy.io',
+        implementation: 'envoy-gateway',
+        namespace: 'checkout',
+        name: 'checkout',
+        target: { kind: 'HTTPRoute', namespace: 'checkout', name: 'a' },
+        settings: ['request timeout 5s'],
+        precedence: 'effective',
+        status: { status: 'ok', summary: 'Accepted' },
+      },
+    ],
+    unattachedPolicies: [
+      {
+        status: 'warning',
+        summary: 'matches nothing',
+        mistake: 'policyTargetNotFound',
+      },
+    ],
+  }),
   exposure('c.team-b.example.org', {
     tenant: 'team-b',
     owner: 'group:default/team-b',
@@ -307,7 +353,7 @@ describe('createRouter', () => {
     expect(response.body.split('\r\n')).toEqual([
       'hostname,tenant,owner,cluster,gateway,route,status,tls,expires',
       'b.team-a.example.org,team-a,group:default/team-a,dev,,HTTPRoute checkout/b.team-a.example.org,Warning,Expiring,2026-01-05T00:00:00Z',
-      'a.team-a.example.org,team-a,group:default/team-a,dev,,HTTPRoute checkout/a.team-a.example.org,Working,None,',
+      'a.team-a.example.org,team-a,group:default/team-a,dev,tenant-team-a/edge (ok),HTTPRoute checkout/a.team-a.example.org,Working,None,',
       '',
     ]);
   });

@@ -58,8 +58,6 @@ const ctp = (
   },
 });
 
-const ids = (found: Array<{ mistake?: string }>) => found.map(f => f.mistake);
-
 describe('PROXY protocol on the load balancer without a ClientTrafficPolicy', () => {
   it.each<[string, Record<string, string>, string | undefined]>([
     [

@@ -827,6 +827,101 @@ export const spec = {
             },
             additionalProperties: false,
           },
+          mistake: {
+            type: 'string',
+            description:
+              'the common mistake the analysis recognised, as a stable id (namespaceNotAllowedByListener, proxyProtocolWithoutClientTrafficPolicy, policyTargetNotFound...)',
+          },
+        },
+        additionalProperties: false,
+      },
+      StatusList: {
+        type: 'array',
+        items: {
+          $ref: '#/components/schemas/StatusSummary',
+        },
+      },
+      AppliedPolicy: {
+        type: 'object',
+        description:
+          "an implementation policy (Envoy Gateway's, NGINX Gateway Fabric's) that applies to a hostname's route, listener, ListenerSet, Gateway or backends",
+        required: [
+          'kind',
+          'group',
+          'implementation',
+          'namespace',
+          'name',
+          'target',
+          'settings',
+          'precedence',
+          'status',
+        ],
+        properties: {
+          kind: {
+            type: 'string',
+          },
+          group: {
+            type: 'string',
+          },
+          implementation: {
+            type: 'string',
+            enum: ['envoy-gateway', 'nginx-gateway-fabric'],
+          },
+          namespace: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          target: {
+            type: 'object',
+            description:
+              "the object it targets on the hostname's path; sectionName a listener or route rule",
+            required: ['kind', 'namespace', 'name'],
+            properties: {
+              kind: {
+                type: 'string',
+              },
+              namespace: {
+                type: 'string',
+              },
+              name: {
+                type: 'string',
+              },
+              sectionName: {
+                type: 'string',
+              },
+            },
+            additionalProperties: false,
+          },
+          settings: {
+            type: 'array',
+            description:
+              'what it sets, a few words each (timeouts, retries, rate limits, CORS, auth, client IP)',
+            items: {
+              type: 'string',
+            },
+          },
+          precedence: {
+            type: 'string',
+            enum: ['effective', 'merged', 'overridden', 'conflicted'],
+            description:
+              'where it stands against the other policies of its kind on the hostname (a more specific target wins, then the oldest, then namespace/name)',
+          },
+          overriddenBy: {
+            type: 'string',
+            description:
+              'the policy that wins over this one, as `Kind namespace/name`',
+          },
+          status: {
+            description:
+              "the controller's verdict from status.ancestors; unknown until one reports",
+            allOf: [
+              {
+                $ref: '#/components/schemas/StatusSummary',
+              },
+            ],
+          },
         },
         additionalProperties: false,
       },
@@ -1090,6 +1185,15 @@ export const spec = {
                     status: {
                       $ref: '#/components/schemas/StatusSummary',
                     },
+                    predicted: {
+                      description:
+                        "the analysis's Accepted, ResolvedRefs, Conflicted and Programmed, until a controller reports",
+                      allOf: [
+                        {
+                          $ref: '#/components/schemas/StatusSummary',
+                        },
+                      ],
+                    },
                   },
                   additionalProperties: false,
                 },
@@ -1102,9 +1206,44 @@ export const spec = {
                     },
                   ],
                 },
+                ignoredPolicies: {
+                  description:
+                    'policies meant for this Gateway that sit in another namespace, so are ignored',
+                  allOf: [
+                    {
+                      $ref: '#/components/schemas/StatusList',
+                    },
+                  ],
+                },
+                mistakes: {
+                  description:
+                    "mistakes of the Gateway's configuration no condition reports (client IP, listener count)",
+                  allOf: [
+                    {
+                      $ref: '#/components/schemas/StatusList',
+                    },
+                  ],
+                },
               },
               additionalProperties: false,
             },
+          },
+          policies: {
+            type: 'array',
+            description:
+              'the implementation policies in force on the hostname, with which wins',
+            items: {
+              $ref: '#/components/schemas/AppliedPolicy',
+            },
+          },
+          unattachedPolicies: {
+            description:
+              "policies in the route's namespace whose targets do not exist",
+            allOf: [
+              {
+                $ref: '#/components/schemas/StatusList',
+              },
+            ],
           },
           tls: {
             $ref: '#/components/schemas/TlsSummary',
@@ -1397,6 +1536,15 @@ export const spec = {
           },
           status: {
             $ref: '#/components/schemas/StatusSummary',
+          },
+          predicted: {
+            description:
+              "the analysis's Accepted, ResolvedRefs, Conflicted and Programmed, until a controller reports",
+            allOf: [
+              {
+                $ref: '#/components/schemas/StatusSummary',
+              },
+            ],
           },
         },
         additionalProperties: false,
@@ -1693,9 +1841,36 @@ export const spec = {
                     $ref: '#/components/schemas/TenantListenerSet',
                   },
                 },
+                ignoredPolicies: {
+                  description:
+                    'policies meant for this Gateway that sit in another namespace, so are ignored',
+                  allOf: [
+                    {
+                      $ref: '#/components/schemas/StatusList',
+                    },
+                  ],
+                },
+                mistakes: {
+                  description:
+                    "mistakes of the Gateway's configuration no condition reports (client IP, listener count)",
+                  allOf: [
+                    {
+                      $ref: '#/components/schemas/StatusList',
+                    },
+                  ],
+                },
               },
               additionalProperties: false,
             },
+          },
+          unattachedPolicies: {
+            description:
+              "policies in the tenant's namespaces whose targets do not exist",
+            allOf: [
+              {
+                $ref: '#/components/schemas/StatusList',
+              },
+            ],
           },
         },
         additionalProperties: false,
