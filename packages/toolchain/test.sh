@@ -26,5 +26,6 @@ step yarn workspace @gatehouse/dev-cluster bench --objects 20000
 step yarn workspace @gatehouse/backstage-plugin-gateway-api-backend bench:ingest
 step yarn workspace @gatehouse/backstage-plugin-gateway-api-backend bench:exposure
 step yarn workspace @gatehouse/backstage-plugin-gateway-api-backend bench:hostnames
+step yarn workspace @gatehouse/backstage-plugin-gateway-api-backend bench:catalog
 step bash packages/toolchain/ensure-chromium.sh
 step yarn playwright test

@@ -6,7 +6,9 @@
  * latency into the catalog, and what the backend holds in memory after a forced GC.
  * Each run is a fresh child process (clean heap); every figure is compared with a baseline
  * measured in the same run: per entity against the small size, and per hostname shape.
- * BENCH_SIZE=full: 100k hostnames against 1k, on SQLite in memory and PostgreSQL.
+ * Small (npm test): 500 hostnames against 100, one entity each, on SQLite.
+ * BENCH_SIZE=full: 100k hostnames against 1k (and 10k), each shape, on SQLite in memory and
+ * PostgreSQL; BENCH_CATALOG_MINUTES caps a run (it then reports its progress and rate).
  * BENCH_DB=sqlite|pg|both picks the databases (default: sqlite, both at full size);
  * BENCH_SHAPES=perHostname,perTenant,none the hostname entity shapes at the large size.
  */
@@ -34,9 +36,10 @@ import {
 import { GatewayApiPartOfProcessor } from '../src/provider/partOfProcessor';
 import { percentile, quietLogger, snapshotCache } from './fixtures';
 
-const CLUSTERS = 10;
 const FULL = process.env.BENCH_SIZE === 'full';
-const DELTAS = 5;
+// Each cluster adds its tenants and Gateways: two at the small size keep npm test short.
+const CLUSTERS = FULL ? 10 : 2;
+const DELTAS = FULL ? 5 : 2;
 const OWNER = 'group:default/platform';
 const gc = () => {
   const run = (globalThis as { gc?: () => void }).gc;
@@ -205,8 +208,28 @@ async function runOne(spec: RunSpec): Promise<RunResult> {
     timeout,
     pollMs,
   );
+  const memory = async () => {
+    gc();
+    return {
+      heapBytes: process.memoryUsage().heapUsed - heapBefore,
+      rssBytes: process.memoryUsage().rss - rssBefore,
+      dbBytes:
+        spec.db === 'pg'
+          ? Number(
+              (
+                await db.raw(
+                  'select pg_database_size(current_database()) as size',
+                )
+              ).rows[0].size,
+            )
+          : Number((await db.raw('pragma page_count'))[0].page_count) *
+            Number((await db.raw('pragma page_size'))[0].page_size),
+    };
+  };
   if (!allProcessed) {
     const elapsed = performance.now() - start;
+    // What it holds so far, with `processed` of the entities behind it.
+    const held = await memory();
     await backend.stop();
     postgres?.stop();
     return {
@@ -219,9 +242,7 @@ async function runOne(spec: RunSpec): Promise<RunResult> {
       stitchedMs: elapsed,
       deltaP50Ms: 0,
       deltaMaxMs: 0,
-      heapBytes: 0,
-      rssBytes: 0,
-      dbBytes: 0,
+      ...held,
       errors: 0,
     };
   }
@@ -259,17 +280,7 @@ async function runOne(spec: RunSpec): Promise<RunResult> {
     );
   }
 
-  gc();
-  const heapBytes = process.memoryUsage().heapUsed - heapBefore;
-  const rssBytes = process.memoryUsage().rss - rssBefore;
-  const dbBytes =
-    spec.db === 'pg'
-      ? Number(
-          (await db.raw('select pg_database_size(current_database()) as size'))
-            .rows[0].size,
-        )
-      : Number((await db.raw('pragma page_count'))[0].page_count) *
-        Number((await db.raw('pragma page_size'))[0].page_size);
+  const { heapBytes, rssBytes, dbBytes } = await memory();
 
   // Deltas: a new hostname in the first cluster, until the catalog serves it stitched.
   const deltas: number[] = [];
@@ -368,17 +379,17 @@ function describe(r: RunResult) {
 }
 
 async function main() {
-  const large = FULL ? 100_000 : 1_000;
+  // Small enough for npm test (about a minute on two shared cores).
+  const large = FULL ? 100_000 : 500;
   const small = FULL ? 1_000 : 100;
   const dbs: Db[] =
     process.env.BENCH_DB === 'both' || (FULL && !process.env.BENCH_DB)
       ? ['sqlite', 'pg']
       : [(process.env.BENCH_DB as Db) ?? 'sqlite'];
-  const shapes = (process.env.BENCH_SHAPES?.split(',') ?? [
-    'perHostname',
-    'perTenant',
-    'none',
-  ]) as HostnameEntities[];
+  const shapes = (process.env.BENCH_SHAPES?.split(',') ??
+    (FULL
+      ? ['perHostname', 'perTenant', 'none']
+      : ['perHostname'])) as HostnameEntities[];
   console.log(
     `bench:catalog, ${CLUSTERS} clusters x 10 tenants, ${large} hostnames against ${small}, on ${dbs.join(
       ' and ',
@@ -387,6 +398,26 @@ async function main() {
   for (const db of dbs) {
     const base = child({ hostnames: small, db, shape: 'perHostname' });
     console.log(describe(base));
+    // At full size, 10k as well: one entity per hostname still finishes there.
+    if (FULL && !process.env.BENCH_SHAPES) {
+      const mid = child({ hostnames: 10_000, db, shape: 'perHostname' });
+      console.log(describe(mid));
+      console.log(
+        `${db}: at 10000 hostnames, ${(
+          mid.stitchedMs /
+          mid.entities /
+          (base.stitchedMs / base.entities)
+        ).toFixed(2)}x the time per entity of ${small}, ${(
+          (mid.rssBytes - base.rssBytes) /
+          1024 /
+          (mid.entities - base.entities)
+        ).toFixed(1)} kB of memory per added entity (database ${(
+          (mid.dbBytes - base.dbBytes) /
+          1024 /
+          (mid.entities - base.entities)
+        ).toFixed(1)} kB)`,
+      );
+    }
     const runs = new Map<HostnameEntities, RunResult>();
     for (const shape of shapes) {
       const r = child({ hostnames: large, db, shape });
