@@ -11,8 +11,7 @@ import Typography from '@material-ui/core/Typography';
 import { GATEWAY_TENANT_ENTITY } from '../../catalogEntities';
 import { useTenant } from '../../hooks/useTenant';
 import { ReadErrorPanel, UpdatedAt } from '../ReadState';
-import { ClusterProblemsNote } from '../ClusterProblemsNote';
-import { useClusterProblems } from '../../hooks/useClusterProblems';
+import { TenantClusterWarning } from './TenantClusterWarning';
 import { hasUnservedKindNotes, UnservedKindsNote } from '../UnservedKindsNote';
 import { HostnameCounts } from './HostnameCounts';
 import { StatusList, TenantGateways } from './TenantGateways';
@@ -57,10 +56,6 @@ const TenantCardBody = (props: {
     props.refreshIntervalMs,
   );
   const subject = `tenant ${props.name}`;
-  // The tenant's cluster left out or unreachable: its Gateways may be missing or out of date.
-  const problems = useClusterProblems(props.refreshIntervalMs)?.filter(
-    p => p.cluster === props.cluster,
-  );
   const body = () => {
     if (!value && loading) return <Progress />;
     if (error) {
@@ -108,11 +103,10 @@ const TenantCardBody = (props: {
         <UpdatedAt updatedAt={updatedAt} onRefresh={retry} subject={subject} />
       }
     >
-      {problems && problems.length > 0 && (
-        <Box mb={2}>
-          <ClusterProblemsNote problems={problems} />
-        </Box>
-      )}
+      <TenantClusterWarning
+        cluster={props.cluster}
+        refreshIntervalMs={props.refreshIntervalMs}
+      />
       {body()}
     </InfoCard>
   );

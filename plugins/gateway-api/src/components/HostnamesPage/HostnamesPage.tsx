@@ -38,9 +38,7 @@ import {
 import { downloadFile } from '../ExposureTable/downloadFile';
 import { ExposureDetails } from '../ExposureTable/ExposureDetails';
 import { IngressMigrationSection } from '../IngressMigration';
-import { PendingClustersNote } from '../PendingClustersNote';
-import { ClusterProblemsNote } from '../ClusterProblemsNote';
-import { useClusterProblems } from '../../hooks/useClusterProblems';
+import { ClusterNotes } from './ClusterNotes';
 import { hasUnservedKindNotes, UnservedKindsNote } from '../UnservedKindsNote';
 import { ReadErrorPanel, UpdatedAt } from '../ReadState';
 import { ExpiringWithinPicker } from './ExpiringWithinPicker';
@@ -239,12 +237,6 @@ export const HostnamesPage = (props: {
     props.refreshIntervalMs,
   );
 
-  // Clusters whose hostnames are missing, with why; one of them is not "still being read".
-  const problems = useClusterProblems(props.refreshIntervalMs);
-  const pendingClusters = (answer?.pendingClusters ?? []).filter(
-    cluster => !problems?.some(p => p.cluster === cluster),
-  );
-
   const [exporting, setExporting] = useState(false);
   const exportCsv = async () => {
     setExporting(true);
@@ -285,16 +277,10 @@ export const HostnamesPage = (props: {
               />
             </Grid>
           )}
-          {problems && problems.length > 0 && (
-            <Grid item xs={12}>
-              <ClusterProblemsNote problems={problems} />
-            </Grid>
-          )}
-          {pendingClusters.length > 0 && (
-            <Grid item xs={12}>
-              <PendingClustersNote clusters={pendingClusters} />
-            </Grid>
-          )}
+          <ClusterNotes
+            pendingClusters={answer?.pendingClusters ?? []}
+            refreshIntervalMs={props.refreshIntervalMs}
+          />
           {hasUnservedKindNotes(answer?.unservedKinds) && (
             <Grid item xs={12}>
               <UnservedKindsNote unserved={answer?.unservedKinds} />
