@@ -16,6 +16,7 @@ import type { ExposeRouteActionOptions, ExposeRouteInput } from './exposeRoute';
 import { exposureNames } from './exposureNames';
 import { planYaml } from './plan';
 import {
+  requireClassSupportsRouteKind,
   requireServedRouteKind,
   exposureGatewayApiFor,
 } from './servedGatewayApi';
@@ -89,6 +90,7 @@ export async function planExposure(
     await checkServicePort(client, serviceNamespace, input.service);
   }
 
+  await requireClassSupportsRouteKind(client, tenant.spec, input.routeKind);
   const served = await exposureGatewayApiFor(client, tenant.spec);
   const objects: KubernetesObject[] = buildExposureObjects(
     {

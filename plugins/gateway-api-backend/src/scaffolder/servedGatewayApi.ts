@@ -77,3 +77,27 @@ export async function requireServedRouteKind(
     throw new InputError(kindNotServedMessage(client.name, kind));
   }
 }
+
+/**
+ * Refuses a route kind the tenant's GatewayClass does not claim in its `supportedFeatures` (an
+ * implementation without TLSRoute, say); a class that reports no features yet is given the
+ * benefit of the doubt, as its controller has not written them. Writes nothing.
+ */
+export async function requireClassSupportsRouteKind(
+  client: ClusterClient,
+  tenant: TenantSpec,
+  kind: 'HTTPRoute' | 'TLSRoute',
+): Promise<void> {
+  const className = listenerGatewayClass(tenant);
+  if (!className) return;
+  const features = await client.servedApis.supportedFeatures(className);
+  if (features.size > 0 && !features.has(kind)) {
+    throw new InputError(
+      `GatewayClass ${className} of tenant ${tenant.name} (${
+        tenant.controllerName
+      }) does not list ${kind} among its supportedFeatures, so its controller would not attach the route; expose the service with ${
+        kind === 'TLSRoute' ? 'an HTTPRoute' : 'a route kind it supports'
+      }`,
+    );
+  }
+}
