@@ -99,7 +99,11 @@ function durations(label: string, fields: Spec | undefined): string[] {
     );
 }
 
-/** How a ClientTrafficPolicy says the client IP arrives. */
+/**
+ * How a ClientTrafficPolicy says the client IP arrives, in a few words per mode.
+ *
+ * @public
+ */
 export function clientIpSetting(spec: ClientTrafficPolicySpec): string[] {
   const modes: string[] = [];
   if (spec.proxyProtocol || spec.enableProxyProtocol) {

@@ -19,13 +19,23 @@ import {
   ImplementationPolicy,
 } from './types';
 
-/** How many listeners one Gateway (or ListenerSet) may have: the CRDs' maxItems. */
+/**
+ * How many listeners one Gateway (or ListenerSet) may have: the CRDs' maxItems.
+ *
+ * @public
+ */
 export const LISTENER_LIMIT = 64;
-/** From how many listeners a Gateway is "near" the limit: room for fewer than 8 more. */
+/**
+ * From how many listeners a Gateway is "near" the limit: room for fewer than 8 more.
+ *
+ * @public
+ */
 export const LISTENER_LIMIT_WARNING = LISTENER_LIMIT - 8;
 /**
  * The most X-Forwarded-For hops a real chain of trusted proxies has (CDN, WAF, edge proxy...);
  * the same bound the provisioning action allows.
+ *
+ * @public
  */
 export const MAX_TRUSTED_HOPS = 10;
 

@@ -107,7 +107,11 @@ export interface PolicyTargetCandidates {
 
 const coreGroups = new Set(['', 'core']);
 
-/** Whether a target reference names this group and kind (Services are the core group). */
+/**
+ * Whether a target reference names this group and kind (Services are the core group).
+ *
+ * @public
+ */
 export function refNamesKind(
   ref: { group?: string; kind?: string },
   kind: string,
