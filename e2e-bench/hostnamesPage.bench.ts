@@ -225,9 +225,9 @@ async function assertEveryHostnameReachable(
     await context.close();
   }
   console.log(
-    `at ${total}: the page shows "All hostnames (${total})" and its last page (${
+    `at ${total}: the page shows "All hostnames (${total})", and its last page (page ${
       total / 100
-    } of 100 rows) holds the last hostname, ${lastHostname}`,
+    }, 100 rows a page) holds the last hostname, ${lastHostname}`,
   );
 }
 
