@@ -201,8 +201,9 @@ describe('buildExposures over the example cluster', () => {
     const [exposure] = byHostname(hostname);
     const found = exposure.gateways.flatMap(g => g.mistakes ?? []);
     expect(found.map(m => m.mistake)).toEqual(ids);
-    for (const m of found) expect(m.hint?.fix).toBeTruthy();
-    if (ids.length) expect(exposure.status.status).not.toBe('ok');
+    expect(found.filter(m => !m.hint?.fix)).toEqual([]);
+    // A Gateway with a mistake does not read as working.
+    expect(exposure.status.status === 'ok').toBe(ids.length === 0);
   });
 
   it('shows the policy whose targetRefs match nothing on the hostnames of its namespace, without failing them', () => {
