@@ -135,6 +135,12 @@ const listenerNames = (o: KubeObject): string[] =>
     l => l.name ?? '',
   );
 
+function candidatesOfKind(world: PolicyWorld, kind: string): KubeObject[] {
+  if (kind === 'Gateway') return world.gateways;
+  if (kind === 'ListenerSet') return world.listenerSets;
+  return world.routes[kind as keyof PolicyWorld['routes']] ?? [];
+}
+
 /** Every target of one policy that resolves to an object of Envoy Gateway's. */
 function attachmentsOf(
   policy: KubeObject,
@@ -154,13 +160,7 @@ function attachmentsOf(
   // Selectors pick objects of their kind in the policy's namespace by label.
   for (const selector of (policy.spec?.targetSelectors ?? []) as any[]) {
     if (!TARGET_KINDS[kind].includes(selector.kind)) continue;
-    const candidates =
-      selector.kind === 'Gateway'
-        ? world.gateways
-        : selector.kind === 'ListenerSet'
-        ? world.listenerSets
-        : world.routes[selector.kind as keyof PolicyWorld['routes']] ?? [];
-    for (const o of candidates) {
+    for (const o of candidatesOfKind(world, selector.kind)) {
       if (
         o.metadata.namespace === namespace &&
         matchesLabels(selector, o.metadata.labels)
