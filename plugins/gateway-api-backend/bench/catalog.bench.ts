@@ -359,7 +359,9 @@ function describe(r: RunResult) {
       0,
     )} entities/s; the first processing alone would take ${s(
       (r.entities / rate) * 1000,
-    )})`;
+    )}); so far heap +${mb(r.heapBytes)}, rss +${mb(r.rssBytes)}, database ${mb(
+      r.dbBytes,
+    )}`;
   }
   return `${r.db} ${r.shape}, ${r.hostnames} hostnames (${
     r.entities
@@ -439,7 +441,7 @@ async function main() {
           0,
         )} entities/s against ${rate(base).toFixed(0)} (${(
           rate(base) / rate(perHostname)
-        ).toFixed(2)}x slower per entity)${
+        ).toFixed(2)}x the time per entity)${
           perHostname.finished
             ? `; memory +${mb(perHostname.rssBytes)} against +${mb(
                 base.rssBytes,
