@@ -29,7 +29,11 @@ test('a component shows its Exposure tab', async ({ page }, testInfo) => {
     docsName: 'exposure-card',
   });
 
-  await page.getByRole('tab', { name: 'Exposure' }).click();
+  // The entity page's tabs are links in its content navigation.
+  await page
+    .getByRole('navigation', { name: 'Content navigation' })
+    .getByRole('link', { name: 'Exposure' })
+    .click();
   await expect(page).toHaveURL(
     /\/catalog\/default\/component\/checkout\/exposure/,
   );
