@@ -21,6 +21,9 @@ step yarn prettier --check .
 step bash packages/toolchain/ensure-postgres.sh
 step bash packages/toolchain/ensure-kubectl.sh
 CI=true step yarn backstage-cli repo test
+# The plugins packed and installed into apps fresh from create-app (new frontend system and
+# legacy), as the README's install section says, checked in chromium on ports of their own.
+CI=true step bash packages/toolchain/external-app-test.sh
 # Benchmarks at a small size: they print ratios against baselines of the same run.
 step yarn workspace @gatehouse/dev-cluster bench --objects 20000
 step yarn workspace @gatehouse/backstage-plugin-gateway-api-backend bench:ingest
