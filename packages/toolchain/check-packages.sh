@@ -14,6 +14,11 @@ trap 'rm -rf "$out"' EXIT
 keep="${GATEHOUSE_PACK_OUT:-}"
 failures=0
 
+# The builds take each plugin's declarations from dist-types/, which the type check writes
+# (incremental: quick when npm test has just run it; a fresh clone has none).
+echo "== yarn tsc (declarations for the builds)"
+(cd "$root" && yarn tsc)
+
 for dir in "$root"/plugins/*/; do
   name="$(basename "$dir")"
   [ -f "$dir/package.json" ] || continue
