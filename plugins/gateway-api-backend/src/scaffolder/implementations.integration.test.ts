@@ -370,6 +370,22 @@ describe('provisioning and exposing on every implementation', () => {
     },
   );
 
+  it("refuses a TLSRoute for Cilium where the cluster serves TLSRoute only at v1 (Gateway API v1.6's standard channel), writing nothing", async () => {
+    const writes = specWrites();
+    await expect(
+      run(createExposeRouteAction(deps()), {
+        tenant: 'impl-cilium-t',
+        hostname: 'db.impl-cilium-t.example.org',
+        routeKind: 'TLSRoute',
+        service: { name: 'web', port: 8443 },
+        entityRef: webComponentOf('impl-cilium-t'),
+      }),
+    ).rejects.toThrow(
+      /Cilium \(Gateway API v1.4.1\) reads TLSRoute at v1alpha2 only/,
+    );
+    expect(specWrites()).toBe(writes);
+  });
+
   it('refuses to take over a ClusterIssuer it did not create', async () => {
     await client.apply({
       apiVersion: 'cert-manager.io/v1',

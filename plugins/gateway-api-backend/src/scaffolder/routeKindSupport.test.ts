@@ -1,12 +1,18 @@
 import { teamB, teamC } from '../manifests/__fixtures__/examples';
 import { ClusterClient } from '../kubernetes/ClusterClient';
+import { CILIUM_CONTROLLER } from '../manifests';
 import { requireClassSupportsRouteKind } from './servedGatewayApi';
 
 /** A client whose GatewayClasses report these supportedFeatures, by class name. */
-function clientWith(features: Record<string, string[]>): ClusterClient {
+function clientWith(
+  features: Record<string, string[]>,
+  tlsRouteVersions: string[] = ['v1'],
+): ClusterClient {
   return {
+    name: 'dev-cluster',
     servedApis: {
       supportedFeatures: async (name: string) => new Set(features[name] ?? []),
+      kind: async () => ({ servedVersions: tlsRouteVersions }),
     },
   } as unknown as ClusterClient;
 }
@@ -37,6 +43,35 @@ describe('requireClassSupportsRouteKind', () => {
   it('gives a class that reports no features yet the benefit of the doubt', async () => {
     await expect(
       requireClassSupportsRouteKind(clientWith({}), teamB, 'TLSRoute'),
+    ).resolves.toBeUndefined();
+  });
+
+  it.each([
+    [
+      ['v1'],
+      /reads TLSRoute at v1alpha2 only, and cluster dev-cluster serves it at v1/,
+    ],
+    [[], /serves it at no version/],
+  ])(
+    'refuses a TLSRoute for Cilium where the cluster serves it at %j',
+    async (versions, why) => {
+      await expect(
+        requireClassSupportsRouteKind(
+          clientWith({}, versions),
+          { ...teamB, controllerName: CILIUM_CONTROLLER },
+          'TLSRoute',
+        ),
+      ).rejects.toThrow(why);
+    },
+  );
+
+  it('accepts a TLSRoute for Cilium where the cluster still serves v1alpha2', async () => {
+    await expect(
+      requireClassSupportsRouteKind(
+        clientWith({}, ['v1alpha3', 'v1alpha2']),
+        { ...teamB, controllerName: CILIUM_CONTROLLER },
+        'TLSRoute',
+      ),
     ).resolves.toBeUndefined();
   });
 

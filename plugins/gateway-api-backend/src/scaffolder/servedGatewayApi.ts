@@ -1,7 +1,7 @@
 import { InputError } from '@backstage/errors';
 import { kindNotServedMessage } from '@gatehouse/backstage-plugin-gateway-api-common';
 import { ClusterClient } from '../kubernetes/ClusterClient';
-import { ServedGatewayApi, TenantSpec } from '../manifests';
+import { profileFor, ServedGatewayApi, TenantSpec } from '../manifests';
 
 /** The GatewayClass of the Gateway a tenant's listeners belong to, by layout. */
 export function listenerGatewayClass(tenant: TenantSpec): string | undefined {
@@ -88,6 +88,25 @@ export async function requireClassSupportsRouteKind(
   tenant: TenantSpec,
   kind: 'HTTPRoute' | 'TLSRoute',
 ): Promise<void> {
+  const profile = profileFor(tenant.controllerName);
+  const reads = profile.gatewayApi?.tlsRouteVersions;
+  if (kind === 'TLSRoute' && reads) {
+    const served =
+      (await client.servedApis.kind('TLSRoute'))?.servedVersions ?? [];
+    if (!served.some(v => reads.includes(v))) {
+      throw new InputError(
+        `${profile.title} (Gateway API ${
+          profile.gatewayApi?.release
+        }) reads TLSRoute at ${reads.join(', ')} only, and cluster ${
+          client.name
+        } serves it at ${
+          served.join(', ') || 'no version'
+        }; expose the service with an HTTPRoute, or serve TLSRoute ${
+          reads[0]
+        } (the experimental channel of that release)`,
+      );
+    }
+  }
   const className = listenerGatewayClass(tenant);
   if (!className) return;
   const features = await client.servedApis.supportedFeatures(className);

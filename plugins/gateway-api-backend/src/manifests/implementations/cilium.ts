@@ -25,6 +25,8 @@ export const ciliumProfile: ImplementationProfile = {
     gatewayClassName: 'cilium',
     sharedGateway: { namespace: 'gateway', name: 'shared' },
   },
+  // Cilium 1.19 is built on Gateway API v1.4.1 and reads TLSRoute at v1alpha2.
+  gatewayApi: { release: 'v1.4.1', tlsRouteVersions: ['v1alpha2'] },
   policyKinds: [],
   refusal(tenant) {
     if (tenant.layout === 'dedicated') {

@@ -36,6 +36,11 @@ export interface ImplementationProfile {
     gatewayClassName: string;
     sharedGateway: Pick<SharedGatewaySettings, 'namespace' | 'name'>;
   };
+  /**
+   * The Gateway API release it is built on, and the TLSRoute versions it reads where it reads
+   * only some (undefined: whatever the cluster serves).
+   */
+  gatewayApi?: { release: string; tlsRouteVersions?: string[] };
   /** Its policy kinds (group `policyGroup`), the ones the Exposure tab reads. */
   policyGroup?: string;
   policyKinds: string[];
