@@ -27,7 +27,6 @@ export const ciliumProfile: ImplementationProfile = {
   },
   // Cilium 1.19 is built on Gateway API v1.4.1 and reads TLSRoute at v1alpha2.
   gatewayApi: { release: 'v1.4.1', tlsRouteVersions: ['v1alpha2'] },
-  policyKinds: [],
   refusal(tenant) {
     if (tenant.layout === 'dedicated') {
       return "Cilium gives every Gateway its own LoadBalancer Service and cannot merge a class's Gateways onto one address, so the dedicated layout's challenge and redirect Gateways would not share its services' address; use the tenant-shared layout (with an IP pool of the tenant's own) or cluster-shared";

@@ -74,13 +74,6 @@ export const envoyGatewayProfile: ImplementationProfile = {
     gatewayClassName: 'eg',
     sharedGateway: { namespace: 'gateway', name: 'shared' },
   },
-  policyGroup: GROUP,
-  policyKinds: [
-    'ClientTrafficPolicy',
-    'BackendTrafficPolicy',
-    'SecurityPolicy',
-    'EnvoyExtensionPolicy',
-  ],
   refusal(tenant) {
     if (tenant.clientIp.mode === 'proxy-protocol') {
       if (tenant.clientIp.trustedAddresses?.length) {

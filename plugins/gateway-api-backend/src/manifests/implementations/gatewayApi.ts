@@ -11,7 +11,6 @@ export const gatewayApiProfile: ImplementationProfile = {
     gatewayClassName: 'eg',
     sharedGateway: { namespace: 'gateway', name: 'shared' },
   },
-  policyKinds: [],
   refusal(tenant) {
     if (tenant.clientIp.mode !== 'none') {
       return `Gatehouse knows how Envoy Gateway and NGINX Gateway Fabric read the client IP, not how ${tenant.controllerName} does; configure it on the implementation and choose no client-IP mode here`;

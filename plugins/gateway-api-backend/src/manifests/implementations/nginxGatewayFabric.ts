@@ -71,16 +71,6 @@ export const nginxGatewayFabricProfile: ImplementationProfile = {
     gatewayClassName: 'nginx',
     sharedGateway: { namespace: 'nginx-gateway', name: 'flex-gateway' },
   },
-  policyGroup: GROUP,
-  policyKinds: [
-    'ClientSettingsPolicy',
-    'ProxySettingsPolicy',
-    'RateLimitPolicy',
-    'UpstreamSettingsPolicy',
-    'ObservabilityPolicy',
-    'SnippetsPolicy',
-    'WAFPolicy',
-  ],
   refusal(tenant) {
     if (tenant.layout === 'dedicated') {
       return 'NGINX Gateway Fabric manages one GatewayClass per installation (any other is ignored as GatewayClassConflict) and gives every Gateway its own NGINX Service, so the dedicated layout cannot have a class of its own nor keep its Gateways on one address; use the tenant-shared or cluster-shared layout';

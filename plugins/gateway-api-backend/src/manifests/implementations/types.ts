@@ -41,9 +41,7 @@ export interface ImplementationProfile {
    * only some (undefined: whatever the cluster serves).
    */
   gatewayApi?: { release: string; tlsRouteVersions?: string[] };
-  /** Its policy kinds (group `policyGroup`), the ones the Exposure tab reads. */
-  policyGroup?: string;
-  policyKinds: string[];
+  // Its policy kinds, and what each sets, are common's (policies/kinds.ts), read by the Exposure tab.
   /**
    * Why it cannot serve this tenant as specified (a layout, a client-IP mode, an address option
    * it has no way to express), or undefined when it can. Checked before anything is built.
