@@ -19,11 +19,19 @@ export interface BenchSize {
   certificates: number;
 }
 
-/** Small enough for CI on two shared cores; `BENCH_SIZE=full` gives the issue's sizes. */
-export const SIZE: BenchSize =
-  process.env.BENCH_SIZE === 'full'
-    ? { tenants: 100, gateways: 200, routes: 5_000, certificates: 5_000 }
-    : { tenants: 10, gateways: 20, routes: 500, certificates: 500 };
+/** Whether `BENCH_SIZE=full` asks for the platform-scale size. */
+export const FULL = process.env.BENCH_SIZE === 'full';
+
+/**
+ * Per cluster: small enough for CI on two shared cores; `BENCH_SIZE=full` gives the platform
+ * scale (10 clusters of it: about 200k objects).
+ */
+export const SIZE: BenchSize = FULL
+  ? { tenants: 100, gateways: 500, routes: 10_000, certificates: 10_000 }
+  : { tenants: 10, gateways: 20, routes: 500, certificates: 500 };
+
+/** How many clusters the ingest and exposure benches read at their size. */
+export const CLUSTERS = FULL ? 10 : 3;
 
 /** The component every cluster exposes on `ENTITY_HOSTNAMES` hostnames. */
 export const ENTITY_ID = 'bench-entity';
@@ -110,11 +118,13 @@ function objects(size: BenchSize, entityHostnames: number): object[] {
 
 /**
  * Starts `count` dev clusters seeded at `size`, without controllers (no status churn). The
- * first cluster serves the bench entity's `ENTITY_HOSTNAMES` hostnames; the others none.
+ * first cluster serves the bench entity's `ENTITY_HOSTNAMES` hostnames (unless
+ * `entityInFirst` is false); the others none.
  */
 export async function startBenchClusters(
   count: number,
   size: BenchSize,
+  options: { entityInFirst?: boolean } = {},
 ): Promise<DevCluster[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatehouse-bench-'));
   const files = [ENTITY_HOSTNAMES, 0].map((hostnames, i) => {
@@ -131,7 +141,7 @@ export async function startBenchClusters(
   for (let i = 0; i < count; i++) {
     clusters.push(
       await startDevCluster({
-        seed: [files[i === 0 ? 0 : 1]],
+        seed: [files[i === 0 && options.entityInFirst !== false ? 0 : 1]],
         controllers: false,
       }),
     );
