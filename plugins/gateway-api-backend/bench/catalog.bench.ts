@@ -310,7 +310,10 @@ async function runOne(spec: RunSpec): Promise<RunResult> {
         .first();
       return row !== undefined && row.final_entity.includes(hostname);
     }, 120_000);
-    if (!reached) throw new Error(`${hostname} did not reach the catalog`);
+    // A delta waits behind whatever the catalog has yet to process: past 2 minutes it counts
+    // as 2 minutes, and the run says so rather than failing.
+    if (!reached)
+      console.error(`  ${hostname} did not reach the catalog in 120 s`);
     deltas.push(performance.now() - applied);
   }
 
