@@ -55,8 +55,8 @@ describe.each(gatewayApiInstallCases())(
       ({ cluster, client } = await startExampleCluster({
         gatewayApi: install,
       }));
-      // The shared GatewayClass claims ListenerSet (as its controller would in status), so
-      // tenant listeners go in ListenerSets wherever the install serves them.
+      // The shared GatewayClass claims ListenerSet and the route kinds (as its controller would
+      // in status), so tenant listeners go in ListenerSets wherever the install serves them.
       const claimed = await fetch(
         `${cluster.url}/apis/gateway.networking.k8s.io/v1/gatewayclasses/eg/status`,
         {
@@ -66,7 +66,15 @@ describe.each(gatewayApiInstallCases())(
             'Content-Type': 'application/merge-patch+json',
           },
           body: JSON.stringify({
-            status: { supportedFeatures: [{ name: 'ListenerSet' }] },
+            status: {
+              supportedFeatures: [
+                'Gateway',
+                'HTTPRoute',
+                'ListenerSet',
+                'ReferenceGrant',
+                'TLSRoute',
+              ].map(name => ({ name })),
+            },
           }),
         },
       );

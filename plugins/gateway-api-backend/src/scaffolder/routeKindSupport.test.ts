@@ -78,10 +78,20 @@ describe('requireClassSupportsRouteKind', () => {
   it("reads the cluster-shared Gateway's class for a cluster-shared tenant", async () => {
     await expect(
       requireClassSupportsRouteKind(
-        clientWith({ eg: ['Gateway', 'TLSRoute'] }),
+        clientWith({ eg: ['Gateway', 'HTTPRoute'] }),
         teamC,
+        'TLSRoute',
+      ),
+    ).rejects.toThrow(/GatewayClass eg of tenant team-c/);
+  });
+
+  it('never judges an HTTPRoute, which is core', async () => {
+    await expect(
+      requireClassSupportsRouteKind(
+        clientWith({ eg: ['Gateway', 'ListenerSet'] }),
+        teamB,
         'HTTPRoute',
       ),
-    ).rejects.toThrow(/does not list HTTPRoute/);
+    ).resolves.toBeUndefined();
   });
 });

@@ -79,8 +79,9 @@ export async function requireServedRouteKind(
 }
 
 /**
- * Refuses a route kind the tenant's GatewayClass does not claim in its `supportedFeatures` (an
- * implementation without TLSRoute, say); a class that reports no features yet is given the
+ * Refuses a TLSRoute where the tenant's implementation cannot attach it: its GatewayClass does
+ * not claim TLSRoute in its `supportedFeatures`, or (Cilium) it reads no TLSRoute version the
+ * cluster serves; a class that reports no features yet is given the
  * benefit of the doubt, as its controller has not written them. Writes nothing.
  */
 export async function requireClassSupportsRouteKind(
@@ -107,16 +108,14 @@ export async function requireClassSupportsRouteKind(
       );
     }
   }
+  // HTTPRoute is core: every conformant implementation attaches it.
+  if (kind !== 'TLSRoute') return;
   const className = listenerGatewayClass(tenant);
   if (!className) return;
   const features = await client.servedApis.supportedFeatures(className);
   if (features.size > 0 && !features.has(kind)) {
     throw new InputError(
-      `GatewayClass ${className} of tenant ${tenant.name} (${
-        tenant.controllerName
-      }) does not list ${kind} among its supportedFeatures, so its controller would not attach the route; expose the service with ${
-        kind === 'TLSRoute' ? 'an HTTPRoute' : 'a route kind it supports'
-      }`,
+      `GatewayClass ${className} of tenant ${tenant.name} (${tenant.controllerName}) does not list TLSRoute among its supportedFeatures, so its controller would not attach the route; expose the service with an HTTPRoute`,
     );
   }
 }
