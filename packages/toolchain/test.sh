@@ -25,9 +25,9 @@ CI=true step yarn backstage-cli repo test
 # legacy), as the README's install section says, checked in chromium on ports of their own.
 CI=true step bash packages/toolchain/external-app-test.sh
 # Benchmarks at a small size: they print ratios against baselines of the same run. bench:ingest
-# (3 clusters of about 1,000 objects) took 40-45 s and bench:exposure (10 clusters of 400)
-# 80 s on the loaded 2-core machine, most of it starting their dev clusters; BENCH_SIZE=full
-# is 10 clusters of 20,500 objects each.
+# (3 clusters of about 1,000 objects) takes about 20 s and bench:exposure (10 clusters of 400)
+# 25 s on 2 cores (40 to 80 s when the machine is busy); BENCH_SIZE=full is 10 clusters of
+# 20,500 objects each.
 step yarn workspace @gatehouse/dev-cluster bench --objects 20000
 step yarn workspace @gatehouse/backstage-plugin-gateway-api-backend bench:ingest
 step yarn workspace @gatehouse/backstage-plugin-gateway-api-backend bench:exposure
