@@ -18,6 +18,15 @@ const PRECEDENCE_WORDS: Record<PolicyPrecedence, string> = {
   conflicted: 'Not applied: the older',
 };
 
+// Fixed widths, so a verdict such as "Conflicted" is never broken inside the word.
+const COLUMNS: Array<[string, string]> = [
+  ['Policy', '24%'],
+  ['Targets', '18%'],
+  ['Sets', '24%'],
+  ['Precedence', '20%'],
+  ['Controller', '14%'],
+];
+
 const targetText = (target: AppliedPolicy['target']) =>
   `${target.kind} ${target.namespace}/${target.name}${
     target.sectionName ? ` (${target.sectionName})` : ''
@@ -33,20 +42,24 @@ export const ExposurePolicies = ({
 }: {
   policies: AppliedPolicy[];
 }) => (
-  <Table size="small" aria-label="Policies in force">
+  <Table
+    size="small"
+    aria-label="Policies in force"
+    style={{ tableLayout: 'fixed' }}
+  >
     <TableHead>
       <TableRow>
-        <TableCell>Policy</TableCell>
-        <TableCell>Targets</TableCell>
-        <TableCell>Sets</TableCell>
-        <TableCell>Precedence</TableCell>
-        <TableCell>Controller</TableCell>
+        {COLUMNS.map(([title, width]) => (
+          <TableCell key={title} style={{ width }}>
+            {title}
+          </TableCell>
+        ))}
       </TableRow>
     </TableHead>
     <TableBody>
       {policies.map(policy => (
         <TableRow key={`${policy.kind}/${policy.namespace}/${policy.name}`}>
-          <TableCell>
+          <TableCell style={{ overflowWrap: 'anywhere' }}>
             {policy.kind} {policy.namespace}/{policy.name}
           </TableCell>
           <TableCell style={{ overflowWrap: 'anywhere' }}>
