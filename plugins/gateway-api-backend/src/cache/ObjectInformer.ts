@@ -145,8 +145,7 @@ export class ObjectInformer {
       if (this.isStopped()) return;
       this.objects.clear();
       for (const item of items) {
-        const trimmed = trimObject({
-          ...item,
+        const trimmed = trimObject(item, {
           apiVersion: served.apiVersion,
           kind: served.kind,
         });
@@ -266,8 +265,7 @@ export class ObjectInformer {
     const version = raw?.metadata?.resourceVersion;
     if (version) this.resourceVersion = version;
     if (phase === 'BOOKMARK') return;
-    const object = trimObject({
-      ...raw,
+    const object = trimObject(raw, {
       apiVersion: this.served?.apiVersion ?? raw.apiVersion,
       kind: this.kind.kind,
     });
