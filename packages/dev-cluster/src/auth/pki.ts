@@ -27,9 +27,12 @@ function newKeys(): { pem: string; forge: forge.pki.rsa.KeyPair } {
   return { pem: privateKey, forge: { privateKey: priv, publicKey: pub } };
 }
 
-function serial(): string {
-  // Positive: the top bit of the first byte clear.
-  return `0${crypto.randomBytes(15).toString('hex')}`;
+export function certificateSerial(): string {
+  // A DER INTEGER, positive and minimal: the first byte 0x01-0x7f. A leading 0x00 before a
+  // byte below 0x80 is illegal padding, which OpenSSL refuses (1 certificate in 256 before).
+  const bytes = crypto.randomBytes(16);
+  bytes[0] = bytes[0] & 0x7f || 0x01;
+  return bytes.toString('hex');
 }
 
 /**
@@ -46,7 +49,7 @@ export class DevClusterPki {
 
   constructor() {
     const ca = forge.pki.createCertificate();
-    ca.serialNumber = serial();
+    ca.serialNumber = certificateSerial();
     ca.publicKey = this.caKeys.forge.publicKey;
     ca.validity.notBefore = new Date(Date.now() - 60_000);
     ca.validity.notAfter = new Date(Date.now() + 365 * 24 * 3600_000);
@@ -72,7 +75,7 @@ export class DevClusterPki {
   ): KeyPairPems {
     const keys = newKeys();
     const cert = forge.pki.createCertificate();
-    cert.serialNumber = serial();
+    cert.serialNumber = certificateSerial();
     cert.publicKey = keys.forge.publicKey;
     cert.validity.notBefore = new Date(Date.now() - 60_000);
     cert.validity.notAfter = new Date(Date.now() + validForMs);
