@@ -13,6 +13,7 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { ExposureIndex } from './exposures/ExposureIndex';
+import { readHostnameEntities } from './provider/hostnameEntities';
 import { ExposureNotifier } from './notifications/ExposureNotifier';
 import { readAlertSettings } from './notifications/exposureAlerts';
 import { hostnameAdviceFromCache } from './guards/hostnameAdvice';
@@ -96,7 +97,12 @@ export const gatewayApiPlugin = createBackendPlugin({
               ),
             );
         });
-        const exposures = new ExposureIndex(clusters.cache);
+        // Each hostname links to the catalog entity the entity provider gives it.
+        const exposures = new ExposureIndex(
+          clusters.cache,
+          undefined,
+          readHostnameEntities(config),
+        );
         const settings = readAlertSettings(config);
         if (settings) {
           const notifier = new ExposureNotifier({

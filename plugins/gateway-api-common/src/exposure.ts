@@ -147,6 +147,11 @@ export interface Exposure {
   owner?: string;
   /** The catalog entity the route exposes (annotation, else the kubernetes-id label). */
   entityRef?: string;
+  /**
+   * The catalog entity that holds the hostname: its own, or its tenant's group of hostnames
+   * when the catalog groups them; absent when the catalog holds no hostname entities.
+   */
+  catalogEntityRef?: string;
   route: {
     kind: string;
     namespace: string;

@@ -1,6 +1,10 @@
 import { KubernetesObject } from '@kubernetes/client-node';
 import { ClusterSnapshot, GatewayApiCache } from '../cache/GatewayApiCache';
 import { ExposureIndex } from './ExposureIndex';
+import {
+  AUTO_MAX_HOSTNAME_ENTITIES,
+  hostnameGroupName,
+} from '../provider/hostnameEntities';
 
 const route = (name: string): KubernetesObject =>
   ({
@@ -128,5 +132,64 @@ describe('ExposureIndex.list', () => {
         .items.map(e => e.hostname)
         .sort(),
     ).toEqual(['one.example.org', 'two.example.org']);
+  });
+});
+
+describe('ExposureIndex catalogEntityRef', () => {
+  const snapshotOf = (cluster: string, hostnames: number): ClusterSnapshot => {
+    const many = route('many');
+    (many as { spec: { hostnames: string[] } }).spec.hostnames = Array.from(
+      { length: hostnames },
+      (_, i) => `h${i}.example.org`,
+    );
+    return { cluster, byKind: new Map([['HTTPRoute', [route('one'), many]]]) };
+  };
+  const indexOf = (
+    snapshots: Map<string, ClusterSnapshot>,
+    shape?: 'auto' | 'perHostname' | 'perTenant' | 'none',
+  ) =>
+    new ExposureIndex(
+      {
+        clusters: [...snapshots.keys()],
+        snapshot: (c: string) => snapshots.get(c)!,
+        hasSynced: () => true,
+      } as unknown as GatewayApiCache,
+      () => new Date('2026-01-01T00:00:00Z'),
+      shape,
+    );
+  const refOf = (index: ExposureIndex, cluster: string) =>
+    index.list({ cluster }).items.find(e => e.hostname === 'one.example.org')!
+      .catalogEntityRef;
+
+  it('names the hostname’s own entity, its tenant’s group, or none, as configured', () => {
+    const snapshots = new Map([['a', snapshotOf('a', 1)]]);
+    expect(refOf(indexOf(snapshots, 'perHostname'), 'a')).toBe(
+      'resource:a/one.example.org',
+    );
+    // A namespace of no tenant: the group of hostnames of no tenant.
+    expect(refOf(indexOf(snapshots, 'perTenant'), 'a')).toBe(
+      `resource:a/${hostnameGroupName('')}`,
+    );
+    expect(refOf(indexOf(snapshots, 'none'), 'a')).toBeUndefined();
+    expect(
+      indexOf(snapshots, 'none')
+        .list()
+        .items.some(e => 'catalogEntityRef' in e),
+    ).toBe(false);
+  });
+
+  it('auto: per hostname up to the threshold across clusters, the group above, as a snapshot changes', () => {
+    // Two hostnames in cluster a; b brings the total to exactly the threshold.
+    const snapshots = new Map([
+      ['a', snapshotOf('a', 1)],
+      ['b', snapshotOf('b', AUTO_MAX_HOSTNAME_ENTITIES - 3)],
+    ]);
+    const index = indexOf(snapshots);
+    expect(refOf(index, 'a')).toBe('resource:a/one.example.org');
+    expect(index.hostnames().index.size).toBe(AUTO_MAX_HOSTNAME_ENTITIES);
+
+    // One hostname more in cluster b: cluster a's hostnames link to their group.
+    snapshots.set('b', snapshotOf('b', AUTO_MAX_HOSTNAME_ENTITIES - 2));
+    expect(refOf(index, 'a')).toBe(`resource:a/${hostnameGroupName('')}`);
   });
 });

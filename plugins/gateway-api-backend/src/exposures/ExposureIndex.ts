@@ -5,6 +5,11 @@ import {
 import { ClusterSnapshot, GatewayApiCache } from '../cache/GatewayApiCache';
 import { buildExposures } from './buildExposures';
 import { HostnameIndex } from './HostnameIndex';
+import {
+  HostnameEntities,
+  hostnameCatalogEntityRef,
+  resolveHostnameEntities,
+} from '../provider/hostnameEntities';
 
 export interface ExposureFilter {
   entityRef?: string;
@@ -16,8 +21,12 @@ const MINUTE = 60_000;
 /** The least time between two builds of the hostname index. */
 const REBUILD_MS = 2_000;
 
+type Shape = Exclude<HostnameEntities, 'auto'>;
+
 interface Computed {
   minute: number;
+  /** The hostname entities' shape `catalogEntityRef` follows. */
+  shape: Shape;
   items: Exposure[];
   /** By lower-cased entity ref, so an entity page touches only its own hostnames. */
   byEntity: Map<string, Exposure[]>;
@@ -43,9 +52,14 @@ export class ExposureIndex {
   /** Snapshots whose exposures are to be recomputed for a new minute, after this answer. */
   private readonly refreshing = new WeakSet<ClusterSnapshot>();
 
+  /** The shape `auto` stood for, and the snapshots it was counted in. */
+  private resolved?: { from: ClusterSnapshot[]; shape: Shape };
+
   constructor(
     private readonly cache: GatewayApiCache,
     private readonly clock: () => Date = () => new Date(),
+    /** The entity provider's `hostnameEntities`, so each hostname links to its entity. */
+    private readonly hostnameEntities: HostnameEntities = 'auto',
   ) {}
 
   list(filter: ExposureFilter = {}): ExposureList {
@@ -128,13 +142,23 @@ export class ExposureIndex {
   ): Computed {
     const now = this.clock();
     const minute = Math.floor(now.getTime() / MINUTE);
+    const shape = this.shape();
     const cached = this.memo.get(snapshot);
-    if (cached && cached.minute === minute) return cached;
-    if (cached && options.stale) {
+    if (cached && cached.minute === minute && cached.shape === shape)
+      return cached;
+    if (cached && cached.shape === shape && options.stale) {
       this.refreshLater(snapshot);
       return cached;
     }
-    const items = buildExposures(snapshot, now);
+    const items = buildExposures(snapshot, now).map(exposure => {
+      const catalogEntityRef = hostnameCatalogEntityRef(
+        shape,
+        exposure.cluster,
+        exposure.hostname,
+        exposure.tenant,
+      );
+      return catalogEntityRef ? { ...exposure, catalogEntityRef } : exposure;
+    });
     const byEntity = new Map<string, Exposure[]>();
     for (const exposure of items) {
       if (!exposure.entityRef) continue;
@@ -143,9 +167,29 @@ export class ExposureIndex {
       if (same) same.push(exposure);
       else byEntity.set(key, [exposure]);
     }
-    const computed = { minute, items, byEntity };
+    const computed = { minute, shape, items, byEntity };
     this.memo.set(snapshot, computed);
     return computed;
+  }
+
+  /**
+   * The shape the entity provider uses now: `auto` counts every cluster's hostnames as the
+   * provider does, once per change of any cluster's snapshot.
+   */
+  private shape(): Shape {
+    const from = this.cache.clusters.map(c => this.cache.snapshot(c));
+    const last = this.resolved;
+    if (
+      !last ||
+      last.from.length !== from.length ||
+      last.from.some((snapshot, i) => snapshot !== from[i])
+    ) {
+      this.resolved = {
+        from,
+        shape: resolveHostnameEntities(this.hostnameEntities, () => from),
+      };
+    }
+    return this.resolved!.shape;
   }
 
   private refreshLater(snapshot: ClusterSnapshot) {

@@ -14,8 +14,8 @@ import {
 import { GatewayApiCache } from '../cache/GatewayApiCache';
 import { entitiesFromSnapshot } from './entities';
 import {
-  HOSTNAME_ENTITIES,
   HostnameEntities,
+  readHostnameEntities,
   resolveHostnameEntities,
   shapeHostnameEntities,
 } from './hostnameEntities';
@@ -80,16 +80,7 @@ export class GatewayApiEntityProvider implements EntityProvider {
       : DEFAULT_SCHEDULE;
     const defaultOwner =
       providerConfig?.getOptionalString('defaultOwner') ?? DEFAULT_OWNER;
-    const hostnameEntities = (providerConfig?.getOptionalString(
-      'hostnameEntities',
-    ) ?? 'auto') as HostnameEntities;
-    if (!HOSTNAME_ENTITIES.includes(hostnameEntities)) {
-      throw new Error(
-        `${CONFIG_KEY}.hostnameEntities is ${hostnameEntities}; it must be one of ${HOSTNAME_ENTITIES.join(
-          ', ',
-        )}`,
-      );
-    }
+    const hostnameEntities = readHostnameEntities(config);
     return options.clusters.map(
       cluster =>
         new GatewayApiEntityProvider({

@@ -7,6 +7,7 @@ import { ClusterSnapshot } from '../cache/GatewayApiCache';
 import { entitiesFromSnapshot } from './entities';
 import {
   AUTO_MAX_HOSTNAME_ENTITIES,
+  hostnameCatalogEntityRef,
   resolveHostnameEntities,
   shapeHostnameEntities,
 } from './hostnameEntities';
@@ -267,5 +268,56 @@ describe('resolveHostnameEntities', () => {
     );
     expect(resolveHostnameEntities('none', snapshots)).toBe('none');
     expect(snapshots).not.toHaveBeenCalled();
+  });
+});
+
+describe('hostnameCatalogEntityRef', () => {
+  const tenantOf = (e: Entity) =>
+    e.metadata.labels?.['gateway-api.gatehouse.dev/tenant'];
+
+  it('perHostname: the ref of the hostname’s own entity', () => {
+    const hostnames = ofType(perHostname, 'hostname');
+    expect(hostnames).toHaveLength(5);
+    for (const entity of hostnames) {
+      expect(
+        hostnameCatalogEntityRef(
+          'perHostname',
+          'dev-cluster',
+          entity.metadata.title!,
+          tenantOf(entity),
+        ),
+      ).toBe(ref(entity));
+    }
+  });
+
+  it('perTenant: the ref of the group that lists the hostname, tenant or none', () => {
+    const groups = ofType(
+      shapeHostnameEntities(perHostname, 'perTenant'),
+      'hostnames',
+    );
+    expect(groups).toHaveLength(3);
+    for (const group of groups) {
+      for (const hostname of group.spec!.hostnames as string[]) {
+        expect(
+          hostnameCatalogEntityRef(
+            'perTenant',
+            'dev-cluster',
+            hostname,
+            tenantOf(group),
+          ),
+        ).toBe(ref(group));
+      }
+    }
+  });
+
+  it('none: no entity', () => {
+    expect(
+      hostnameCatalogEntityRef(
+        'none',
+        'dev-cluster',
+        'shop.team-a.example.org',
+        'team-a',
+      ),
+    ).toBeUndefined();
   });
 });

@@ -1,6 +1,9 @@
 import { Entity } from '@backstage/catalog-model';
+import { Config } from '@backstage/config';
 import {
+  dnsLabelName,
   entityName,
+  gatewayApiResourceRef,
   GATEWAY_TENANT_ENTITY,
   TENANT_METADATA,
 } from '@gatehouse/backstage-plugin-gateway-api-common';
@@ -27,6 +30,25 @@ export const HOSTNAME_ENTITIES: readonly HostnameEntities[] = [
   'perTenant',
   'none',
 ];
+
+const CONFIG_KEY = 'catalog.providers.gatewayApi.hostnameEntities';
+
+/**
+ * `catalog.providers.gatewayApi.hostnameEntities` (default `auto`), read by the provider and by
+ * the REST answers that link to its entities.
+ */
+export function readHostnameEntities(config: Config): HostnameEntities {
+  const shape = (config.getOptionalString(CONFIG_KEY) ??
+    'auto') as HostnameEntities;
+  if (!HOSTNAME_ENTITIES.includes(shape)) {
+    throw new Error(
+      `${CONFIG_KEY} is ${shape}; it must be one of ${HOSTNAME_ENTITIES.join(
+        ', ',
+      )}`,
+    );
+  }
+  return shape;
+}
 
 /**
  * Above this many hostnames, `auto` groups them per tenant. The catalog processes and stitches
@@ -58,6 +80,26 @@ export function resolveHostnameEntities(
 
 /** `spec.type` of a tenant's group of hostnames (`perTenant`). */
 export const HOSTNAME_GROUP_TYPE = 'hostnames';
+
+/** The name of a tenant's group of hostnames (`perTenant`); `''` for no tenant. */
+export const hostnameGroupName = (tenant: string) =>
+  entityName('hostnames', tenant);
+
+/**
+ * The ref of the catalog entity that holds a hostname of a cluster in the shape in effect:
+ * its own entity (`perHostname`), its tenant's group (`perTenant`), or none (`none`). The
+ * provider names its entities this way, and the REST answers link to them with it.
+ */
+export function hostnameCatalogEntityRef(
+  shape: Exclude<HostnameEntities, 'auto'>,
+  cluster: string,
+  hostname: string,
+  tenant: string | undefined,
+): string | undefined {
+  if (shape === 'none') return undefined;
+  if (shape === 'perHostname') return gatewayApiResourceRef(cluster, hostname);
+  return `resource:${dnsLabelName(cluster)}/${hostnameGroupName(tenant ?? '')}`;
+}
 
 const isHostname = (e: Entity) => e.spec?.type === 'hostname';
 const sorted = (values: Iterable<string>) => [...new Set(values)].sort();
@@ -99,7 +141,7 @@ export function shapeHostnameEntities(
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Resource',
       metadata: {
-        name: entityName('hostnames', tenant),
+        name: hostnameGroupName(tenant),
         namespace: first.metadata.namespace,
         title: tenant ? `Hostnames of ${tenant}` : 'Hostnames of no tenant',
         description: `${hostnames.length} hostname${

@@ -14,6 +14,7 @@ export const checkoutExposure: Exposure = {
   hostname: 'checkout.team-a.example.org',
   url: 'https://checkout.team-a.example.org/',
   tenant: 'team-a',
+  catalogEntityRef: 'resource:dev-cluster/checkout.team-a.example.org',
   owner: 'group:default/team-a',
   entityRef: 'component:default/checkout',
   route: {
@@ -72,6 +73,7 @@ export const billingExposure: Exposure = {
   hostname: 'billing.team-b.example.org',
   url: 'https://billing.team-b.example.org/',
   tenant: 'team-b',
+  catalogEntityRef: 'resource:dev-cluster/billing.team-b.example.org',
   owner: 'group:default/team-b',
   entityRef: 'component:default/legacy-billing',
   route: {
@@ -175,6 +177,7 @@ export const paymentsExposure: Exposure = {
   hostname: 'pay.team-b.example.org',
   url: 'https://pay.team-b.example.org/',
   tenant: 'team-b',
+  catalogEntityRef: 'resource:dev-cluster/pay.team-b.example.org',
   owner: 'group:default/team-b',
   entityRef: 'component:default/payments',
   route: {
@@ -232,6 +235,7 @@ export const catalogApiExposure: Exposure = {
   hostname: 'catalog.team-c.example.org',
   url: 'https://catalog.team-c.example.org/',
   tenant: 'team-c',
+  catalogEntityRef: 'resource:staging/catalog.team-c.example.org',
   owner: 'group:default/team-c',
   entityRef: 'component:default/catalog-api',
   route: {
@@ -304,6 +308,7 @@ export const shopListenerSetExposure: Exposure = {
   hostname: 'shop.team-c.example.org',
   url: 'https://shop.team-c.example.org/',
   tenant: 'team-c',
+  catalogEntityRef: 'resource:dev-cluster/shop.team-c.example.org',
   owner: 'group:default/team-c',
   entityRef: 'component:default/shop',
   route: {

@@ -121,28 +121,31 @@ export const hostnameColumn: TableColumn<ExposureRow> = {
   ),
 };
 
-/** The hostname as a link to its catalog entity, with a link to open its URL. */
+/**
+ * The hostname as a link to the catalog entity that holds it (its own, or its tenant's group
+ * of hostnames), with a link to open its URL; as a link to its URL when no entity holds it.
+ */
 export const hostnameEntityColumn: TableColumn<ExposureRow> = {
   ...hostnameColumn,
-  render: exposure => (
-    <HostnameCell hostname={exposure.hostname}>
-      <EntityRefLink
-        entityRef={gatewayApiResourceRef(exposure.cluster, exposure.hostname)}
-        hideIcon
-      >
-        {breakAtDots(toUnicodeHostname(exposure.hostname))}
-      </EntityRefLink>
-      {/* A no-break space keeps the icon with the last label. */}
-      {'\u00a0'}
-      <Link
-        to={exposure.url}
-        aria-label={`Open ${exposure.url}`}
-        title={`Open ${exposure.url}`}
-      >
-        <OpenInNewIcon fontSize="inherit" />
-      </Link>
-    </HostnameCell>
-  ),
+  render: exposure =>
+    exposure.catalogEntityRef ? (
+      <HostnameCell hostname={exposure.hostname}>
+        <EntityRefLink entityRef={exposure.catalogEntityRef} hideIcon>
+          {breakAtDots(toUnicodeHostname(exposure.hostname))}
+        </EntityRefLink>
+        {/* A no-break space keeps the icon with the last label. */}
+        {'\u00a0'}
+        <Link
+          to={exposure.url}
+          aria-label={`Open ${exposure.url}`}
+          title={`Open ${exposure.url}`}
+        >
+          <OpenInNewIcon fontSize="inherit" />
+        </Link>
+      </HostnameCell>
+    ) : (
+      hostnameColumn.render!(exposure, 'row')
+    ),
 };
 
 /** The tenant, linked to its catalog entity, with the cluster underneath. */

@@ -140,6 +140,51 @@ describe('HostnamesPage', () => {
     expect(within(row).getByText('Failing')).toBeInTheDocument();
   });
 
+  it('links each hostname to the catalog entity that holds it, or to its URL when none does', async () => {
+    const grouped = 'resource:staging/hostnames-team-c-abc123';
+    const answer = (items: Exposure[]): HostnamePage => ({
+      items,
+      totalItems: items.length,
+      pendingClusters: [],
+      facets: EMPTY_FACETS,
+    });
+    const [ungrouped, ...rest] = exposures;
+    server.use(
+      http.get(`${baseUrl}/hostnames`, () =>
+        HttpResponse.json(
+          answer([
+            { ...ungrouped, catalogEntityRef: undefined },
+            { ...rest[0], catalogEntityRef: grouped },
+          ]),
+        ),
+      ),
+    );
+    await show();
+    // An external link's name ends with a note that it opens a new window.
+    const none = await screen.findByRole('link', {
+      name: name => name.startsWith(ungrouped.hostname),
+    });
+    // No catalog entity: the hostname opens its URL, and no link leads to an entity of it.
+    expect(none).toHaveAttribute('href', ungrouped.url);
+    expect(
+      within(none.closest('tr')!)
+        .queryAllByRole('link')
+        .map(l => l.getAttribute('href'))
+        .filter(
+          href =>
+            href?.startsWith('/catalog/') && href.includes(ungrouped.hostname),
+        ),
+    ).toEqual([]);
+    // Grouped per tenant: the hostname links to its tenant's group of hostnames.
+    expect(
+      screen.getByRole('link', { name: rest[0].hostname }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/staging/resource/hostnames-team-c-abc123',
+    );
+    expect(rowOf(rest[0].hostname)).toBeTruthy();
+  });
+
   it('counts every hostname the backend has, not the page it holds', async () => {
     backend({ totalItems: 15000 });
     await show();

@@ -1051,6 +1051,11 @@ export const spec = {
           entityRef: {
             type: 'string',
           },
+          catalogEntityRef: {
+            type: 'string',
+            description:
+              "the catalog entity that holds the hostname (its own, or its tenant's group of hostnames); absent when the catalog holds none",
+          },
           route: {
             type: 'object',
             properties: {
