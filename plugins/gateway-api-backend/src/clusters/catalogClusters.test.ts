@@ -64,9 +64,9 @@ describe('clusters from the catalog', () => {
     let entities: Entity[] = [];
     let failing = false;
     const catalog = catalogServiceMock.mock({
-      getEntities: async (request, options) => {
+      getEntities: async (query, options) => {
         if (failing) throw new Error('catalog unavailable');
-        return catalogServiceMock({ entities }).getEntities(request, options);
+        return catalogServiceMock({ entities }).getEntities(query, options);
       },
     });
     const clusters = await createGatewayApiClusters(

@@ -73,7 +73,7 @@ describe.each(gatewayApiInstallCases())(
                 'ListenerSet',
                 'ReferenceGrant',
                 'TLSRoute',
-              ].map(name => ({ name })),
+              ].map(feature => ({ name: feature })),
             },
           }),
         },

@@ -708,12 +708,12 @@ function predictResolvedRefs(
   if (problems.length === 0) {
     return resolved('True', 'ResolvedRefs', 'All backendRefs resolve.');
   }
-  const first = [...problems].sort(
+  const foremost = [...problems].sort(
     (a, b) =>
       RESOLVED_REFS_PRECEDENCE.indexOf(a.reason) -
       RESOLVED_REFS_PRECEDENCE.indexOf(b.reason),
   )[0];
-  return { ...first, message: problems.map(p => p.message).join(' ') };
+  return { ...foremost, message: problems.map(p => p.message).join(' ') };
 }
 
 function secretKeys(secrets: AttachmentInput['secrets'] = []): Set<string> {
