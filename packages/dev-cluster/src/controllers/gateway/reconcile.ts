@@ -72,13 +72,14 @@ export interface GatewayApiResult {
   failures: string[];
 }
 
-const ROUTE_RESOURCES: [ResourceName & keyof GatewayApiSnapshot, RouteKind][] =
-  [
-    ['httpRoutes', 'HTTPRoute'],
-    ['grpcRoutes', 'GRPCRoute'],
-    ['tlsRoutes', 'TLSRoute'],
-    ['tcpRoutes', 'TCPRoute'],
-  ];
+type RouteResource = 'httpRoutes' | 'grpcRoutes' | 'tlsRoutes' | 'tcpRoutes';
+
+const ROUTE_RESOURCES: [ResourceName & RouteResource, RouteKind][] = [
+  ['httpRoutes', 'HTTPRoute'],
+  ['grpcRoutes', 'GRPCRoute'],
+  ['tlsRoutes', 'TLSRoute'],
+  ['tcpRoutes', 'TCPRoute'],
+];
 
 interface ManagedClass {
   controllerName: string;
