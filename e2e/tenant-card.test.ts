@@ -10,7 +10,9 @@ test('the tenant card shows the Gateways and listeners that serve each tenant', 
 }, testInfo) => {
   await page.goto('/catalog/dev-cluster/resource/team-b');
   await signIn(page);
-  const card = page.getByRole('article').filter({ hasText: 'Gateway tenant' });
+  // The entity page's content: on the new frontend system the page is no article of its own,
+  // and the tenant card sits beside the catalog's cards.
+  const card = page.getByRole('main');
   await expect(card.getByText('team-b.example.org').first()).toBeVisible();
   await expect(card.getByText('tenant-shared')).toBeVisible();
   await expect(card.getByText(/tenant-team-b\/gateway/).first()).toBeVisible();
@@ -22,15 +24,21 @@ test('the tenant card shows the Gateways and listeners that serve each tenant', 
   await expect(
     card.getByRole('row').filter({ hasText: 'payments.team-b.example.org' }),
   ).toContainText('Terminate');
+  // The catalog's relations graph draws after the page; wait for it so the shot is whole.
+  await expect(
+    page
+      .getByRole('article')
+      .filter({ hasText: 'Relations' })
+      .getByText('tenant-team-b/gateway')
+      .first(),
+  ).toBeVisible();
   await shot(page, testInfo, 'tenant-card', {
     fullPage: true,
     docsName: 'tenant-card',
   });
 
   await page.goto('/catalog/dev-cluster/resource/team-c');
-  const shared = page
-    .getByRole('article')
-    .filter({ hasText: 'Gateway tenant' });
+  const shared = page.getByRole('main');
   await expect(shared.getByText(/gateway\/shared/).first()).toBeVisible();
   await expect(
     shared.getByRole('row').filter({ hasText: 'catalog.team-c.example.org' }),
