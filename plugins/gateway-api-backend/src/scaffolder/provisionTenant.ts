@@ -57,14 +57,16 @@ const cidr = (z: typeof zod) =>
       'an IP address or CIDR, like 192.0.2.0/24',
     );
 
-/** Addresses or CIDRs of the load balancers or proxies in front of the Gateway. */
+/**
+ * Addresses or CIDRs of the load balancers or proxies in front of the Gateway. An empty list is
+ * none listed: the template's list field sends one when left empty.
+ */
 const trustedAddresses = (z: typeof zod) =>
   z
     .array(cidr(z), {
       description:
         'Addresses or CIDRs of the load balancers or proxies in front of the Gateway, whose client IP is trusted',
     })
-    .min(1)
     .max(64);
 
 /** The input schema; parsed again in the handler, since the scaffolder validates without applying defaults. */

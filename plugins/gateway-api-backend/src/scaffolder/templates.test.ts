@@ -141,6 +141,23 @@ describe('the provision template', () => {
     ).toEqual(['name', 'key']);
   });
 
+  it.each(['proxy-protocol', 'x-forwarded-for'])(
+    'lets the action take %s with the trusted list left empty, as the form sends it',
+    mode => {
+      const clientIp = shape.clientIp;
+      const sent = {
+        mode,
+        trustedAddresses: [],
+        ...(mode === 'x-forwarded-for' ? { numTrustedHops: 1 } : {}),
+      };
+      expect(clientIp.safeParse(sent).success).toBe(true);
+      expect(
+        clientIp.safeParse({ ...sent, trustedAddresses: ['not an address'] })
+          .success,
+      ).toBe(false);
+    },
+  );
+
   it('offers every guard policy mode, Deny by default', () => {
     expect(form.guardPolicyMode.enum).toEqual([...GUARD_POLICY_MODES]);
     expect(form.guardPolicyMode.default).toBe('Deny');
