@@ -46,11 +46,9 @@ describe('App', () => {
   it('restores the guest session of an earlier visit and lists the discovered Hostnames page in the sidebar', async () => {
     // What the CLI writes for `app.packages: all` from this package's dependencies.
     (window as any)['__@backstage/discovered__'] = {
-      modules: [
-        gatewayApiPlugin,
-        notificationsPlugin,
-        searchPlugin,
-      ].map(plugin => ({ name: plugin.id, default: plugin })),
+      modules: [gatewayApiPlugin, notificationsPlugin, searchPlugin].map(
+        plugin => ({ name: plugin.id, default: plugin }),
+      ),
     };
     const asked: string[] = [];
     global.fetch = jest.fn(async (input: RequestInfo | URL) => {
@@ -85,7 +83,12 @@ describe('App', () => {
 
   it('shows the Hostnames page of the Gatehouse plugin in the app sidebar', async () => {
     renderTestApp({
-      features: [gatewayApiPlugin, notificationsPlugin, searchPlugin, navModule],
+      features: [
+        gatewayApiPlugin,
+        notificationsPlugin,
+        searchPlugin,
+        navModule,
+      ],
       initialRouteEntries: ['/nowhere'],
     });
 

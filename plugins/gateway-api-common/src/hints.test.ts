@@ -166,7 +166,11 @@ describe('hints of the client-IP and policy mistakes', () => {
       /400 Bad Request/,
       /ClientTrafficPolicy .*proxyProtocol: \{ optional: false \}/,
     ],
-    ['proxyProtocolOptional', /optional: true/, /proxyProtocol.optional to false/],
+    [
+      'proxyProtocolOptional',
+      /optional: true/,
+      /proxyProtocol.optional to false/,
+    ],
     [
       'clientIpModesMixed',
       /spoofed/,
@@ -179,15 +183,18 @@ describe('hints of the client-IP and policy mistakes', () => {
     ],
     ['listenerCountNearLimit', /64 listeners/, /ListenerSets/],
     ['policyTargetNotFound', /applies to nothing/, /targetRefs/],
-  ])('%s says what happens and which field fixes it', (mistake, meaning, fix) => {
-    const hint = hintForMistake(mistake);
-    expect(hint.meaning).toMatch(meaning);
-    expect(hint.fix).toMatch(fix);
-  });
+  ])(
+    '%s says what happens and which field fixes it',
+    (mistake, meaning, fix) => {
+      const hint = hintForMistake(mistake);
+      expect(hint.meaning).toMatch(meaning);
+      expect(hint.fix).toMatch(fix);
+    },
+  );
 
   it('explains a Conflicted policy by the older one winning', () => {
-    expect(hintForCondition('Policy', 'Accepted', 'Conflicted')!.meaning).toMatch(
-      /older one applies/,
-    );
+    expect(
+      hintForCondition('Policy', 'Accepted', 'Conflicted')!.meaning,
+    ).toMatch(/older one applies/);
   });
 });

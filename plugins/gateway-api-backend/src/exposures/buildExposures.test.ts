@@ -197,14 +197,17 @@ describe('buildExposures over the example cluster', () => {
     ],
     ['r01.checkout.team-a.example.org', ['listenerCountNearLimit']],
     ['checkout.team-a.example.org', []],
-  ])("finds the client-IP and listener mistakes of %s's Gateway", (hostname, ids) => {
-    const [exposure] = byHostname(hostname);
-    const found = exposure.gateways.flatMap(g => g.mistakes ?? []);
-    expect(found.map(m => m.mistake)).toEqual(ids);
-    expect(found.filter(m => !m.hint?.fix)).toEqual([]);
-    // A Gateway with a mistake does not read as working.
-    expect(exposure.status.status === 'ok').toBe(ids.length === 0);
-  });
+  ])(
+    "finds the client-IP and listener mistakes of %s's Gateway",
+    (hostname, ids) => {
+      const [exposure] = byHostname(hostname);
+      const found = exposure.gateways.flatMap(g => g.mistakes ?? []);
+      expect(found.map(m => m.mistake)).toEqual(ids);
+      expect(found.filter(m => !m.hint?.fix)).toEqual([]);
+      // A Gateway with a mistake does not read as working.
+      expect(exposure.status.status === 'ok').toBe(ids.length === 0);
+    },
+  );
 
   it('shows the policy whose targetRefs match nothing on the hostnames of its namespace, without failing them', () => {
     const [checkout] = byHostname('checkout.team-a.example.org');

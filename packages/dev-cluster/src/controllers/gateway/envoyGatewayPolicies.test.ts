@@ -35,9 +35,7 @@ const policy = (
   spec: { targetRefs: targetRefs.map(t => ({ group: GW, ...t })) },
 });
 
-const world = (
-  policies: Partial<PolicyWorld['policies']>,
-): PolicyWorld => ({
+const world = (policies: Partial<PolicyWorld['policies']>): PolicyWorld => ({
   gateways: [gateway],
   listenerSets: [],
   routes: { HTTPRoute: [route], GRPCRoute: [], TLSRoute: [] },
@@ -57,8 +55,7 @@ const summary = (updates: ReturnType<typeof envoyGatewayPolicyStatus>) =>
         a.ancestorRef.sectionName ? `/${a.ancestorRef.sectionName}` : ''
       }`,
       ...a.conditions.map(
-        (c: any) =>
-          `${c.type}=${c.status}/${c.reason}@${c.observedGeneration}`,
+        (c: any) => `${c.type}=${c.status}/${c.reason}@${c.observedGeneration}`,
       ),
     ]),
   ]);
@@ -176,12 +173,12 @@ describe("Envoy Gateway's policy status in the dev cluster", () => {
   });
 
   it.each([
-    ['a target that does not exist', 'infra', { kind: 'Gateway', name: 'gone' }],
     [
-      'a target in another namespace',
-      'app',
-      { kind: 'Gateway', name: 'edge' },
+      'a target that does not exist',
+      'infra',
+      { kind: 'Gateway', name: 'gone' },
     ],
+    ['a target in another namespace', 'app', { kind: 'Gateway', name: 'edge' }],
     [
       'a listener the Gateway does not have',
       'infra',

@@ -173,6 +173,8 @@ describe("the policies in force on a hostname, in its row's details", () => {
     await show();
     await openDetails();
     await screen.findByText('Needs attention', undefined, { timeout: 3000 });
-    expect(screen.queryByRole('table', { name: 'Policies in force' })).toBeNull();
+    expect(
+      screen.queryByRole('table', { name: 'Policies in force' }),
+    ).toBeNull();
   }, 15_000);
 });
