@@ -8,14 +8,13 @@
  * - against handing the browser the whole list to filter itself (target >= 10x faster).
  * Cache snapshots are built in memory (no cluster, no watch), then served by the real router.
  */
-import { KubernetesObject } from '@kubernetes/client-node';
 import express from 'express';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
-import { ClusterSnapshot, GatewayApiCache } from '../src/cache/GatewayApiCache';
+import { GatewayApiCache } from '../src/cache/GatewayApiCache';
 import { ExposureIndex } from '../src/exposures/ExposureIndex';
 import { createRouter } from '../src/router/router';
-import { ms, percentile } from './fixtures';
+import { hostnameSnapshot, ms, percentile } from './fixtures';
 
 const CLUSTERS = 10;
 const LARGE = process.env.BENCH_SIZE === 'full' ? 100_000 : 10_000;
@@ -26,102 +25,14 @@ const REQUESTS_PER_CLIENT = 5;
 const ROUNDS = 20;
 const PAGE = 50;
 const NOW = new Date('2026-06-01T00:00:00Z');
-const DAY = 24 * 60 * 60 * 1000;
-
-/** One cluster's objects: tenants, a Gateway per 100 hostnames with its Certificate, routes. */
-function snapshot(cluster: string, hostnames: number): ClusterSnapshot {
-  const namespaces: KubernetesObject[] = [];
-  const gateways: KubernetesObject[] = [];
-  const certificates: KubernetesObject[] = [];
-  const routes: KubernetesObject[] = [];
-  for (let t = 0; t < TENANTS; t++) {
-    namespaces.push(
-      {
-        apiVersion: 'v1',
-        kind: 'Namespace',
-        metadata: {
-          name: `tenant-t${t}`,
-          labels: { 'gateway-api.gatehouse.dev/tenant': `t${t}` },
-          annotations: {
-            'gateway-api.gatehouse.dev/owner-group': `group:default/t${t}`,
-            'gateway-api.gatehouse.dev/domains': `t${t}.example.org`,
-            'gateway-api.gatehouse.dev/attached-namespaces': `apps-t${t}`,
-          },
-        },
-      },
-      { apiVersion: 'v1', kind: 'Namespace', metadata: { name: `apps-t${t}` } },
-    );
-  }
-  const gatewayCount = Math.max(TENANTS, Math.ceil(hostnames / 100));
-  for (let g = 0; g < gatewayCount; g++) {
-    const t = g % TENANTS;
-    gateways.push({
-      apiVersion: 'gateway.networking.k8s.io/v1',
-      kind: 'Gateway',
-      metadata: { name: `gw-${g}`, namespace: `tenant-t${t}` },
-      spec: {
-        gatewayClassName: 'eg',
-        listeners: [
-          {
-            name: 'https',
-            port: 443,
-            protocol: 'HTTPS',
-            hostname: `*.g${g}.t${t}.example.org`,
-            tls: { certificateRefs: [{ name: `cert-${g}` }] },
-            allowedRoutes: { namespaces: { from: 'All' } },
-          },
-        ],
-      },
-    } as KubernetesObject);
-    const notAfter = new Date(NOW.getTime() + (((g * 37) % 120) - 10) * DAY);
-    certificates.push({
-      apiVersion: 'cert-manager.io/v1',
-      kind: 'Certificate',
-      metadata: { name: `cert-${g}`, namespace: `tenant-t${t}` },
-      spec: {
-        secretName: `cert-${g}`,
-        dnsNames: [`*.g${g}.t${t}.example.org`],
-        issuerRef: { name: 'letsencrypt', kind: 'Issuer' },
-      },
-      status: {
-        notAfter: notAfter.toISOString(),
-        conditions: [{ type: 'Ready', status: g % 7 === 0 ? 'False' : 'True' }],
-      },
-    } as KubernetesObject);
-  }
-  for (let r = 0; r < hostnames; r++) {
-    const g = r % gatewayCount;
-    const t = g % TENANTS;
-    routes.push({
-      apiVersion: 'gateway.networking.k8s.io/v1',
-      kind: 'HTTPRoute',
-      metadata: {
-        name: `route-${r}`,
-        namespace: `apps-t${t}`,
-        labels: { 'backstage.io/kubernetes-id': `c${r % 50}` },
-      },
-      spec: {
-        parentRefs: [{ name: `gw-${g}`, namespace: `tenant-t${t}` }],
-        hostnames: [`r${r}.g${g}.t${t}.example.org`],
-        rules: [{ backendRefs: [{ name: 'web', port: 80 }] }],
-      },
-    } as KubernetesObject);
-  }
-  return {
-    cluster,
-    byKind: new Map([
-      ['Namespace', namespaces],
-      ['Gateway', gateways],
-      ['Certificate', certificates],
-      ['HTTPRoute', routes],
-    ]),
-  };
-}
 
 /** The router over in-memory snapshots of `total` hostnames, and a whole-list endpoint. */
 async function serve(total: number) {
   const snapshots = Array.from({ length: CLUSTERS }, (_, i) =>
-    snapshot(`bench-${i}`, total / CLUSTERS),
+    hostnameSnapshot(`bench-${i}`, total / CLUSTERS, {
+      tenants: TENANTS,
+      now: NOW,
+    }),
   );
   const cache = {
     clusters: snapshots.map(s => s.cluster),
