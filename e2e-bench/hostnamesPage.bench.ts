@@ -14,6 +14,7 @@
  */
 import { chromium, type Browser } from '@playwright/test';
 import express from 'express';
+import { chromiumLaunchOptions } from '../e2e/chromium';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -33,17 +34,6 @@ const SAMPLES = Number(process.env.BENCH_SAMPLES ?? (FULL ? 15 : 5));
 const CLUSTERS = 10;
 const PORT = Number(process.env.HOSTNAMES_PAGE_BENCH_PORT ?? 7180);
 const NOW = new Date('2026-06-01T00:00:00Z');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// As playwright.config.ts launches it.
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const PAGE_PATH = '/gateway-api/hostnames';
 /** A data row: one whose cells name a generated hostname. */
 const HOSTNAME = /^r\d+\.g\d+\.t\d+\.example\.org$/;
@@ -233,16 +223,13 @@ async function assertEveryHostnameReachable(
 
 async function main() {
   console.log(
-    `bench:hostnames-page, ${CLUSTERS} clusters, ${LARGE} hostnames against ${SMALL}, ${SAMPLES} visits each, chromium at ${CHROMIUM}`,
+    `bench:hostnames-page, ${CLUSTERS} clusters, ${LARGE} hostnames against ${SMALL}, ${SAMPLES} visits each, chromium at ${chromiumLaunchOptions.executablePath}`,
   );
   const assets = fs.mkdtempSync(path.join(os.tmpdir(), 'gatehouse-page-'));
   await bundle(assets);
   const small = await serve(SMALL, PORT, assets);
   const large = await serve(LARGE, PORT + 1, assets);
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     // A first visit to each warms chromium and both servers.
     await timeToFirstRows(browser, small.url);
