@@ -115,6 +115,7 @@ export class CatalogClustersEntityProvider implements EntityProvider {
     const part = this.parts.get(name);
     if (!part) return;
     part.attached = false;
+    part.provider.disconnect();
     this.parts.delete(name);
   }
 

@@ -117,6 +117,46 @@ describe('GatewayApiEntityProvider against the dev cluster', () => {
     );
   });
 
+  it('emits nothing more once disconnected (its cluster left the configuration)', async () => {
+    const after: any[] = [];
+    const leaving = new GatewayApiEntityProvider({
+      cluster: 'dev-cluster',
+      cache,
+      logger: mockServices.logger.mock(),
+      taskRunner: { run: async () => {} },
+      defaultOwner: 'group:default/platform',
+      deltaDelayMs: 50,
+    });
+    await leaving.connect({
+      applyMutation: async mutation => {
+        after.push(mutation);
+      },
+      refresh: async () => {},
+    });
+    leaving.disconnect();
+    const seen = mutations.length;
+    const route = {
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'HTTPRoute',
+      metadata: { name: 'after-leaving', namespace: 'checkout' },
+      spec: {
+        parentRefs: [{ name: 'checkout', namespace: 'tenant-team-a' }],
+        hostnames: ['after-leaving.team-a.example.org'],
+      },
+    };
+    await client.apply(route);
+    // The provider still connected hears the change; the disconnected one never does.
+    await eventually(() => expect(mutations.length).toBeGreaterThan(seen));
+    await client.delete({
+      ...route,
+      namespace: 'checkout',
+      name: 'after-leaving',
+    });
+    // Longer than a delta's delay, so a provider still listening would have emitted by now.
+    await new Promise(resolve => setTimeout(resolve, 300));
+    expect(after).toEqual([]);
+  });
+
   it('keeps the last known entities while the cluster cannot be listed', async () => {
     const unreachable = new GatewayApiCache(
       [

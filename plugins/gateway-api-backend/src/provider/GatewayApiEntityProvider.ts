@@ -52,6 +52,7 @@ export interface GatewayApiEntityProviderOptions {
  */
 export class GatewayApiEntityProvider implements EntityProvider {
   private connection: EntityProviderConnection | undefined;
+  private unsubscribe: (() => void) | undefined;
   private emitted = new Map<string, string>();
   private deltaTimer: NodeJS.Timeout | undefined;
   private deltaRunning = false;
@@ -105,13 +106,26 @@ export class GatewayApiEntityProvider implements EntityProvider {
   async connect(connection: EntityProviderConnection): Promise<void> {
     this.connection = connection;
     this.options.cache.start();
-    this.options.cache.subscribe(cluster => {
+    this.unsubscribe?.();
+    this.unsubscribe = this.options.cache.subscribe(cluster => {
       if (cluster === this.options.cluster) this.scheduleDelta();
     });
     await this.options.taskRunner.run({
       id: `${this.getProviderName()}:refresh`,
       fn: () => this.refresh(),
     });
+  }
+
+  /**
+   * Stops hearing the cache and drops the connection: the cluster left the configuration (a
+   * catalog cluster removed), so nothing of it is emitted again.
+   */
+  disconnect(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    if (this.deltaTimer) clearTimeout(this.deltaTimer);
+    this.deltaTimer = undefined;
+    this.connection = undefined;
   }
 
   /** Full mutation: the catalog's set of this cluster's entities becomes exactly ours. */
