@@ -184,7 +184,9 @@ EOF
   fi
   rm -rf "${cache:?}/$mode"
   install_started=$SECONDS
-  quiet -C "$app" yarn install
+  # Under CI yarn makes every install immutable, but the app's lockfile is written here: the
+  # one create-app would seed it with is out of reach.
+  quiet -C "$app" env YARN_ENABLE_IMMUTABLE_INSTALLS=false yarn install
   log "$mode: yarn install took $((SECONDS - install_started)) s"
 
   step "$mode: type check the app (yarn tsc)"
