@@ -18,15 +18,20 @@ import {
 } from '../../exposures/statusWords';
 import { HintText, StatusText } from '../status';
 
-// Fixed column widths, so the listener tables of several Gateways line up.
-const COLUMNS: Array<[string, string, 'left' | 'right']> = [
-  ['Listener', '17%', 'left'],
-  ['Protocol/port', '12%', 'left'],
-  ['Hostname', '24%', 'left'],
-  ['TLS mode', '11%', 'left'],
-  ['attachedRoutes', '14%', 'right'],
-  ['Status', '22%', 'left'],
+// Fixed column widths, so the listener tables of several Gateways line up: the short columns
+// fit their longest value ("HTTPS/443", "Passthrough", "InvalidCertificateRef") at any card
+// width, and the listener and hostname names share the rest, wrapping where they must.
+const COLUMNS: Array<[string, string | undefined, 'left' | 'right']> = [
+  ['Listener', undefined, 'left'],
+  ['Protocol/port', '112px', 'left'],
+  ['Hostname', undefined, 'left'],
+  ['TLS mode', '100px', 'left'],
+  // The listener's attachedRoutes.
+  ['Routes', '72px', 'right'],
+  ['Status', '208px', 'left'],
 ];
+const NAME = { overflowWrap: 'anywhere' } as const;
+const NO_WRAP = { whiteSpace: 'nowrap' } as const;
 
 /** Findings, each with its hint: policies a Gateway ignores, mistakes of its configuration. */
 export const StatusList = ({ statuses }: { statuses: StatusSummary[] }) => (
@@ -64,7 +69,7 @@ const ListenerTable = (props: {
     <TableHead>
       <TableRow>
         {COLUMNS.map(([title, width, align]) => (
-          <TableCell key={title} style={{ width }} align={align}>
+          <TableCell key={title} style={{ width, ...NO_WRAP }} align={align}>
             {title}
           </TableCell>
         ))}
@@ -73,14 +78,12 @@ const ListenerTable = (props: {
     <TableBody>
       {props.listeners.map(listener => (
         <TableRow key={listener.name}>
-          <TableCell>{listener.name}</TableCell>
-          <TableCell>
+          <TableCell style={NAME}>{listener.name}</TableCell>
+          <TableCell style={NO_WRAP}>
             {listener.protocol}/{listener.port}
           </TableCell>
-          <TableCell style={{ overflowWrap: 'anywhere' }}>
-            {listener.hostname ?? 'any'}
-          </TableCell>
-          <TableCell>{listener.tlsMode ?? '—'}</TableCell>
+          <TableCell style={NAME}>{listener.hostname ?? 'any'}</TableCell>
+          <TableCell style={NO_WRAP}>{listener.tlsMode ?? '—'}</TableCell>
           <TableCell align="right">{listener.attachedRoutes ?? '—'}</TableCell>
           <TableCell>
             <ListenerStatus listener={listener} />
