@@ -20,8 +20,8 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { ExposureIndex } from '../plugins/gateway-api-backend/src/exposures/ExposureIndex';
-import { createRouter } from '../plugins/gateway-api-backend/src/router/router';
 import {
+  hostnamesRouter,
   ms,
   percentile,
   snapshotCache,
@@ -93,18 +93,7 @@ async function serve(total: number, port: number, assets: string) {
   if (exposures.list().items.length !== total) {
     throw new Error(`the index holds other than ${total} hostnames`);
   }
-  const router = await createRouter({
-    clusters: [],
-    exposures,
-    // Not read by /hostnames (outside jest, mockServices is not available).
-    httpAuth: { credentials: async () => ({} as never) },
-    catalog: { getEntityByRef: async () => undefined },
-    permissions: { authorize: async () => [] },
-    tenants: () => [],
-    tenantDetail: () => undefined,
-    checkHostname: async () => ({ ok: false, reason: 'not in the bench' }),
-    clock: () => NOW,
-  });
+  const router = await hostnamesRouter(exposures, NOW);
   const app = express();
   app.use('/api/gateway-api', router);
   app.use('/static', express.static(assets));

@@ -11,6 +11,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { ClusterSnapshot, GatewayApiCache } from '../src/cache/GatewayApiCache';
+import { ExposureIndex } from '../src/exposures/ExposureIndex';
+import { createRouter } from '../src/router/router';
 
 export interface BenchSize {
   tenants: number;
@@ -290,4 +292,23 @@ export function snapshotCache(
     subscribe: () => () => {},
     waitForSync: async () => {},
   } as unknown as GatewayApiCache;
+}
+
+/**
+ * The real REST router over an exposure index, for the benches that ask only `/hostnames`: what
+ * it does not read (auth, catalog, permissions, tenants) is stubbed (outside jest,
+ * mockServices is not available).
+ */
+export function hostnamesRouter(exposures: ExposureIndex, now: Date) {
+  return createRouter({
+    clusters: [],
+    exposures,
+    httpAuth: { credentials: async () => ({} as never) },
+    catalog: { getEntityByRef: async () => undefined },
+    permissions: { authorize: async () => [] },
+    tenants: () => [],
+    tenantDetail: () => undefined,
+    checkHostname: async () => ({ ok: false, reason: 'not in the bench' }),
+    clock: () => now,
+  });
 }

@@ -13,8 +13,7 @@ import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { GatewayApiCache } from '../src/cache/GatewayApiCache';
 import { ExposureIndex } from '../src/exposures/ExposureIndex';
-import { createRouter } from '../src/router/router';
-import { hostnameSnapshot, ms, percentile } from './fixtures';
+import { hostnameSnapshot, hostnamesRouter, ms, percentile } from './fixtures';
 
 const CLUSTERS = 10;
 const LARGE = process.env.BENCH_SIZE === 'full' ? 100_000 : 10_000;
@@ -50,18 +49,7 @@ async function serve(total: number) {
   exposures.hostnames().index.query({ search: 'warm' }, NOW);
   const trigramMs = performance.now() - start;
   if (count !== total) throw new Error(`${count} hostnames, not ${total}`);
-  const router = await createRouter({
-    clusters: [],
-    exposures,
-    // Neither is read by /hostnames (outside jest, mockServices is not available).
-    httpAuth: { credentials: async () => ({} as never) },
-    catalog: { getEntityByRef: async () => undefined },
-    permissions: { authorize: async () => [] },
-    tenants: () => [],
-    tenantDetail: () => undefined,
-    checkHostname: async () => ({ ok: false, reason: 'not in the bench' }),
-    clock: () => NOW,
-  });
+  const router = await hostnamesRouter(exposures, NOW);
   const app = express();
   // What the page needed before: every hostname, for the browser to filter and sort.
   app.get('/whole-list', (_req, res) => {
