@@ -1,7 +1,10 @@
 import { certManagerController } from './certManager/controller';
 import { parseDuration } from './durations';
 import { gatewayApiController } from './gateway/controller';
-import { envoyGatewayPolicyController } from './gateway/policyController';
+import {
+  envoyGatewayPolicyController,
+  nginxGatewayFabricPolicyController,
+} from './gateway/policyController';
 import { ingressNginxController } from './ingressNginx/controller';
 import { isValidAddress } from './ingressNginx/reconcile';
 import { KubeClient } from './kube/client';
@@ -45,6 +48,9 @@ export async function startControllers(
   if (gatewayApi.enabled) {
     controllers.push(gatewayApiController(client, gatewayApi, runtime));
     controllers.push(envoyGatewayPolicyController(client, gatewayApi, runtime));
+    controllers.push(
+      nginxGatewayFabricPolicyController(client, gatewayApi, runtime),
+    );
   }
   if (certManager.enabled) {
     controllers.push(

@@ -81,6 +81,49 @@ export const resources = {
     'NginxProxy',
     'nginxproxies',
   ),
+  // NGINX Gateway Fabric's policies (v2.6.7), whose status its controller writes.
+  clientSettingsPolicies: resource(
+    'gateway.nginx.org',
+    ['v1alpha1'],
+    'ClientSettingsPolicy',
+    'clientsettingspolicies',
+  ),
+  observabilityPolicies: resource(
+    'gateway.nginx.org',
+    ['v1alpha2'],
+    'ObservabilityPolicy',
+    'observabilitypolicies',
+  ),
+  proxySettingsPolicies: resource(
+    'gateway.nginx.org',
+    ['v1alpha1'],
+    'ProxySettingsPolicy',
+    'proxysettingspolicies',
+  ),
+  rateLimitPolicies: resource(
+    'gateway.nginx.org',
+    ['v1alpha1'],
+    'RateLimitPolicy',
+    'ratelimitpolicies',
+  ),
+  snippetsPolicies: resource(
+    'gateway.nginx.org',
+    ['v1alpha1'],
+    'SnippetsPolicy',
+    'snippetspolicies',
+  ),
+  upstreamSettingsPolicies: resource(
+    'gateway.nginx.org',
+    ['v1alpha1'],
+    'UpstreamSettingsPolicy',
+    'upstreamsettingspolicies',
+  ),
+  wafPolicies: resource(
+    'gateway.nginx.org',
+    ['v1alpha1'],
+    'WAFPolicy',
+    'wafpolicies',
+  ),
   ingresses: resource('networking.k8s.io', ['v1'], 'Ingress', 'ingresses'),
   ingressClasses: resource(
     'networking.k8s.io',
