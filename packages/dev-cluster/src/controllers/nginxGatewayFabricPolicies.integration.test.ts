@@ -7,7 +7,11 @@ let cluster: DevCluster;
 beforeAll(async () => {
   cluster = await startDevCluster({
     seed: [],
-    controllers: { debounceMs: 5, retryDelayMs: 50, gatewayApi: { addressDelayMs: 10 } },
+    controllers: {
+      debounceMs: 5,
+      retryDelayMs: 50,
+      gatewayApi: { addressDelayMs: 10 },
+    },
   });
 }, 60_000);
 

@@ -9,7 +9,10 @@ import {
 
 const GW = 'gateway.networking.k8s.io';
 
-const gateway = (name: string, extra: Partial<KubeObject> = {}): KubeObject => ({
+const gateway = (
+  name: string,
+  extra: Partial<KubeObject> = {},
+): KubeObject => ({
   metadata: {
     namespace: 'nginx-gateway',
     name,
@@ -93,7 +96,12 @@ describe("NGINX Gateway Fabric's policy status in the dev cluster", () => {
           world({
             ClientSettingsPolicy: [
               {
-                ...policy('nginx-gateway', 'defaults', '2026-01-01T00:00:00Z', []),
+                ...policy(
+                  'nginx-gateway',
+                  'defaults',
+                  '2026-01-01T00:00:00Z',
+                  [],
+                ),
                 spec: {
                   targetRef: { group: GW, kind: 'Gateway', name: 'edge' },
                   body: { maxSize: '10m' },
@@ -206,19 +214,63 @@ describe("NGINX Gateway Fabric's policy status in the dev cluster", () => {
   });
 
   it.each<[NginxPolicyKind, object, object, boolean]>([
-    ['ClientSettingsPolicy', { body: { timeout: '5s' } }, { body: { maxSize: '1m' } }, false],
-    ['ClientSettingsPolicy', { keepAlive: { time: '1h' } }, { keepAlive: { time: '2h' } }, true],
-    ['ProxySettingsPolicy', { buffering: { disable: false } }, { buffering: { disable: true } }, true],
-    ['ProxySettingsPolicy', { timeout: { read: '1s' } }, { timeout: { send: '1s' } }, false],
-    ['UpstreamSettingsPolicy', { loadBalancingMethod: 'random' }, { loadBalancingMethod: 'ip_hash' }, true],
-    ['UpstreamSettingsPolicy', { zoneSize: '1m' }, { keepAlive: { connections: 2 } }, false],
-    ['ObservabilityPolicy', { tracing: { strategy: 'ratio' } }, { tracing: { strategy: 'parent' } }, true],
-    ['RateLimitPolicy', { rateLimit: { dryRun: true } }, { rateLimit: { logLevel: 'warn' } }, false],
+    [
+      'ClientSettingsPolicy',
+      { body: { timeout: '5s' } },
+      { body: { maxSize: '1m' } },
+      false,
+    ],
+    [
+      'ClientSettingsPolicy',
+      { keepAlive: { time: '1h' } },
+      { keepAlive: { time: '2h' } },
+      true,
+    ],
+    [
+      'ProxySettingsPolicy',
+      { buffering: { disable: false } },
+      { buffering: { disable: true } },
+      true,
+    ],
+    [
+      'ProxySettingsPolicy',
+      { timeout: { read: '1s' } },
+      { timeout: { send: '1s' } },
+      false,
+    ],
+    [
+      'UpstreamSettingsPolicy',
+      { loadBalancingMethod: 'random' },
+      { loadBalancingMethod: 'ip_hash' },
+      true,
+    ],
+    [
+      'UpstreamSettingsPolicy',
+      { zoneSize: '1m' },
+      { keepAlive: { connections: 2 } },
+      false,
+    ],
+    [
+      'ObservabilityPolicy',
+      { tracing: { strategy: 'ratio' } },
+      { tracing: { strategy: 'parent' } },
+      true,
+    ],
+    [
+      'RateLimitPolicy',
+      { rateLimit: { dryRun: true } },
+      { rateLimit: { logLevel: 'warn' } },
+      false,
+    ],
     ['SnippetsPolicy', { snippets: [] }, { snippets: [] }, false],
     ['WAFPolicy', { policySource: {} }, { policySource: {} }, false],
   ])('%s %j and %j conflict: %s', (kind, a, b, expected) => {
     expect(
-      policiesConflict(kind, { metadata: { name: 'a' }, spec: a }, { metadata: { name: 'b' }, spec: b }),
+      policiesConflict(
+        kind,
+        { metadata: { name: 'a' }, spec: a },
+        { metadata: { name: 'b' }, spec: b },
+      ),
     ).toBe(expected);
   });
 

@@ -40,7 +40,8 @@ export const NGINX_GATEWAY_FABRIC_POLICY_RESOURCES = {
   WAFPolicy: 'wafPolicies',
 } as const satisfies Record<string, ResourceName>;
 
-export type NginxPolicyKind = keyof typeof NGINX_GATEWAY_FABRIC_POLICY_RESOURCES;
+export type NginxPolicyKind =
+  keyof typeof NGINX_GATEWAY_FABRIC_POLICY_RESOURCES;
 
 /**
  * The fields two policies of a kind may not both set on one target (each kind's validator's
@@ -380,7 +381,11 @@ export function nginxGatewayFabricPolicyStatus(
       for (let j = i + 1; j < ordered.length; j++) {
         if (ordered[j].conflicted) continue;
         if (
-          policiesConflict(ordered[i].kind, ordered[i].policy, ordered[j].policy)
+          policiesConflict(
+            ordered[i].kind,
+            ordered[i].policy,
+            ordered[j].policy,
+          )
         ) {
           ordered[j].conflicted = condition(
             'Accepted',
@@ -402,7 +407,9 @@ export function nginxGatewayFabricPolicyStatus(
     );
     const ancestors: Ancestor[] = [];
     const has = (ref: AncestorRef) =>
-      ancestors.some(a => JSON.stringify(a.ancestorRef) === JSON.stringify(ref));
+      ancestors.some(
+        a => JSON.stringify(a.ancestorRef) === JSON.stringify(ref),
+      );
     const full = () => others.length + ancestors.length >= MAX_ANCESTORS;
     const add = (ref: AncestorRef, conditions: Condition[]) => {
       if (has(ref) || full()) return;
