@@ -246,6 +246,105 @@ describe('which policies apply to a hostname, and which wins', () => {
   });
 });
 
+describe("NGINX Gateway Fabric's policies, merged field by field", () => {
+  beforeEach(() => {
+    clock = 0;
+  });
+  const csp = (
+    namespace: string,
+    name: string,
+    target: 'Gateway' | 'HTTPRoute',
+    settings: Record<string, unknown>,
+  ) =>
+    policy('ClientSettingsPolicy', namespace, name, {
+      targetRef: { group: GW, kind: target, name: 'checkout' },
+      ...settings,
+    });
+
+  it('two on one target conflict only where both set a field', () => {
+    const older = csp('checkout', 'uploads', 'HTTPRoute', {
+      body: { maxSize: '50m' },
+    });
+    const sameField = csp('checkout', 'small', 'HTTPRoute', {
+      body: { maxSize: '1m' },
+    });
+    const otherField = csp('checkout', 'keepalive', 'HTTPRoute', {
+      keepAlive: { requests: 100 },
+    });
+    expect(verdicts([otherField, sameField, older])).toEqual([
+      ['ClientSettingsPolicy uploads', 'effective', undefined],
+      [
+        'ClientSettingsPolicy small',
+        'conflicted',
+        'ClientSettingsPolicy checkout/uploads',
+      ],
+      ['ClientSettingsPolicy keepalive', 'effective', undefined],
+    ]);
+  });
+
+  it('a route policy overrides the Gateway one only in the fields it sets too', () => {
+    const gatewayWide = csp('tenant-team-a', 'defaults', 'Gateway', {
+      body: { maxSize: '10m' },
+      keepAlive: { timeout: { server: '30s' } },
+    });
+    const bodyOnly = csp('tenant-team-a', 'body-only', 'Gateway', {
+      body: { timeout: '10s' },
+    });
+    const onRoute = csp('checkout', 'uploads', 'HTTPRoute', {
+      body: { maxSize: '50m', timeout: '60s' },
+    });
+    expect(verdicts([gatewayWide, bodyOnly, onRoute])).toEqual([
+      ['ClientSettingsPolicy uploads', 'effective', undefined],
+      [
+        'ClientSettingsPolicy defaults',
+        'merged',
+        'ClientSettingsPolicy checkout/uploads',
+      ],
+      [
+        'ClientSettingsPolicy body-only',
+        'overridden',
+        'ClientSettingsPolicy checkout/uploads',
+      ],
+    ]);
+  });
+
+  it("reads the controller's verdict on a route policy from the route's own ancestor entry", () => {
+    const onRoute = csp('checkout', 'uploads', 'HTTPRoute', {
+      body: { maxSize: '50m' },
+    });
+    onRoute.status = {
+      ancestors: [
+        {
+          ancestorRef: {
+            group: GW,
+            kind: 'HTTPRoute',
+            namespace: 'checkout',
+            name: 'checkout',
+          },
+          controllerName: 'gateway.nginx.org/nginx-gateway-controller',
+          conditions: [
+            {
+              type: 'Accepted',
+              status: 'False',
+              reason: 'Conflicted',
+              message: 'Conflicts with another ClientSettingsPolicy',
+            },
+          ],
+        },
+      ],
+    };
+    const [applied] = policiesInForce([onRoute], scope);
+    expect(applied.status.status).toBe('error');
+    expect(applied.status.summary).toMatch(
+      /on HTTPRoute "checkout\/checkout".*Conflicts with another ClientSettingsPolicy/,
+    );
+    // An Envoy Gateway policy on the route is not read from a route entry.
+    const envoy = policy('BackendTrafficPolicy', 'checkout', 'btp', toRoute());
+    envoy.status = onRoute.status;
+    expect(policiesInForce([envoy], scope)[0].status.status).toBe('unknown');
+  });
+});
+
 describe("the controller's verdict on a policy", () => {
   const ancestor = (
     name: string,

@@ -8,12 +8,19 @@
  * over its ListenerSet, a ListenerSet over the whole Gateway); between policies of one kind on
  * the same target, the oldest (creationTimestamp) wins, then the first by namespace/name, and
  * the others are Conflicted. A more specific policy with `mergeType` merges over the less
- * specific one instead of replacing it.
+ * specific one instead of replacing it. NGINX Gateway Fabric's policies merge field by field
+ * (kinds.ts, `mergeableFields`): two on one target conflict only where both set a field, and a
+ * more specific one overrides a less specific one only in the fields it sets.
  */
 import { interpretConditions, StatusSummary } from '../conditions';
 import { matchesLabelSelector } from '../attachment/labelSelector';
 import { GATEWAY_API_GROUP } from '../types';
-import { POLICY_KINDS, policySettings, PolicyImplementation } from './kinds';
+import {
+  mergeableFieldsSet,
+  POLICY_KINDS,
+  policySettings,
+  PolicyImplementation,
+} from './kinds';
 import { policyTargetRefs, refNamesKind } from './targets';
 import { ImplementationPolicy, PolicyAncestorStatus } from './types';
 
@@ -92,6 +99,11 @@ interface Candidate {
   /** The Gateway whose ancestor status speaks for it here. */
   gateway: PolicyTargetObject;
   listenerName?: string;
+  /**
+   * The object its controller reports it on, when not that Gateway: NGINX Gateway Fabric
+   * names a targeted route itself as the ancestor.
+   */
+  ancestor?: PolicyTargetObject;
 }
 
 const RANK = {
@@ -147,6 +159,8 @@ function candidatesOf(
         rank: sectionName === undefined ? RANK.route : RANK.routeRule,
         gateway,
         listenerName,
+        ...(POLICY_KINDS[policy.kind ?? '']?.implementation ===
+          'nginx-gateway-fabric' && { ancestor: scope.route }),
       });
     }
   }
@@ -205,41 +219,43 @@ function comparePrecedence(a: Candidate, b: Candidate): number {
 const ancestorMatches = (
   ancestor: PolicyAncestorStatus,
   policyNamespace: string,
-  gateway: PolicyTargetObject,
+  object: PolicyTargetObject,
 ) => {
   const ref = ancestor.ancestorRef ?? {};
   return (
     (ref.group ?? GATEWAY_API_GROUP) === GATEWAY_API_GROUP &&
-    (ref.kind ?? 'Gateway') === 'Gateway' &&
-    ref.name === gateway.name &&
-    (ref.namespace ?? policyNamespace) === gateway.namespace
+    (ref.kind ?? 'Gateway') === object.kind &&
+    ref.name === object.name &&
+    (ref.namespace ?? policyNamespace) === object.namespace
   );
 };
 
 /**
  * The controller's verdict on a policy for one Gateway, from its `status.ancestors` entry for
- * that Gateway (the one naming the listener first); `unknown` when none reports it.
+ * that Gateway (the one naming the listener first), or for another ancestor `kind` (NGINX
+ * Gateway Fabric reports a route policy on the route itself); `unknown` when none reports it.
  *
  * @public
  */
 export function interpretPolicyAncestorStatus(
   policy: ImplementationPolicy,
-  gateway: { namespace: string; name: string },
+  gateway: { namespace: string; name: string; kind?: string },
   listenerName?: string,
 ): StatusSummary {
   const namespace = policy.metadata?.namespace ?? '';
+  const kind = gateway.kind ?? 'Gateway';
   const entries = (policy.status?.ancestors ?? []).filter(a =>
-    ancestorMatches(a, namespace, { kind: 'Gateway', ...gateway }),
+    ancestorMatches(a, namespace, { ...gateway, kind }),
   );
   const entry =
     entries.find(a => a.ancestorRef?.sectionName === listenerName) ??
     entries.find(a => a.ancestorRef?.sectionName === undefined) ??
     entries[0];
-  const label = `${policy.kind} "${namespace}/${policy.metadata?.name}" on Gateway "${gateway.namespace}/${gateway.name}": `;
+  const label = `${policy.kind} "${namespace}/${policy.metadata?.name}" on ${kind} "${gateway.namespace}/${gateway.name}": `;
   if (!entry) {
     return {
       status: 'unknown',
-      summary: `${label}no controller has reported on this policy for this Gateway yet.`,
+      summary: `${label}no controller has reported on this policy for this ${kind} yet.`,
     };
   }
   return interpretConditions(
@@ -278,25 +294,45 @@ export function policiesInForce(
   )) {
     const info = POLICY_KINDS[kind];
     const ordered = [...candidates].sort(comparePrecedence);
-    // Per target, the first (oldest) policy holds it; the rest are Conflicted.
-    const holders = new Map<string, Candidate>();
-    for (const c of ordered) {
-      if (!holders.has(targetKey(c.target)))
-        holders.set(targetKey(c.target), c);
-    }
-    const winner = ordered[0];
-    for (const c of ordered) {
-      const holder = holders.get(targetKey(c.target))!;
-      let precedence: PolicyPrecedence = 'effective';
-      let overriddenBy: Candidate | undefined;
-      if (holder !== c) {
-        precedence = 'conflicted';
-        overriddenBy = holder;
-      } else if (c.rank < winner.rank) {
-        // The more specific policies above it, up to one that replaces rather than merges.
-        const above = ordered.filter(
-          o => o.rank > c.rank && holders.get(targetKey(o.target)) === o,
+    const byField = info.mergeableFields !== undefined;
+    const fields = new Map(ordered.map(c => [c, mergeableFieldsSet(c.policy)]));
+    const shareField = (a: Candidate, b: Candidate) =>
+      fields.get(a)!.some(f => fields.get(b)!.includes(f));
+    // Per target, the first (oldest) policy holds it and the rest are Conflicted; for a kind
+    // merged field by field, only those setting a field an older one still in force sets.
+    const conflictedBy = new Map<Candidate, Candidate>();
+    ordered.forEach((c, i) => {
+      const older = ordered
+        .slice(0, i)
+        .find(
+          o =>
+            targetKey(o.target) === targetKey(c.target) &&
+            !conflictedBy.has(o) &&
+            (!byField || shareField(o, c)),
         );
+      if (older) conflictedBy.set(c, older);
+    });
+    for (const c of ordered) {
+      let precedence: PolicyPrecedence = 'effective';
+      let overriddenBy = conflictedBy.get(c);
+      // The more specific policies in force above it.
+      const above = ordered.filter(
+        o => o.rank > c.rank && !conflictedBy.has(o),
+      );
+      if (overriddenBy) {
+        precedence = 'conflicted';
+      } else if (byField) {
+        // Overridden in the fields the more specific ones set too; the rest still apply.
+        const covering = above.filter(o => shareField(o, c));
+        if (covering.length > 0) {
+          const all = fields
+            .get(c)!
+            .every(f => covering.some(o => fields.get(o)!.includes(f)));
+          precedence = all ? 'overridden' : 'merged';
+          overriddenBy = covering[0];
+        }
+      } else if (above.length > 0) {
+        // Up to one that replaces rather than merges.
         const replacing = above.find(o => !o.policy.spec?.mergeType);
         precedence = replacing ? 'overridden' : 'merged';
         overriddenBy = replacing ?? above[above.length - 1];
@@ -315,7 +351,7 @@ export function policiesInForce(
         }),
         status: interpretPolicyAncestorStatus(
           c.policy,
-          c.gateway,
+          c.ancestor ?? c.gateway,
           c.listenerName,
         ),
       });

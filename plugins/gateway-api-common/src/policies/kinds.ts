@@ -22,6 +22,13 @@ export interface PolicyKindInfo {
   group: string;
   implementation: PolicyImplementation;
   targetKinds: readonly string[];
+  /**
+   * The settings (spec field paths) of a kind whose policies merge field by field (NGINX
+   * Gateway Fabric's): two on one target conflict only where both set one of them, and a more
+   * specific one overrides a less specific one only in the fields it sets. Undefined: a policy
+   * of the kind replaces another whole (Envoy Gateway's, and those without such settings).
+   */
+  mergeableFields?: readonly string[];
 }
 
 const ENVOY_GATEWAY_GROUP = 'gateway.envoyproxy.io';
@@ -33,11 +40,16 @@ const eg = (kind: string, targetKinds: string[]): PolicyKindInfo => ({
   implementation: 'envoy-gateway',
   targetKinds,
 });
-const ngf = (kind: string, targetKinds: string[]): PolicyKindInfo => ({
+const ngf = (
+  kind: string,
+  targetKinds: string[],
+  mergeableFields?: string[],
+): PolicyKindInfo => ({
   kind,
   group: NGINX_GATEWAY_GROUP,
   implementation: 'nginx-gateway-fabric',
   targetKinds,
+  ...(mergeableFields && { mergeableFields }),
 });
 
 /**
@@ -63,26 +75,78 @@ export const POLICY_KINDS: Readonly<Record<string, PolicyKindInfo>> = {
     'GRPCRoute',
     'TCPRoute',
   ]),
-  ClientSettingsPolicy: ngf('ClientSettingsPolicy', [
-    'Gateway',
-    'HTTPRoute',
-    'GRPCRoute',
-  ]),
-  ProxySettingsPolicy: ngf('ProxySettingsPolicy', [
-    'Gateway',
-    'HTTPRoute',
-    'GRPCRoute',
-  ]),
-  RateLimitPolicy: ngf('RateLimitPolicy', [
-    'Gateway',
-    'HTTPRoute',
-    'GRPCRoute',
-  ]),
-  ObservabilityPolicy: ngf('ObservabilityPolicy', ['HTTPRoute', 'GRPCRoute']),
-  SnippetsPolicy: ngf('SnippetsPolicy', ['Gateway']),
+  // NGINX Gateway Fabric v2.6's fields, from each kind's validator's `Conflicts`.
+  ClientSettingsPolicy: ngf(
+    'ClientSettingsPolicy',
+    ['Gateway', 'HTTPRoute', 'GRPCRoute'],
+    [
+      'body.timeout',
+      'body.maxSize',
+      'keepAlive.requests',
+      'keepAlive.time',
+      'keepAlive.minTimeout',
+      'keepAlive.timeout',
+    ],
+  ),
+  ProxySettingsPolicy: ngf(
+    'ProxySettingsPolicy',
+    ['Gateway', 'HTTPRoute', 'GRPCRoute'],
+    [
+      'buffering.disable',
+      'buffering.bufferSize',
+      'buffering.buffers',
+      'buffering.busyBuffersSize',
+      'timeout.connect',
+      'timeout.read',
+      'timeout.send',
+    ],
+  ),
+  RateLimitPolicy: ngf(
+    'RateLimitPolicy',
+    ['Gateway', 'HTTPRoute', 'GRPCRoute'],
+    ['rateLimit.dryRun', 'rateLimit.logLevel', 'rateLimit.rejectCode'],
+  ),
+  ObservabilityPolicy: ngf(
+    'ObservabilityPolicy',
+    ['HTTPRoute', 'GRPCRoute'],
+    ['tracing'],
+  ),
+  SnippetsPolicy: ngf('SnippetsPolicy', ['Gateway'], []),
   WAFPolicy: ngf('WAFPolicy', ['Gateway', 'HTTPRoute', 'GRPCRoute']),
-  UpstreamSettingsPolicy: ngf('UpstreamSettingsPolicy', ['Service']),
+  UpstreamSettingsPolicy: ngf(
+    'UpstreamSettingsPolicy',
+    ['Service'],
+    [
+      'zoneSize',
+      'keepAlive.connections',
+      'keepAlive.requests',
+      'keepAlive.time',
+      'keepAlive.timeout',
+      'loadBalancingMethod',
+      'hashMethodKey',
+    ],
+  ),
 };
+
+/**
+ * The mergeable fields (see {@link PolicyKindInfo}) a policy sets.
+ *
+ * @public
+ */
+export function mergeableFieldsSet(policy: ImplementationPolicy): string[] {
+  const spec = policy.spec ?? {};
+  return (POLICY_KINDS[policy.kind ?? '']?.mergeableFields ?? []).filter(
+    path => {
+      const value = path
+        .split('.')
+        .reduce<any>(
+          (o, k) => (o === undefined || o === null ? o : o[k]),
+          spec,
+        );
+      return value !== undefined && value !== null;
+    },
+  );
+}
 
 type Spec = Record<string, any>;
 
