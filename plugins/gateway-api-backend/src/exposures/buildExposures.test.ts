@@ -282,6 +282,71 @@ describe('buildExposures over the example cluster', () => {
     expect(checkout.status.status).toBe('ok');
   });
 
+  it("lists NGINX Gateway Fabric's policies in force on api.payments.team-b.example.org, merged field by field, with its verdicts", () => {
+    const [api] = byHostname('api.payments.team-b.example.org');
+    expect(api.status.status).toBe('ok');
+    expect(
+      api.policies?.map(p => [
+        `${p.kind} ${p.namespace}/${p.name}`,
+        p.implementation,
+        p.precedence,
+        p.overriddenBy,
+        p.status.status,
+        p.status.reason,
+      ]),
+    ).toEqual([
+      [
+        'ClientSettingsPolicy payments/payments-api-uploads',
+        'nginx-gateway-fabric',
+        'effective',
+        undefined,
+        'ok',
+        undefined,
+      ],
+      [
+        'ClientSettingsPolicy payments/payments-api-uploads-strict',
+        'nginx-gateway-fabric',
+        'conflicted',
+        'ClientSettingsPolicy payments/payments-api-uploads',
+        'error',
+        'Conflicted',
+      ],
+      [
+        'ClientSettingsPolicy tenant-team-b/nginx-defaults',
+        'nginx-gateway-fabric',
+        'merged',
+        'ClientSettingsPolicy payments/payments-api-uploads',
+        'ok',
+        undefined,
+      ],
+      [
+        'ProxySettingsPolicy payments/payments-api',
+        'nginx-gateway-fabric',
+        'effective',
+        undefined,
+        'ok',
+        undefined,
+      ],
+      [
+        'UpstreamSettingsPolicy payments/payments-api',
+        'nginx-gateway-fabric',
+        'effective',
+        undefined,
+        'ok',
+        undefined,
+      ],
+    ]);
+    expect(api.policies?.[0].settings).toEqual([
+      'request body up to 50m',
+      'body timeout 60s',
+    ]);
+    // The payments route on team-b's Envoy Gateway has none of them.
+    const [payments] = byHostname('payments.team-b.example.org');
+    expect(payments.policies?.map(p => p.implementation)).toEqual([
+      'envoy-gateway',
+    ]);
+  });
+
   it('ties each exposure to its component and tenant', () => {
     const [checkout] = byHostname('checkout.team-a.example.org');
     expect(checkout).toMatchObject({
