@@ -299,7 +299,10 @@ export function snapshotCache(
  * it does not read (auth, catalog, permissions, tenants) is stubbed (outside jest,
  * mockServices is not available).
  */
-export function hostnamesRouter(exposures: ExposureIndex, now: Date) {
+export function hostnamesRouter(
+  exposures: ExposureIndex,
+  now: Date | (() => Date),
+) {
   return createRouter({
     clusters: [],
     exposures,
@@ -309,6 +312,6 @@ export function hostnamesRouter(exposures: ExposureIndex, now: Date) {
     tenants: () => [],
     tenantDetail: () => undefined,
     checkHostname: async () => ({ ok: false, reason: 'not in the bench' }),
-    clock: () => now,
+    clock: typeof now === 'function' ? now : () => now,
   });
 }

@@ -3,7 +3,9 @@ import {
   certificateExpiresWithin,
   summariseTls,
   TLS_STATE_LEVEL,
+  tlsStateChangesAt,
   TlsState,
+  tlsSummaryChangesAt,
   TlsSummaryInput,
 } from './tls';
 import { Certificate, Challenge, Issuer } from './types';
@@ -588,5 +590,126 @@ describe('TLS_STATE_LEVEL', () => {
     expect(TLS_STATE_LEVEL.missing).toBe('error');
     expect(TLS_STATE_LEVEL.expiring).toBe('warning');
     expect(TLS_STATE_LEVEL.ready).toBe('ok');
+  });
+});
+
+describe('tlsStateChangesAt and tlsSummaryChangesAt', () => {
+  const DAY = 24 * 60 * 60 * 1000;
+  const notAfter = '2026-08-30T06:30:00.250Z';
+  const at = Date.parse(notAfter);
+  const input = (
+    now: number,
+    over: Parameters<typeof certificate>[0] = {},
+  ) => ({
+    certificate: certificate({ notAfter, ...over }),
+    issuers: readyIssuer,
+    now,
+  });
+
+  it.each<[string, number, number, number]>([
+    // [what, now, state changes at, summary changes at]
+    [
+      'ready, weeks away: expiring from the first millisecond under 14 days',
+      at - 20 * DAY + 1000,
+      at - 14 * DAY + 1,
+      at - 19 * DAY + 1,
+    ],
+    [
+      'exactly 14 days left: still ready, expiring a millisecond later',
+      at - 14 * DAY,
+      at - 14 * DAY + 1,
+      at - 14 * DAY + 1,
+    ],
+    ['expiring: expired at notAfter', at - 3 * DAY - 5, at, at - 3 * DAY + 1],
+    ['a millisecond before notAfter', at - 1, at, at],
+    ['expired: no state left to move to', at, Infinity, at + 1],
+    ['long expired', at + 40 * DAY + 7, Infinity, at + 41 * DAY + 1],
+  ])('%s', (_what, now, state, summary) => {
+    expect(tlsStateChangesAt(input(now))).toBe(state);
+    expect(tlsSummaryChangesAt(input(now))).toBe(summary);
+  });
+
+  it.each<[string, TlsSummaryInput]>([
+    ['no Certificate', { now: at }],
+    [
+      'a Certificate without notAfter',
+      {
+        certificate: {
+          spec: { secretName: 's' },
+          status: { conditions: [{ type: 'Ready', status: 'True' }] },
+        },
+        now: at,
+      },
+    ],
+    ['an unreadable notAfter', input(0, { notAfter: 'soon' })],
+    ['an unreadable now', { ...input(0), now: 'not a date' }],
+  ])('never changes for %s', (_what, given) => {
+    expect(tlsStateChangesAt(given)).toBe(Infinity);
+    expect(tlsSummaryChangesAt(given)).toBe(Infinity);
+  });
+
+  it('takes the window the summary is asked for', () => {
+    const now = at - 40 * DAY;
+    expect(tlsStateChangesAt({ ...input(now), expiringWithinDays: 30 })).toBe(
+      at - 30 * DAY + 1,
+    );
+    expect(tlsStateChangesAt({ ...input(now), expiringWithinDays: 2.5 })).toBe(
+      at - 2.5 * DAY + 1,
+    );
+    // Already inside a 50-day window: the next state is expired.
+    expect(tlsStateChangesAt({ ...input(now), expiringWithinDays: 50 })).toBe(
+      at,
+    );
+  });
+
+  // A fixed generator, so a failure replays.
+  let seed = 42;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const cases = Array.from({ length: 300 }, () => {
+    const now = at + Math.floor((random() - 0.6) * 40 * DAY);
+    const ready = random() < 0.7 ? 'True' : 'False';
+    return { now, ready };
+  });
+
+  it('gives the summary unchanged up to the instant, and changed at it, for any time and state', () => {
+    for (const { now, ready } of cases) {
+      const changesAt = tlsSummaryChangesAt(input(now, { ready }));
+      const summary = summariseTls(input(now, { ready }));
+      const justBefore = summariseTls(input(changesAt - 1, { ready }));
+      const between = summariseTls(
+        input(now + Math.floor((changesAt - now) * random()), { ready }),
+      );
+      expect(justBefore).toEqual(summary);
+      expect(between).toEqual(summary);
+      expect(summariseTls(input(changesAt, { ready }))).not.toEqual(summary);
+    }
+  });
+
+  it('gives the state unchanged up to the instant, and a Ready certificate’s changed at it', () => {
+    for (const { now, ready } of cases) {
+      const changesAt = tlsStateChangesAt(input(now, { ready }));
+      const { state } = summariseTls(input(now, { ready }));
+      // Only an expired certificate has no state left to move to.
+      const lastBefore =
+        changesAt === Infinity
+          ? 'expired'
+          : summariseTls(input(changesAt - 1, { ready })).state;
+      expect(lastBefore).toBe(state);
+    }
+    const readyCases = cases.filter(
+      c =>
+        c.ready === 'True' &&
+        tlsStateChangesAt(input(c.now, { ready: c.ready })) < Infinity,
+    );
+    expect(readyCases.length).toBeGreaterThan(100);
+    for (const { now } of readyCases) {
+      const changesAt = tlsStateChangesAt(input(now));
+      expect(summariseTls(input(changesAt)).state).not.toBe(
+        summariseTls(input(now)).state,
+      );
+    }
   });
 });

@@ -123,6 +123,53 @@ export function certificateExpiresWithin(
     notAfter - new Date(now).getTime() <= days * DAY_MS
   );
 }
+/** notAfter and now as {@link summariseTls} reads them, or undefined when it has no expiry. */
+function expiryClock(input: TlsSummaryInput) {
+  const notAfterText = input.certificate?.status?.notAfter;
+  const notAfter = notAfterText ? Date.parse(notAfterText) : NaN;
+  const now = new Date(input.now).getTime();
+  if (Number.isNaN(notAfter) || Number.isNaN(now)) return undefined;
+  return { notAfter, now };
+}
+
+/**
+ * The first instant after `input.now` (in whole milliseconds, as Date keeps time) at which
+ * {@link summariseTls} of the same input may give another state: when the certificate starts
+ * `expiring` (less than `expiringWithinDays` left), and when it is `expired`. Infinity when the
+ * clock cannot change it (no Certificate, or no readable notAfter).
+ *
+ * @public
+ */
+export function tlsStateChangesAt(input: TlsSummaryInput): number {
+  const clock = expiryClock(input);
+  if (!clock) return Number.POSITIVE_INFINITY;
+  const { notAfter, now } = clock;
+  // `expiring` from the first millisecond with less than the window left; `expired` at notAfter.
+  const window = (input.expiringWithinDays ?? 14) * DAY_MS;
+  const expiring = Math.floor(notAfter - window) + 1;
+  return Math.min(
+    ...[expiring, notAfter].filter(at => at > now),
+    Number.POSITIVE_INFINITY,
+  );
+}
+
+/**
+ * The first instant after `input.now` at which any part of {@link summariseTls}'s answer for
+ * the same input may change: its state ({@link tlsStateChangesAt}), or its whole days left,
+ * which drop by one each day at the time of day of notAfter. Infinity when the clock cannot
+ * change it.
+ *
+ * @public
+ */
+export function tlsSummaryChangesAt(input: TlsSummaryInput): number {
+  const clock = expiryClock(input);
+  if (!clock) return Number.POSITIVE_INFINITY;
+  const { notAfter, now } = clock;
+  // daysLeft = floor((notAfter - now) / DAY_MS) holds while notAfter - now >= daysLeft days.
+  const daysLeft = Math.floor((notAfter - now) / DAY_MS);
+  return Math.min(tlsStateChangesAt(input), notAfter - daysLeft * DAY_MS + 1);
+}
+
 const CERT_MANAGER_GROUP = 'cert-manager.io';
 const FAILED_ACME_STATES = ['invalid', 'errored', 'expired'];
 

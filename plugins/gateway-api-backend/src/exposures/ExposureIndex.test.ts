@@ -1,6 +1,12 @@
 import { KubernetesObject } from '@kubernetes/client-node';
 import { ClusterSnapshot, GatewayApiCache } from '../cache/GatewayApiCache';
+import { Exposure } from '@gatehouse/backstage-plugin-gateway-api-common';
 import { ExposureIndex } from './ExposureIndex';
+import { buildExposures } from './buildExposures';
+import {
+  certificateClockSnapshot,
+  T0,
+} from '../__testUtils__/certificateClock';
 import {
   AUTO_MAX_HOSTNAME_ENTITIES,
   hostnameGroupName,
@@ -18,7 +24,7 @@ const route = (name: string): KubernetesObject =>
   } as KubernetesObject);
 
 describe('ExposureIndex.hostnames', () => {
-  it('keeps its hostname index until a cluster’s snapshot changes or a minute passes, rebuilding at most every 2 seconds', () => {
+  it('keeps its hostname index until a cluster’s snapshot changes, rebuilding at most every 2 seconds, never for the clock alone', () => {
     const snapshots = new Map<string, ClusterSnapshot>([
       ['a', { cluster: 'a', byKind: new Map([['HTTPRoute', [route('one')]]]) }],
       ['b', { cluster: 'b', byKind: new Map([['HTTPRoute', [route('two')]]]) }],
@@ -54,9 +60,9 @@ describe('ExposureIndex.hostnames', () => {
     now = new Date('2026-01-01T00:00:30Z');
     expect(index.hostnames().index).toBe(second);
 
-    // Certificate expiry states move with the clock.
-    now = new Date('2026-01-01T00:01:00Z');
-    expect(index.hostnames().index).not.toBe(second);
+    // The index follows certificate expiry states itself (HostnameIndex).
+    now = new Date('2026-01-02T00:01:00Z');
+    expect(index.hostnames().index).toBe(second);
   });
 
   it('takes in a cluster the moment it is first listed, without waiting out the 2 seconds', () => {
@@ -87,51 +93,46 @@ describe('ExposureIndex.hostnames', () => {
 });
 
 describe('ExposureIndex.list', () => {
-  const labelled = (name: string): KubernetesObject => ({
-    ...route(name),
-    metadata: {
-      name,
-      namespace: 'apps',
-      labels: { 'backstage.io/kubernetes-id': 'shop' },
-    },
-  });
-
-  it('answers an entity from the last minute while computing this minute after the answer, and a changed snapshot at once', async () => {
-    let snapshot: ClusterSnapshot = {
-      cluster: 'a',
-      byKind: new Map([['HTTPRoute', [labelled('one')]]]),
-    };
+  it('answers an entity at the time of the answer from exposures computed once per snapshot, and a changed snapshot at once', () => {
+    let snapshot = certificateClockSnapshot();
     const cache = {
-      clusters: ['a'],
+      clusters: ['dev'],
       snapshot: () => snapshot,
       hasSynced: () => true,
     } as unknown as GatewayApiCache;
-    let now = new Date('2026-01-01T00:00:59Z');
-    const index = new ExposureIndex(cache, () => now);
+    let now = new Date(T0);
+    // No hostname entities: the answers are the exposures as built.
+    const index = new ExposureIndex(cache, () => now, 'none');
     const entityRef = 'component:default/shop';
+    const stateOf = (items: Exposure[], hostname: string) =>
+      items.find(e => e.hostname === hostname)?.tls?.state;
 
     const first = index.list({ entityRef }).items;
-    expect(first.map(e => e.hostname)).toEqual(['one.example.org']);
+    expect(stateOf(first, 'one.c2.a.example.org')).toBe('expiring');
 
-    // A new minute: the same objects answer at once, this minute's come after.
-    now = new Date('2026-01-01T00:01:00Z');
-    expect(index.list({ entityRef }).items[0]).toBe(first[0]);
-    await new Promise(resolve => setTimeout(resolve, 10));
-    const recomputed = index.list({ entityRef }).items;
-    expect(recomputed[0]).not.toBe(first[0]);
-    expect(recomputed[0]).toEqual(first[0]);
+    // The instant its certificate expires, the answer says so; what did not change is the
+    // same object (the cluster's exposures were not computed again).
+    now = new Date(T0 + 45_000);
+    const second = index.list({ entityRef }).items;
+    expect(stateOf(second, 'one.c2.a.example.org')).toBe('expired');
+    expect(second).toEqual(
+      buildExposures(snapshot, now).filter(e => e.entityRef === entityRef),
+    );
+    const plain = (items: Exposure[]) =>
+      items.find(e => e.hostname === 'plain.a.example.org');
+    expect(plain(second)).toBe(plain(first));
+    // Every exposure of the cluster too.
+    expect(index.list().items).toEqual(buildExposures(snapshot, now));
 
     // A watch event's new snapshot is never answered from the old one.
-    snapshot = {
-      cluster: 'a',
-      byKind: new Map([['HTTPRoute', [labelled('one'), labelled('two')]]]),
-    };
-    expect(
-      index
-        .list({ entityRef })
-        .items.map(e => e.hostname)
-        .sort(),
-    ).toEqual(['one.example.org', 'two.example.org']);
+    snapshot = certificateClockSnapshot(
+      o => o.kind !== 'HTTPRoute' || o.metadata?.name === 'r-c0',
+    );
+    expect(index.list({ entityRef }).items.map(e => e.hostname)).toEqual([
+      'one.c0.a.example.org',
+      'two.c0.a.example.org',
+      'three.c0.elsewhere.example.net',
+    ]);
   });
 });
 

@@ -5,6 +5,7 @@ import {
 import { ClusterSnapshot, GatewayApiCache } from '../cache/GatewayApiCache';
 import { buildExposures } from './buildExposures';
 import { HostnameIndex } from './HostnameIndex';
+import { exposureAt } from './exposureClock';
 import {
   HostnameEntities,
   hostnameCatalogEntityRef,
@@ -17,26 +18,27 @@ export interface ExposureFilter {
   tenant?: string;
 }
 
-const MINUTE = 60_000;
 /** The least time between two builds of the hostname index. */
 const REBUILD_MS = 2_000;
 
 type Shape = Exclude<HostnameEntities, 'auto'>;
 
 interface Computed {
-  minute: number;
   /** The hostname entities' shape `catalogEntityRef` follows. */
   shape: Shape;
+  /** Each as last read: given at the time of each answer (exposureAt), kept for the next. */
   items: Exposure[];
-  /** By lower-cased entity ref, so an entity page touches only its own hostnames. */
-  byEntity: Map<string, Exposure[]>;
+  /** Positions in `items` by lower-cased entity ref, so an entity page reads only its own. */
+  byEntity: Map<string, number[]>;
 }
 
 const entityKey = (ref: string) => ref.toLocaleLowerCase('en-US');
 
 /**
- * Exposures of every cluster, computed from the cache and memoised per cache snapshot (and per
- * minute, since certificate expiry states move with the clock), so page views are cheap.
+ * Exposures of every cluster, computed from the cache and memoised per cache snapshot, so page
+ * views are cheap. The clock moves certificate expiry states: each answer gives every
+ * exposure it holds at the time of the answer, computing again only the TLS of those whose
+ * certificate changed since (see exposureClock), never a cluster's exposures.
  */
 export class ExposureIndex {
   private readonly memo = new WeakMap<ClusterSnapshot, Computed>();
@@ -48,9 +50,6 @@ export class ExposureIndex {
     /** The clusters not yet listed when it was built: the answer says so with the index. */
     pending: string[];
   };
-
-  /** Snapshots whose exposures are to be recomputed for a new minute, after this answer. */
-  private readonly refreshing = new WeakSet<ClusterSnapshot>();
 
   /** The shape `auto` stood for, and the snapshots it was counted in. */
   private resolved?: { from: ClusterSnapshot[]; shape: Shape };
@@ -66,16 +65,18 @@ export class ExposureIndex {
     const clusters = this.cache.clusters.filter(
       c => !filter.cluster || c === filter.cluster,
     );
+    const now = this.clock().getTime();
     const items = clusters
       .flatMap(cluster => {
-        // An entity's page answers from the last minute's expiry states while this one's are
-        // computed after it: it never waits for every cluster to be recomputed at once.
-        const computed = this.exposuresOf(this.cache.snapshot(cluster), {
-          stale: true,
-        });
+        const computed = this.exposuresOf(this.cache.snapshot(cluster));
+        const at = (position: number) => {
+          const exposure = exposureAt(computed.items[position], now);
+          computed.items[position] = exposure;
+          return exposure;
+        };
         return filter.entityRef
-          ? computed.byEntity.get(entityKey(filter.entityRef)) ?? []
-          : computed.items;
+          ? (computed.byEntity.get(entityKey(filter.entityRef)) ?? []).map(at)
+          : computed.items.map((_, position) => at(position));
       })
       .filter(e => !filter.tenant || e.tenant === filter.tenant);
     return {
@@ -89,8 +90,8 @@ export class ExposureIndex {
 
   /**
    * Every cluster's hostnames, indexed for `GET /hostnames`; rebuilt only after a cluster's
-   * snapshot changed (a cache event) or its expiry states moved (each minute), and at most
-   * every 2 seconds.
+   * snapshot changed (a cache event), and at most every 2 seconds. The index follows the clock
+   * itself (HostnameIndex).
    */
   hostnames(): Omit<ExposureList, 'items'> & { index: HostnameIndex } {
     const clusters = this.cache.clusters;
@@ -131,26 +132,12 @@ export class ExposureIndex {
     };
   }
 
-  /**
-   * The snapshot's exposures at this minute; with `stale`, those of an earlier minute of the
-   * same snapshot if that is all there is yet, this minute's being computed after the answer.
-   * A snapshot not computed at all yet (a watch event made it) is always computed at once.
-   */
-  private exposuresOf(
-    snapshot: ClusterSnapshot,
-    options: { stale?: boolean } = {},
-  ): Computed {
-    const now = this.clock();
-    const minute = Math.floor(now.getTime() / MINUTE);
+  /** The snapshot's exposures, computed once per snapshot (and shape). */
+  private exposuresOf(snapshot: ClusterSnapshot): Computed {
     const shape = this.shape();
     const cached = this.memo.get(snapshot);
-    if (cached && cached.minute === minute && cached.shape === shape)
-      return cached;
-    if (cached && cached.shape === shape && options.stale) {
-      this.refreshLater(snapshot);
-      return cached;
-    }
-    const items = buildExposures(snapshot, now).map(exposure => {
+    if (cached && cached.shape === shape) return cached;
+    const items = buildExposures(snapshot, this.clock()).map(exposure => {
       const catalogEntityRef = hostnameCatalogEntityRef(
         shape,
         exposure.cluster,
@@ -159,15 +146,15 @@ export class ExposureIndex {
       );
       return catalogEntityRef ? { ...exposure, catalogEntityRef } : exposure;
     });
-    const byEntity = new Map<string, Exposure[]>();
-    for (const exposure of items) {
-      if (!exposure.entityRef) continue;
+    const byEntity = new Map<string, number[]>();
+    items.forEach((exposure, position) => {
+      if (!exposure.entityRef) return;
       const key = entityKey(exposure.entityRef);
       const same = byEntity.get(key);
-      if (same) same.push(exposure);
-      else byEntity.set(key, [exposure]);
-    }
-    const computed = { minute, shape, items, byEntity };
+      if (same) same.push(position);
+      else byEntity.set(key, [position]);
+    });
+    const computed = { shape, items, byEntity };
     this.memo.set(snapshot, computed);
     return computed;
   }
@@ -190,18 +177,5 @@ export class ExposureIndex {
       };
     }
     return this.resolved!.shape;
-  }
-
-  private refreshLater(snapshot: ClusterSnapshot) {
-    if (this.refreshing.has(snapshot)) return;
-    this.refreshing.add(snapshot);
-    const timer = setTimeout(() => {
-      this.refreshing.delete(snapshot);
-      // A snapshot the cache has replaced since is computed when it is asked for.
-      if (this.cache.snapshot(snapshot.cluster) === snapshot) {
-        this.exposuresOf(snapshot);
-      }
-    }, 0);
-    timer.unref?.();
   }
 }

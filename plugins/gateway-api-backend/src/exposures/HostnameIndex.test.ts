@@ -8,6 +8,12 @@ import {
   TlsState,
 } from '@gatehouse/backstage-plugin-gateway-api-common';
 import { exposure } from '../__testUtils__/exposure';
+import {
+  certificateClockSnapshot,
+  instantsAround,
+  T0,
+} from '../__testUtils__/certificateClock';
+import { buildExposures } from './buildExposures';
 import { HOSTNAME_FACET_FIELDS, HostnameIndex } from './HostnameIndex';
 
 const NOW = new Date('2026-01-01T00:00:00Z');
@@ -259,5 +265,112 @@ describe('HostnameIndex', () => {
         migration: [],
       },
     });
+  });
+});
+
+describe('HostnameIndex over the clock', () => {
+  // Three clusters of the same objects: their hostnames change state at the same instants.
+  const snapshots = ['a', 'b', 'c'].map(cluster => ({
+    ...certificateClockSnapshot(),
+    cluster,
+  }));
+  // Only hostnames that are Ready at first: the first to start expiring adds a facet value.
+  const allReady = certificateClockSnapshot(
+    o =>
+      o.kind !== 'Ingress' &&
+      (o.kind !== 'HTTPRoute' ||
+        ['r-c0', 'r-c4', 'r-plain'].includes(o.metadata!.name!)),
+  );
+  const rowsAt = (from: typeof snapshots, at: number) =>
+    from.flatMap(s => buildExposures(s, new Date(at)));
+  const queries: HostnameQuery[] = [
+    {},
+    { tls: 'expiring' },
+    { tls: ['expired', 'failed'], status: 'error' },
+    { status: 'warning' },
+    { status: ['warning', 'error'], sort: 'status' },
+    { sort: 'status', order: 'desc', limit: 7, offset: 3 },
+    { cluster: 'b', sort: 'status' },
+    { expiringWithinDays: 1, sort: 'status' },
+    { search: 'c1', sort: 'status', order: 'desc' },
+    { source: 'Ingress' },
+  ];
+  const instants = instantsAround(2);
+
+  it.each([
+    ['three clusters in every state', snapshots],
+    ['hostnames all Ready at first', [allReady]],
+  ])(
+    '%s: answers every query at every instant as an index built then does, never rebuilt',
+    (_what, from) => {
+      const index = new HostnameIndex(rowsAt(from, T0));
+      const changes = new Set<string>();
+      for (const at of instants) {
+        const fresh = new HostnameIndex(rowsAt(from, at));
+        for (const query of queries) {
+          const answer = index.query(query, new Date(at));
+          expect(answer).toEqual(fresh.query(query, new Date(at)));
+          expect([...index.all(query, new Date(at))]).toEqual([
+            ...fresh.all(query, new Date(at)),
+          ]);
+          changes.add(JSON.stringify(answer.facets.tls));
+        }
+      }
+      // The states did move while it answered.
+      expect(changes.size).toBeGreaterThan(3);
+      // A clock set back: the answers are those of that time again.
+      for (const at of [T0 + 60_000, T0]) {
+        const fresh = new HostnameIndex(rowsAt(from, at));
+        for (const query of queries) {
+          expect(index.query(query, new Date(at))).toEqual(
+            fresh.query(query, new Date(at)),
+          );
+        }
+      }
+    },
+  );
+
+  it('gives a state the instant it changes, in the facets, filters, sort and rows', () => {
+    const index = new HostnameIndex(rowsAt(snapshots, T0));
+    const expiring = (at: number) =>
+      index.query({ tls: 'expiring', limit: 100 }, new Date(at));
+    // 14 days left exactly: still Ready; a millisecond less: expiring.
+    const before = expiring(T0 + 90_000);
+    const after = expiring(T0 + 90_001);
+    // c0's two hostnames in its domain and one outside it, in three clusters.
+    expect(after.totalItems - before.totalItems).toBe(9);
+    expect(
+      after.items
+        .filter(e => e.hostname.includes('.c0.'))
+        .map(e => e.tls?.summary),
+    ).toEqual(Array(9).fill('Certificate expires in 13 days, on 2026-06-15.'));
+    const expired = index.query(
+      { tls: 'expired', sort: 'status', limit: 100 },
+      new Date(T0 + 45_000),
+    );
+    expect(expired.items.map(e => e.hostname)).toContain(
+      'one.c2.a.example.org',
+    );
+    expect(expired.facets.tls.find(f => f.value === 'expired')?.count).toBe(
+      expired.totalItems,
+    );
+  });
+
+  it('streams an export at the instant it was asked for, while other answers move on', () => {
+    const index = new HostnameIndex(rowsAt(snapshots, T0));
+    const at = new Date(T0 + 44_000);
+    const later = new Date(T0 + 2 * DAY);
+    const query: HostnameQuery = { sort: 'status', tls: 'expiring' };
+    const expected = [
+      ...new HostnameIndex(rowsAt(snapshots, at.getTime())).all(query, at),
+    ];
+    const stream = index.all(query, at);
+    const first = stream.next().value as Exposure;
+    expect(index.query({}, later).totalItems).toBeGreaterThan(0);
+    expect([first, ...stream]).toEqual(expected);
+    // And the index answers for the later time still.
+    expect(index.query(query, later)).toEqual(
+      new HostnameIndex(rowsAt(snapshots, later.getTime())).query(query, later),
+    );
   });
 });

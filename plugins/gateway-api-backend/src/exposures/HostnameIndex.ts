@@ -6,6 +6,8 @@ import {
   HostnameQuery,
   HostnameSortKey,
 } from '@gatehouse/backstage-plugin-gateway-api-common';
+import { DueQueue } from './DueQueue';
+import { exposureAt, exposureClock, exposureHoldsAt } from './exposureClock';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -43,6 +45,12 @@ const FACET_VALUE: Record<
   migration: e => e.migration,
 };
 
+/**
+ * What the clock moves in a hostname: its TLS state and, with it, its status (the facets of
+ * both, and the status sort). Its days left move too, but only the row shown.
+ */
+const CLOCKED_FIELDS: readonly HostnameFacetField[] = ['status', 'tls'];
+
 const listOf = <T extends string>(value: T | readonly T[] | undefined): T[] => {
   if (value === undefined) return [];
   return typeof value === 'string' ? [value] : [...value];
@@ -75,14 +83,27 @@ const SEPARATOR = '\u0000';
  * and (built on the first search) listed per trigram of their searchable text. A request then
  * costs about the size of the smallest list its filters name, not the number of hostnames.
  *
- * Immutable: build a new one when the exposures change (see ExposureIndex.hostnames).
+ * Built once per change of the exposures (see ExposureIndex.hostnames). The clock changes a
+ * hostname's TLS state at instants known in advance (when its certificate starts expiring, when
+ * it expires): the index keeps its hostnames by the next such instant and, before each answer,
+ * classifies again only those whose instant has passed, so no answer shows a state past its
+ * instant and none waits for a rebuild. A row shown is given at the time of the answer (its
+ * days left change daily).
  */
 export class HostnameIndex {
   readonly size: number;
   private readonly items: Exposure[];
   private readonly columns: Record<HostnameFacetField, FacetColumn>;
-  private readonly orders: Record<HostnameSortKey, Int32Array>;
-  private readonly ranks: Record<HostnameSortKey, Int32Array>;
+  private orders: Record<HostnameSortKey, Int32Array>;
+  private ranks: Record<HostnameSortKey, Int32Array>;
+  private readonly compare: Record<
+    HostnameSortKey,
+    (a: number, b: number) => number
+  >;
+  /** Hostnames by the next instant their TLS state may change. */
+  private due = new DueQueue();
+  /** The latest time the rows are at: no row was computed later. */
+  private asOf = Number.NEGATIVE_INFINITY;
   /** notAfter in ms, Infinity without one; `orders.expiry` sorts by it. */
   private readonly expiry: Float64Array;
   private readonly texts: string[];
@@ -137,7 +158,7 @@ export class HostnameIndex {
           (codes[b] < 0 ? -1 : valueRank[codes[b]]) || a - b;
     };
     const statusCodes = this.columns.status;
-    const compare: Record<HostnameSortKey, (a: number, b: number) => number> = {
+    this.compare = {
       hostname: (a, b) => a - b,
       tenant: byText('tenant'),
       cluster: byText('cluster'),
@@ -159,11 +180,17 @@ export class HostnameIndex {
     this.ranks = {} as Record<HostnameSortKey, Int32Array>;
     for (const key of SORT_KEYS) {
       const order =
-        key === 'hostname' ? identity : identity.slice().sort(compare[key]);
-      const rank = new Int32Array(n);
-      for (let i = 0; i < n; i++) rank[order[i]] = i;
+        key === 'hostname'
+          ? identity
+          : identity.slice().sort(this.compare[key]);
       this.orders[key] = order;
-      this.ranks[key] = rank;
+      this.ranks[key] = rankOf(order);
+    }
+    for (let id = 0; id < n; id++) {
+      const clock = exposureClock(this.items[id]);
+      if (!clock) continue;
+      this.due.push(clock.stateUntil, id);
+      this.asOf = Math.max(this.asOf, clock.from);
     }
   }
 
@@ -175,6 +202,7 @@ export class HostnameIndex {
     query: HostnameQuery,
     now: Date,
   ): { items: Exposure[]; totalItems: number; facets: HostnameFacets } {
+    this.follow(now.getTime());
     const filters = this.filters(query, now);
     const matching = this.intersect([
       ...filters.byField.values(),
@@ -184,7 +212,7 @@ export class HostnameIndex {
     const items: Exposure[] = [];
     if (limit > 0) {
       for (const id of this.sorted(matching, query)) {
-        items.push(this.items[id]);
+        items.push(this.current(id, now.getTime()));
         if (items.length >= limit) break;
       }
     }
@@ -197,14 +225,142 @@ export class HostnameIndex {
 
   /** Every hostname matching `query`, in its sort order, without a page: the CSV export. */
   *all(query: HostnameQuery, now: Date): Generator<Exposure> {
+    this.follow(now.getTime());
     const filters = this.filters(query, now);
     const matching = this.intersect([
       ...filters.byField.values(),
       ...filters.rest,
     ]);
-    for (const id of this.sorted(matching, { ...query, offset: 0 })) {
-      yield this.items[id];
+    // Chosen and ordered now: the export is read over many turns, while other answers may
+    // move the index on to a later time.
+    const ids = Int32Array.from(this.sorted(matching, { ...query, offset: 0 }));
+    for (const id of ids) yield this.current(id, now.getTime());
+  }
+
+  /** Row `id` at `now`, kept for the next answer unless the index has moved past `now`. */
+  private current(id: number, now: number): Exposure {
+    const row = this.items[id];
+    if (exposureHoldsAt(row, now)) return row;
+    const next = exposureAt(row, now);
+    if (now >= this.asOf) this.items[id] = next;
+    return next;
+  }
+
+  /**
+   * Brings the TLS states to `now`: the hostnames whose next state change has come are
+   * computed again and classified again (facets, status order). A clock that went back
+   * computes again every hostname computed after `now`.
+   */
+  private follow(now: number) {
+    const changed: number[] = [];
+    if (now < this.asOf) {
+      for (let id = 0; id < this.size; id++) {
+        const row = this.items[id];
+        if (exposureHoldsAt(row, now)) continue;
+        this.items[id] = exposureAt(row, now);
+        changed.push(id);
+      }
+      this.due = new DueQueue();
+      for (let id = 0; id < this.size; id++) {
+        const clock = exposureClock(this.items[id]);
+        if (clock) this.due.push(clock.stateUntil, id);
+      }
+    } else {
+      for (let id = this.due.popDue(now); id >= 0; id = this.due.popDue(now)) {
+        const next = exposureAt(this.items[id], now);
+        this.items[id] = next;
+        changed.push(id);
+        const clock = exposureClock(next);
+        if (clock) this.due.push(clock.stateUntil, id);
+      }
     }
+    this.asOf = now;
+    if (changed.length > 0) this.reclassify(changed);
+  }
+
+  /**
+   * Moves each of `ids` to the facet values and status position of its row now: the postings
+   * of the values it left and joined, the cross tables, and the status order.
+   */
+  private reclassify(ids: readonly number[]) {
+    // Per field that moved, the codes `ids` had before.
+    const before = new Map<HostnameFacetField, Int32Array>();
+    const grown = new Set<HostnameFacetField>();
+    for (const field of CLOCKED_FIELDS) {
+      const column = this.columns[field];
+      const old = Int32Array.from(ids, id => column.codes[id]);
+      const left = new Map<number, Set<number>>();
+      const joined = new Map<number, number[]>();
+      ids.forEach((id, i) => {
+        const code = codeFor(column, FACET_VALUE[field](this.items[id]), () =>
+          grown.add(field),
+        );
+        if (code === old[i]) return;
+        column.codes[id] = code;
+        if (old[i] >= 0)
+          left.set(old[i], (left.get(old[i]) ?? new Set()).add(id));
+        if (code >= 0) {
+          const list = joined.get(code) ?? [];
+          joined.set(code, list);
+          list.push(id);
+        }
+      });
+      if (left.size === 0 && joined.size === 0) continue;
+      before.set(field, old);
+      for (const code of new Set([...left.keys(), ...joined.keys()])) {
+        column.postings[code] = mergedPosting(
+          column.postings[code],
+          left.get(code),
+          joined.get(code),
+        );
+      }
+    }
+    if (before.size === 0) return;
+    for (const [key, counts] of this.crossed) {
+      const [by, of] = key.split('|') as HostnameFacetField[];
+      if (!before.has(by) && !before.has(of)) continue;
+      // A new value widens the table: it is counted again on its next use.
+      if (grown.has(by) || grown.has(of)) {
+        this.crossed.delete(key);
+        continue;
+      }
+      if (!counts) continue;
+      const a = this.columns[by].codes;
+      const b = this.columns[of].codes;
+      const width = this.columns[of].values.length;
+      ids.forEach((id, i) => {
+        const oldA = before.get(by)?.[i] ?? a[id];
+        const oldB = before.get(of)?.[i] ?? b[id];
+        if (oldA >= 0 && oldB >= 0) counts[oldA * width + oldB]--;
+        if (a[id] >= 0 && b[id] >= 0) counts[a[id] * width + b[id]]++;
+      });
+    }
+    if (before.has('status')) this.resort('status', ids);
+  }
+
+  /**
+   * The order by `key` with `ids` moved to where their rows now sort: the others keep their
+   * order, `ids` are merged in. New arrays, so a walk of the old order is not disturbed.
+   */
+  private resort(key: HostnameSortKey, ids: readonly number[]) {
+    const compare = this.compare[key];
+    const moving = new Set(ids);
+    const moved = Int32Array.from(moving).sort(compare);
+    const old = this.orders[key];
+    const order = new Int32Array(old.length);
+    let i = 0;
+    let j = 0;
+    for (let k = 0; k < order.length; k++) {
+      while (i < old.length && moving.has(old[i])) i++;
+      if (
+        j >= moved.length ||
+        (i < old.length && compare(old[i], moved[j]) < 0)
+      )
+        order[k] = old[i++];
+      else order[k] = moved[j++];
+    }
+    this.orders = { ...this.orders, [key]: order };
+    this.ranks = { ...this.ranks, [key]: rankOf(order) };
   }
 
   /** Each filter of `query` as a set: the facet fields' by field, expiry and search apart. */
@@ -471,6 +627,51 @@ export class HostnameIndex {
     const members = new Set(found);
     return { size: found.length, ids: () => found, has: id => members.has(id) };
   }
+}
+
+/** Each id's position in `order`. */
+function rankOf(order: Int32Array): Int32Array {
+  const rank = new Int32Array(order.length);
+  for (let i = 0; i < order.length; i++) rank[order[i]] = i;
+  return rank;
+}
+
+/** The code of `value` in `column`, added (and `added` called) when it is new. */
+function codeFor(
+  column: FacetColumn,
+  value: string | undefined,
+  added: () => void,
+): number {
+  if (value === undefined || value === '') return -1;
+  let code = column.codeOf.get(value);
+  if (code === undefined) {
+    code = column.values.length;
+    column.codeOf.set(value, code);
+    column.values.push(value);
+    column.postings.push(new Int32Array(0));
+    added();
+  }
+  return code;
+}
+
+/** An ascending id list without `left` and with `joined` (ids it did not hold). */
+function mergedPosting(
+  list: Int32Array,
+  left: ReadonlySet<number> = new Set(),
+  joined: readonly number[] = [],
+): Int32Array {
+  const adding = Int32Array.from(joined).sort();
+  const out = new Int32Array(list.length - left.size + adding.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < list.length || j < adding.length) {
+    if (j >= adding.length || (i < list.length && list[i] < adding[j])) {
+      const id = list[i++];
+      if (!left.has(id)) out[k++] = id;
+    } else out[k++] = adding[j++];
+  }
+  return out;
 }
 
 /** Each run of three UTF-16 units as one number; none spans a field separator. */

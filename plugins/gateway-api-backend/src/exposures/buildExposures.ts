@@ -12,7 +12,6 @@ import {
   interpretRouteParentStatus,
   Issuer,
   ListenerSet,
-  listenerHealth,
   listenerUrl,
   Namespace,
   Order,
@@ -22,10 +21,8 @@ import {
   RouteAttachment,
   Service,
   StatusSummary,
-  summariseTls,
   TlsSummary,
   worstStatus,
-  TLS_STATE_LEVEL,
 } from '@gatehouse/backstage-plugin-gateway-api-common';
 import { ClusterSnapshot } from '../cache/GatewayApiCache';
 import {
@@ -44,6 +41,8 @@ import {
   summariseListener,
 } from './gatewaySummary';
 import { tenancyStatus } from './tenancyStatus';
+import { routeExposureStatus } from './routeExposureStatus';
+import { summariseTlsOnClock } from './exposureClock';
 import {
   hostnamePolicies,
   unattachedPoliciesByNamespace,
@@ -248,25 +247,6 @@ export function buildExposures(
           );
         }
       }
-      const statuses: StatusSummary[] = [
-        routeStatus,
-        ...exposureGateways.flatMap(g => [
-          g.status,
-          // The analysis stands in for a listener no controller has reported on.
-          ...(g.listener ? [listenerHealth(g.listener)] : []),
-          // The analysis stands in for a ListenerSet no controller has reported on.
-          ...(g.listenerSet
-            ? [
-                g.listenerSet.status.status === 'unknown' &&
-                g.listenerSet.predicted
-                  ? g.listenerSet.predicted
-                  : g.listenerSet.status,
-              ]
-            : []),
-          ...(g.ignoredPolicies ?? []),
-          ...(g.mistakes ?? []),
-        ]),
-      ];
       const namespaces = new Set([
         ns,
         ...policyPath.flatMap(p => [
@@ -281,25 +261,11 @@ export function buildExposures(
         policyPath,
         backends,
       );
-      // The controller's verdict on the policies that apply, once it gives one (many
-      // controllers never report on policies); a Conflicted or overridden one changes nothing
-      // here, and is listed with its hint, not counted.
-      statuses.push(
-        ...policies
-          .filter(
-            p =>
-              (p.precedence === 'effective' || p.precedence === 'merged') &&
-              p.status.status !== 'unknown',
-          )
-          .map(p => p.status),
-      );
       // Shown with the hostname, not counted in its status: it may have been meant for
       // another route of the namespace, and this hostname serves as it did.
       const unattachedHere = unattached.get(ns) ?? [];
-      if (tls) statuses.push(tlsStatus(tls));
       const tenancy = tenancyStatus(hostname, tenantAt(ns)?.name, domains);
-      if (tenancy) statuses.push(tenancy);
-      exposures.push({
+      const exposure: Omit<Exposure, 'status'> = {
         cluster: snapshot.cluster,
         hostname,
         url:
@@ -325,8 +291,8 @@ export function buildExposures(
         }),
         tls,
         ...(tenancy ? { tenancy } : {}),
-        status: worstStatus(statuses),
-      });
+      };
+      exposures.push({ ...exposure, status: routeExposureStatus(exposure) });
     }
   }
   // Hostnames served by Ingresses, and where each stands in the move to routes.
@@ -406,7 +372,7 @@ function tlsFor(
     request?.metadata?.name,
   )[0];
   const challenges = context.challenges(ns, 'Order', order?.metadata?.name);
-  return summariseTls({
+  return summariseTlsOnClock({
     certificate,
     certificateRequest: request,
     order,
@@ -414,12 +380,4 @@ function tlsFor(
     issuers: context.issuers,
     now,
   });
-}
-
-function tlsStatus(tls: TlsSummary): StatusSummary {
-  return {
-    status: TLS_STATE_LEVEL[tls.state] ?? 'unknown',
-    summary: tls.summary,
-    hint: tls.hints[0],
-  };
 }

@@ -7,12 +7,12 @@ import {
   Issuer,
   normaliseHostname,
   StatusSummary,
-  summariseTls,
   worstStatus,
 } from '@gatehouse/backstage-plugin-gateway-api-common';
 import { ClusterSnapshot } from '../cache/GatewayApiCache';
 import { routeEntityRef } from '../exposures/routeEntityRef';
 import { tenancyStatus } from '../exposures/tenancyStatus';
+import { summariseTlsOnClock } from '../exposures/exposureClock';
 import {
   tenantFromNamespace,
   tenantOfNamespace,
@@ -179,7 +179,7 @@ export function withIngressExposures(
         )
       : undefined;
     const tls = certificate
-      ? summariseTls({ certificate, issuers, now })
+      ? summariseTlsOnClock({ certificate, issuers, now })
       : undefined;
     const tenancy =
       tenancyStatus(host.hostname, host.tenant?.name, domains) ??
