@@ -53,6 +53,12 @@ export { GUARD_POLICY_MODES, guardPolicies } from './guardPolicies';
 export type { GuardPolicyMode, GuardPolicyOptions } from './guardPolicies';
 export { mergeAppliedObjects, toKustomization, toYaml } from './gitops';
 export { planListenerSetMigration } from './listenerSetMigration';
+export {
+  requestRedirectFeatures,
+  unsupportedRedirectMessage,
+  unsupportedRedirects,
+} from './redirects';
+export type { UnsupportedRedirect } from './redirects';
 export type {
   ListenerSetMigration,
   MigrationWrite,

@@ -18,6 +18,8 @@ import {
   ENVOY_GATEWAY_CONTROLLER,
   NGINX_GATEWAY_FABRIC_CONTROLLER,
 } from '../manifests';
+import { unsupportedRedirects } from '../manifests/redirects';
+import { httpsRedirectRoute } from '../manifests/routes';
 import { createExposeRouteAction } from './exposeRoute';
 import { createProvisionTenantAction } from './provisionTenant';
 
@@ -113,7 +115,7 @@ const CASES: Case[] = [
   },
 ];
 
-const TEAMS = [...CASES.map(c => c.tenant), 'impl-refused'];
+const TEAMS = [...CASES.map(c => c.tenant), 'impl-refused', 'impl-limited'];
 
 describe('provisioning and exposing on every implementation', () => {
   let cluster: DevCluster;
@@ -408,5 +410,109 @@ describe('provisioning and exposing on every implementation', () => {
       }),
     ).rejects.toThrow(/already exists and was not created by Gatehouse/);
     expect(specWrites()).toBe(writes);
+  });
+
+  it('writes the https redirect on each implementation, whose class lists the scheme redirect, and a 308 only where it lists that too', async () => {
+    // The route provisioning writes, and the same redirect permanent with 308.
+    const https = [
+      httpsRedirectRoute(
+        { namespace: 'tenant-x', name: 'https-redirect' },
+        { namespace: 'tenant-x', name: 'x' },
+      ),
+    ];
+    const permanent = {
+      ...https[0],
+      spec: {
+        rules: [
+          {
+            filters: [
+              {
+                type: 'RequestRedirect',
+                requestRedirect: { scheme: 'https', statusCode: 308 },
+              },
+            ],
+          },
+        ],
+      },
+    };
+    const verdicts: Record<string, string[][]> = {};
+    for (const className of ['eg', 'nginx', 'cilium']) {
+      const features = await client.servedApis.supportedFeatures(className);
+      expect(features.size).toBeGreaterThan(0);
+      verdicts[className] = unsupportedRedirects(
+        [...https, permanent],
+        features,
+      ).map(u => u.missing);
+    }
+    expect(verdicts).toEqual({
+      eg: [],
+      nginx: [],
+      cilium: [['HTTPRoute308RedirectStatusCode']],
+    });
+    // And each provisioned tenant-shared tenant got its redirect route.
+    for (const tenant of ['impl-eg-t', 'impl-ngf-t', 'impl-cilium-t']) {
+      expect(
+        await client.get({
+          apiVersion: 'gateway.networking.k8s.io/v1',
+          kind: 'HTTPRoute',
+          namespace: `tenant-${tenant}`,
+          name: 'https-redirect',
+        }),
+      ).toBeDefined();
+    }
+  });
+
+  it('leaves out the https redirect, saying why, where the GatewayClass lists features without the scheme redirect', async () => {
+    await client.apply({
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'GatewayClass',
+      metadata: { name: 'limited' },
+      spec: { controllerName: 'example.com/limited-gateway-controller' },
+    });
+    // A controller the dev cluster does not play: its status is written here as it would.
+    const patched = await fetch(
+      `${cluster.url}/apis/gateway.networking.k8s.io/v1/gatewayclasses/limited/status`,
+      {
+        method: 'PATCH',
+        headers: {
+          Authorization: `Bearer ${cluster.adminToken}`,
+          'Content-Type': 'application/merge-patch+json',
+        },
+        body: JSON.stringify({
+          status: {
+            supportedFeatures: ['Gateway', 'HTTPRoute', 'ReferenceGrant'].map(
+              name => ({ name }),
+            ),
+          },
+        }),
+      },
+    );
+    expect(patched.ok).toBe(true);
+    const ctx = await run(createProvisionTenantAction(deps()), {
+      name: 'impl-limited',
+      domains: ['impl-limited.example.org'],
+      ownerGroup: 'group:default/impl-limited',
+      layout: 'tenant-shared',
+      controllerName: 'example.com/limited-gateway-controller',
+      gatewayClassName: 'limited',
+    });
+    const notWritten = (ctx.output as jest.Mock).mock.calls.find(
+      ([name]) => name === 'notWritten',
+    )?.[1];
+    expect(notWritten).toEqual([
+      expect.stringMatching(
+        /^HTTPRoute tenant-impl-limited\/https-redirect \(its redirect to https\) is not written: GatewayClass limited does not list HTTPRouteSchemeRedirect among its supportedFeatures/,
+      ),
+    ]);
+    const get = (kind: string, name: string) =>
+      client.get({
+        apiVersion: 'gateway.networking.k8s.io/v1',
+        kind,
+        namespace: 'tenant-impl-limited',
+        name,
+      });
+    expect(await get('HTTPRoute', 'https-redirect')).toBeUndefined();
+    // The tenant itself is provisioned.
+    expect(await get('Gateway', 'impl-limited')).toBeDefined();
   });
 });

@@ -55,8 +55,9 @@ describe.each(gatewayApiInstallCases())(
       ({ cluster, client } = await startExampleCluster({
         gatewayApi: install,
       }));
-      // The shared GatewayClass claims ListenerSet and the route kinds (as its controller would
-      // in status), so tenant listeners go in ListenerSets wherever the install serves them.
+      // The shared GatewayClass claims ListenerSet, the route kinds and the scheme redirect (as
+      // its controller would in status), so tenant listeners go in ListenerSets wherever the
+      // install serves them, beside their https redirect.
       const claimed = await fetch(
         `${cluster.url}/apis/gateway.networking.k8s.io/v1/gatewayclasses/eg/status`,
         {
@@ -70,6 +71,7 @@ describe.each(gatewayApiInstallCases())(
               supportedFeatures: [
                 'Gateway',
                 'HTTPRoute',
+                'HTTPRouteSchemeRedirect',
                 'ListenerSet',
                 'ReferenceGrant',
                 'TLSRoute',

@@ -20,7 +20,10 @@ import {
   guardPolicyOptions,
 } from './guardPolicySettings';
 import { moveListenersToListenerSets } from './moveListenersToListenerSets';
-import { servedGatewayApiFor } from './servedGatewayApi';
+import {
+  servedGatewayApiFor,
+  withoutUnsupportedRedirects,
+} from './servedGatewayApi';
 import { TenantRecord } from '../tenants/tenantFromNamespace';
 import { loadWorld } from '../world/loadWorld';
 import { authorizeProvision } from './authorizeProvision';
@@ -307,6 +310,12 @@ export function createProvisionTenantAction(
         tenantNamespace: z => z.string(),
         objects: z => z.array(z.string()),
         manifests: z => z.string(),
+        notWritten: z =>
+          z
+            .array(z.string())
+            .describe(
+              'What was left out and why: a redirect route the GatewayClass cannot serve',
+            ),
       },
     },
     async handler(ctx) {
@@ -378,8 +387,14 @@ export function createProvisionTenantAction(
       }
       const served = await servedGatewayApiFor(client, spec);
       const settings = options.guardPolicies ?? DEFAULT_GUARD_POLICY_SETTINGS;
+      const tenantObjects = await withoutUnsupportedRedirects(
+        client,
+        spec,
+        buildTenantObjects(spec, served),
+      );
+      for (const reason of tenantObjects.notWritten) ctx.logger.warn(reason);
       const objects = [
-        ...buildTenantObjects(spec, served),
+        ...tenantObjects.objects,
         // After the tenant: the policies then judge every later write, this tenant's included.
         ...(input.installGuardPolicies
           ? guardPolicies(
@@ -416,6 +431,7 @@ export function createProvisionTenantAction(
         ),
       );
       ctx.output('manifests', manifests);
+      ctx.output('notWritten', tenantObjects.notWritten);
     },
   });
 }

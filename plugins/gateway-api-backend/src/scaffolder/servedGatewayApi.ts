@@ -1,7 +1,14 @@
 import { InputError } from '@backstage/errors';
 import { kindNotServedMessage } from '@gatehouse/backstage-plugin-gateway-api-common';
 import { ClusterClient } from '../kubernetes/ClusterClient';
-import { profileFor, ServedGatewayApi, TenantSpec } from '../manifests';
+import {
+  KubernetesObject,
+  profileFor,
+  ServedGatewayApi,
+  TenantSpec,
+  unsupportedRedirectMessage,
+  unsupportedRedirects,
+} from '../manifests';
 
 /** The GatewayClass of the Gateway a tenant's listeners belong to, by layout. */
 export function listenerGatewayClass(tenant: TenantSpec): string | undefined {
@@ -118,4 +125,26 @@ export async function requireClassSupportsRouteKind(
       `GatewayClass ${className} of tenant ${tenant.name} (${tenant.controllerName}) does not list TLSRoute among its supportedFeatures, so its controller would not attach the route; expose the service with an HTTPRoute`,
     );
   }
+}
+
+/**
+ * The tenant's objects without the redirect routes its GatewayClass cannot serve (it lists
+ * supportedFeatures, and not the ones the redirect needs), and why each is left out. The
+ * tenant is still provisioned: the redirect is a convenience its controller would refuse.
+ */
+export async function withoutUnsupportedRedirects(
+  client: ClusterClient,
+  tenant: TenantSpec,
+  objects: KubernetesObject[],
+): Promise<{ objects: KubernetesObject[]; notWritten: string[] }> {
+  const className = listenerGatewayClass(tenant);
+  if (!className) return { objects, notWritten: [] };
+  const unsupported = unsupportedRedirects(
+    objects,
+    await client.servedApis.supportedFeatures(className),
+  );
+  return {
+    objects: objects.filter(o => !unsupported.some(u => u.route === o)),
+    notWritten: unsupported.map(u => unsupportedRedirectMessage(u, className)),
+  };
 }

@@ -77,16 +77,29 @@ describe('supportedFeatures', () => {
       'grpcRoutes',
       'referenceGrants',
     ]);
+    const redirects = [
+      'HTTPRoute303RedirectStatusCode',
+      'HTTPRoute307RedirectStatusCode',
+      'HTTPRoute308RedirectStatusCode',
+      'HTTPRoutePathRedirect',
+      'HTTPRoutePortRedirect',
+      'HTTPRouteSchemeRedirect',
+    ];
     expect(supportedFeatures(r => v141.has(r))).toEqual([
       'GRPCRoute',
       'Gateway',
       'HTTPRoute',
+      ...redirects,
       'ReferenceGrant',
     ]);
+    expect(supportedFeatures(r => r !== 'httpRoutes')).not.toContain(
+      'HTTPRouteSchemeRedirect',
+    );
     expect(supportedFeatures(() => true)).toEqual([
       'GRPCRoute',
       'Gateway',
       'HTTPRoute',
+      ...redirects,
       'ListenerSet',
       'ReferenceGrant',
       'TCPRoute',

@@ -11,10 +11,20 @@ export interface GatewayClassResult {
 
 export const LISTENER_SET_FEATURE = 'ListenerSet';
 
-/** Gateway API conformance feature names of the kinds this controller reconciles. */
+/**
+ * Gateway API conformance feature names of the kinds this controller reconciles, and the
+ * HTTPRoute redirect features Envoy Gateway's conformance suite claims (it claims every
+ * feature; v1.9 itself writes no supportedFeatures yet, a step the dev cluster takes ahead).
+ */
 const FEATURES = [
   ['gateways', 'Gateway'],
   ['httpRoutes', 'HTTPRoute'],
+  ['httpRoutes', 'HTTPRoute303RedirectStatusCode'],
+  ['httpRoutes', 'HTTPRoute307RedirectStatusCode'],
+  ['httpRoutes', 'HTTPRoute308RedirectStatusCode'],
+  ['httpRoutes', 'HTTPRoutePathRedirect'],
+  ['httpRoutes', 'HTTPRoutePortRedirect'],
+  ['httpRoutes', 'HTTPRouteSchemeRedirect'],
   ['grpcRoutes', 'GRPCRoute'],
   ['tlsRoutes', 'TLSRoute'],
   ['tcpRoutes', 'TCPRoute'],
