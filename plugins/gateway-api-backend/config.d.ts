@@ -14,9 +14,9 @@ export interface Config {
      */
     clusters?: {
       /**
-       * How often the `catalog` locators are read again (clusters registered or removed there
-       * are taken in or dropped without a restart) and each cluster is asked whether it answers
-       * and takes the credential. Default: 1 minute.
+       * How often the `catalog` and `gke` locators are read again (clusters registered or
+       * removed there are taken in or dropped without a restart) and each cluster is asked
+       * whether it answers and takes the credential. Default: 1 minute.
        * @visibility backend
        */
       refreshInterval?: HumanDuration | string;

@@ -7,11 +7,11 @@ import { GatewayApiEntityProvider } from './provider/GatewayApiEntityProvider';
 import { CatalogClustersEntityProvider } from './provider/CatalogClustersEntityProvider';
 import { GatewayApiPartOfProcessor } from './provider/partOfProcessor';
 import { gatewayApiClustersServiceRef } from './clusters/clustersService';
-import { hasCatalogLocator } from './clusters/clusters';
+import { hasRefreshedLocator, isRefreshedLocator } from './clusters/clusters';
 
 /**
- * Catalog module: one entity provider per configured cluster, and one for the clusters of a
- * `catalog` locator (they come and go), fed by the shared cache.
+ * Catalog module: one entity provider per configured cluster, and one for the clusters of
+ * `catalog` and `gke` locators (they come and go), fed by the shared cache.
  *
  * @public
  */
@@ -33,14 +33,14 @@ export const catalogModuleGatewayApiEntityProvider = createBackendModule({
           GatewayApiEntityProvider.fromConfig(config, {
             logger,
             scheduler,
-            // Clusters of a catalog locator come and go: the provider below holds them.
+            // Clusters of catalog and gke locators come and go: the provider below holds them.
             clusters: clusters.clusters
               .map(cluster => cluster.name)
-              .filter(name => clusters.locatorOf(name) !== 'catalog'),
+              .filter(name => !isRefreshedLocator(clusters.locatorOf(name))),
             cache: clusters.cache,
           }),
         );
-        if (hasCatalogLocator(config)) {
+        if (hasRefreshedLocator(config)) {
           catalog.addEntityProvider(
             new CatalogClustersEntityProvider({
               config,

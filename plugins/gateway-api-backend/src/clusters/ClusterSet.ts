@@ -8,10 +8,14 @@ import {
 } from '../kubernetes/ClusterClient';
 import { GatewayApiCluster } from '../kubernetes/GatewayApiCluster';
 import { authProblems, withCredentials } from './authStrategies';
-import { CatalogClusters } from './catalogLocator';
 import { probeCluster } from './clusterHealth';
 import { ClusterProblems } from './ClusterProblems';
-import { ConfiguredCluster, LeftOutCluster, StartupClusters } from './clusters';
+import {
+  ConfiguredCluster,
+  LeftOutCluster,
+  LocatorClusters,
+  StartupClusters,
+} from './clusters';
 
 /** Which clusters came and went in one change of the set. */
 export interface ClusterSetChange {
@@ -93,31 +97,41 @@ export class ClusterSet {
   }
 
   /**
-   * Makes the set's catalog clusters those of `read`: new ones are added (their watches start),
-   * changed ones replaced, gone ones removed (their objects leave the cache). A catalog cluster
-   * cannot take the name of a cluster of another locator: the configured one stays.
+   * Makes the set's clusters of `locator` (one that is read again: `catalog`, `gke`) those of
+   * `read`: new ones are added (their watches start), changed ones replaced, gone ones removed
+   * (their objects leave the cache). Such a cluster cannot take the name of a cluster of another
+   * locator: that one stays.
    */
-  replaceCatalogClusters(read: CatalogClusters): ClusterSetChange {
-    this.problems.clear({ locator: 'catalog' });
+  replaceLocatorClusters(
+    locator: string,
+    read: LocatorClusters,
+  ): ClusterSetChange {
+    this.problems.clear({ locator });
     const leftOut = [...read.leftOut];
     const next = new Map<string, ConfiguredCluster>();
     for (const cluster of read.clusters) {
       const taken = this.locatorOf(cluster.name);
-      if (taken && taken !== 'catalog') {
+      if (taken && taken !== locator) {
         leftOut.push({
           name: cluster.name,
-          locator: 'catalog',
+          locator,
           kind: 'invalidConfig',
-          reason: `a cluster named "${cluster.name}" comes from the ${taken} locator; the catalog entity cannot replace it (rename the entity)`,
+          reason: `a cluster named "${
+            cluster.name
+          }" comes from the ${taken} locator; ${
+            locator === 'catalog'
+              ? 'the catalog entity cannot replace it (rename the entity)'
+              : `the ${locator} locator's cluster cannot replace it`
+          }`,
           entityRef: cluster.entityRef,
         });
       } else {
-        next.set(cluster.name, cluster);
+        next.set(cluster.name, { ...cluster, locator });
       }
     }
     const change: ClusterSetChange = { added: [], removed: [] };
     for (const [name, { cluster }] of this.configured) {
-      if (cluster.locator === 'catalog' && !next.has(name)) {
+      if (cluster.locator === locator && !next.has(name)) {
         this.remove(name);
         change.removed.push(name);
       }
@@ -133,21 +147,21 @@ export class ClusterSet {
       if (refused) leftOut.push(refused);
       else change.added.push(name);
     }
-    // Of the catalog clusters' problems, those of clusters read now stay (their checks set
+    // Of the locator's clusters' problems, those of clusters read now stay (their checks set
     // them); the left-out ones are recorded again, keeping since when; the others are over.
     const leftOutNames = new Set(leftOut.map(l => l.name));
     this.problems.clearLocatorClusters(
-      'catalog',
-      name => leftOutNames.has(name) || this.locatorOf(name) === 'catalog',
+      locator,
+      name => leftOutNames.has(name) || this.locatorOf(name) === locator,
     );
     // A cluster added now (a malformed entity fixed, say) starts without a problem.
     for (const name of change.added) {
-      this.problems.clear({ cluster: name, locator: 'catalog' });
+      this.problems.clear({ cluster: name, locator });
     }
     for (const l of leftOut) this.leaveOut(l);
     if (change.added.length || change.removed.length) {
       this.options.logger.info(
-        `Clusters from the catalog: added ${
+        `Clusters from the ${locator} locator: added ${
           change.added.join(', ') || 'none'
         }, removed ${change.removed.join(', ') || 'none'}`,
       );

@@ -8,7 +8,12 @@ import {
   ANNOTATION_KUBERNETES_AUTH_PROVIDER,
   ANNOTATION_KUBERNETES_SKIP_TLS_VERIFY,
 } from '@backstage/plugin-kubernetes-common';
-import { ConfiguredCluster, LeftOutCluster, userOnlyReason } from './clusters';
+import {
+  ConfiguredCluster,
+  LeftOutCluster,
+  LocatorClusters,
+  userOnlyReason,
+} from './clusters';
 import { validateCatalogClusterUrl } from './clusterUrl';
 
 /** The Resource type the Kubernetes plugin's catalog locator reads clusters from. */
@@ -25,11 +30,6 @@ const REQUIRED = [
 const AUTH_METADATA_PREFIX = 'kubernetes.io/';
 const BLOCKED_AUTH_METADATA = new Set(['serviceAccountToken']);
 
-export interface CatalogClusters {
-  clusters: ConfiguredCluster[];
-  leftOut: LeftOutCluster[];
-}
-
 /**
  * Reads a `catalog` locator's clusters: `kubernetes-cluster` Resources, with the Kubernetes
  * plugin's annotations and meanings (api-server, its certificate authority, auth-provider, the
@@ -44,7 +44,7 @@ export async function readCatalogClusters(
   locator: Config,
   catalog: Pick<CatalogService, 'getEntities'>,
   credentials: BackstageCredentials,
-): Promise<CatalogClusters> {
+): Promise<LocatorClusters> {
   const allowUrls = locator.getOptionalStringArray(
     'dangerouslyAllowClusterUrls',
   );
@@ -59,7 +59,7 @@ export async function readCatalogClusters(
     },
     { credentials },
   );
-  const read: CatalogClusters = { clusters: [], leftOut: [] };
+  const read: LocatorClusters = { clusters: [], leftOut: [] };
   // Sorted, so that of two entities with one name the same one wins on every read.
   const entities = [...items].sort((a, b) =>
     stringifyEntityRef(a).localeCompare(stringifyEntityRef(b)),

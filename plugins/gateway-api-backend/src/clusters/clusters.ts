@@ -54,13 +54,33 @@ export interface StartupClusters {
   locatorsNotRead: Array<{ locator: string; reason: string }>;
   /** The `catalog` locators: the catalog changes, so they are read on a schedule. */
   catalogLocators: Config[];
+  /** The `gke` locators: read now, and again on a schedule as the GKE projects change. */
+  gkeLocators: Config[];
 }
 
-/** Whether any `catalog` locator is configured (its clusters come and go while the backend runs). */
-export function hasCatalogLocator(config: Config): boolean {
+/** The clusters a locator gives when read, and those it leaves out (with why). */
+export interface LocatorClusters {
+  clusters: ConfiguredCluster[];
+  leftOut: LeftOutCluster[];
+}
+
+/**
+ * The locator types whose clusters come and go while the backend runs: they are read again
+ * every `gatewayApi.clusters.refreshInterval`, and a cluster that appears or disappears there is
+ * taken in or dropped (watches, cache, catalog entities).
+ */
+export const REFRESHED_LOCATORS: readonly string[] = ['catalog', 'gke'];
+
+/** Whether a cluster of this locator type may come and go while the backend runs. */
+export function isRefreshedLocator(type: string | undefined): boolean {
+  return type !== undefined && REFRESHED_LOCATORS.includes(type);
+}
+
+/** Whether any locator whose clusters come and go (`catalog`, `gke`) is configured. */
+export function hasRefreshedLocator(config: Config): boolean {
   return (
     config.getOptionalConfigArray('kubernetes.clusterLocatorMethods') ?? []
-  ).some(locator => locator.getOptionalString('type') === 'catalog');
+  ).some(locator => isRefreshedLocator(locator.getOptionalString('type')));
 }
 
 /** Why a cluster cannot be read on the backend's own behalf, if it cannot. */
@@ -71,11 +91,46 @@ export function userOnlyReason(cluster: ConfiguredCluster): string | undefined {
 }
 
 /**
+ * A `gke` locator's clusters, through the GKE API; a cluster whose authProvider acts as the
+ * signed-in user (the locator's default, `google`) is left out with why. Throws, saying which
+ * project, when the project cannot be listed.
+ */
+export async function readGkeLocator(
+  locator: Config,
+  lister: () => Promise<GkeClusterLister>,
+): Promise<LocatorClusters> {
+  let listed: ConfiguredCluster[];
+  try {
+    listed = await readGkeClusters(locator, await lister());
+  } catch (error) {
+    throw new Error(
+      `listing the clusters of GKE project "${locator.getOptionalString(
+        'projectId',
+      )}" failed: ${(error as Error).message}`,
+    );
+  }
+  const read: LocatorClusters = { clusters: [], leftOut: [] };
+  for (const cluster of listed) {
+    const reason = userOnlyReason(cluster);
+    if (reason) {
+      read.leftOut.push({
+        name: cluster.name,
+        locator: 'gke',
+        kind: 'userOnlyAuth',
+        reason,
+      });
+    } else read.clusters.push({ ...cluster, locator: 'gke' });
+  }
+  return read;
+}
+
+/**
  * Reads the clusters of `kubernetes.clusterLocatorMethods` with the Kubernetes plugin's keys
  * and meanings (its locators are internal to it, so the keys are read here): `config`, `gke`
  * and `localKubectlProxy` now; `catalog` locators are handed back, to be read once the catalog
- * answers. A cluster whose authProvider acts as the signed-in user is left out and reported,
- * as is a GKE project that cannot be listed; the others are still read.
+ * answers, and `gke` ones too, to be read again. A cluster whose authProvider acts as the
+ * signed-in user is left out and reported, as is a GKE project that cannot be listed; the
+ * others are still read.
  */
 export async function readStartupClusters(
   config: Config,
@@ -88,13 +143,15 @@ export async function readStartupClusters(
     leftOut: [],
     locatorsNotRead: [],
     catalogLocators: [],
+    gkeLocators: [],
   };
   const names = new Set<string>();
+  const claim = (name: string) => {
+    if (names.has(name)) throw new Error(`Duplicate cluster name '${name}'`);
+    names.add(name);
+  };
   const add = (cluster: ConfiguredCluster) => {
-    if (names.has(cluster.name)) {
-      throw new Error(`Duplicate cluster name '${cluster.name}'`);
-    }
-    names.add(cluster.name);
+    claim(cluster.name);
     const reason = userOnlyReason(cluster);
     if (reason) {
       read.leftOut.push({
@@ -114,17 +171,21 @@ export async function readStartupClusters(
         add({ ...readConfigCluster(c), locator: type });
       }
     } else if (type === 'gke') {
+      read.gkeLocators.push(locator);
       try {
-        const lister = await (options.gke ?? defaultGkeClusterLister)();
-        for (const c of await readGkeClusters(locator, lister)) {
-          add({ ...c, locator: type });
+        const gke = await readGkeLocator(
+          locator,
+          options.gke ?? defaultGkeClusterLister,
+        );
+        gke.clusters.forEach(add);
+        for (const leftOut of gke.leftOut) {
+          claim(leftOut.name);
+          read.leftOut.push(leftOut);
         }
       } catch (error) {
         read.locatorsNotRead.push({
           locator: type,
-          reason: `listing the clusters of GKE project "${locator.getOptionalString(
-            'projectId',
-          )}" failed: ${(error as Error).message}`,
+          reason: (error as Error).message,
         });
       }
     } else if (type === 'localKubectlProxy') {

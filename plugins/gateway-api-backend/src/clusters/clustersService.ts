@@ -17,20 +17,25 @@ import {
 } from '../kubernetes/ClusterClient';
 import { GatewayApiCluster } from '../kubernetes/GatewayApiCluster';
 import { defaultAuthStrategies } from './authStrategies';
-import { CatalogClusters, readCatalogClusters } from './catalogLocator';
-import { readStartupClusters } from './clusters';
+import { readCatalogClusters } from './catalogLocator';
+import {
+  LocatorClusters,
+  readGkeLocator,
+  readStartupClusters,
+} from './clusters';
 import { ClusterSet } from './ClusterSet';
+import { defaultGkeClusterLister, GkeClusterLister } from './gkeLocator';
 
 /**
  * The clusters Gatehouse reads, with one client each, and the one watch-fed cache over them.
  * Root scoped, so the REST API, the entity provider and the scaffolder actions (three plugins of
  * the backend system) share a single cache and a single watch per kind and cluster. Clusters of
- * a `catalog` locator come and go while the backend runs.
+ * `catalog` and `gke` locators come and go while the backend runs.
  *
  * @public
  */
 export interface GatewayApiClusters {
-  /** The clusters read now: a live array, changed in place as catalog clusters come and go. */
+  /** The clusters read now: a live array, changed in place as clusters come and go. */
   clusters: GatewayApiCluster[];
   /** Their clients: a live array too. */
   clients: ClusterClient[];
@@ -48,7 +53,7 @@ export interface GatewayApiClusters {
   problemOf(cluster: string): ClusterProblem | undefined;
   /** The locator a cluster read now comes from (`config`, `catalog`, `gke`, `localKubectlProxy`). */
   locatorOf(cluster: string): string | undefined;
-  /** Hears each change of the set (catalog clusters added or removed); returns the unsubscribe. */
+  /** Hears each change of the set (clusters of catalog and gke locators added or removed); returns the unsubscribe. */
   subscribe(
     listener: (change: { added: string[]; removed: string[] }) => void,
   ): () => void;
@@ -66,7 +71,7 @@ export interface GatewayApiClusters {
 
 const DEFAULT_REFRESH_MS = 60_000;
 
-/** `gatewayApi.clusters.refreshInterval`: how often the catalog is read and each cluster checked. */
+/** `gatewayApi.clusters.refreshInterval`: how often the catalog and GKE are read and each cluster checked. */
 export function readClusterRefreshMs(config: Config): number {
   const key = 'gatewayApi.clusters.refreshInterval';
   if (!config.has(key)) return DEFAULT_REFRESH_MS;
@@ -74,17 +79,30 @@ export function readClusterRefreshMs(config: Config): number {
 }
 
 /**
- * The clusters service over `config`: the locators read at start-up, the `catalog` ones read
- * when {@link GatewayApiClusters.readCatalogLocators} is called and again on each interval,
- * every cluster checked on each interval. `stop` ends the timers and the cache.
+ * The clusters service over `config`: the locators read at start-up, the `gke` ones read again
+ * on each interval, the `catalog` ones read when
+ * {@link GatewayApiClusters.readCatalogLocators} is called and again on each interval, every
+ * cluster checked on each interval. `stop` ends the timers and the cache.
  */
 export async function createGatewayApiClusters(
   config: Config,
   logger: LoggerService,
-  options: { clientOptions?: ClusterClientOptions; clock?: () => Date } = {},
+  options: {
+    clientOptions?: ClusterClientOptions;
+    clock?: () => Date;
+    /** The GKE API client for `gke` locators; the real one by default. */
+    gke?: () => Promise<GkeClusterLister>;
+  } = {},
 ): Promise<GatewayApiClusters & { stop(): void }> {
   const refreshMs = readClusterRefreshMs(config);
-  const startup = await readStartupClusters(config);
+  // One GKE client for every read; one that could not be made is tried again on the next.
+  let gkeLister: Promise<GkeClusterLister> | undefined;
+  const gke = () =>
+    (gkeLister ??= (options.gke ?? defaultGkeClusterLister)().catch(error => {
+      gkeLister = undefined;
+      throw error;
+    }));
+  const startup = await readStartupClusters(config, { gke });
   const strategies = defaultAuthStrategies(config, logger);
   const cache = new GatewayApiCache([], { logger });
   const set = new ClusterSet({
@@ -116,36 +134,64 @@ export async function createGatewayApiClusters(
   // have added their strategies): see readCatalogLocators.
   every(() => set.probe());
 
-  let catalogStarted: Promise<void> | undefined;
-  const readCatalog = async (
-    catalog: Pick<CatalogService, 'getEntities'>,
-    credentials: () => Promise<BackstageCredentials>,
+  /**
+   * Reads a locator's clusters again: they replace its last ones, and new ones are asked at
+   * once. A read that fails keeps the last ones and says why: a catalog or GKE API that is
+   * down removes nothing.
+   */
+  const refresh = async (
+    locator: string,
+    read: () => Promise<LocatorClusters>,
+    failed: (error: Error) => string,
   ) => {
-    const merged: CatalogClusters = { clusters: [], leftOut: [] };
+    let clusters: LocatorClusters;
     try {
-      for (const locator of startup.catalogLocators) {
-        const read = await readCatalogClusters(
-          locator,
-          catalog,
-          await credentials(),
-        );
-        merged.clusters.push(...read.clusters);
-        merged.leftOut.push(...read.leftOut);
-      }
+      clusters = await read();
     } catch (error) {
-      // The catalog's clusters stay as last read: a catalog that is down removes nothing.
-      set.locatorNotRead(
-        'catalog',
-        `reading the kubernetes-cluster entities failed: ${
-          (error as Error).message
-        }`,
-      );
+      set.locatorNotRead(locator, failed(error as Error));
       return;
     }
-    set.replaceCatalogClusters(merged);
-    // New clusters are asked at once.
+    set.replaceLocatorClusters(locator, clusters);
     await set.probe();
   };
+  /** Every locator of a type read, their clusters together; the first that fails fails all. */
+  const readEach = async (
+    locators: Config[],
+    readOne: (locator: Config) => Promise<LocatorClusters>,
+  ): Promise<LocatorClusters> => {
+    const merged: LocatorClusters = { clusters: [], leftOut: [] };
+    for (const locator of locators) {
+      const read = await readOne(locator);
+      merged.clusters.push(...read.clusters);
+      merged.leftOut.push(...read.leftOut);
+    }
+    return merged;
+  };
+
+  if (startup.gkeLocators.length > 0) {
+    every(() =>
+      refresh(
+        'gke',
+        () => readEach(startup.gkeLocators, l => readGkeLocator(l, gke)),
+        error => error.message,
+      ),
+    );
+  }
+
+  let catalogStarted: Promise<void> | undefined;
+  const readCatalog = (
+    catalog: Pick<CatalogService, 'getEntities'>,
+    credentials: () => Promise<BackstageCredentials>,
+  ) =>
+    refresh(
+      'catalog',
+      async () =>
+        readEach(startup.catalogLocators, async l =>
+          readCatalogClusters(l, catalog, await credentials()),
+        ),
+      error =>
+        `reading the kubernetes-cluster entities failed: ${error.message}`,
+    );
 
   return {
     clusters: set.clusters,

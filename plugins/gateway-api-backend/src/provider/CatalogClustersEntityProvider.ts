@@ -13,6 +13,7 @@ import {
 } from '@backstage/plugin-catalog-node';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { GatewayApiClusters } from '../clusters/clustersService';
+import { isRefreshedLocator } from '../clusters/clusters';
 import { GatewayApiEntityProvider } from './GatewayApiEntityProvider';
 
 /** The runner of a cluster's provider here: its full mutations run on this provider's task. */
@@ -26,11 +27,12 @@ interface Part {
 }
 
 /**
- * The tenants, Gateways and hostnames of the clusters a `catalog` locator names. The catalog
- * takes entity providers only at start-up, and those clusters come and go while it runs, so one
- * provider holds them all: each cluster's entities are built by a {@link GatewayApiEntityProvider}
- * of its own (same entities, same location keys, same deltas), and its full mutations are
- * gathered here into one. A cluster that leaves the set takes its entities out of the catalog.
+ * The tenants, Gateways and hostnames of the clusters `catalog` and `gke` locators name. The
+ * catalog takes entity providers only at start-up, and those clusters come and go while it
+ * runs, so one provider holds them all: each cluster's entities are built by a
+ * {@link GatewayApiEntityProvider} of its own (same entities, same location keys, same deltas),
+ * and its full mutations are gathered here into one. A cluster that leaves the set takes its
+ * entities out of the catalog.
  */
 export class CatalogClustersEntityProvider implements EntityProvider {
   private connection: EntityProviderConnection | undefined;
@@ -61,7 +63,7 @@ export class CatalogClustersEntityProvider implements EntityProvider {
     clusters.subscribe(change => {
       for (const name of change.removed) this.detach(name);
       for (const name of change.added) {
-        if (clusters.locatorOf(name) === 'catalog') this.attach(name);
+        if (isRefreshedLocator(clusters.locatorOf(name))) this.attach(name);
       }
       if (change.removed.length > 0) {
         this.emitFull().catch(error =>
@@ -70,7 +72,7 @@ export class CatalogClustersEntityProvider implements EntityProvider {
       }
     });
     for (const { name } of clusters.clusters) {
-      if (clusters.locatorOf(name) === 'catalog') this.attach(name);
+      if (isRefreshedLocator(clusters.locatorOf(name))) this.attach(name);
     }
   }
 
