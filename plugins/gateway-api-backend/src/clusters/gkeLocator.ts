@@ -31,7 +31,7 @@ export async function defaultGkeClusterLister(): Promise<GkeClusterLister> {
  * `region` (default every one), `authProvider` (`googleServiceAccount`, else the signed-in
  * user's `google`), `matchingResourceLabels`, `endpointType` (`public` or `dns`),
  * `skipTLSVerify`. Unlike the Kubernetes plugin, the cluster's CA is kept as its caData.
- * Listed once, at start-up.
+ * Listed at start-up and again on every refresh (see createGatewayApiClusters).
  */
 export async function readGkeClusters(
   locator: Config,
