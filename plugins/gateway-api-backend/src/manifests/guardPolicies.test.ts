@@ -417,6 +417,45 @@ describe('guard policies in admission', () => {
       }
     });
 
+    it("admits a child tenant's Gateway for its own names in its namespace, and nothing wider", async () => {
+      // A child of team-c, as provisioning labels it (the platform writes it).
+      await store(
+        namespaceOf({
+          ...teamC,
+          name: 'team-c-kids',
+          namespace: 'tenant-team-c-kids',
+          parentTenant: 'team-c',
+          domains: ['kids.team-c.example.org'],
+          attachedNamespaces: [],
+          layout: 'dedicated',
+        }),
+      );
+      await admitted(
+        create(gateway('tenant-team-c-kids', 'shop.kids.team-c.example.org')),
+      );
+      await admitted(
+        create(gateway('tenant-team-c-kids', '*.kids.team-c.example.org')),
+      );
+      // A name of the parent's outside the child's domains: the parent's param refuses it.
+      await refused(
+        create(gateway('tenant-team-c-kids', 'catalog.team-c.example.org')),
+        /catalog.team-c.example.org (lie outside the domains of tenant team-c-kids|overlap the domains of tenant team-c)/,
+      );
+      await refused(
+        create(gateway('tenant-team-c-kids', '*.team-c.example.org')),
+        /refused/,
+      );
+      // The child's names from anywhere else stay refused, by the child's param and the parent's.
+      await refused(
+        create(gateway('intruder', 'shop.kids.team-c.example.org')),
+        /overlap the domains of tenant team-c(-kids)?, and namespace intruder is not one of its namespaces/,
+      );
+      await refused(
+        create(gateway('tenant-team-a', 'shop.kids.team-c.example.org')),
+        /refused/,
+      );
+    });
+
     it('admits what the builders write for a tenant Gateway', async () => {
       const [patch] = buildExposureObjects(
         { ...catalogApi, hostname: 'x.team-a.example.org' },

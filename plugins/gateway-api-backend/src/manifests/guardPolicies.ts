@@ -139,6 +139,17 @@ function binding(
   };
 }
 
+/**
+ * CEL: the request's namespace is a tenant namespace (labelled by the platform alone) and its
+ * hostnames all lie inside that tenant's own domains. Domains overlap only along the parent
+ * chain (the tenant-domains policy), so such a request is a child tenant's own, which its own
+ * param judges: its ancestors leave it to it instead of refusing a name of their domains.
+ */
+const IN_OWN_TENANT_DOMAINS = `namespaceObject != null && has(namespaceObject.metadata.labels) && '${TENANT_LABEL}' in namespaceObject.metadata.labels && variables.hostnames.all(h, (${listAnnotation(
+  'namespaceObject',
+  TENANT_METADATA.domains,
+)}).exists(d, ${INSIDE}))`;
+
 /** CEL: the names a request's hostnames may use, given `variables.hostnames` and the tenant. */
 function hostnameValidations(what: string, subject: string) {
   return [
@@ -148,7 +159,7 @@ function hostnameValidations(what: string, subject: string) {
       reason: 'Forbidden',
     },
     {
-      expression: `variables.ofTenant || !variables.hostnames.exists(h, variables.tenantDomains.exists(d, ${OVERLAPS}))`,
+      expression: `variables.ofTenant || (${IN_OWN_TENANT_DOMAINS}) || !variables.hostnames.exists(h, variables.tenantDomains.exists(d, ${OVERLAPS}))`,
       messageExpression: `'${what} ' + object.metadata.namespace + '/' + object.metadata.name + ' was refused: its ${subject} ' + variables.hostnames.filter(h, variables.tenantDomains.exists(d, ${OVERLAPS})).join(', ') + ' overlap the domains of tenant ' + ${PARAM_TENANT} + ', and namespace ' + object.metadata.namespace + ' is not one of its namespaces'`,
       reason: 'Forbidden',
     },
