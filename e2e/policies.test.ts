@@ -4,8 +4,9 @@ import { hostnameLink, shot, signIn } from './support';
 test.use({ actionTimeout: 30_000 });
 
 // The policies in force on a hostname and the client-IP and policy mistakes of the example
-// cluster (examples/cluster/9x-policies-*.yaml), on checkout's Exposure tab and team-a's
-// tenant card, with the controller's verdict the dev cluster's Envoy Gateway writes.
+// cluster (examples/cluster/9x-policies-*.yaml), on checkout's and payments' Exposure tabs and
+// team-a's tenant card, with the verdicts the dev cluster's Envoy Gateway and NGINX Gateway
+// Fabric write.
 test('the Exposure tab shows the policies in force on a hostname, and the mistakes with their hints', async ({
   page,
 }, testInfo) => {
@@ -72,6 +73,38 @@ test('the Exposure tab shows the policies in force on a hostname, and the mistak
       .first(),
   ).toBeVisible();
   await shot(page, testInfo, 'exposure-proxy-protocol', { fullPage: true });
+
+  // NGINX Gateway Fabric's policies on payments' API hostname, with the verdict its simulated
+  // controller writes on the route itself.
+  await page.goto('/catalog/default/component/payments/exposure');
+  await signIn(page);
+  const api = page.getByRole('row').filter({
+    has: page.getByRole('link', {
+      name: hostnameLink('api.payments.team-b.example.org'),
+    }),
+  });
+  await api.getByRole('button').first().click();
+  await expect(
+    policyRow('ClientSettingsPolicy payments/payments-api-uploads'),
+  ).toContainText('request body up to 50m');
+  await expect(
+    policyRow('ClientSettingsPolicy payments/payments-api-uploads'),
+  ).toContainText('In force');
+  await expect(
+    policyRow('ClientSettingsPolicy tenant-team-b/nginx-defaults'),
+  ).toContainText(
+    'In force, merged under ClientSettingsPolicy payments/payments-api-uploads',
+  );
+  await expect(
+    policyRow('ClientSettingsPolicy payments/payments-api-uploads-strict'),
+  ).toContainText('Conflicted');
+  await expect(
+    policyRow('UpstreamSettingsPolicy payments/payments-api'),
+  ).toContainText('upstream keep-alive');
+  await policies.scrollIntoViewIfNeeded();
+  await shot(page, testInfo, 'exposure-policies-nginx-gateway-fabric', {
+    fullPage: true,
+  });
 
   // The tenant card: the same Gateway mistakes, and the policy that applies to nothing.
   await page.goto('/catalog/dev-cluster/resource/team-a');
