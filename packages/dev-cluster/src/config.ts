@@ -5,7 +5,7 @@ import { DevClusterOptions } from './devCluster';
 import { repoRoot } from './paths';
 
 /**
- * Reads a dev-cluster YAML config; relative seed, crdDir and gatewayApi.dir paths are taken
+ * Reads a dev-cluster YAML config; relative seed, afterSeed, crdDir and gatewayApi.dir paths are taken
  * from the repo root.
  */
 export function readConfig(file: string): DevClusterOptions {
@@ -24,6 +24,9 @@ export function readConfig(file: string): DevClusterOptions {
       : {}),
     ...(config.seed
       ? { seed: config.seed.map(s => path.resolve(repoRoot, s)) }
+      : {}),
+    ...(config.afterSeed
+      ? { afterSeed: config.afterSeed.map(s => path.resolve(repoRoot, s)) }
       : {}),
   };
 }

@@ -61,6 +61,12 @@ export interface DevClusterOptions {
   gatewayApi?: Partial<GatewayApiInstall>;
   /** Manifest files or directories created at start, as the admin user; default `<repo>/examples/cluster` (skipped when missing). */
   seed?: string[];
+  /**
+   * Manifests created once the seed is in, as the admin user: what a platform installs on a
+   * cluster whose objects already exist, such as admission policies (the seed's objects are
+   * not judged by them, every later write is). Default none.
+   */
+  afterSeed?: string[];
   /** Extra tokens; the admin token `dev-cluster-admin-token` is always present. */
   tokens?: DevClusterToken[];
   /** What users named by client certificates may do (their groups come from the certificate's O). */
@@ -286,14 +292,10 @@ export async function startDevCluster(
     );
   }
   createInstallObjects(service, registry, installObjects);
-  seed(
-    service,
-    registry,
-    options.seed ?? [defaultSeed],
-    gatewayApi,
-    // eslint-disable-next-line no-console
-    options.log ?? (line => console.warn(line)),
-  );
+  // eslint-disable-next-line no-console
+  const log = options.log ?? (line => console.warn(line));
+  seed(service, registry, options.seed ?? [defaultSeed], gatewayApi, log);
+  seed(service, registry, options.afterSeed ?? [], gatewayApi, log);
   service.writes.length = 0;
 
   const faults = new Faults(options.faults);
