@@ -7,11 +7,12 @@ import {
   KubernetesObjectApi,
   PatchStrategy,
   RequestContext,
-  Watch,
 } from '@kubernetes/client-node';
 import { GATEWAY_API_ANNOTATIONS } from '@gatehouse/backstage-plugin-gateway-api-common';
 import { ClusterCredential, GatewayApiCluster } from './GatewayApiCluster';
 import { toKubernetesApiError } from './apiError';
+import { KeepAliveAgents } from './keepAliveAgents';
+import { KubeHttp } from './kubeHttp';
 import { DEFAULT_RETRY, RetryOptions, statusCodeOf, withRetry } from './retry';
 import { ServedApis } from './ServedApis';
 
@@ -70,6 +71,7 @@ export class ClusterClient {
   readonly kubeConfig: KubeConfig;
   private readonly objects: ObjectApi;
   private readonly customObjects: CustomObjectsApi;
+  private readonly http: KubeHttp;
   private readonly apis: ApisApi;
   private readonly authentication: AuthenticationV1Api;
   private readonly timeoutMs: number;
@@ -88,6 +90,7 @@ export class ClusterClient {
     this.timeoutMs = options.timeoutMs ?? 15_000;
     this.retry = options.retry ?? DEFAULT_RETRY;
     this.pageSize = options.pageSize ?? 500;
+    this.http = new KubeHttp(this.kubeConfig, this.timeoutMs);
     this.servedApis = new ServedApis(this, options.servedApis);
   }
 
@@ -214,53 +217,23 @@ export class ClusterClient {
     onEvent: (phase: string, object: any) => void,
     onDone: (error?: unknown) => void,
   ): Promise<AbortController> {
-    return new Watch(this.kubeConfig).watch(
-      path,
-      {
-        resourceVersion: options.resourceVersion,
-        allowWatchBookmarks: true,
-        timeoutSeconds: options.timeoutSeconds,
-      },
-      onEvent,
-      onDone,
-    );
+    const query = new URLSearchParams({
+      watch: 'true',
+      allowWatchBookmarks: 'true',
+      timeoutSeconds: String(options.timeoutSeconds),
+    });
+    if (options.resourceVersion) {
+      query.set('resourceVersion', options.resourceVersion);
+    }
+    return this.http.watch(`${path}?${query}`, { onEvent, onDone });
   }
 
-  /**
-   * One page of a list, with its `continue` token. client-node types a list of a kind it has
-   * no model for (every custom resource) as a single object and drops `continue` from its
-   * metadata, so custom resources are listed through the custom objects API, which answers
-   * the JSON as the server sent it.
-   */
+  /** One page of a list at a time, with its `continue` token. */
   private async pageLister<T extends KubernetesObject>(
     apiVersion: string,
     kind: string,
     options: { namespace?: string; labelSelector?: string },
   ): Promise<(token?: string) => Promise<ListPage<T>>> {
-    const [group, version] = apiVersion.split('/');
-    if (!version) {
-      return async token => {
-        const page = await this.objects.list<T>(
-          apiVersion,
-          kind,
-          options.namespace,
-          undefined,
-          undefined,
-          undefined,
-          undefined,
-          options.labelSelector,
-          this.pageSize,
-          token,
-        );
-        return {
-          items: page.items,
-          metadata: {
-            resourceVersion: page.metadata?.resourceVersion,
-            continue: page.metadata?._continue,
-          },
-        };
-      };
-    }
     const plural = await this.idempotent(
       () => this.objects.pluralOf(apiVersion, kind),
       `Discovering ${kind}`,
@@ -274,24 +247,19 @@ export class ClusterClient {
         { code: 404 },
       );
     }
-    const request = {
-      group,
-      version,
-      plural,
-      labelSelector: options.labelSelector,
-      limit: this.pageSize,
-    };
-    return token =>
+    const collection = `${apiVersion.includes('/') ? '/apis' : '/api'}/${apiVersion}${
       options.namespace
-        ? this.customObjects.listNamespacedCustomObject({
-            ...request,
-            namespace: options.namespace,
-            _continue: token,
-          })
-        : this.customObjects.listClusterCustomObject({
-            ...request,
-            _continue: token,
-          });
+        ? `/namespaces/${encodeURIComponent(options.namespace)}`
+        : ''
+    }/${plural}`;
+    return token => {
+      const query = new URLSearchParams({ limit: String(this.pageSize) });
+      if (options.labelSelector) {
+        query.set('labelSelector', options.labelSelector);
+      }
+      if (token) query.set('continue', token);
+      return this.http.getJson<ListPage<T>>(`${collection}?${query}`);
+    };
   }
 
   /**
@@ -360,12 +328,29 @@ export class ClusterClient {
   }
 }
 
+/** A kubeconfig whose requests and watches share one keep-alive agent ({@link KeepAliveAgents}). */
+class KeepAliveKubeConfig extends KubeConfig {
+  private readonly agents = new KeepAliveAgents();
+
+  async applySecurityAuthentication(context: RequestContext): Promise<void> {
+    await super.applySecurityAuthentication(context);
+    context.setAgent(this.agents.pooled(context.getAgent())!);
+  }
+
+  async applyToFetchOptions(
+    opts: Parameters<KubeConfig['applyToFetchOptions']>[0],
+  ): ReturnType<KubeConfig['applyToFetchOptions']> {
+    const init = await super.applyToFetchOptions(opts);
+    return { ...init, agent: this.agents.pooled(init.agent) };
+  }
+}
+
 /**
  * A kubeconfig whose credential is asked for on every request and every watch connection,
  * so a short-lived token (EKS, GKE, AKS, a projected service account token) is renewed
  * before it expires, and a watch that reconnects after a 401 does so with a fresh one.
  */
-class FreshCredentialKubeConfig extends KubeConfig {
+class FreshCredentialKubeConfig extends KeepAliveKubeConfig {
   constructor(
     private readonly clusterName: string,
     private readonly credential: () => Promise<ClusterCredential>,
@@ -403,7 +388,7 @@ class FreshCredentialKubeConfig extends KubeConfig {
 function kubeConfigFor(cluster: GatewayApiCluster): KubeConfig {
   const kubeConfig = cluster.credential
     ? new FreshCredentialKubeConfig(cluster.name, cluster.credential)
-    : new KubeConfig();
+    : new KeepAliveKubeConfig();
   kubeConfig.loadFromOptions({
     clusters: [
       {
