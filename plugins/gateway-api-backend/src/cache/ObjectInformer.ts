@@ -60,6 +60,8 @@ export class ObjectInformer {
   private timer: NodeJS.Timeout | undefined;
   private resyncTimer: NodeJS.Timeout | undefined;
   private failures = 0;
+  /** Bumped by stop and relist, so a watch that connects after either is closed at once. */
+  private watchGeneration = 0;
   private synced = false;
   private readonly waiters: Array<() => void> = [];
   private served: ServedKind | undefined;
@@ -91,6 +93,7 @@ export class ObjectInformer {
 
   stop(): void {
     this.state = 'stopped';
+    this.watchGeneration++;
     clearTimeout(this.timer);
     clearInterval(this.resyncTimer);
     this.abort?.abort();
@@ -122,6 +125,7 @@ export class ObjectInformer {
   }
 
   private async relist(): Promise<void> {
+    this.watchGeneration++;
     this.abort?.abort();
     this.state = 'listing';
     let served: ServedKind | undefined;
@@ -224,13 +228,16 @@ export class ObjectInformer {
     let gone = false;
     const served = this.served;
     if (!served) return;
-    this.abort = await this.client.watch(
+    const generation = ++this.watchGeneration;
+    const abort = await this.client.watch(
       served.path,
       {
         resourceVersion: this.resourceVersion,
         timeoutSeconds: this.options.watchTimeoutSeconds ?? 300,
       },
       (phase, object) => {
+        // A watch another one replaced says nothing about the objects now.
+        if (generation !== this.watchGeneration) return;
         if (phase === 'ERROR') {
           gone = object?.code === 410;
           if (object?.code === 404) this.client.servedApis.invalidate();
@@ -239,11 +246,11 @@ export class ObjectInformer {
         this.apply(phase, object);
       },
       error => {
-        if (this.state === 'stopped') return;
+        if (this.state === 'stopped' || generation !== this.watchGeneration) {
+          return;
+        }
         if (gone) {
           this.relist();
-        } else if (error && String(error).includes('AbortError')) {
-          // A relist aborted this watch on purpose.
         } else if (error && statusCodeOf(error) === 404) {
           this.client.servedApis.invalidate();
           this.retryLater(() => this.relist());
@@ -259,6 +266,12 @@ export class ObjectInformer {
         }
       },
     );
+    if (generation !== this.watchGeneration) {
+      // Stopped, or relisted, while the watch was connecting: nothing may keep it open.
+      abort.abort();
+    } else {
+      this.abort = abort;
+    }
   }
 
   private apply(phase: string, raw: KubernetesObject) {
