@@ -366,6 +366,12 @@ describe('ListenerSets where the install does not serve them (Gateway API v1.4.1
       'GRPCRoute',
       'Gateway',
       'HTTPRoute',
+      'HTTPRoute303RedirectStatusCode',
+      'HTTPRoute307RedirectStatusCode',
+      'HTTPRoute308RedirectStatusCode',
+      'HTTPRoutePathRedirect',
+      'HTTPRoutePortRedirect',
+      'HTTPRouteSchemeRedirect',
       'ReferenceGrant',
     ]);
   });
