@@ -26,7 +26,7 @@ function slowWatchClient() {
       }),
       invalidate: () => {},
     },
-    listWithVersion: async () => ({
+    listCollection: async () => ({
       items: [
         {
           apiVersion: 'gateway.networking.k8s.io/v1',

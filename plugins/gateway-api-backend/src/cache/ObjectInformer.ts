@@ -142,8 +142,8 @@ export class ObjectInformer {
     }
     this.served = served;
     try {
-      const { items, resourceVersion } = await this.client.listWithVersion(
-        served.apiVersion,
+      const { items, resourceVersion } = await this.client.listCollection(
+        served.path,
         served.kind,
       );
       if (this.isStopped()) return;

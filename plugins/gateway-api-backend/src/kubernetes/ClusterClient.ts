@@ -188,17 +188,33 @@ export class ClusterClient {
     kind: string,
     options: { namespace?: string; labelSelector?: string } = {},
   ): Promise<{ items: T[]; resourceVersion?: string }> {
+    const path = await this.collectionPath(apiVersion, kind, options.namespace);
+    return this.listCollection<T>(path, kind, options);
+  }
+
+  /**
+   * {@link listWithVersion} of a collection whose path is known already (a kind discovery has
+   * found: {@link ServedApis}), without asking the cluster for it again.
+   */
+  async listCollection<T extends KubernetesObject>(
+    path: string,
+    kind: string,
+    options: { labelSelector?: string } = {},
+  ): Promise<{ items: T[]; resourceVersion?: string }> {
     const items: T[] = [];
     let continueToken: string | undefined;
     let resourceVersion: string | undefined;
-    const listPage = await this.pageLister<T>(apiVersion, kind, options);
     do {
-      const token = continueToken;
+      const query = new URLSearchParams({ limit: String(this.pageSize) });
+      if (options.labelSelector) {
+        query.set('labelSelector', options.labelSelector);
+      }
+      if (continueToken) query.set('continue', continueToken);
       const page = await this.idempotent(
-        () => listPage(token),
+        () => this.http.getJson<ListPage<T>>(`${path}?${query}`),
         `Listing ${kind}`,
       );
-      items.push(...page.items);
+      for (const item of page.items ?? []) items.push(item);
       resourceVersion = page.metadata?.resourceVersion;
       continueToken = page.metadata?.continue || undefined;
     } while (continueToken);
@@ -228,12 +244,12 @@ export class ClusterClient {
     return this.http.watch(`${path}?${query}`, { onEvent, onDone });
   }
 
-  /** One page of a list at a time, with its `continue` token. */
-  private async pageLister<T extends KubernetesObject>(
+  /** Where a kind's objects are listed, its plural from discovery (cached by client-node). */
+  private async collectionPath(
     apiVersion: string,
     kind: string,
-    options: { namespace?: string; labelSelector?: string },
-  ): Promise<(token?: string) => Promise<ListPage<T>>> {
+    namespace?: string,
+  ): Promise<string> {
     const plural = await this.idempotent(
       () => this.objects.pluralOf(apiVersion, kind),
       `Discovering ${kind}`,
@@ -247,19 +263,9 @@ export class ClusterClient {
         { code: 404 },
       );
     }
-    const collection = `${apiVersion.includes('/') ? '/apis' : '/api'}/${apiVersion}${
-      options.namespace
-        ? `/namespaces/${encodeURIComponent(options.namespace)}`
-        : ''
+    return `${apiVersion.includes('/') ? '/apis' : '/api'}/${apiVersion}${
+      namespace ? `/namespaces/${encodeURIComponent(namespace)}` : ''
     }/${plural}`;
-    return token => {
-      const query = new URLSearchParams({ limit: String(this.pageSize) });
-      if (options.labelSelector) {
-        query.set('labelSelector', options.labelSelector);
-      }
-      if (token) query.set('continue', token);
-      return this.http.getJson<ListPage<T>>(`${collection}?${query}`);
-    };
   }
 
   /**
