@@ -27,7 +27,7 @@ import { CLUSTERS, FULL, ms, percentile, quietLogger, SIZE } from './fixtures';
 const DELTAS = 20;
 const DELTA_TIMEOUT_MS = 60_000;
 /** Raw list and cache sync, in turns. */
-const SYNC_ROUNDS = FULL ? 3 : 5;
+const SYNC_ROUNDS = 5;
 const TARGET = { sync: 1.5, deltaP95Ms: 1000, memory: 1.5 };
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
