@@ -326,6 +326,84 @@ describe("NGINX Gateway Fabric's policy status in the dev cluster", () => {
     ]);
   });
 
+  it('refuses a route policy (TargetConflict) where another route shares its Gateway, hostname, port and path', () => {
+    const onHost = (name: string, path: string) => ({
+      metadata: { namespace: 'app', name },
+      spec: {
+        parentRefs: [
+          { name: 'edge', namespace: 'nginx-gateway', sectionName: 'https' },
+        ],
+        hostnames: ['shop.example.org'],
+        rules: [
+          {
+            matches: [{ path: { type: 'PathPrefix', value: path } }],
+            backendRefs: [{ name: name, port: 8080 }],
+          },
+        ],
+      },
+    });
+    const shop = onHost('shop', '/');
+    const sameKey = onHost('shop-canary', '/');
+    const otherPath = onHost('shop-admin', '/admin');
+    const routesOf = (...routes: KubeObject[]) => ({
+      routes: { HTTPRoute: routes, GRPCRoute: [], TLSRoute: [], TCPRoute: [] },
+    });
+    const verdict = (
+      routes: KubeObject[],
+      targets: string[],
+      extra: KubeObject[] = [],
+    ) =>
+      nginxGatewayFabricPolicyStatus(
+        world(
+          {
+            ProxySettingsPolicy: [
+              policy(
+                'app',
+                'timeouts',
+                '2026-01-01T00:00:00Z',
+                targets.map(name => ({ kind: 'HTTPRoute', name })),
+                { timeout: { read: '5s' } },
+              ),
+              ...extra,
+            ],
+          },
+          routesOf(...routes),
+        ),
+      ).map(u => [
+        u.object.metadata.name,
+        ((u.status as any).ancestors as any[]).map(a =>
+          a.conditions
+            .map((c: any) => `${c.type}=${c.status}/${c.reason}`)
+            .join(','),
+        ),
+      ]);
+    expect(verdict([shop, sameKey], ['shop'])).toEqual([
+      ['timeouts', ['Accepted=False/TargetConflict']],
+    ]);
+    const [update] = nginxGatewayFabricPolicyStatus(
+      world(
+        {
+          ProxySettingsPolicy: [
+            policy('app', 'timeouts', '2026-01-01T00:00:00Z', [
+              { kind: 'HTTPRoute', name: 'shop' },
+            ]),
+          ],
+        },
+        routesOf(shop, sameKey),
+      ),
+    );
+    expect((update.status as any).ancestors[0].conditions[0].message).toBe(
+      'Policy cannot be applied to target "app/shop" since another Route "app/shop-canary" shares a namespace/gateway-name:hostname:port/path combination with this target',
+    );
+    // Another path, or both routes targeted: no overlap.
+    expect(verdict([shop, otherPath], ['shop'])).toEqual([
+      ['timeouts', ['Accepted=True/Accepted']],
+    ]);
+    expect(verdict([shop, sameKey], ['shop', 'shop-canary'])).toEqual([
+      ['timeouts', ['Accepted=True/Accepted', 'Accepted=True/Accepted']],
+    ]);
+  });
+
   it('says TargetNotFound on a Gateway it has not accepted', () => {
     const refused = gateway('edge', {
       status: {

@@ -2,6 +2,7 @@ import { StatusUpdate } from '../kube/actions';
 import { ResourceName } from '../kube/resources';
 import { condition } from '../kube/status';
 import { Condition, KubeObject } from '../kube/types';
+import { hostnamesIntersect } from './hostnames';
 import { NGINX_GATEWAY_FABRIC_CONTROLLER } from './implementations';
 
 /**
@@ -20,10 +21,13 @@ import { NGINX_GATEWAY_FABRIC_CONTROLLER } from './implementations';
  *   that set different fields both apply). Oldest first by creationTimestamp, then
  *   namespace/name.
  *
+ * - `False`/`TargetConflict` on every ancestor of a policy targeting a route that shares a
+ *   Gateway, hostname, port and path with a route the policy does not target (the policy
+ *   would reach that route too); such a policy conflicts with no other.
+ *
  * A target that does not exist, or is no object of NGINX Gateway Fabric's, is skipped; a policy
  * with no target left gets no status at all, as NGINX Gateway Fabric leaves it.
- * Not played: route validity (a route of its Gateways is taken as valid and attachable) and the
- * route-overlap rule (TargetConflict), which needs the data plane's hostname:port/path keys.
+ * Not played: route validity (a route of its Gateways is taken as valid and attachable).
  */
 
 const GATEWAY_GROUP = 'gateway.networking.k8s.io';
@@ -311,10 +315,99 @@ function deduplicate(conditions: Condition[]): Condition[] {
   return kept;
 }
 
+/**
+ * A route's `namespace/gateway:hostname:port/path` keys on NGINX Gateway Fabric's Gateways
+ * (checkTargetRoutesForOverlap): per parentRef, each listener it names (by sectionName, or all),
+ * each hostname it is accepted for there, and each path it matches.
+ */
+function routeKeys(
+  route: KubeObject,
+  world: NginxPolicyWorld,
+  gatewayByKey: Map<string, KubeObject>,
+): Set<string> {
+  const keys = new Set<string>();
+  const routeHosts: string[] = route.spec?.hostnames ?? [];
+  const paths = ((route.spec?.rules ?? []) as any[]).flatMap(rule =>
+    // A rule without matches matches every path (the API's default, PathPrefix /).
+    (rule.matches ?? [{ path: { value: '/' } }]).flatMap((m: any) =>
+      m.path?.value !== undefined ? [m.path.value as string] : [],
+    ),
+  );
+  for (const ref of (route.spec?.parentRefs ?? []) as any[]) {
+    if ((ref.group ?? GATEWAY_GROUP) !== GATEWAY_GROUP) continue;
+    const namespace = ref.namespace ?? route.metadata.namespace;
+    let holder: KubeObject | undefined;
+    let gateway: KubeObject | undefined;
+    if ((ref.kind ?? 'Gateway') === 'ListenerSet') {
+      holder = world.listenerSets.find(
+        l => l.metadata.namespace === namespace && l.metadata.name === ref.name,
+      );
+      const parent = holder?.spec?.parentRef;
+      gateway =
+        parent &&
+        gatewayByKey.get(
+          `${parent.namespace ?? holder!.metadata.namespace}/${parent.name}`,
+        );
+    } else {
+      gateway = gatewayByKey.get(`${namespace}/${ref.name}`);
+      holder = gateway;
+    }
+    if (!gateway || !holder) continue;
+    const listeners = ((holder.spec?.listeners ?? []) as any[]).filter(
+      l => ref.sectionName === undefined || l.name === ref.sectionName,
+    );
+    for (const listener of listeners) {
+      const accepted = routeHosts.length
+        ? routeHosts.filter(
+            h => !listener.hostname || hostnamesIntersect(h, listener.hostname),
+          )
+        : [listener.hostname ?? ''];
+      for (const hostname of accepted) {
+        for (const path of paths) {
+          keys.add(`${key(gateway)}:${hostname}:${listener.port}${path}`);
+        }
+      }
+    }
+  }
+  return keys;
+}
+
+/** The TargetConflict of a policy whose targeted routes share a key with a route it does not target. */
+function targetConflict(
+  targeted: KubeObject[],
+  routes: KubeObject[],
+  world: NginxPolicyWorld,
+  gatewayByKey: Map<string, KubeObject>,
+): Condition | undefined {
+  for (const target of targeted) {
+    const keys = routeKeys(target, world, gatewayByKey);
+    for (const other of routes) {
+      if (targeted.includes(other)) continue;
+      for (const k of routeKeys(other, world, gatewayByKey)) {
+        if (keys.has(k)) {
+          return condition(
+            'Accepted',
+            false,
+            'TargetConflict',
+            `Policy cannot be applied to target "${key(
+              target,
+            )}" since another Route "${key(
+              other,
+            )}" shares a namespace/gateway-name:hostname:port/path combination with this target`,
+          );
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
 interface Processed {
   policy: KubeObject;
   kind: NginxPolicyKind;
   targets: Array<Target & { key: string }>;
+  /** A policy-wide refusal (TargetConflict: the policy is invalid and conflicts with none). */
+  invalid?: Condition;
   /** The policy-wide condition (Conflicted), over every ancestor's own. */
   conflicted?: Condition;
 }
@@ -361,7 +454,19 @@ export function nginxGatewayFabricPolicyStatus(
         }
         return [];
       });
-      if (targets.length > 0) processed.push({ policy, kind, targets });
+      if (targets.length === 0) continue;
+      const targetedRoutes = targets.flatMap(t =>
+        t.kind === 'HTTPRoute' || t.kind === 'GRPCRoute'
+          ? [routeByKey.get(`${t.kind}/${t.key}`)!]
+          : [],
+      );
+      const invalid = targetConflict(
+        targetedRoutes,
+        [...routeByKey.values()],
+        world,
+        gatewayByKey,
+      );
+      processed.push({ policy, kind, targets, ...(invalid && { invalid }) });
     }
   }
 
@@ -369,6 +474,8 @@ export function nginxGatewayFabricPolicyStatus(
   // field an older valid one sets is Conflicted (everywhere it attaches).
   const byTarget = new Map<string, Processed[]>();
   for (const p of processed) {
+    // An invalid policy conflicts with no other.
+    if (p.invalid) continue;
     for (const t of p.targets) {
       const k = `${p.kind}|${t.group}/${t.kind}/${t.key}`;
       byTarget.set(k, [...(byTarget.get(k) ?? []), p]);
@@ -520,6 +627,7 @@ export function nginxGatewayFabricPolicyStatus(
             conditions: deduplicate([
               ...defaults,
               ...a.conditions,
+              ...(p.invalid ? [p.invalid] : []),
               ...(p.conflicted ? [p.conflicted] : []),
             ]).map(c =>
               generation === undefined
