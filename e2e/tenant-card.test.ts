@@ -22,7 +22,13 @@ test('the tenant card shows the Gateways and listeners that serve each tenant', 
     .first();
   await expect(passthrough).toContainText('TLS/443');
   await expect(
-    card.getByRole('row').filter({ hasText: 'payments.team-b.example.org' }),
+    card.getByRole('row').filter({
+      // Exactly this hostname: api.payments.team-b.example.org has a listener too.
+      has: page.getByRole('cell', {
+        name: 'payments.team-b.example.org',
+        exact: true,
+      }),
+    }),
   ).toContainText('Terminate');
   // The catalog's relations graph draws after the page; wait for it so the shot is whole.
   await expect(
