@@ -72,10 +72,11 @@ const TenantCardBody = (props: {
             <UnservedKindsNote unserved={unserved} />
           </Grid>
         )}
-        <Grid item xs={12} md={6}>
+        {/* The facts hold domains and namespaces, which must not break; the counts are short. */}
+        <Grid item xs={12} md={7}>
           <TenantFacts tenant={value} />
         </Grid>
-        <Grid item xs={12} md={6}>
+        <Grid item xs={12} md={5}>
           <Section title="Hostnames">
             <HostnameCounts counts={value.hostnames} />
           </Section>
