@@ -5,6 +5,7 @@ import {
   checkTenantDomains,
   domainsOverlap,
   findHostnameOwner,
+  servedHostnameHolds,
   TenantDomains,
   tenantNamespace,
 } from './tenancy';
@@ -291,6 +292,213 @@ describe('checkHostnameNotServedElsewhere', () => {
     expect(checkHostnameNotServedElsewhere('', 'team-a', served).ok).toBe(
       false,
     );
+  });
+});
+
+describe('servedHostnameHolds', () => {
+  // team-a is a dedicated parent: its http-redirect listener serves *.team-a.example.org.
+  const family: TenantDomains[] = [
+    { name: 'team-a', domains: ['team-a.example.org'] },
+    { name: 'kids', domains: ['kids.team-a.example.org'], parent: 'team-a' },
+    { name: 'toys', domains: ['toys.kids.team-a.example.org'], parent: 'kids' },
+    { name: 'pets', domains: ['pets.team-a.example.org'], parent: 'team-a' },
+    // A parent label without the domains to go with it.
+    { name: 'forger', domains: ['forger.example.net'], parent: 'team-a' },
+    // A domain inside team-a's without the parent label.
+    { name: 'stray', domains: ['stray.team-a.example.org'] },
+    // Parent labels going round in circles, never reaching team-a.
+    { name: 'loop-1', domains: ['loop.team-a.example.org'], parent: 'loop-2' },
+    { name: 'loop-2', domains: ['other.example.net'], parent: 'loop-1' },
+  ];
+  const parentWildcard = { hostname: '*.team-a.example.org', tenant: 'team-a' };
+  it.each<
+    [string, string, string, { hostname: string; tenant: string }, boolean]
+  >([
+    [
+      'the child, under its parent’s wildcard',
+      'shop.kids.team-a.example.org',
+      'kids',
+      parentWildcard,
+      false,
+    ],
+    [
+      'the child, in any case and with a trailing dot',
+      'SHOP.Kids.team-a.example.org.',
+      'kids',
+      { hostname: '*.Team-A.example.org.', tenant: 'team-a' },
+      false,
+    ],
+    [
+      'the child’s own wildcard',
+      '*.kids.team-a.example.org',
+      'kids',
+      parentWildcard,
+      false,
+    ],
+    [
+      'the child’s domain itself',
+      'kids.team-a.example.org',
+      'kids',
+      parentWildcard,
+      false,
+    ],
+    [
+      'the grandchild, under its grandparent’s wildcard',
+      'x.toys.kids.team-a.example.org',
+      'toys',
+      parentWildcard,
+      false,
+    ],
+    [
+      'the grandchild, under its parent’s wildcard',
+      'x.toys.kids.team-a.example.org',
+      'toys',
+      { hostname: '*.kids.team-a.example.org', tenant: 'kids' },
+      false,
+    ],
+    [
+      'an exact name the parent serves in the child’s domain',
+      'taken.kids.team-a.example.org',
+      'kids',
+      { hostname: 'Taken.kids.team-a.example.org', tenant: 'team-a' },
+      true,
+    ],
+    [
+      'the parent’s wildcard inside the child’s domain',
+      'x.kids.team-a.example.org',
+      'kids',
+      { hostname: '*.kids.team-a.example.org', tenant: 'team-a' },
+      false,
+    ],
+    [
+      'a name outside the child’s domains',
+      'shop.team-a.example.org',
+      'kids',
+      parentWildcard,
+      true,
+    ],
+    [
+      'a sibling’s domain',
+      'shop.pets.team-a.example.org',
+      'kids',
+      parentWildcard,
+      true,
+    ],
+    [
+      'a sibling’s wildcard over the child’s domain',
+      'x.kids.team-a.example.org',
+      'kids',
+      { hostname: '*.kids.team-a.example.org', tenant: 'pets' },
+      true,
+    ],
+    [
+      'the child’s wildcard, asked by the parent',
+      'shop.kids.team-a.example.org',
+      'team-a',
+      { hostname: '*.kids.team-a.example.org', tenant: 'kids' },
+      true,
+    ],
+    [
+      'a parent label whose domains are not the parent’s',
+      'x.forger.example.net',
+      'forger',
+      { hostname: '*.forger.example.net', tenant: 'team-a' },
+      true,
+    ],
+    [
+      'a domain inside the parent’s, without the parent label',
+      'x.stray.team-a.example.org',
+      'stray',
+      parentWildcard,
+      true,
+    ],
+    [
+      'parent labels in a circle',
+      'x.loop.team-a.example.org',
+      'loop-1',
+      parentWildcard,
+      true,
+    ],
+    [
+      'a wildcard served outside any tenant',
+      'shop.kids.team-a.example.org',
+      'kids',
+      { hostname: '*.team-a.example.org', tenant: '(no tenant)' },
+      true,
+    ],
+    [
+      'a name that does not overlap',
+      'shop.kids.team-a.example.org',
+      'kids',
+      { hostname: 'other.kids.team-a.example.org', tenant: 'team-a' },
+      false,
+    ],
+    [
+      'the tenant’s own name',
+      'shop.kids.team-a.example.org',
+      'kids',
+      { hostname: 'shop.kids.team-a.example.org', tenant: 'kids' },
+      false,
+    ],
+    [
+      'an invalid name asked',
+      'shop..kids.team-a.example.org',
+      'kids',
+      parentWildcard,
+      true,
+    ],
+  ])(
+    '%s: %p for %p against %p holds: %p',
+    (_, hostname, tenant, served, holds) => {
+      expect(servedHostnameHolds(hostname, tenant, served, family)).toBe(holds);
+    },
+  );
+
+  it('delegates nothing when two tenants carry the child’s or the parent’s name', () => {
+    const host = 'shop.kids.team-a.example.org';
+    expect(servedHostnameHolds(host, 'kids', parentWildcard, family)).toBe(
+      false,
+    );
+    for (const twin of [
+      { name: 'kids', domains: ['kids.team-a.example.org'], parent: 'team-a' },
+      { name: 'team-a', domains: ['example.org'] },
+    ]) {
+      expect(
+        servedHostnameHolds(host, 'kids', parentWildcard, [...family, twin]),
+      ).toBe(true);
+    }
+  });
+
+  it('lets checkHostnameNotServedElsewhere pass the child and still refuse the rest', () => {
+    const served = [
+      parentWildcard,
+      { hostname: 'taken.kids.team-a.example.org', tenant: 'team-a' },
+    ];
+    expect(
+      checkHostnameNotServedElsewhere(
+        'shop.kids.team-a.example.org',
+        'kids',
+        served,
+        family,
+      ),
+    ).toEqual({ ok: true, hostname: 'shop.kids.team-a.example.org' });
+    const taken = checkHostnameNotServedElsewhere(
+      'taken.kids.team-a.example.org',
+      'kids',
+      served,
+      family,
+    );
+    expect(!taken.ok && taken.reason).toMatch(
+      /overlaps "taken.kids.team-a.example.org", already served for tenant "team-a"/,
+    );
+    // Without the tenants there is no parent chain to delegate along.
+    expect(
+      checkHostnameNotServedElsewhere(
+        'shop.kids.team-a.example.org',
+        'kids',
+        served,
+      ).ok,
+    ).toBe(false);
   });
 });
 

@@ -3,7 +3,7 @@
  * another tenant's traffic. Each check returns a refusal reason a person can act on.
  */
 import { isSubdomainOf, intersectHostnames } from './hostnameMatch';
-import { normaliseHostname } from './hostname';
+import { isWildcardHostname, normaliseHostname } from './hostname';
 
 /**
  * What the guards need to know about a tenant.
@@ -297,9 +297,72 @@ export interface ServedHostname {
 }
 
 /**
- * Refuses a hostname that overlaps one already served for another tenant (the same name, or a
- * wildcard covering it either way): the Gateway API alone would settle such a conflict
- * first-come, first-served.
+ * Whether a hostname served for `served.tenant` holds `hostname` against tenant `tenantName`:
+ * it is served for another tenant and overlaps it (the same name, or a wildcard covering it
+ * either way), unless it is a wildcard of an ancestor of `tenantName` and `hostname` lies in a
+ * domain of `tenantName` that the ancestor delegated (strictly inside one of its own): a parent's
+ * `*.team-a.example.org` (a dedicated parent's `http-redirect` listener) leaves
+ * `shop.kids.team-a.example.org` to its child `kids`. An exact name an ancestor serves still
+ * holds. The parent chain and the domains come from `tenants`, the platform's record; a name
+ * that appears twice there is no ancestor of anything. An invalid `hostname` is held.
+ *
+ * @public
+ */
+export function servedHostnameHolds(
+  hostname: string,
+  tenantName: string,
+  served: ServedHostname,
+  tenants: TenantDomains[],
+): boolean {
+  if (served.tenant === tenantName) return false;
+  const asked = normaliseHostname(hostname, { allowWildcard: true });
+  if (!asked.ok) return true;
+  const held = normaliseHostname(served.hostname, { allowWildcard: true });
+  if (!held.ok) return false;
+  if (intersectHostnames(asked.hostname, held.hostname) === undefined) {
+    return false;
+  }
+  return !delegatedByAncestor(
+    asked.hostname,
+    tenantName,
+    held.hostname,
+    served.tenant,
+    tenants,
+  );
+}
+
+function delegatedByAncestor(
+  asked: string,
+  tenantName: string,
+  held: string,
+  holder: string,
+  tenants: TenantDomains[],
+): boolean {
+  if (!isWildcardHostname(held)) return false;
+  const named = (name: string) => tenants.filter(t => t.name === name);
+  const [tenant, ...sameName] = named(tenantName);
+  const [ancestor, ...alsoAncestor] = named(holder);
+  if (!tenant || !ancestor || sameName.length || alsoAncestor.length) {
+    return false;
+  }
+  if (!isAncestor(holder, tenantName, tenants)) return false;
+  const base = asked.startsWith('*.') ? asked.slice(2) : asked;
+  const ancestorDomains = normalisedDomains(ancestor);
+  // The child's domain must lie inside the ancestor's own: the parent label alone grants nothing.
+  return normalisedDomains(tenant).some(
+    domain =>
+      isSubdomainOf(base, domain) &&
+      ancestorDomains.some(theirs =>
+        isSubdomainOf(domain, theirs, { includeApex: false }),
+      ),
+  );
+}
+
+/**
+ * Refuses a hostname held by one already served for another tenant (see
+ * {@link servedHostnameHolds}): the Gateway API alone would settle such a conflict
+ * first-come, first-served. Without `tenants`, every overlapping name served for another tenant
+ * holds.
  *
  * @public
  */
@@ -307,18 +370,23 @@ export function checkHostnameNotServedElsewhere(
   hostname: string,
   tenantName: string,
   served: ServedHostname[],
+  tenants: TenantDomains[] = [],
 ): GuardResult<{ hostname: string }> {
   const normalised = normaliseHostname(hostname, { allowWildcard: true });
   if (!normalised.ok) return normalised;
-  for (const entry of served) {
-    if (entry.tenant === tenantName) continue;
-    const other = normaliseHostname(entry.hostname, { allowWildcard: true });
-    if (other.ok && intersectHostnames(normalised.hostname, other.hostname)) {
-      return {
-        ok: false,
-        reason: `"${normalised.hostname}" overlaps "${other.hostname}", already served for tenant "${entry.tenant}"; pick another hostname, or ask the platform team to move it.`,
-      };
-    }
+  const holder = served.find(entry =>
+    servedHostnameHolds(normalised.hostname, tenantName, entry, tenants),
+  );
+  if (holder) {
+    const other = normaliseHostname(holder.hostname, { allowWildcard: true });
+    return {
+      ok: false,
+      reason: `"${normalised.hostname}" overlaps "${
+        other.ok ? other.hostname : holder.hostname
+      }", already served for tenant "${
+        holder.tenant
+      }"; pick another hostname, or ask the platform team to move it.`,
+    };
   }
   return { ok: true, hostname: normalised.hostname };
 }

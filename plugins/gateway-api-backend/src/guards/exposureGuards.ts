@@ -1,7 +1,6 @@
 import {
   checkHostnameForTenant,
-  intersectHostnames,
-  normaliseHostname,
+  servedHostnameHolds,
 } from '@gatehouse/backstage-plugin-gateway-api-common';
 import { TenantRecord } from '../tenants/tenantFromNamespace';
 import { tenantDomains } from '../tenants/tenantDomains';
@@ -30,7 +29,8 @@ const refuse = (reason: string): ExposureVerdict => ({ ok: false, reason });
  * The hostname guards, which keep one tenant off another's traffic (also what the template's hostname field checks as the
  * user types): the tenant exists in that cluster; the hostname is valid, normalised and inside
  * the tenant's own domains (not a child's); no other tenant serves an overlapping hostname in
- * any cluster.
+ * any cluster, an ancestor's wildcard over the tenant's own domain aside (the ancestor delegated
+ * that domain; see `servedHostnameHolds`).
  */
 export function checkHostname(
   request: Pick<ExposureRequest, 'cluster' | 'tenant' | 'hostname'>,
@@ -51,24 +51,29 @@ export function checkHostname(
       }. Ask the platform team to provision it first.`,
     );
   }
+  const clusterTenants = tenantDomains(
+    world.tenants.filter(t => t.cluster === request.cluster),
+  );
   const inDomain = checkHostnameForTenant(
     request.hostname,
     tenant.name,
-    tenantDomains(world.tenants.filter(t => t.cluster === request.cluster)),
+    clusterTenants,
   );
   if (!inDomain.ok) return refuse(inDomain.reason);
 
-  // Across every cluster: the same DNS name for two tenants is a hijack wherever it lives.
-  const holder = world.served.find(served => {
-    if (served.cluster === request.cluster && served.tenant === tenant.name) {
-      return false;
-    }
-    const other = normaliseHostname(served.hostname, { allowWildcard: true });
-    return (
-      other.ok &&
-      intersectHostnames(inDomain.hostname, other.hostname) !== undefined
-    );
-  });
+  // Across every cluster: the same DNS name for two tenants is a hijack wherever it lives. A
+  // tenant name means this cluster's tenant only here, so a name served in another cluster
+  // holds whoever it is served for (no parent there delegates to a tenant here).
+  const holder = world.served.find(served =>
+    servedHostnameHolds(
+      inDomain.hostname,
+      tenant.name,
+      served.cluster === request.cluster
+        ? served
+        : { hostname: served.hostname, tenant: NO_TENANT },
+      clusterTenants,
+    ),
+  );
   if (holder) {
     return {
       ok: false,
