@@ -93,6 +93,11 @@ export interface ListenerSetSummary {
  * @public
  */
 export interface ExposureGateway extends GatewaySummary {
+  /**
+   * Its GatewayClass's `spec.controllerName`: which implementation serves it, and so whose
+   * policies apply through it; absent when the class is not known.
+   */
+  controllerName?: string;
   listener?: ListenerSummary;
   /** Set when that listener is a ListenerSet's rather than the Gateway's own. */
   listenerSet?: ListenerSetSummary;

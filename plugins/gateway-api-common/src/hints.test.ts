@@ -114,6 +114,7 @@ const MISTAKES: CommonMistake[] = [
   'wrongNumTrustedHops',
   'listenerCountNearLimit',
   'policyTargetNotFound',
+  'policyOfAnotherImplementation',
 ];
 
 describe('hintForCondition', () => {
@@ -183,6 +184,11 @@ describe('hints of the client-IP and policy mistakes', () => {
     ],
     ['listenerCountNearLimit', /64 listeners/, /ListenerSets/],
     ['policyTargetNotFound', /applies to nothing/, /targetRefs/],
+    [
+      'policyOfAnotherImplementation',
+      /another, whose controller ignores it/,
+      /GatewayClass's controllerName/,
+    ],
   ])(
     '%s says what happens and which field fixes it',
     (mistake, meaning, fix) => {

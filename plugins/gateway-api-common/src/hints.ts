@@ -61,7 +61,8 @@ export type CommonMistake =
   | 'clientIpModesMixed'
   | 'wrongNumTrustedHops'
   | 'listenerCountNearLimit'
-  | 'policyTargetNotFound';
+  | 'policyTargetNotFound'
+  | 'policyOfAnotherImplementation';
 
 const h = (meaning: string, fix = ''): Hint => ({ meaning, fix });
 
@@ -591,6 +592,10 @@ const MISTAKE_HINTS: Record<CommonMistake, Hint> = {
   policyTargetNotFound: h(
     'The policy targets objects that do not exist in its namespace (a renamed or deleted route or Gateway, a misspelt name, or a sectionName no listener or rule has), so it applies to nothing and no controller reports on it.',
     "Fix the policy's targetRefs (kind, name, sectionName) to name an object in the policy's own namespace, or delete the policy.",
+  ),
+  policyOfAnotherImplementation: h(
+    "The policy belongs to one Gateway API implementation (for example Envoy Gateway's BackendTrafficPolicy or NGINX Gateway Fabric's UpstreamSettingsPolicy), but the Gateways its targets lead to are run by another, whose controller ignores it: it applies to nothing, and no controller reports on it.",
+    "Write the setting as the policy of the implementation serving the Gateway (its GatewayClass's controllerName says which), or attach the route to a Gateway of the policy's implementation; otherwise delete the policy.",
   ),
 };
 

@@ -518,3 +518,132 @@ describe('what a policy sets, in short', () => {
     ).toEqual(settings);
   });
 });
+
+describe('only the implementation serving a Gateway reads its policies', () => {
+  beforeEach(() => {
+    clock = 0;
+  });
+  const ENVOY = 'gateway.envoyproxy.io/gatewayclass-controller';
+  const NGINX = 'gateway.nginx.org/nginx-gateway-controller';
+  const gatewayOf = (name: string, controllerName?: string) => ({
+    gateway: { kind: 'Gateway', namespace: 'tenant-team-a', name },
+    ...(controllerName !== undefined && { controllerName }),
+    listenerName: 'https',
+  });
+  const served = (
+    ...gateways: Array<ReturnType<typeof gatewayOf>>
+  ): HostnamePolicyScope => ({ ...scope, gateways });
+  // Both implementations' policies on one route, its Gateways and its one Service.
+  const onService = policy('UpstreamSettingsPolicy', 'checkout', 'upstream', {
+    targetRefs: [{ group: '', kind: 'Service', name: 'checkout' }],
+    keepAlive: { connections: 16 },
+  });
+  const onRouteEnvoy = policy('BackendTrafficPolicy', 'checkout', 'timeouts', {
+    ...toRoute(),
+    timeout: { http: { requestTimeout: '5s' } },
+  });
+  const onRouteNginx = policy('ClientSettingsPolicy', 'checkout', 'uploads', {
+    ...toRoute(),
+    body: { maxSize: '50m' },
+  });
+  const onEnvoyGateway = policy('ClientTrafficPolicy', 'tenant-team-a', 'ip', {
+    targetRefs: [{ group: GW, kind: 'Gateway', name: 'checkout' }],
+    clientIPDetection: { xForwardedFor: { numTrustedHops: 1 } },
+  });
+  const onNginxGateway = policy(
+    'ClientSettingsPolicy',
+    'tenant-team-a',
+    'nginx-defaults',
+    {
+      targetRefs: [{ group: GW, kind: 'Gateway', name: 'nginx' }],
+      keepAlive: { requests: 100 },
+    },
+  );
+  const all = [
+    onService,
+    onRouteEnvoy,
+    onRouteNginx,
+    onEnvoyGateway,
+    onNginxGateway,
+  ];
+  const inForce = (s: HostnamePolicyScope) =>
+    policiesInForce(all, s).map(p => [
+      `${p.kind} ${p.namespace}/${p.name}`,
+      `${p.target.kind} ${p.target.name}`,
+    ]);
+
+  it("a hostname served by Envoy Gateway shows only Envoy Gateway's policies", () => {
+    expect(inForce(served(gatewayOf('checkout', ENVOY)))).toEqual([
+      ['BackendTrafficPolicy checkout/timeouts', 'HTTPRoute checkout'],
+      ['ClientTrafficPolicy tenant-team-a/ip', 'Gateway checkout'],
+    ]);
+  });
+
+  it("a hostname served by NGINX Gateway Fabric shows only NGINX Gateway Fabric's policies", () => {
+    expect(inForce(served(gatewayOf('nginx', NGINX)))).toEqual([
+      ['ClientSettingsPolicy checkout/uploads', 'HTTPRoute checkout'],
+      ['ClientSettingsPolicy tenant-team-a/nginx-defaults', 'Gateway nginx'],
+      ['UpstreamSettingsPolicy checkout/upstream', 'Service checkout'],
+    ]);
+  });
+
+  it("a route attached to both takes each implementation's policies through its own Gateway", () => {
+    const both = served(
+      gatewayOf('checkout', ENVOY),
+      gatewayOf('nginx', NGINX),
+    );
+    expect(inForce(both)).toEqual([
+      ['BackendTrafficPolicy checkout/timeouts', 'HTTPRoute checkout'],
+      ['ClientSettingsPolicy checkout/uploads', 'HTTPRoute checkout'],
+      ['ClientSettingsPolicy tenant-team-a/nginx-defaults', 'Gateway nginx'],
+      ['ClientTrafficPolicy tenant-team-a/ip', 'Gateway checkout'],
+      ['UpstreamSettingsPolicy checkout/upstream', 'Service checkout'],
+    ]);
+    // The Service's policy is judged on NGINX Gateway Fabric's Gateway, listed second.
+    const upstream = policiesInForce([onService], both)[0];
+    expect(upstream.status.summary).toMatch(
+      /on Gateway "tenant-team-a\/nginx"/,
+    );
+    // The route's Envoy Gateway policy is not merged with or overridden by NGINX's of the
+    // same route: each is in force.
+    expect(
+      policiesInForce(all, both).every(p => p.precedence === 'effective'),
+    ).toBe(true);
+  });
+
+  it.each<[string, string | undefined, string[]]>([
+    // A Gateway whose class is not known: nothing can be left out.
+    [
+      'a Gateway of an unknown class',
+      undefined,
+      [
+        'BackendTrafficPolicy',
+        'ClientSettingsPolicy',
+        'UpstreamSettingsPolicy',
+      ],
+    ],
+    [
+      'Envoy Gateway installed under another name in its domain',
+      'gateway.envoyproxy.io/mke-gatewayclass-controller',
+      ['BackendTrafficPolicy'],
+    ],
+    [
+      'NGINX Gateway Fabric under another name in its domain',
+      'gateway.nginx.org/team-b-controller',
+      ['ClientSettingsPolicy', 'UpstreamSettingsPolicy'],
+    ],
+    ['another implementation (Cilium)', 'io.cilium/gateway-controller', []],
+    [
+      'a name that only starts like a known domain',
+      'gateway.nginx.org.evil/x',
+      [],
+    ],
+  ])('%s', (_n, controllerName, kinds) => {
+    expect(
+      policiesInForce(
+        [onService, onRouteEnvoy, onRouteNginx],
+        served(gatewayOf('checkout', controllerName)),
+      ).map(p => p.kind),
+    ).toEqual(kinds);
+  });
+});

@@ -10,31 +10,21 @@
  * the others are Conflicted. A more specific policy with `mergeType` merges over the less
  * specific one instead of replacing it. NGINX Gateway Fabric's policies merge field by field
  * (kinds.ts, `mergeableFields`): two on one target conflict only where both set a field, and a
- * more specific one overrides a less specific one only in the fields it sets.
+ * more specific one overrides a less specific one only in the fields it sets. A policy applies
+ * only through a Gateway whose controller is of its own implementation (kinds.ts,
+ * `controllerReadsPolicy`): a controller ignores another implementation's policies.
  */
 import { interpretConditions, StatusSummary } from '../conditions';
-import { matchesLabelSelector } from '../attachment/labelSelector';
 import { GATEWAY_API_GROUP } from '../types';
 import {
+  controllerReadsPolicy,
   mergeableFieldsSet,
   POLICY_KINDS,
   policySettings,
   PolicyImplementation,
 } from './kinds';
-import { policyTargetRefs, refNamesKind } from './targets';
+import { PolicyTargetObject, policyTargetsOf } from './targets';
 import { ImplementationPolicy, PolicyAncestorStatus } from './types';
-
-/**
- * An object a policy may target, with its labels (for `targetSelectors`).
- *
- * @public
- */
-export interface PolicyTargetObject {
-  kind: string;
-  namespace: string;
-  name: string;
-  labels?: Record<string, string>;
-}
 
 /**
  * What serves one hostname: its route, and each Gateway with the listener serving the
@@ -46,6 +36,8 @@ export interface HostnamePolicyScope {
   route: PolicyTargetObject;
   gateways: Array<{
     gateway: PolicyTargetObject;
+    /** Its GatewayClass's `spec.controllerName`; undefined when its class is not known. */
+    controllerName?: string;
     listenerName?: string;
     listenerSet?: PolicyTargetObject;
   }>;
@@ -115,44 +107,26 @@ const RANK = {
   gateway: 1,
 };
 
-/** Whether a policy names (or selects) an object, and with which sectionName. */
-function targetsOf(
-  policy: ImplementationPolicy,
-  object: PolicyTargetObject,
-): Array<{ sectionName?: string }> {
-  if (policy.metadata?.namespace !== object.namespace) return [];
-  const byRef = policyTargetRefs(policy)
-    .filter(ref => refNamesKind(ref, object.kind) && ref.name === object.name)
-    .map(ref => ({ sectionName: ref.sectionName }));
-  const bySelector = (policy.spec?.targetSelectors ?? []).some(
-    s =>
-      (s.group ?? GATEWAY_API_GROUP) === GATEWAY_API_GROUP &&
-      s.kind === object.kind &&
-      matchesLabelSelector(s, object.labels ?? {}),
-  )
-    ? [{}]
-    : [];
-  return [...byRef, ...bySelector];
-}
-
 function candidatesOf(
   policy: ImplementationPolicy,
   scope: HostnamePolicyScope,
 ): Candidate[] {
   const found: Candidate[] = [];
-  const first = scope.gateways[0]?.gateway;
+  // Only the Gateways whose controller reads the policy's kind (or whose controller is not
+  // known) take it.
+  const gateways = scope.gateways.filter(
+    g => controllerReadsPolicy(policy.kind, g.controllerName) !== false,
+  );
+  const first = gateways[0]?.gateway;
   const targetOf = (o: PolicyTargetObject, sectionName?: string) => ({
     kind: o.kind,
     namespace: o.namespace,
     name: o.name,
     ...(sectionName !== undefined && { sectionName }),
   });
-  for (const { sectionName } of targetsOf(policy, scope.route)) {
+  for (const { sectionName } of policyTargetsOf(policy, scope.route)) {
     // A route has one entry per parent Gateway in status; the first speaks for it here.
-    for (const { gateway, listenerName } of scope.gateways.length
-      ? scope.gateways
-      : [{ gateway: first }]) {
-      if (!gateway) continue;
+    for (const { gateway, listenerName } of gateways) {
       found.push({
         policy,
         target: targetOf(scope.route, sectionName),
@@ -164,7 +138,7 @@ function candidatesOf(
       });
     }
   }
-  for (const { gateway, listenerName, listenerSet } of scope.gateways) {
+  for (const { gateway, listenerName, listenerSet } of gateways) {
     const holders: Array<[PolicyTargetObject, number]> = [
       [gateway, RANK.gateway],
       ...(listenerSet
@@ -175,7 +149,7 @@ function candidatesOf(
       // A Gateway's sectionName reaches only its own listeners, never a ListenerSet's.
       const ownListener =
         holder === gateway && listenerSet ? undefined : listenerName;
-      for (const { sectionName } of targetsOf(policy, holder)) {
+      for (const { sectionName } of policyTargetsOf(policy, holder)) {
         if (sectionName !== undefined && sectionName !== ownListener) continue;
         found.push({
           policy,
@@ -189,7 +163,7 @@ function candidatesOf(
   }
   for (const backend of scope.backends ?? []) {
     const service = { kind: 'Service', ...backend };
-    if (targetsOf(policy, service).length > 0 && first) {
+    if (policyTargetsOf(policy, service).length > 0 && first) {
       found.push({
         policy,
         target: targetOf(service),

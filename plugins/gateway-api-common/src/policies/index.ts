@@ -3,3 +3,4 @@ export * from './types';
 export * from './kinds';
 export * from './mistakes';
 export * from './inForce';
+export * from './servedBy';

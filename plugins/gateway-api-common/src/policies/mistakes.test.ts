@@ -5,8 +5,10 @@ import {
   gatewayMistakes,
   listenerCountMistake,
   loadBalancerProxyProtocol,
+  policyImplementationMistake,
   policyTargetMistake,
 } from './mistakes';
+import { PolicyReachedGateway } from './servedBy';
 import { PolicyTargetCandidates } from './targets';
 import { EnvoyProxy, ImplementationPolicy } from './types';
 
@@ -443,6 +445,85 @@ describe('a policy whose targets match nothing', () => {
     expect(found?.summary).toBe(summary);
     expect([found?.status, found?.mistake]).toEqual(
       summary ? ['warning', 'policyTargetNotFound'] : [undefined, undefined],
+    );
+  });
+});
+
+describe('a policy no controller of its implementation reads', () => {
+  const ENVOY = 'gateway.envoyproxy.io/gatewayclass-controller';
+  const NGINX = 'gateway.nginx.org/nginx-gateway-controller';
+  const envoyGateway = {
+    namespace: 'tenant-team-a',
+    name: 'gateway',
+    controllerName: ENVOY,
+  };
+  const nginxGateway = {
+    namespace: 'tenant-team-b',
+    name: 'nginx',
+    controllerName: NGINX,
+  };
+  const of = (kind: string): ImplementationPolicy => ({
+    kind,
+    metadata: { namespace: 'payments', name: 'payments-api' },
+    spec: {},
+  });
+
+  it.each<[string, string, PolicyReachedGateway[], string | undefined]>([
+    [
+      "Envoy Gateway's on a route of NGINX Gateway Fabric's Gateway",
+      'BackendTrafficPolicy',
+      [nginxGateway],
+      'BackendTrafficPolicy "payments/payments-api" is Envoy Gateway\'s, but Gateway "tenant-team-b/nginx" is served by NGINX Gateway Fabric: not read, so the policy applies to nothing.',
+    ],
+    [
+      "NGINX Gateway Fabric's on a Service only Envoy Gateway's routes send to",
+      'UpstreamSettingsPolicy',
+      [envoyGateway],
+      'UpstreamSettingsPolicy "payments/payments-api" is NGINX Gateway Fabric\'s, but Gateway "tenant-team-a/gateway" is served by Envoy Gateway: not read, so the policy applies to nothing.',
+    ],
+    [
+      'on a Gateway of another implementation, named by its controllerName',
+      'SecurityPolicy',
+      [{ ...nginxGateway, controllerName: 'io.cilium/gateway-controller' }],
+      'SecurityPolicy "payments/payments-api" is Envoy Gateway\'s, but Gateway "tenant-team-b/nginx" is served by io.cilium/gateway-controller: not read, so the policy applies to nothing.',
+    ],
+    // Read through one Gateway of its own: in force there, so no mistake.
+    [
+      "NGINX Gateway Fabric's on a Service both implementations' routes send to",
+      'UpstreamSettingsPolicy',
+      [envoyGateway, nginxGateway],
+      undefined,
+    ],
+    [
+      "Envoy Gateway's on its own Gateway",
+      'ClientTrafficPolicy',
+      [envoyGateway],
+      undefined,
+    ],
+    [
+      'a Gateway whose class is not known beside one of another implementation',
+      'BackendTrafficPolicy',
+      [nginxGateway, { namespace: 'x', name: 'y' }],
+      undefined,
+    ],
+    ['targets that reach no Gateway', 'BackendTrafficPolicy', [], undefined],
+    [
+      'a kind Gatehouse does not know',
+      'UnknownPolicy',
+      [nginxGateway],
+      undefined,
+    ],
+  ])('%s', (_n, kind, reached, summary) => {
+    const found = policyImplementationMistake(of(kind), reached);
+    expect(found?.summary).toBe(summary);
+    expect([found?.status, found?.mistake, found?.hint?.fix]).toEqual(
+      summary
+        ? [
+            'warning',
+            'policyOfAnotherImplementation',
+            expect.stringMatching(/controllerName/),
+          ]
+        : [undefined, undefined, undefined],
     );
   });
 });

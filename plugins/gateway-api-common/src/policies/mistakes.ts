@@ -1,12 +1,19 @@
 /**
  * Mistakes found on objects that already exist, beyond what a controller's conditions say:
  * how the client IP reaches Envoy (PROXY protocol, X-Forwarded-For), a Gateway near its
- * listener limit, and policies that attach to nothing.
+ * listener limit, policies that attach to nothing, and policies no controller of theirs reads.
  */
 import { StatusLevel, StatusSummary } from '../conditions';
 import { CommonMistake, hintForMistake } from '../hints';
 import { matchesLabelSelector } from '../attachment/labelSelector';
 import { Gateway, GatewayClass, GATEWAY_API_GROUP } from '../types';
+import {
+  controllerReadsPolicy,
+  POLICY_IMPLEMENTATIONS,
+  POLICY_KINDS,
+  policyImplementationOfController,
+} from './kinds';
+import { PolicyReachedGateway } from './servedBy';
 import {
   PolicyTargetCandidates,
   policyTargetRefs,
@@ -337,5 +344,44 @@ export function policyTargetMistake(
     } nothing in namespace "${namespace}"${
       all.length === total ? ', so the policy applies to nothing' : ''
     }.`,
+  );
+}
+
+/**
+ * A policy whose implementation serves none of the Gateways its targets reach (for example
+ * Envoy Gateway's BackendTrafficPolicy on a route of an NGINX Gateway Fabric Gateway): the
+ * controllers there ignore it, so it applies to nothing. Undefined when one of them reads it,
+ * when none of them is known, or when its targets reach no Gateway.
+ *
+ * @public
+ */
+export function policyImplementationMistake(
+  policy: ImplementationPolicy,
+  reached: readonly PolicyReachedGateway[],
+): StatusSummary | undefined {
+  const info = POLICY_KINDS[policy.kind ?? ''];
+  if (!info) return undefined;
+  const known = reached.filter(g => g.controllerName !== undefined);
+  // A Gateway whose controller is not known may read it: no mistake to tell.
+  if (known.length === 0 || known.length < reached.length) return undefined;
+  if (known.some(g => controllerReadsPolicy(policy.kind, g.controllerName))) {
+    return undefined;
+  }
+  const servedBy = known.map(g => {
+    const other = policyImplementationOfController(g.controllerName!);
+    return `Gateway "${g.namespace}/${g.name}" is served by ${
+      other ? POLICY_IMPLEMENTATIONS[other].title : g.controllerName
+    }`;
+  });
+  // A warning, as for a policy whose targets are missing: what it was meant to change is not
+  // in force, yet what it targets still serves.
+  return mistake(
+    'policyOfAnotherImplementation',
+    'warning',
+    `${policyLabel(policy)} is ${
+      POLICY_IMPLEMENTATIONS[info.implementation].title
+    }'s, but ${servedBy.join(
+      ', ',
+    )}: not read, so the policy applies to nothing.`,
   );
 }

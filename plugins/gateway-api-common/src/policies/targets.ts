@@ -3,8 +3,10 @@
  * targets in its own namespace, and one created elsewhere is silently ignored.
  */
 import { StatusSummary } from '../conditions';
+import { matchesLabelSelector } from '../attachment/labelSelector';
 import { hintForMistake } from '../hints';
 import { Gateway, GATEWAY_API_GROUP, KubernetesObject } from '../types';
+import type { ImplementationPolicy } from './types';
 
 /**
  * A policy's reference to the object it applies to (LocalPolicyTargetReference).
@@ -153,4 +155,42 @@ export function unresolvedTargetRefs(
       list.objects.some(o => o.metadata?.name === ref.name);
     return !elsewhere;
   });
+}
+
+/**
+ * An object a policy may target, with its labels (for `targetSelectors`).
+ *
+ * @public
+ */
+export interface PolicyTargetObject {
+  kind: string;
+  namespace: string;
+  name: string;
+  labels?: Record<string, string>;
+}
+
+/**
+ * Whether a policy names (by `targetRef`/`targetRefs`) or selects (by `targetSelectors`) an
+ * object of its own namespace: one entry per reference or selector reaching it, with the
+ * reference's sectionName; empty when it does not.
+ *
+ * @public
+ */
+export function policyTargetsOf(
+  policy: ImplementationPolicy,
+  object: PolicyTargetObject,
+): Array<{ sectionName?: string }> {
+  if (policy.metadata?.namespace !== object.namespace) return [];
+  const byRef = policyTargetRefs(policy)
+    .filter(ref => refNamesKind(ref, object.kind) && ref.name === object.name)
+    .map(ref => ({ sectionName: ref.sectionName }));
+  const bySelector = (policy.spec?.targetSelectors ?? []).some(
+    s =>
+      (s.group ?? GATEWAY_API_GROUP) === GATEWAY_API_GROUP &&
+      s.kind === object.kind &&
+      matchesLabelSelector(s, object.labels ?? {}),
+  )
+    ? [{}]
+    : [];
+  return [...byRef, ...bySelector];
 }

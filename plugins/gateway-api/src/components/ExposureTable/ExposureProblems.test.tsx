@@ -171,6 +171,7 @@ const PLACE_OF_MISTAKE: Record<CommonMistake, Place> = {
   wrongNumTrustedHops: 'gatewayMistake',
   listenerCountNearLimit: 'gatewayMistake',
   policyTargetNotFound: 'unattachedPolicy',
+  policyOfAnotherImplementation: 'unattachedPolicy',
 };
 
 // One condition per subject, the first known reason of it that needs action: the hint's text
