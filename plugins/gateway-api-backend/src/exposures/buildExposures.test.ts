@@ -220,7 +220,47 @@ describe('buildExposures over the example cluster', () => {
     ]);
     expect(checkout.status.status).toBe('ok');
     const [payments] = byHostname('payments.team-b.example.org');
-    expect(payments.unattachedPolicies).toBeUndefined();
+    expect(
+      payments.unattachedPolicies?.filter(
+        p => p.mistake === 'policyTargetNotFound',
+      ),
+    ).toEqual([]);
+  });
+
+  it('shows a policy of one implementation on what another serves as read by neither (94-policies-two-implementations.yaml)', () => {
+    const [api] = byHostname('api.payments.team-b.example.org');
+    const [payments] = byHostname('payments.team-b.example.org');
+    expect(api.gateways.map(g => g.controllerName)).toEqual([
+      'gateway.nginx.org/nginx-gateway-controller',
+    ]);
+    expect(payments.gateways.map(g => g.controllerName)).toEqual([
+      'gateway.envoyproxy.io/gatewayclass-controller',
+    ]);
+    // Envoy Gateway's retries on the route NGINX Gateway Fabric serves, and NGINX Gateway
+    // Fabric's load balancing on the Service only Envoy Gateway's route sends to: in force on
+    // neither hostname.
+    expect(api.policies?.map(p => p.name)).not.toContain(
+      'payments-api-retries',
+    );
+    expect(payments.policies?.map(p => p.name)).not.toContain('payments-lb');
+    for (const exposure of [api, payments]) {
+      expect(
+        exposure.unattachedPolicies?.map(p => [p.status, p.mistake, p.summary]),
+      ).toEqual([
+        [
+          'warning',
+          'policyOfAnotherImplementation',
+          'BackendTrafficPolicy "payments/payments-api-retries" is Envoy Gateway\'s, but Gateway "tenant-team-b/nginx" is served by NGINX Gateway Fabric: not read, so the policy applies to nothing.',
+        ],
+        [
+          'warning',
+          'policyOfAnotherImplementation',
+          'UpstreamSettingsPolicy "payments/payments-lb" is NGINX Gateway Fabric\'s, but Gateway "tenant-team-b/gateway" is served by Envoy Gateway: not read, so the policy applies to nothing.',
+        ],
+      ]);
+      // Shown with the hostname, not counted in its status.
+      expect(exposure.status.status).toBe('ok');
+    }
   });
 
   it("lists the policies in force on checkout's hostname, which wins, and the controller's verdict", () => {

@@ -92,6 +92,10 @@ export function buildExposures(
     const namespace = policy.metadata?.namespace ?? '';
     policiesIn.set(namespace, [...(policiesIn.get(namespace) ?? []), policy]);
   }
+  // Which implementation serves each Gateway: its class's controllerName.
+  const controllerOfClass = new Map(
+    context.gatewayClasses.map(c => [c.metadata?.name, c.spec?.controllerName]),
+  );
   // One summary per Gateway, however many hostnames it serves.
   const gatewaySummaries = new Map<Gateway, GatewaySummary>();
   const gatewaySummary = (gateway: Gateway) => {
@@ -204,8 +208,12 @@ export function buildExposures(
             listenerCarries(l.protocol, route.kind),
         );
         const listenerSet = resolvedParent.listenerSet;
+        const controllerName = controllerOfClass.get(
+          gateway.spec?.gatewayClassName,
+        );
         const exposureGateway: ExposureGateway = {
           ...gatewaySummary(gateway),
+          ...(controllerName && { controllerName }),
           listener:
             listener &&
             summariseListener(

@@ -2,11 +2,15 @@ import {
   AppliedPolicy,
   ExposureGateway,
   Gateway,
+  GatewayClass,
+  gatewaysReachedByPolicy,
   ImplementationPolicy,
   KubernetesObject,
   ListenerSet,
   PolicyTargetCandidates,
   policiesInForce,
+  policyImplementationMistake,
+  PolicyReachObjects,
   policyTargetMistake,
   Route,
   StatusSummary,
@@ -49,20 +53,95 @@ export function policyTargetCandidates(
   ];
 }
 
-/** Per namespace, the policies there that attach to nothing, each with why and a hint. */
+/** Objects by namespace, so each policy looks only at those of its own. */
+function byNamespace<T extends KubernetesObject>(objects: readonly T[]) {
+  const map = new Map<string, T[]>();
+  for (const o of objects) {
+    const namespace = o.metadata?.namespace ?? '';
+    map.set(namespace, [...(map.get(namespace) ?? []), o]);
+  }
+  return (namespace: string) => map.get(namespace) ?? [];
+}
+
+/**
+ * What a policy of a namespace may lead through to its Gateways, from a snapshot: the
+ * Gateways, ListenerSets and routes of that namespace, and the routes sending to its Services.
+ */
+function policyReach(
+  snapshot: ClusterSnapshot,
+): (namespace: string) => PolicyReachObjects {
+  const of = <T>(kind: string) =>
+    (snapshot.byKind.get(kind) ?? []) as unknown as T[];
+  const gateways = of<Gateway>('Gateway');
+  const listenerSets = of<ListenerSet>('ListenerSet');
+  const routes = ROUTE_KINDS.flatMap(kind =>
+    of<Route>(kind).map(r => (r.kind === kind ? r : ({ ...r, kind } as Route))),
+  );
+  const classes = new Map(
+    of<GatewayClass>('GatewayClass').map(c => [
+      c.metadata?.name,
+      c.spec?.controllerName,
+    ]),
+  );
+  const key = (o: KubernetesObject) =>
+    `${o.metadata?.namespace}/${o.metadata?.name}`;
+  const gatewayByKey = new Map(gateways.map(g => [key(g), g]));
+  const listenerSetByKey = new Map(listenerSets.map(l => [key(l), l]));
+  const routesSendingTo = new Map<string, Set<Route>>();
+  for (const route of routes) {
+    for (const rule of route.spec?.rules ?? []) {
+      for (const b of rule.backendRefs ?? []) {
+        const namespace = b.namespace ?? route.metadata?.namespace ?? '';
+        routesSendingTo.set(
+          namespace,
+          (routesSendingTo.get(namespace) ?? new Set()).add(route),
+        );
+      }
+    }
+  }
+  const gatewaysIn = byNamespace(gateways);
+  const listenerSetsIn = byNamespace(listenerSets);
+  const routesIn = byNamespace(routes);
+  return namespace => ({
+    gateways: gatewaysIn(namespace),
+    listenerSets: listenerSetsIn(namespace),
+    routes: [
+      ...new Set([
+        ...routesIn(namespace),
+        ...(routesSendingTo.get(namespace) ?? []),
+      ]),
+    ],
+    listenerSet: (ns, name) => listenerSetByKey.get(`${ns}/${name}`),
+    controllerOf: (ns, name) =>
+      classes.get(gatewayByKey.get(`${ns}/${name}`)?.spec?.gatewayClassName),
+  });
+}
+
+/**
+ * Per namespace, the policies there that attach to nothing (their targets do not exist, or
+ * the Gateways they lead to are run by another implementation), each with why and a hint.
+ */
 export function unattachedPoliciesByNamespace(
   snapshot: ClusterSnapshot,
   policies: ImplementationPolicy[],
 ): Map<string, StatusSummary[]> {
+  const found = new Map<string, StatusSummary[]>();
+  if (policies.length === 0) return found;
   const candidates = policyTargetCandidates(snapshot);
-  const byNamespace = new Map<string, StatusSummary[]>();
+  const reachIn = policyReach(snapshot);
   for (const policy of policies) {
-    const found = policyTargetMistake(policy, candidates);
-    if (!found) continue;
     const namespace = policy.metadata?.namespace ?? '';
-    byNamespace.set(namespace, [...(byNamespace.get(namespace) ?? []), found]);
+    const mistakes = [
+      policyTargetMistake(policy, candidates),
+      policyImplementationMistake(
+        policy,
+        gatewaysReachedByPolicy(policy, reachIn(namespace)),
+      ),
+    ].filter((m): m is StatusSummary => m !== undefined);
+    if (mistakes.length === 0) continue;
+    found.set(namespace, [...(found.get(namespace) ?? []), ...mistakes]);
   }
-  return byNamespace;
+  return found;
 }
 
 /**
@@ -94,6 +173,7 @@ export function hostnamePolicies(
     route: object(route.kind, route, { namespace: '', name: '' }),
     gateways: gateways.map(({ summary, gateway, listenerSet }) => ({
       gateway: object('Gateway', gateway, summary),
+      controllerName: summary.controllerName,
       listenerName: summary.listener?.name,
       ...(listenerSet && {
         listenerSet: object('ListenerSet', listenerSet, summary.listenerSet!),

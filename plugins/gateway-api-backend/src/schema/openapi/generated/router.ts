@@ -1160,6 +1160,11 @@ export const spec = {
                 gatewayClassName: {
                   type: 'string',
                 },
+                controllerName: {
+                  description:
+                    "its GatewayClass's controllerName: which implementation serves it, and so whose policies apply through it",
+                  type: 'string',
+                },
                 addresses: {
                   type: 'array',
                   items: {
