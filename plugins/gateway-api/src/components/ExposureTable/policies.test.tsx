@@ -96,6 +96,13 @@ const withPolicies: Exposure = {
         'BackendTrafficPolicy "checkout/checkout-v1-retries": HTTPRoute "checkout-v1" matches nothing in namespace "checkout", so the policy applies to nothing.',
       hint: hintForMistake('policyTargetNotFound'),
     },
+    {
+      status: 'warning',
+      mistake: 'policyOfAnotherImplementation',
+      summary:
+        'UpstreamSettingsPolicy "checkout/checkout-lb" is NGINX Gateway Fabric\'s, but Gateway "tenant-team-a/checkout" is served by Envoy Gateway: not read, so the policy applies to nothing.',
+      hint: hintForMistake('policyOfAnotherImplementation'),
+    },
   ],
 };
 
@@ -150,7 +157,7 @@ describe("the policies in force on a hostname, in its row's details", () => {
     ]);
   }, 15_000);
 
-  it('explains the rejected policy, the Gateway’s mistake and the policy that applies to nothing', async () => {
+  it('explains the rejected policy, the Gateway’s mistake, the policy that applies to nothing and the one another implementation serves', async () => {
     answer('/exposure', list(withPolicies));
     await show();
     await openDetails();
@@ -161,6 +168,9 @@ describe("the policies in force on a hostname, in its row's details", () => {
       hintForMistake('proxyProtocolWithoutClientTrafficPolicy').fix,
       withPolicies.unattachedPolicies![0].summary,
       hintForMistake('policyTargetNotFound').meaning,
+      withPolicies.unattachedPolicies![1].summary,
+      hintForMistake('policyOfAnotherImplementation').meaning,
+      hintForMistake('policyOfAnotherImplementation').fix,
     ]) {
       expect(
         await screen.findByText(text, undefined, { timeout: 3000 }),
