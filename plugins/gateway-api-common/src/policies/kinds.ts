@@ -13,87 +13,6 @@ import { ClientTrafficPolicySpec, ImplementationPolicy } from './types';
 export type PolicyImplementation = 'envoy-gateway' | 'nginx-gateway-fabric';
 
 /**
- * The controllerName NGINX Gateway Fabric's GatewayClasses carry by default (its
- * `gatewayControllerName`; any name it is given must lie in its domain, `gateway.nginx.org`).
- *
- * @public
- */
-export const NGINX_GATEWAY_FABRIC_CONTROLLER_NAME =
-  'gateway.nginx.org/nginx-gateway-controller';
-
-/**
- * An implementation whose policies Gatehouse reads: its name, and the GatewayClass
- * `controllerName`s of its controller, which alone reads its policies (a controller ignores
- * another implementation's).
- *
- * @public
- */
-export interface PolicyImplementationInfo {
-  title: string;
-  /** The controllerName it writes by default. */
-  controllerName: string;
-  /**
-   * The domain of every controllerName it runs under (the part before the `/`): a
-   * controllerName is a domain-prefixed path, and an installation renamed within the
-   * project's domain is still the same controller.
-   */
-  controllerDomain: string;
-}
-
-/**
- * Each implementation whose policies Gatehouse reads, with the controllers that read them.
- *
- * @public
- */
-export const POLICY_IMPLEMENTATIONS: Readonly<
-  Record<PolicyImplementation, PolicyImplementationInfo>
-> = {
-  'envoy-gateway': {
-    title: 'Envoy Gateway',
-    controllerName: ENVOY_GATEWAY_CONTROLLER_NAME,
-    controllerDomain: 'gateway.envoyproxy.io',
-  },
-  'nginx-gateway-fabric': {
-    title: 'NGINX Gateway Fabric',
-    controllerName: NGINX_GATEWAY_FABRIC_CONTROLLER_NAME,
-    controllerDomain: 'gateway.nginx.org',
-  },
-};
-
-/**
- * The implementation (of those whose policies Gatehouse reads) a GatewayClass's
- * `controllerName` belongs to; undefined for any other controller.
- *
- * @public
- */
-export function policyImplementationOfController(
-  controllerName: string,
-): PolicyImplementation | undefined {
-  const domain = controllerName.split('/')[0];
-  return (Object.keys(POLICY_IMPLEMENTATIONS) as PolicyImplementation[]).find(
-    i => POLICY_IMPLEMENTATIONS[i].controllerDomain === domain,
-  );
-}
-
-/**
- * Whether the controller of a Gateway's class reads a policy: only its own implementation's
- * controller does. Undefined when that cannot be told: a kind Gatehouse does not know, or a
- * Gateway whose class (and so its controllerName) is not known.
- *
- * @public
- */
-export function controllerReadsPolicy(
-  policyKind: string | undefined,
-  controllerName: string | undefined,
-): boolean | undefined {
-  const info = POLICY_KINDS[policyKind ?? ''];
-  if (!info || controllerName === undefined) return undefined;
-  return (
-    policyImplementationOfController(controllerName) === info.implementation
-  );
-}
-
-/**
  * A policy kind: its group, implementation, and the kinds its targets may name (from the CRDs'
  * validation rules).
  *
@@ -209,6 +128,87 @@ export const POLICY_KINDS: Readonly<Record<string, PolicyKindInfo>> = {
     ],
   ),
 };
+
+/**
+ * The controllerName NGINX Gateway Fabric's GatewayClasses carry by default (its
+ * `gatewayControllerName`; any name it is given must lie in its domain, `gateway.nginx.org`).
+ *
+ * @public
+ */
+export const NGINX_GATEWAY_FABRIC_CONTROLLER_NAME =
+  'gateway.nginx.org/nginx-gateway-controller';
+
+/**
+ * An implementation whose policies Gatehouse reads: its name, and the GatewayClass
+ * `controllerName`s of its controller, which alone reads its policies (a controller ignores
+ * another implementation's).
+ *
+ * @public
+ */
+export interface PolicyImplementationInfo {
+  title: string;
+  /** The controllerName it writes by default. */
+  controllerName: string;
+  /**
+   * The domain of every controllerName it runs under (the part before the `/`): a
+   * controllerName is a domain-prefixed path, and an installation renamed within the
+   * project's domain is still the same controller.
+   */
+  controllerDomain: string;
+}
+
+/**
+ * Each implementation whose policies Gatehouse reads, with the controllers that read them.
+ *
+ * @public
+ */
+export const POLICY_IMPLEMENTATIONS: Readonly<
+  Record<PolicyImplementation, PolicyImplementationInfo>
+> = {
+  'envoy-gateway': {
+    title: 'Envoy Gateway',
+    controllerName: ENVOY_GATEWAY_CONTROLLER_NAME,
+    controllerDomain: 'gateway.envoyproxy.io',
+  },
+  'nginx-gateway-fabric': {
+    title: 'NGINX Gateway Fabric',
+    controllerName: NGINX_GATEWAY_FABRIC_CONTROLLER_NAME,
+    controllerDomain: 'gateway.nginx.org',
+  },
+};
+
+/**
+ * The implementation (of those whose policies Gatehouse reads) a GatewayClass's
+ * `controllerName` belongs to; undefined for any other controller.
+ *
+ * @public
+ */
+export function policyImplementationOfController(
+  controllerName: string,
+): PolicyImplementation | undefined {
+  const domain = controllerName.split('/')[0];
+  return (Object.keys(POLICY_IMPLEMENTATIONS) as PolicyImplementation[]).find(
+    i => POLICY_IMPLEMENTATIONS[i].controllerDomain === domain,
+  );
+}
+
+/**
+ * Whether the controller of a Gateway's class reads a policy: only its own implementation's
+ * controller does. Undefined when that cannot be told: a kind Gatehouse does not know, or a
+ * Gateway whose class (and so its controllerName) is not known.
+ *
+ * @public
+ */
+export function controllerReadsPolicy(
+  policyKind: string | undefined,
+  controllerName: string | undefined,
+): boolean | undefined {
+  const info = POLICY_KINDS[policyKind ?? ''];
+  if (!info || controllerName === undefined) return undefined;
+  return (
+    policyImplementationOfController(controllerName) === info.implementation
+  );
+}
 
 /**
  * The mergeable fields (see {@link PolicyKindInfo}) a policy sets.
