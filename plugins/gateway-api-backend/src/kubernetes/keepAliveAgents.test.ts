@@ -72,7 +72,11 @@ describe('ClusterClient connections', () => {
     await namespaces(client, 6);
     const opened = relay.connections();
     for (let i = 0; i < 5; i++) {
-      await client.get({ apiVersion: 'v1', kind: 'Namespace', name: 'keep-alive-0' });
+      await client.get({
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        name: 'keep-alive-0',
+      });
     }
     // Pages of two: at least three requests for six namespaces.
     const { items } = await client.listWithVersion('v1', 'Namespace');
@@ -122,18 +126,24 @@ describe('ClusterClient connections', () => {
 describe('KeepAliveAgents', () => {
   it('gives one keep-alive agent for equal TLS options and a new one when they change', () => {
     const agents = new KeepAliveAgents();
-    const first = agents.pooled(new https.Agent({ ca: 'CA-1', rejectUnauthorized: true }));
-    const again = agents.pooled(new https.Agent({ ca: 'CA-1', rejectUnauthorized: true }));
+    const first = agents.pooled(
+      new https.Agent({ ca: 'CA-1', rejectUnauthorized: true }),
+    );
+    const again = agents.pooled(
+      new https.Agent({ ca: 'CA-1', rejectUnauthorized: true }),
+    );
     expect(again).toBe(first);
     expect((first as unknown as { keepAlive: boolean }).keepAlive).toBe(true);
     const rotated = agents.pooled(
       new https.Agent({ ca: 'CA-1', cert: Buffer.from('new certificate') }),
     );
     expect(rotated).not.toBe(first);
-    expect((rotated as unknown as { options: https.AgentOptions }).options.cert).toEqual(
-      Buffer.from('new certificate'),
+    expect(
+      (rotated as unknown as { options: https.AgentOptions }).options.cert,
+    ).toEqual(Buffer.from('new certificate'));
+    const unverified = agents.pooled(
+      new https.Agent({ ca: 'CA-1', rejectUnauthorized: false }),
     );
-    const unverified = agents.pooled(new https.Agent({ ca: 'CA-1', rejectUnauthorized: false }));
     expect(unverified).not.toBe(rotated);
   });
 

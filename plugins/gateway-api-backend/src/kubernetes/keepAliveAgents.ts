@@ -65,5 +65,7 @@ export class KeepAliveAgents {
 /** An `http.Agent` or `https.Agent` itself, not a subclass (a proxy agent). */
 function isPlainAgent(agent: unknown): boolean {
   const prototype = Object.getPrototypeOf(agent);
-  return prototype === https.Agent.prototype || prototype === http.Agent.prototype;
+  return (
+    prototype === https.Agent.prototype || prototype === http.Agent.prototype
+  );
 }

@@ -90,7 +90,9 @@ describe('KubeHttp', () => {
         {
           onEvent: (type, object) =>
             events.push(
-              `${type} ${object.metadata.name ?? object.metadata.resourceVersion}`,
+              `${type} ${
+                object.metadata.name ?? object.metadata.resourceVersion
+              }`,
             ),
           onDone: error => resolve(error ?? 'ended'),
         },
