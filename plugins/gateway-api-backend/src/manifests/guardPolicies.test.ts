@@ -648,6 +648,132 @@ describe('guard policies in admission', () => {
       );
     });
   });
+
+  describe('a parent and its child', () => {
+    // team-a is dedicated: its http-redirect Gateway listens on *.team-a.example.org. (No
+    // grandchild: the tenant-domains policy admits a child inside its direct parent only.)
+    const family = [
+      {
+        name: 'team-a-kids',
+        parentTenant: 'team-a',
+        domains: ['kids.team-a.example.org'],
+        attachedNamespaces: ['kids-apps'],
+      },
+    ];
+    beforeAll(async () => {
+      await store({
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: { name: 'kids-apps' },
+      });
+      for (const tenant of family) {
+        const { status, body } = await store(
+          namespaceOf({
+            ...teamA,
+            ...tenant,
+            namespace: `tenant-${tenant.name}`,
+          }),
+        );
+        if (status !== 201) throw new Error(`${status} ${body.message}`);
+      }
+    });
+
+    const named = (
+      kind: 'Gateway' | 'HTTPRoute' | 'Certificate',
+      namespace: string,
+      hostname: string,
+    ): KubernetesObject => {
+      const metadata = { name: 'family', namespace };
+      if (kind === 'Gateway') {
+        return {
+          apiVersion: 'gateway.networking.k8s.io/v1',
+          kind,
+          metadata,
+          spec: {
+            gatewayClassName: 'eg',
+            listeners: [{ name: 'http', hostname, port: 80, protocol: 'HTTP' }],
+          },
+        };
+      }
+      if (kind === 'HTTPRoute') {
+        return {
+          apiVersion: 'gateway.networking.k8s.io/v1',
+          kind,
+          metadata,
+          spec: { parentRefs: [{ name: 'gateway' }], hostnames: [hostname] },
+        };
+      }
+      return {
+        apiVersion: 'cert-manager.io/v1',
+        kind,
+        metadata,
+        spec: {
+          secretName: 'family',
+          issuerRef: { name: 'letsencrypt', kind: 'Issuer' },
+          dnsNames: [hostname],
+        },
+      };
+    };
+    const KINDS = ['Gateway', 'HTTPRoute', 'Certificate'] as const;
+
+    it("leaves the parent its wildcard over its own domain, the child's domain inside", async () => {
+      await admitted(
+        create(named('Gateway', 'tenant-team-a', '*.team-a.example.org')),
+      );
+    });
+
+    it('admits the child its own names, its wildcard and its domain itself, the parent serving a wildcard over them', async () => {
+      for (const kind of KINDS) {
+        for (const hostname of [
+          'shop.kids.team-a.example.org',
+          '*.kids.team-a.example.org',
+          'kids.team-a.example.org',
+        ]) {
+          await admitted(create(named(kind, 'tenant-team-a-kids', hostname)));
+        }
+      }
+    });
+
+    it("refuses the parent a name of its child's domain, exact or wildcard", async () => {
+      for (const kind of KINDS) {
+        for (const hostname of [
+          'shop.kids.team-a.example.org',
+          '*.kids.team-a.example.org',
+          'kids.team-a.example.org',
+        ]) {
+          await refused(
+            create(named(kind, 'tenant-team-a', hostname)),
+            /overlap the domains of tenant team-a-kids, and namespace tenant-team-a is not one of its namespaces/,
+          );
+        }
+      }
+    });
+
+    it("refuses the child its parent's names and wildcard, and a sibling the child's names", async () => {
+      for (const kind of KINDS) {
+        for (const hostname of [
+          'shop.team-a.example.org',
+          '*.team-a.example.org',
+        ]) {
+          await refused(
+            create(named(kind, 'tenant-team-a-kids', hostname)),
+            /(lie outside the domains of tenant team-a-kids|overlap the domains of tenant team-a,)/,
+          );
+        }
+        await refused(
+          create(named(kind, 'tenant-team-c', 'shop.kids.team-a.example.org')),
+          /(lie outside the domains of tenant team-c|overlap the domains of tenant team-a(-kids)?,)/,
+        );
+      }
+    });
+
+    it("refuses, as a known limitation, a route from the child's attached namespace (the parent's param cannot see whose it is)", async () => {
+      await refused(
+        create(named('HTTPRoute', 'kids-apps', 'api.kids.team-a.example.org')),
+        /overlap the domains of tenant team-a, and namespace kids-apps is not one of its namespaces/,
+      );
+    });
+  });
 });
 
 const PLURAL: Record<string, string> = {

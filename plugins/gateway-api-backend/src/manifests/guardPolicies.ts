@@ -140,15 +140,18 @@ function binding(
 }
 
 /**
- * CEL: the request's namespace is a tenant namespace (labelled by the platform alone) and its
- * hostnames all lie inside that tenant's own domains. Domains overlap only along the parent
- * chain (the tenant-domains policy), so such a request is a child tenant's own, which its own
- * param judges: its ancestors leave it to it instead of refusing a name of their domains.
+ * CEL: the request's namespace is a tenant namespace (labelled by the platform alone) and each of
+ * its hostnames lies inside a domain of that tenant at least as specific as every domain of the
+ * param's tenant containing it. Domains overlap only along the parent chain (the tenant-domains
+ * policy), so such a request is a child tenant's own, which its own param judges: its ancestors
+ * leave it to it instead of refusing a name of their domains. A parent serving a name of a domain
+ * it delegated to a child stays refused by the child's param; its wildcard over its own domain
+ * (a dedicated tenant's http-redirect listener) lies inside no domain of the child's, and stays its own.
  */
 const IN_OWN_TENANT_DOMAINS = `namespaceObject != null && has(namespaceObject.metadata.labels) && '${TENANT_LABEL}' in namespaceObject.metadata.labels && variables.hostnames.all(h, (${listAnnotation(
   'namespaceObject',
   TENANT_METADATA.domains,
-)}).exists(d, ${INSIDE}))`;
+)}).exists(d, ${INSIDE} && !variables.tenantDomains.exists(p, (h == p || h.endsWith('.' + p)) && p.size() >= d.size())))`;
 
 /** CEL: the names a request's hostnames may use, given `variables.hostnames` and the tenant. */
 function hostnameValidations(what: string, subject: string) {
