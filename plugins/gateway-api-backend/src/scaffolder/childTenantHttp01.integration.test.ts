@@ -5,9 +5,8 @@
  * root's Gateway does not admit. Gatehouse gives every tenant, child or not, its own Issuer
  * solving through its own acme-challenge and http-redirect Gateways, which share the address of
  * its service Gateways (mergeGateways): the challenge route is admitted where Let's Encrypt
- * connects. (The parent here is team-c: a parent serving a wildcard over the child's domain,
- * as a dedicated parent's http-redirect listeners do, makes the guards refuse the child's
- * hostnames before any certificate is asked for.)
+ * connects. (The parent here is team-c; childOfDedicatedParent.integration.test.ts has a child
+ * of a dedicated parent, whose http-redirect listener serves a wildcard over the child's domain.)
  */
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
