@@ -101,6 +101,22 @@ test('the Exposure tab shows the policies in force on a hostname, and the mistak
   await expect(
     policyRow('UpstreamSettingsPolicy payments/payments-api'),
   ).toContainText('upstream keep-alive');
+  // Envoy Gateway's BackendTrafficPolicy on this route, which NGINX Gateway Fabric serves
+  // (examples/cluster/94-policies-two-implementations.yaml): not in force here, and shown as
+  // read by no controller, with its hint.
+  await expect(
+    policyRow('BackendTrafficPolicy payments/payments-api-retries'),
+  ).toHaveCount(0);
+  await expect(
+    page
+      .getByText(
+        /"payments\/payments-api-retries" is Envoy Gateway's, but Gateway "tenant-team-b\/nginx" is served by NGINX Gateway Fabric: not read/,
+      )
+      .first(),
+  ).toBeVisible();
+  await expect(
+    page.getByText(/run by another, whose controller ignores it/).first(),
+  ).toBeVisible();
   await policies.scrollIntoViewIfNeeded();
   await shot(page, testInfo, 'exposure-policies-nginx-gateway-fabric', {
     fullPage: true,
