@@ -22,6 +22,7 @@ export * from './exposure';
 export * from './tenants';
 export * from './ingressMigration';
 export * from './servedApis';
+export * from './redirectFeatures';
 export * from './clusterProblems';
 export * from './ingress';
 export * from './exposureCsv';

@@ -1,38 +1,16 @@
 /**
- * Which Gateway API features an HTTPRoute's RequestRedirect needs, by the names a GatewayClass
- * lists in `status.supportedFeatures` (GEP-2162; the features of pkg/features/httproute.go).
- * Core support is a redirect of the hostname with status 301 or 302; the scheme, port and path
- * and the status codes 303, 307 and 308 are extended features an implementation may lack, and
- * a controller that lacks one refuses the route (Accepted False, UnsupportedValue).
+ * The HTTPRoutes a GatewayClass cannot serve for their RequestRedirects, by the rule common
+ * holds (`requestRedirectFeatures`: the extended features a redirect needs), so provisioning
+ * and the Ingress migration judge a redirect the same way.
  */
+import {
+  missingRedirectFeatures,
+  RequestRedirectFields,
+  requestRedirectFeatures,
+} from '@gatehouse/backstage-plugin-gateway-api-common';
 import { KubernetesObject } from './types';
 
-interface RequestRedirect {
-  scheme?: string;
-  hostname?: string;
-  port?: number;
-  path?: unknown;
-  statusCode?: number;
-}
-
-const STATUS_CODE_FEATURES: Record<number, string> = {
-  303: 'HTTPRoute303RedirectStatusCode',
-  307: 'HTTPRoute307RedirectStatusCode',
-  308: 'HTTPRoute308RedirectStatusCode',
-};
-
-/** The extended features one RequestRedirect needs (none for a core one). */
-export function requestRedirectFeatures(redirect: RequestRedirect): string[] {
-  return [
-    ...(redirect.scheme !== undefined ? ['HTTPRouteSchemeRedirect'] : []),
-    ...(redirect.port !== undefined ? ['HTTPRoutePortRedirect'] : []),
-    ...(redirect.path !== undefined ? ['HTTPRoutePathRedirect'] : []),
-    ...(redirect.statusCode !== undefined &&
-    STATUS_CODE_FEATURES[redirect.statusCode]
-      ? [STATUS_CODE_FEATURES[redirect.statusCode]]
-      : []),
-  ];
-}
+export { requestRedirectFeatures };
 
 /** A route whose redirect the GatewayClass cannot serve, and the features it lacks. */
 export interface UnsupportedRedirect {
@@ -49,22 +27,24 @@ export function unsupportedRedirects(
   objects: KubernetesObject[],
   supportedFeatures: ReadonlySet<string>,
 ): UnsupportedRedirect[] {
-  if (supportedFeatures.size === 0) return [];
   return objects.flatMap(route => {
     if (route.kind !== 'HTTPRoute') return [];
     const rules = ((route.spec as any)?.rules ?? []) as Array<{
-      filters?: Array<{ type?: string; requestRedirect?: RequestRedirect }>;
+      filters?: Array<{
+        type?: string;
+        requestRedirect?: RequestRedirectFields;
+      }>;
     }>;
-    const needed = new Set(
+    const missing = missingRedirectFeatures(
       rules.flatMap(rule =>
         (rule.filters ?? []).flatMap(f =>
           f.type === 'RequestRedirect' && f.requestRedirect
-            ? requestRedirectFeatures(f.requestRedirect)
+            ? [f.requestRedirect]
             : [],
         ),
       ),
+      supportedFeatures,
     );
-    const missing = [...needed].filter(f => !supportedFeatures.has(f)).sort();
     return missing.length > 0 ? [{ route, missing }] : [];
   });
 }

@@ -1,0 +1,34 @@
+import {
+  missingRedirectFeatures,
+  requestRedirectFeatures,
+} from './redirectFeatures';
+
+describe('missingRedirectFeatures', () => {
+  const https308 = { scheme: 'https', statusCode: 308 };
+
+  it('names each feature the redirects need and the class lacks, sorted, once', () => {
+    expect(
+      missingRedirectFeatures(
+        [https308, { path: { type: 'ReplaceFullPath' }, statusCode: 308 }],
+        ['Gateway', 'HTTPRoute', 'HTTPRouteSchemeRedirect'],
+      ),
+    ).toEqual(['HTTPRoute308RedirectStatusCode', 'HTTPRoutePathRedirect']);
+  });
+
+  it('gives a class that lists no features the benefit of the doubt', () => {
+    expect(missingRedirectFeatures([https308], undefined)).toEqual([]);
+    expect(missingRedirectFeatures([https308], new Set())).toEqual([]);
+  });
+
+  it('needs nothing for a core redirect (hostname, 301 or 302)', () => {
+    expect(
+      requestRedirectFeatures({ hostname: 'a.example', statusCode: 302 }),
+    ).toEqual([]);
+    expect(
+      missingRedirectFeatures(
+        [{ hostname: 'a.example', statusCode: 301 }],
+        ['HTTPRoute'],
+      ),
+    ).toEqual([]);
+  });
+});
