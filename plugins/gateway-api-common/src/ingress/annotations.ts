@@ -45,7 +45,12 @@ export interface IngressFeatures {
   /** use-regex or rewrite-target: ImplementationSpecific paths are regular expressions. */
   regex: boolean;
   rewriteTarget?: string;
-  redirect?: { url: RedirectUrl; statusCode: number };
+  /** permanent-redirect or temporal-redirect (`annotation`, unprefixed): every path redirects. */
+  redirect?: {
+    url: RedirectUrl;
+    statusCode: number;
+    annotation: 'permanent-redirect' | 'temporal-redirect';
+  };
   appRoot?: string;
   upstreamVhost?: string;
   requestHeaders: Array<{ name: string; value: string }>;
@@ -329,7 +334,7 @@ export class AnnotationReader {
       }
       const code = this.statusCode(codeName, fallback);
       if (code === undefined) continue;
-      features.redirect = { url, statusCode: code };
+      features.redirect = { url, statusCode: code, annotation: name };
       const reason = url.hasQuery
         ? 'RequestRedirect cannot set a query string or fragment; they are dropped'
         : undefined;

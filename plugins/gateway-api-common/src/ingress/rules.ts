@@ -84,39 +84,20 @@ export function buildRules(
   t: Translation,
   entries: PathEntry[],
 ): HTTPRouteRule[] {
-  const f = t.features;
   const rules: HTTPRouteRule[] = [];
-  if (f.appRoot) {
+  const appRoot = appRootRedirect(t);
+  if (appRoot) {
     rules.push({
       matches: [{ path: { type: 'Exact', value: '/' } }],
-      filters: [
-        {
-          type: 'RequestRedirect',
-          requestRedirect: {
-            path: { type: 'ReplaceFullPath', replaceFullPath: f.appRoot },
-            statusCode: 302,
-          },
-        },
-      ],
+      filters: [{ type: 'RequestRedirect', requestRedirect: appRoot }],
     });
   }
   for (const entry of entries) {
-    if (f.redirect) {
-      const { url, statusCode: code } = f.redirect;
+    const redirect = annotationRedirect(t);
+    if (redirect) {
       rules.push({
         matches: [{ path: entry.match }],
-        filters: [
-          {
-            type: 'RequestRedirect',
-            requestRedirect: {
-              scheme: url.scheme,
-              hostname: url.hostname,
-              ...(url.port ? { port: url.port } : {}),
-              path: { type: 'ReplaceFullPath', replaceFullPath: url.path },
-              statusCode: statusCode(t, code),
-            },
-          },
-        ],
+        filters: [{ type: 'RequestRedirect', requestRedirect: redirect }],
       });
       continue;
     }
@@ -207,6 +188,50 @@ function mergeRules(rules: HTTPRouteRule[]): HTTPRouteRule[] {
   return merged;
 }
 
+type RequestRedirect = Extract<
+  HTTPRouteFilter,
+  { type: 'RequestRedirect' }
+>['requestRedirect'];
+
+/** app-root's redirect of exactly / to the application root, if the Ingress has one. */
+export function appRootRedirect(t: Translation): RequestRedirect | undefined {
+  const { appRoot } = t.features;
+  return appRoot
+    ? {
+        path: { type: 'ReplaceFullPath', replaceFullPath: appRoot },
+        statusCode: 302,
+      }
+    : undefined;
+}
+
+/** permanent-redirect's or temporal-redirect's redirect of every path, if the Ingress has one. */
+export function annotationRedirect(
+  t: Translation,
+): RequestRedirect | undefined {
+  if (!t.features.redirect) return undefined;
+  const { url, statusCode: code } = t.features.redirect;
+  return {
+    scheme: url.scheme,
+    hostname: url.hostname,
+    ...(url.port ? { port: url.port } : {}),
+    path: { type: 'ReplaceFullPath', replaceFullPath: url.path },
+    statusCode: statusCode(t, code),
+  };
+}
+
+/** The redirect of a route of its own: to https (ssl-redirect) or to another host (www). */
+export function standaloneRedirect(
+  t: Translation,
+  hostname: string | undefined,
+  scheme: 'https' | undefined,
+): RequestRedirect {
+  return {
+    ...(scheme ? { scheme } : {}),
+    ...(hostname ? { hostname } : {}),
+    statusCode: statusCode(t, 308),
+  };
+}
+
 export function redirectRule(
   t: Translation,
   hostname: string | undefined,
@@ -216,11 +241,7 @@ export function redirectRule(
     filters: [
       {
         type: 'RequestRedirect',
-        requestRedirect: {
-          ...(scheme ? { scheme } : {}),
-          ...(hostname ? { hostname } : {}),
-          statusCode: statusCode(t, 308),
-        },
+        requestRedirect: standaloneRedirect(t, hostname, scheme),
       },
     ],
   };

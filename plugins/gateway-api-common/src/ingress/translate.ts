@@ -21,6 +21,11 @@ import { pathEntries } from './entries';
 import { hostDifferences } from './hostDifferences';
 import { MAX_HOSTNAMES, metadata, parentRefs, planRoutes } from './routes';
 import { buildRules, redirectRule } from './rules';
+import {
+  httpsRedirectMissing,
+  httpsRedirectUnsupported,
+  unsupportedHostRedirects,
+} from './redirectSupport';
 
 const INGRESS_NGINX_CONTROLLER = 'k8s.io/ingress-nginx';
 const MAX_RULES = 16;
@@ -74,8 +79,13 @@ export function translateIngress(
     target.parentRefs.every(
       p => p.httpSectionNames?.[host] && p.httpsSectionNames?.[host],
     );
+  // A class that cannot serve the redirect route: the host is neither redirected nor served
+  // over plain HTTP (serving it there would expose what ingress-nginx only served over HTTPS).
+  const httpsMissing = httpsRedirectMissing(t);
   const redirectRouted = (host: string) =>
-    redirectedByNginx(host) && sectionsKnown(host);
+    redirectedByNginx(host) && sectionsKnown(host) && !httpsMissing.length;
+  const httpNotServed = (host: string) =>
+    redirectRouted(host) || (redirectedByNginx(host) && !!httpsMissing.length);
 
   const { plans, split } = planRoutes(t, groups, redirectedByNginx);
   if (f.serverAliases.length) {
@@ -110,6 +120,7 @@ export function translateIngress(
       'gateway',
     );
   const allHosts = uniq(plans.flatMap(p => p.hostnames));
+  const httpsRedirectDifferences: string[] = [];
   for (const host of allHosts) {
     const entry = tlsFor(host);
     const index = entry ? tlsEntries.indexOf(entry) : -1;
@@ -148,7 +159,11 @@ export function translateIngress(
         message: `${host} has no TLS Secret on the Ingress: ingress-nginx still answered HTTPS for it with its default certificate, which browsers distrust; on the Gateway it gets HTTPS only from a listener with a certificate for it.`,
       });
     }
-    if (redirectedByNginx(host)) {
+    if (redirectedByNginx(host) && httpsMissing.length) {
+      httpsRedirectDifferences.push(
+        httpsRedirectUnsupported(t, host, httpsMissing),
+      );
+    } else if (redirectedByNginx(host)) {
       if (f.sslRedirect === undefined && !f.forceSslRedirect) {
         t.differences.add('ssl-redirect-default', {
           subject: host,
@@ -180,14 +195,17 @@ export function translateIngress(
   for (const name of ['ssl-redirect', 'force-ssl-redirect']) {
     if (t.reader.has(name) && !t.reader.mappings.has(t.reader.key(name))) {
       const routed = allHosts.filter(redirectRouted);
-      t.reader.mapped(
-        name,
-        routed.length
-          ? `HTTPRoute on the HTTP listener redirecting ${routed.join(
-              ', ',
-            )} to https`
-          : 'no redirect route (HTTP listener not named, or no TLS host)',
-      );
+      let gatewayApi = routed.length
+        ? `HTTPRoute on the HTTP listener redirecting ${routed.join(
+            ', ',
+          )} to https`
+        : 'no redirect route (HTTP listener not named, or no TLS host)';
+      if (httpsRedirectDifferences.length) {
+        gatewayApi = `no redirect route: the GatewayClass does not support it (${httpsMissing.join(
+          ', ',
+        )})`;
+      }
+      t.reader.mapped(name, gatewayApi, undefined, httpsRedirectDifferences);
     }
   }
   const annotations = t.input.ingress.metadata?.annotations ?? {};
@@ -235,6 +253,19 @@ export function translateIngress(
     );
   }
 
+  const routeHosts = uniq(
+    plans.flatMap(p =>
+      p.hostnames.length ? p.hostnames : ['every hostname of its listener'],
+    ),
+  );
+  for (const { annotation, id } of unsupportedHostRedirects(
+    t,
+    routeHosts,
+    wwwRoutes,
+  )) {
+    t.reader.mappings.addDifference(t.reader.key(annotation), id);
+  }
+
   const annotationLines = [
     ...t.reader.finish(!f.canary),
     ...t.extraAnnotationLines,
@@ -277,7 +308,7 @@ export function translateIngress(
       spec: {
         parentRefs: parentRefs(target.parentRefs, plan.hostnames, (p, h) => [
           p.httpsSectionNames?.[h],
-          redirectRouted(h) ? undefined : p.httpSectionNames?.[h],
+          httpNotServed(h) ? undefined : p.httpSectionNames?.[h],
         ]),
         ...(plan.hostnames.length ? { hostnames: plan.hostnames } : {}),
         rules,

@@ -68,6 +68,15 @@ export interface MigrationTarget {
    * 301 and 302 only, in both channels); otherwise 308 becomes 301 and 307 becomes 302.
    */
   httpRouteRedirectCodes?: boolean;
+  /**
+   * The `status.supportedFeatures` of the GatewayClass the routes attach through: a redirect
+   * that needs an extended feature it does not list is a difference, as its controller would
+   * refuse the route. Absent or empty (the controller has not reported, or writes none): every
+   * redirect is given the benefit of the doubt.
+   */
+  supportedFeatures?: string[];
+  /** That GatewayClass's name, for the differences' messages. */
+  gatewayClassName?: string;
   tls: MigrationTlsChoice;
   /** Ids of the differences the user accepted (see {@link MigrationDifference}). */
   acceptedDifferences?: string[];
@@ -119,6 +128,10 @@ export type MigrationDifferenceKind =
   | 'ssl-redirect-default'
   /** A redirect route needs the host's HTTP listener, and no section name was given for it. */
   | 'ssl-redirect-needs-http-listener'
+  /** The GatewayClass lacks a feature the HTTP → HTTPS redirect route needs: plain HTTP is no longer redirected. */
+  | 'https-redirect-unsupported'
+  /** The GatewayClass lacks a feature a redirect the host answers with needs (permanent/temporal-redirect, app-root, from-to-www-redirect). */
+  | 'redirect-unsupported'
   /** A host without a TLS entry was also served over HTTPS with the controller's default certificate. */
   | 'default-certificate'
   /** Another Ingress serves the same host and path. */
