@@ -52,6 +52,11 @@ export interface MigrationContext {
   /** Every Ingress of the cluster (canaries and shared hosts are read from them). */
   ingresses: Ingress[];
   services: Service[];
+  /**
+   * The GatewayClass of the tenant's listeners and its `status.supportedFeatures`: a redirect
+   * it cannot serve is a difference (none listed: the benefit of the doubt).
+   */
+  gatewayClass?: { name: string; supportedFeatures: string[] };
 }
 
 /**
@@ -93,7 +98,9 @@ export function checkIngressMigration(
 /**
  * The differences the tenant's layout already covers, so they do not stop the migration: each
  * Gatehouse layout redirects HTTP to HTTPS for every hostname of the tenant (the http-redirect
- * Gateway, or the https-redirect route on the HTTP listener).
+ * Gateway, or the https-redirect route on the HTTP listener). Where the tenant's GatewayClass
+ * cannot serve that redirect, provisioning left it out and the translator says so instead
+ * (`https-redirect-unsupported`), which the user must accept.
  */
 export const COVERED_BY_LAYOUT = ['ssl-redirect-needs-http-listener'];
 
@@ -202,6 +209,12 @@ export function planIngressMigration(
       target: {
         parentRefs: [...parents.values()],
         implementation: implementationForControllerName(spec.controllerName),
+        ...(context.gatewayClass
+          ? {
+              gatewayClassName: context.gatewayClass.name,
+              supportedFeatures: context.gatewayClass.supportedFeatures,
+            }
+          : {}),
         tls,
         acceptedDifferences: accepted,
       },

@@ -25,7 +25,10 @@ import { checkEntityOwnership } from './entityOwnership';
 import { examples } from './migrateIngress.examples';
 import { parseInput } from './parseInput';
 import { executePlan, planYaml } from './plan';
-import { exposureGatewayApiFor } from './servedGatewayApi';
+import {
+  exposureGatewayApiFor,
+  listenerGatewayClass,
+} from './servedGatewayApi';
 
 export interface MigrateIngressActionOptions {
   clients: ClusterClient[];
@@ -275,6 +278,16 @@ export async function planMigration(
     await checkEntityOwnership(options.catalog, ctx, entityRef, tenant);
   }
   const served = await exposureGatewayApiFor(client, tenant.spec);
+  // The class the routes attach through: a redirect its controller would refuse is a difference.
+  const className = listenerGatewayClass(tenant.spec);
+  const gatewayClass = className
+    ? {
+        name: className,
+        supportedFeatures: [
+          ...(await client.servedApis.supportedFeatures(className)),
+        ],
+      }
+    : undefined;
   return selected.map(ingress =>
     planIngressMigration(
       ingress,
@@ -286,6 +299,7 @@ export async function planMigration(
         ingressClasses,
         ingresses,
         services,
+        gatewayClass,
       },
       { tls: input.tls, acceptedDifferences: input.acceptedDifferences },
     ),
