@@ -58,7 +58,9 @@ function byNamespace<T extends KubernetesObject>(objects: readonly T[]) {
   const map = new Map<string, T[]>();
   for (const o of objects) {
     const namespace = o.metadata?.namespace ?? '';
-    map.set(namespace, [...(map.get(namespace) ?? []), o]);
+    const same = map.get(namespace);
+    if (same) same.push(o);
+    else map.set(namespace, [o]);
   }
   return (namespace: string) => map.get(namespace) ?? [];
 }
@@ -102,7 +104,7 @@ function policyReach(
   const gatewaysIn = byNamespace(gateways);
   const listenerSetsIn = byNamespace(listenerSets);
   const routesIn = byNamespace(routes);
-  return namespace => ({
+  const reachObjects = (namespace: string): PolicyReachObjects => ({
     gateways: gatewaysIn(namespace),
     listenerSets: listenerSetsIn(namespace),
     routes: [
@@ -115,6 +117,16 @@ function policyReach(
     controllerOf: (ns, name) =>
       classes.get(gatewayByKey.get(`${ns}/${name}`)?.spec?.gatewayClassName),
   });
+  // One answer per namespace, however many policies it holds.
+  const answers = new Map<string, PolicyReachObjects>();
+  return namespace => {
+    let answer = answers.get(namespace);
+    if (!answer) {
+      answer = reachObjects(namespace);
+      answers.set(namespace, answer);
+    }
+    return answer;
+  };
 }
 
 /**
