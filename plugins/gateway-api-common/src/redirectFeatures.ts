@@ -12,10 +12,15 @@
  * @public
  */
 export interface RequestRedirectFields {
+  /** Set: HTTPRouteSchemeRedirect. */
   scheme?: string;
+  /** Core. */
   hostname?: string;
+  /** Set: HTTPRoutePortRedirect. */
   port?: number;
+  /** Set: HTTPRoutePathRedirect. */
   path?: unknown;
+  /** 303, 307, 308: their HTTPRoute<code>RedirectStatusCode; 301 and 302 are core. */
   statusCode?: number;
 }
 
