@@ -23,6 +23,7 @@ export * from './tenants';
 export * from './ingressMigration';
 export * from './servedApis';
 export * from './redirectFeatures';
+export * from './supportedFeatures';
 export * from './clusterProblems';
 export * from './ingress';
 export * from './exposureCsv';

@@ -2,6 +2,7 @@ import {
   missingRedirectFeatures,
   requestRedirectFeatures,
 } from './redirectFeatures';
+import { gatewayClassSupportedFeatures } from './supportedFeatures';
 
 describe('missingRedirectFeatures', () => {
   const https308 = { scheme: 'https', statusCode: 308 };
@@ -29,6 +30,34 @@ describe('missingRedirectFeatures', () => {
         [{ hostname: 'a.example', statusCode: 301 }],
         ['HTTPRoute'],
       ),
+    ).toEqual([]);
+  });
+});
+
+describe('gatewayClassSupportedFeatures', () => {
+  it('reads names (v1.2 and later) and plain strings (before), and nothing else', () => {
+    expect(
+      gatewayClassSupportedFeatures({
+        status: {
+          supportedFeatures: [
+            { name: 'HTTPRoute' },
+            'Gateway',
+            { name: 7 },
+            null,
+            {},
+          ],
+        },
+      }),
+    ).toEqual(['HTTPRoute', 'Gateway']);
+  });
+
+  it('is empty for a class without status, or a status that is not a list', () => {
+    expect(gatewayClassSupportedFeatures(undefined)).toEqual([]);
+    expect(gatewayClassSupportedFeatures({})).toEqual([]);
+    expect(
+      gatewayClassSupportedFeatures({
+        status: { supportedFeatures: 'HTTPRoute' },
+      }),
     ).toEqual([]);
   });
 });

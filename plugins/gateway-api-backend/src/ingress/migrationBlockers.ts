@@ -1,4 +1,5 @@
 import {
+  gatewayClassSupportedFeatures,
   implementationForControllerName,
   Ingress,
   IngressClass,
@@ -12,6 +13,7 @@ import {
   tenantOfNamespace,
   TenantRecord,
 } from '../tenants/tenantFromNamespace';
+import { listenerGatewayClass } from '../scaffolder/servedGatewayApi';
 import { ingressClassOf } from './ingressObjects';
 import { IngressBlockers } from './migrationOverview';
 import { COVERED_BY_LAYOUT, NEVER_ACCEPTED } from './migrationPlan';
@@ -40,6 +42,16 @@ export function blockersOf(
       .map(ns => tenantFromNamespace(snapshot.cluster, ns))
       .filter((t): t is TenantRecord => t !== undefined),
   )(namespace);
+  // The class the routes would attach through: a redirect it cannot serve blocks here too.
+  const gatewayClassName = tenant?.spec
+    ? listenerGatewayClass(tenant.spec)
+    : undefined;
+  const gatewayClass = of<{
+    metadata?: { name?: string };
+    status?: { supportedFeatures?: unknown };
+  }>('GatewayClass').find(
+    c => gatewayClassName && c.metadata?.name === gatewayClassName,
+  );
   const { report } = translateIngress({
     ingress,
     ingressClass: classes.find(c => c.metadata?.name === className),
@@ -58,6 +70,12 @@ export function blockersOf(
       implementation: implementationForControllerName(
         tenant?.spec?.controllerName,
       ),
+      ...(gatewayClass
+        ? {
+            gatewayClassName,
+            supportedFeatures: gatewayClassSupportedFeatures(gatewayClass),
+          }
+        : {}),
       tls: {
         mode: 'cert-manager',
         issuerRef: { name: tenant?.spec?.names.issuer ?? 'issuer' },

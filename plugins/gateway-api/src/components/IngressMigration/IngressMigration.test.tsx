@@ -66,6 +66,11 @@ const overview: IngressMigrationOverview = {
           summary:
             'configuration-snippet injects raw nginx configuration; it cannot be migrated.',
         },
+        {
+          id: 'redirect-unsupported:permanent-redirect',
+          summary:
+            'nginx.ingress.kubernetes.io/permanent-redirect makes shop.team-a.example.org answer with a redirect; GatewayClass tenant-team-a does not list HTTPRouteSchemeRedirect among its supportedFeatures, so its controller would refuse the route.',
+        },
       ],
     },
     {
@@ -145,6 +150,14 @@ describe('Ingress hostnames in the frontend', () => {
       'configuration-snippet injects raw nginx configuration; it cannot be migrated.',
     );
     expect(blocker.closest('tr')).toHaveTextContent('shop.team-a.example.org');
+    // A redirect the tenant's GatewayClass cannot serve, with its id to read in the report.
+    const redirect = screen.getByText(
+      /^nginx\.ingress\.kubernetes\.io\/permanent-redirect makes/,
+    );
+    expect(redirect.closest('tr')).toBe(blocker.closest('tr'));
+    expect(blocker.closest('tr')).toHaveTextContent(
+      'redirect-unsupported:permanent-redirect',
+    );
     expect(
       screen.getByRole('link', { name: 'Migrate an Ingress' }),
     ).toHaveAttribute(
