@@ -1,5 +1,8 @@
 import { TENANT_METADATA } from '@gatehouse/backstage-plugin-gateway-api-common';
-import { tenantFromNamespace, TenantRecord } from '../tenants/tenantFromNamespace';
+import {
+  tenantFromNamespace,
+  TenantRecord,
+} from '../tenants/tenantFromNamespace';
 import { ServedHostnameAt, World } from '../world/loadWorld';
 import { checkHostname } from './exposureGuards';
 
@@ -32,7 +35,10 @@ const childOf = (parent: string) => ({
 });
 
 /** team-a is a dedicated parent: its http-redirect Gateway listens on *.team-a.example.org. */
-const redirect = (cluster: string, tenantName = 'team-a'): ServedHostnameAt => ({
+const redirect = (
+  cluster: string,
+  tenantName = 'team-a',
+): ServedHostnameAt => ({
   cluster,
   hostname: '*.team-a.example.org',
   tenant: tenantName,
@@ -44,7 +50,12 @@ function world(tenants: TenantRecord[], served: ServedHostnameAt[]): World {
 }
 
 const teamA = tenant('one', 'team-a', ['team-a.example.org']);
-const kids = tenant('one', 'kids', ['kids.team-a.example.org'], childOf('team-a'));
+const kids = tenant(
+  'one',
+  'kids',
+  ['kids.team-a.example.org'],
+  childOf('team-a'),
+);
 
 describe('checkHostname for a child tenant under a parent serving a wildcard', () => {
   const ask = (tenantName: string, hostname: string, w: World) =>
@@ -52,7 +63,11 @@ describe('checkHostname for a child tenant under a parent serving a wildcard', (
 
   it("leaves the child's own names to it", () => {
     expect(
-      ask('kids', 'Shop.Kids.team-a.example.org.', world([teamA, kids], [redirect('one')])),
+      ask(
+        'kids',
+        'Shop.Kids.team-a.example.org.',
+        world([teamA, kids], [redirect('one')]),
+      ),
     ).toMatchObject({ ok: true, hostname: 'shop.kids.team-a.example.org' });
   });
 
@@ -75,12 +90,21 @@ describe('checkHostname for a child tenant under a parent serving a wildcard', (
     );
     expect(verdict).toMatchObject({
       ok: false,
-      holder: { cluster: 'one', tenant: 'team-a', object: 'HTTPRoute/tenant-team-a/shop' },
+      holder: {
+        cluster: 'one',
+        tenant: 'team-a',
+        object: 'HTTPRoute/tenant-team-a/shop',
+      },
     });
   });
 
   it("refuses a sibling's wildcard over the child's domain", () => {
-    const pets = tenant('one', 'pets', ['pets.team-a.example.org'], childOf('team-a'));
+    const pets = tenant(
+      'one',
+      'pets',
+      ['pets.team-a.example.org'],
+      childOf('team-a'),
+    );
     const verdict = ask(
       'kids',
       'shop.kids.team-a.example.org',
