@@ -4,6 +4,27 @@ import {
 } from './redirectFeatures';
 import { gatewayClassSupportedFeatures } from './supportedFeatures';
 
+describe('the features a RequestRedirect needs', () => {
+  it.each<[Record<string, unknown>, string[]]>([
+    [{ hostname: 'example.org', statusCode: 301 }, []],
+    [{ statusCode: 302 }, []],
+    [{ scheme: 'https', statusCode: 301 }, ['HTTPRouteSchemeRedirect']],
+    [{ port: 8443 }, ['HTTPRoutePortRedirect']],
+    [
+      { path: { type: 'ReplaceFullPath', replaceFullPath: '/' } },
+      ['HTTPRoutePathRedirect'],
+    ],
+    [{ statusCode: 303 }, ['HTTPRoute303RedirectStatusCode']],
+    [{ statusCode: 307 }, ['HTTPRoute307RedirectStatusCode']],
+    [
+      { scheme: 'https', statusCode: 308 },
+      ['HTTPRouteSchemeRedirect', 'HTTPRoute308RedirectStatusCode'],
+    ],
+  ])('%j needs %j', (redirect, features) => {
+    expect(requestRedirectFeatures(redirect)).toEqual(features);
+  });
+});
+
 describe('missingRedirectFeatures', () => {
   const https308 = { scheme: 'https', statusCode: 308 };
 

@@ -53,11 +53,9 @@ export { GUARD_POLICY_MODES, guardPolicies } from './guardPolicies';
 export type { GuardPolicyMode, GuardPolicyOptions } from './guardPolicies';
 export { mergeAppliedObjects, toKustomization, toYaml } from './gitops';
 export { planListenerSetMigration } from './listenerSetMigration';
-export {
-  requestRedirectFeatures,
-  unsupportedRedirectMessage,
-  unsupportedRedirects,
-} from './redirects';
+// The rule lives in common (the Ingress translator judges its redirects by it too).
+export { requestRedirectFeatures } from '@gatehouse/backstage-plugin-gateway-api-common';
+export { unsupportedRedirectMessage, unsupportedRedirects } from './redirects';
 export type { UnsupportedRedirect } from './redirects';
 export type {
   ListenerSetMigration,

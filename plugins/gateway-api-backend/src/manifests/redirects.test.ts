@@ -1,9 +1,5 @@
 import { httpsRedirectRoute } from './routes';
-import {
-  requestRedirectFeatures,
-  unsupportedRedirectMessage,
-  unsupportedRedirects,
-} from './redirects';
+import { unsupportedRedirectMessage, unsupportedRedirects } from './redirects';
 
 const redirectRoute = (requestRedirect: Record<string, unknown>) => ({
   apiVersion: 'gateway.networking.k8s.io/v1',
@@ -15,27 +11,6 @@ const redirectRoute = (requestRedirect: Record<string, unknown>) => ({
       { backendRefs: [{ name: 'web', port: 80 }] },
     ],
   },
-});
-
-describe('the features a RequestRedirect needs', () => {
-  it.each<[Record<string, unknown>, string[]]>([
-    [{ hostname: 'example.org', statusCode: 301 }, []],
-    [{ statusCode: 302 }, []],
-    [{ scheme: 'https', statusCode: 301 }, ['HTTPRouteSchemeRedirect']],
-    [{ port: 8443 }, ['HTTPRoutePortRedirect']],
-    [
-      { path: { type: 'ReplaceFullPath', replaceFullPath: '/' } },
-      ['HTTPRoutePathRedirect'],
-    ],
-    [{ statusCode: 303 }, ['HTTPRoute303RedirectStatusCode']],
-    [{ statusCode: 307 }, ['HTTPRoute307RedirectStatusCode']],
-    [
-      { scheme: 'https', statusCode: 308 },
-      ['HTTPRouteSchemeRedirect', 'HTTPRoute308RedirectStatusCode'],
-    ],
-  ])('%j needs %j', (redirect, features) => {
-    expect(requestRedirectFeatures(redirect)).toEqual(features);
-  });
 });
 
 describe('unsupportedRedirects', () => {

@@ -6,11 +6,8 @@
 import {
   missingRedirectFeatures,
   RequestRedirectFields,
-  requestRedirectFeatures,
 } from '@gatehouse/backstage-plugin-gateway-api-common';
 import { KubernetesObject } from './types';
-
-export { requestRedirectFeatures };
 
 /** A route whose redirect the GatewayClass cannot serve, and the features it lacks. */
 export interface UnsupportedRedirect {
