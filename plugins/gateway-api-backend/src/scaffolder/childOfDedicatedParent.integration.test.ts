@@ -71,6 +71,17 @@ describe('a child tenant of a dedicated parent', () => {
       },
       { retry: { attempts: 2, initialDelayMs: 10, maxDelayMs: 20 } },
     );
+    // The parent served this name before the child existed: once it does, the guard policies
+    // refuse the parent a name in the child's domain.
+    await client.apply({
+      apiVersion: GW,
+      kind: 'HTTPRoute',
+      metadata: { name: 'taken', namespace: 'tenant-team-a' },
+      spec: {
+        parentRefs: [{ name: 'gateway' }],
+        hostnames: ['taken.kids.team-a.example.org'],
+      },
+    });
     await run(createProvisionTenantAction(deps()), {
       name: 'kids',
       parentTenant: 'team-a',
@@ -166,15 +177,6 @@ describe('a child tenant of a dedicated parent', () => {
   }, 60_000);
 
   it('is still refused a name its parent serves by name inside its domain', async () => {
-    await client.apply({
-      apiVersion: GW,
-      kind: 'HTTPRoute',
-      metadata: { name: 'taken', namespace: 'tenant-team-a' },
-      spec: {
-        parentRefs: [{ name: 'gateway' }],
-        hostnames: ['taken.kids.team-a.example.org'],
-      },
-    });
     await expectRefused(
       'TAKEN.kids.team-a.example.org',
       /overlaps "taken\.kids\.team-a\.example\.org", already served by HTTPRoute\/tenant-team-a\/taken .* for tenant "team-a"/,
