@@ -1,4 +1,7 @@
-import type { ClusterServedKinds } from '@gatehouse/backstage-plugin-gateway-api-common';
+import {
+  gatewayClassSupportedFeatures,
+  type ClusterServedKinds,
+} from '@gatehouse/backstage-plugin-gateway-api-common';
 import type { ServedGatewayApi } from '../manifests/types';
 import type { ClusterClient } from './ClusterClient';
 import {
@@ -105,13 +108,8 @@ export class ServedApis {
       apiVersion: served.apiVersion,
       kind: 'GatewayClass',
       name: gatewayClassName,
-    })) as { status?: { supportedFeatures?: unknown[] } } | undefined;
-    return new Set(
-      (gatewayClass?.status?.supportedFeatures ?? [])
-        // Objects with a name since v1.2; plain strings before.
-        .map(f => (typeof f === 'string' ? f : (f as { name?: string })?.name))
-        .filter((f): f is string => typeof f === 'string'),
-    );
+    })) as { status?: { supportedFeatures?: unknown } } | undefined;
+    return new Set(gatewayClassSupportedFeatures(gatewayClass));
   }
 
   /**
