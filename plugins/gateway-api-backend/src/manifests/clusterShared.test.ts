@@ -37,6 +37,9 @@ describe('cluster-shared layout', () => {
   it('creates the tenant Namespace, its Issuer and the shared objects in the gateway namespace', () => {
     expect(kinds(objects)).toEqual([
       'Namespace//tenant-team-c',
+      'Namespace//catalog',
+      'Namespace//billing',
+      'Namespace//billing-preview',
       'Namespace//gateway',
       'Gateway/gateway/shared',
       'HTTPRoute/gateway/https-redirect',

@@ -18,6 +18,7 @@ import {
   servesListenerSet,
 } from './listenerSets';
 import {
+  attachedNamespaceObjects,
   allowedRoutesByNamespaceName,
   exposureObjectMeta,
   GATEWAY_API_GROUP,
@@ -131,6 +132,7 @@ export function buildClusterSharedTenant(
           },
         }
       : namespace,
+    ...attachedNamespaceObjects(tenant),
     optInNamespace(shared, shared.namespace, { [SHARED_HTTP_LABEL]: 'true' }),
     {
       apiVersion: `${GATEWAY_API_GROUP}/v1`,

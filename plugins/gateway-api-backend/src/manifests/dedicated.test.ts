@@ -8,6 +8,7 @@ describe('dedicated layout', () => {
   it('creates exactly the per-tenant objects of the dedicated layout', () => {
     expect(kinds(objects)).toEqual([
       'Namespace//tenant-team-a',
+      'Namespace//checkout',
       'EnvoyProxy/envoy-gateway-system/tenant-team-a',
       'GatewayClass//tenant-team-a',
       'Gateway/tenant-team-a/acme-challenge',

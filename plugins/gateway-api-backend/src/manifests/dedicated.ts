@@ -8,6 +8,7 @@
 import { issuerAnnotation, tenantIssuer } from './certificates';
 import { tenantProfile } from './implementations';
 import {
+  attachedNamespaceObjects,
   allowedRoutesByNamespaceName,
   exposureObjectMeta,
   GATEWAY_API_GROUP,
@@ -72,6 +73,7 @@ export function buildDedicatedTenant(tenant: TenantSpec): KubernetesObject[] {
   ]);
   return [
     tenantNamespaceObject(tenant),
+    ...attachedNamespaceObjects(tenant),
     ...parameters.objects,
     gatewayClass(tenant, parameters.parametersRef),
     {

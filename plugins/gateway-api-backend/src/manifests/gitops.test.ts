@@ -39,7 +39,7 @@ describe('GitOps output', () => {
     ]);
   });
 
-  it('merges the opt-in label into a Namespace that already has labels', () => {
+  it('merges the opt-in and attached-to labels into a Namespace that already has labels', () => {
     const merged = mergeAppliedObjects([
       {
         apiVersion: 'v1',
@@ -51,6 +51,7 @@ describe('GitOps output', () => {
     expect(find(merged, 'Namespace', 'catalog').metadata.labels).toEqual({
       team: 'c',
       'app.kubernetes.io/managed-by': 'gatehouse',
+      'gateway-api.gatehouse.dev/attached-to': 'team-c',
       'shared-gateway-access': 'true',
     });
   });

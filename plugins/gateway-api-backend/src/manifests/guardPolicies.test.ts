@@ -657,24 +657,27 @@ describe('guard policies in admission', () => {
         name: 'team-a-kids',
         parentTenant: 'team-a',
         domains: ['kids.team-a.example.org'],
-        attachedNamespaces: ['kids-apps'],
+        attachedNamespaces: ['kids-apps', 'kids-legacy'],
       },
     ];
     beforeAll(async () => {
+      // An attached namespace as provisioning labels it, and one from before it did.
       await store({
         apiVersion: 'v1',
         kind: 'Namespace',
-        metadata: { name: 'kids-apps' },
+        metadata: { name: 'kids-legacy' },
       });
       for (const tenant of family) {
-        const { status, body } = await store(
-          namespaceOf({
-            ...teamA,
-            ...tenant,
-            namespace: `tenant-${tenant.name}`,
-          }),
-        );
-        if (status !== 201) throw new Error(`${status} ${body.message}`);
+        for (const namespace of buildTenantObjects({
+          ...teamA,
+          ...tenant,
+          namespace: `tenant-${tenant.name}`,
+        }).filter(
+          o => o.kind === 'Namespace' && o.metadata.name !== 'kids-legacy',
+        )) {
+          const { status, body } = await store(namespace);
+          if (status !== 201) throw new Error(`${status} ${body.message}`);
+        }
       }
     });
 
@@ -767,10 +770,59 @@ describe('guard policies in admission', () => {
       }
     });
 
-    it("refuses, as a known limitation, a route from the child's attached namespace (the parent's param cannot see whose it is)", async () => {
+    it('admits the child its own names from its attached namespace, labelled with it by provisioning', async () => {
+      for (const kind of ['HTTPRoute', 'Certificate'] as const) {
+        for (const hostname of [
+          'api.kids.team-a.example.org',
+          '*.kids.team-a.example.org',
+          'kids.team-a.example.org',
+        ]) {
+          await admitted(create(named(kind, 'kids-apps', hostname)));
+        }
+      }
+    });
+
+    it("refuses the child its parent's exact names from its attached namespace", async () => {
+      for (const kind of ['HTTPRoute', 'Certificate'] as const) {
+        for (const hostname of [
+          'api.team-a.example.org',
+          'team-a.example.org',
+        ]) {
+          await refused(
+            create(named(kind, 'kids-apps', hostname)),
+            /(lie outside the domains of tenant team-a-kids \(kids.team-a.example.org\), which owns namespace kids-apps|overlap the domains of tenant team-a, and namespace kids-apps is not one of its namespaces)/,
+          );
+        }
+      }
+    });
+
+    it("refuses the parent's own and delegated names from a namespace labelled as its own that it no longer lists (detached)", async () => {
+      const detached = buildTenantObjects({
+        ...teamA,
+        attachedNamespaces: ['team-a-detached'],
+      }).find(o => o.metadata.name === 'team-a-detached')!;
+      expect(detached.metadata.labels).toMatchObject({
+        'gateway-api.gatehouse.dev/attached-to': 'team-a',
+      });
+      await store(detached);
       await refused(
-        create(named('HTTPRoute', 'kids-apps', 'api.kids.team-a.example.org')),
-        /overlap the domains of tenant team-a, and namespace kids-apps is not one of its namespaces/,
+        create(
+          named('HTTPRoute', 'team-a-detached', 'api.kids.team-a.example.org'),
+        ),
+        /overlap the domains of tenant team-a(-kids)?, and namespace team-a-detached is not one of its namespaces/,
+      );
+      await refused(
+        create(named('HTTPRoute', 'team-a-detached', 'api.team-a.example.org')),
+        /overlap the domains of tenant team-a, and namespace team-a-detached is not one of its namespaces/,
+      );
+    });
+
+    it('refuses a route from an attached namespace provisioning has not labelled yet (the parent cannot see whose it is)', async () => {
+      await refused(
+        create(
+          named('HTTPRoute', 'kids-legacy', 'api.kids.team-a.example.org'),
+        ),
+        /overlap the domains of tenant team-a, and namespace kids-legacy is not one of its namespaces/,
       );
     });
   });

@@ -5,7 +5,11 @@
  * request is checked against every tenant without any lookup CEL cannot do. The tenant metadata
  * policy needs no params: it compares the request with the stored object.
  */
-import { MANAGED_BY_LABELS, TENANT_METADATA } from './metadata';
+import {
+  ATTACHED_TO_LABEL,
+  MANAGED_BY_LABELS,
+  TENANT_METADATA,
+} from './metadata';
 import { KubernetesObject } from './types';
 
 /** How a binding acts on a refusal: enforce, or let a platform try the policies first. */
@@ -140,15 +144,19 @@ function binding(
 }
 
 /**
- * CEL: the request's namespace is a tenant namespace (labelled by the platform alone) and each of
- * its hostnames lies inside a domain of that tenant at least as specific as every domain of the
+ * CEL: the request's namespace is a tenant's (its tenant namespace, or one of its attached
+ * namespaces, labelled with the tenant and its domains; only the platform writes either) and each
+ * of its hostnames lies inside a domain of that tenant at least as specific as every domain of the
  * param's tenant containing it. Domains overlap only along the parent chain (the tenant-domains
  * policy), so such a request is a child tenant's own, which its own param judges: its ancestors
  * leave it to it instead of refusing a name of their domains. A parent serving a name of a domain
  * it delegated to a child stays refused by the child's param; its wildcard over its own domain
- * (a dedicated tenant's http-redirect listener) lies inside no domain of the child's, and stays its own.
+ * (a dedicated tenant's http-redirect listener) lies inside no domain of the child's, and stays its
+ * own. A namespace whose label outlived its tenant's annotation (detached) stays refused by that
+ * tenant's param: there the namespace is not the tenant's, and no domain is more specific than
+ * the tenant's own.
  */
-const IN_OWN_TENANT_DOMAINS = `namespaceObject != null && has(namespaceObject.metadata.labels) && '${TENANT_LABEL}' in namespaceObject.metadata.labels && variables.hostnames.all(h, (${listAnnotation(
+const IN_OWN_TENANT_DOMAINS = `namespaceObject != null && has(namespaceObject.metadata.labels) && ('${TENANT_LABEL}' in namespaceObject.metadata.labels || '${ATTACHED_TO_LABEL}' in namespaceObject.metadata.labels) && variables.hostnames.all(h, (${listAnnotation(
   'namespaceObject',
   TENANT_METADATA.domains,
 )}).exists(d, ${INSIDE} && !variables.tenantDomains.exists(p, (h == p || h.endsWith('.' + p)) && p.size() >= d.size())))`;

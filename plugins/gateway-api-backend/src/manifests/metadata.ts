@@ -26,6 +26,15 @@ export { ENVOY_GATEWAY_CONTROLLER } from './implementations/envoyGateway';
  */
 export const SHARED_HTTP_LABEL = 'gateway-api.gatehouse.dev/shared-http';
 
+/**
+ * On each attached namespace: the tenant it is attached to. A guard policy sees one Namespace per
+ * request, the request's, and a child tenant's route in an attached namespace would otherwise be
+ * refused by its parent's param, which cannot tell whose the namespace is. Like every
+ * `gateway-api.gatehouse.dev/` label, only the platform may set it (`gatehouse-tenant-metadata`).
+ * Not the tenant label: that one marks a tenant namespace, the guard policies' params.
+ */
+export const ATTACHED_TO_LABEL = 'gateway-api.gatehouse.dev/attached-to';
+
 /** Metadata of an object the platform keeps for the tenant as a whole. */
 export function tenantObjectMeta(
   tenant: TenantSpec,
@@ -76,6 +85,25 @@ export function tenantNamespaceObject(tenant: TenantSpec): KubernetesObject {
       },
     },
   };
+}
+
+/**
+ * The Namespace patches that label each attached namespace with its tenant and the tenant's
+ * domains (the tenant namespace's annotation, written by the same apply), so the guard policies
+ * leave a child's own names from its attached namespaces to the child's param.
+ */
+export function attachedNamespaceObjects(
+  tenant: TenantSpec,
+): KubernetesObject[] {
+  return tenant.attachedNamespaces.map(name => ({
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: {
+      name,
+      labels: { ...MANAGED_BY_LABELS, [ATTACHED_TO_LABEL]: tenant.name },
+      annotations: { [TENANT_METADATA.domains]: tenant.domains.join(',') },
+    },
+  }));
 }
 
 /** Namespaces allowed to attach routes to a tenant's Gateways: its own plus the attached ones. */

@@ -28,6 +28,7 @@ describe('tenant-shared layout', () => {
   it('creates the tenant Namespace, Gateway, redirect, Issuer and ClientTrafficPolicy', () => {
     expect(kinds(objects)).toEqual([
       'Namespace//tenant-team-b',
+      'Namespace//payments',
       'Gateway/tenant-team-b/gateway',
       'HTTPRoute/tenant-team-b/https-redirect',
       'Issuer/tenant-team-b/letsencrypt',

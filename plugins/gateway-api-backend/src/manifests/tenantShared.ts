@@ -9,6 +9,7 @@ import { InputError } from '@backstage/errors';
 import { issuerAnnotation, tenantIssuer } from './certificates';
 import { tenantProfile } from './implementations';
 import {
+  attachedNamespaceObjects,
   allowedRoutesByNamespaceName,
   containingDomain,
   exposureObjectMeta,
@@ -154,6 +155,7 @@ export function buildTenantSharedTenant(
       ];
   return [
     tenantNamespaceObject(tenant),
+    ...attachedNamespaceObjects(tenant),
     ...listeners,
     httpsRedirectRoute(
       tenantObjectMeta(tenant, 'https-redirect', tenant.namespace),
