@@ -313,6 +313,32 @@ describe('guard policies in admission', () => {
         ),
         /namespace tenant-team-x/,
       );
+      // A new namespace created as another tenant's attached namespace, with its domains.
+      await refused(
+        create({
+          apiVersion: 'v1',
+          kind: 'Namespace',
+          metadata: {
+            name: 'posing-as-team-a',
+            labels: { 'gateway-api.gatehouse.dev/attached-to': 'team-a' },
+          },
+        }),
+        /tenant labels and annotations .* of namespace posing-as-team-a were not set, changed or removed/,
+      );
+      await refused(
+        create({
+          apiVersion: 'v1',
+          kind: 'Namespace',
+          metadata: {
+            name: 'posing-as-team-a',
+            labels: { 'gateway-api.gatehouse.dev/attached-to': 'team-a' },
+            annotations: {
+              'gateway-api.gatehouse.dev/domains': 'team-a.example.org',
+            },
+          },
+        }),
+        /gatehouse-tenant-metadata.*posing-as-team-a/,
+      );
     });
 
     it("lets anyone change a namespace's other labels and annotations", async () => {

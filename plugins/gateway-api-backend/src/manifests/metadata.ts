@@ -106,6 +106,20 @@ export function attachedNamespaceObjects(
   }));
 }
 
+/**
+ * The bare Namespaces that take the attached-to label and the domains back from the namespaces a
+ * tenant no longer attaches: applied under the field manager that wrote them, server-side apply
+ * drops exactly those fields. A label left behind would outlive the tenant's domains.
+ */
+export function detachedNamespaceObjects(
+  tenant: TenantSpec,
+  previouslyAttached: string[],
+): KubernetesObject[] {
+  return previouslyAttached
+    .filter(name => !tenant.attachedNamespaces.includes(name))
+    .map(name => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } }));
+}
+
 /** Namespaces allowed to attach routes to a tenant's Gateways: its own plus the attached ones. */
 function routeNamespaces(tenant: TenantSpec): string[] {
   return [tenant.namespace, ...tenant.attachedNamespaces];

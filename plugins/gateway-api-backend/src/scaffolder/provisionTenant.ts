@@ -14,6 +14,7 @@ import {
   profileFor,
   TenantSpec,
 } from '../manifests';
+import { detachedNamespaceObjects } from '../manifests/metadata';
 import {
   DEFAULT_GUARD_POLICY_SETTINGS,
   GuardPolicySettings,
@@ -393,8 +394,15 @@ export function createProvisionTenantAction(
         buildTenantObjects(spec, served),
       );
       for (const reason of tenantObjects.notWritten) ctx.logger.warn(reason);
+      const provisioned = world.tenants.find(
+        t => t.cluster === client.name && t.name === input.name,
+      );
       const objects = [
         ...tenantObjects.objects,
+        ...detachedNamespaceObjects(
+          spec,
+          provisioned?.attachedNamespaces ?? [],
+        ),
         // After the tenant: the policies then judge every later write, this tenant's included.
         ...(input.installGuardPolicies
           ? guardPolicies(

@@ -74,6 +74,31 @@ describe("a child tenant's attached namespace, with kubectl", () => {
   let teens: Kubectl;
   let teamB: Kubectl;
 
+  /** The platform provisions a child of team-a (again). */
+  async function provision(name: string, attachedNamespaces: string[]) {
+    await createProvisionTenantAction({
+      clients: [admin],
+      permissions: permissionsAnswering(AuthorizeResult.ALLOW),
+    }).handler(
+      createMockActionContext({
+        input: {
+          name,
+          parentTenant: 'team-a',
+          domains: [`${name}.team-a.example.org`],
+          attachedNamespaces,
+          ownerGroup: `group:default/${name}`,
+          layout: 'dedicated',
+          controllerName: ENVOY_GATEWAY_CONTROLLER,
+          certificates: {
+            type: 'acme-http01',
+            server: 'staging',
+            email: `${name}@example.org`,
+          },
+        } as any,
+      }),
+    );
+  }
+
   beforeAll(async () => {
     const config = parse(fs.readFileSync(DEV_CLUSTER_CONFIG, 'utf8'));
     cluster = await startDevCluster({
@@ -108,29 +133,8 @@ describe("a child tenant's attached namespace, with kubectl", () => {
       await admin.apply(policy);
     }
     // The platform provisions two children of team-a, each with an attached namespace.
-    for (const name of ['kids', 'teens']) {
-      await createProvisionTenantAction({
-        clients: [admin],
-        permissions: permissionsAnswering(AuthorizeResult.ALLOW),
-      }).handler(
-        createMockActionContext({
-          input: {
-            name,
-            parentTenant: 'team-a',
-            domains: [`${name}.team-a.example.org`],
-            attachedNamespaces: [`${name}-apps`],
-            ownerGroup: `group:default/${name}`,
-            layout: 'dedicated',
-            controllerName: ENVOY_GATEWAY_CONTROLLER,
-            certificates: {
-              type: 'acme-http01',
-              server: 'staging',
-              email: `${name}@example.org`,
-            },
-          } as any,
-        }),
-      );
-    }
+    for (const name of ['kids', 'teens'])
+      await provision(name, [`${name}-apps`]);
     parent = kubectlAs(cluster.kubeconfig('dev-cluster-team-a-token'));
     teamB = kubectlAs(cluster.kubeconfig('dev-cluster-team-b-token'));
     kids = kubectlAs(cluster.kubeconfig('kids-token'));
@@ -347,5 +351,24 @@ describe("a child tenant's attached namespace, with kubectl", () => {
         before?.metadata?.annotations,
       );
     }
+  });
+
+  it('takes the label and the domains back from a namespace the child no longer attaches', async () => {
+    await provision('teens', []);
+    const ns = await admin.get({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      name: 'teens-apps',
+    });
+    expect(ns?.metadata?.labels?.[ATTACHED_TO_LABEL]).toBeUndefined();
+    expect(
+      ns?.metadata?.annotations?.[TENANT_METADATA.domains],
+    ).toBeUndefined();
+    // No longer the child's: its names there are refused, by its param or its parent's.
+    await refused(
+      teens,
+      route('teens-apps', 'new.teens.team-a.example.org'),
+      /gatehouse-route-hostnames.*overlap the domains of tenant (teens|team-a), and namespace teens-apps is not one of its namespaces/,
+    );
   });
 });
