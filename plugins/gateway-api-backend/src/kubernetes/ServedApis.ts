@@ -1,7 +1,5 @@
-import {
-  gatewayClassSupportedFeatures,
-  type ClusterServedKinds,
-} from '@gatehouse/backstage-plugin-gateway-api-common';
+import type { ClusterServedKinds } from '@gatehouse/backstage-plugin-gateway-api-common';
+import { gatewayClassSupportedFeatures } from '@gatehouse/backstage-plugin-gateway-api-common';
 import type { ServedGatewayApi } from '../manifests/types';
 import type { ClusterClient } from './ClusterClient';
 import {
