@@ -9,13 +9,13 @@
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { DevCluster, startDevCluster } from '@gatehouse/dev-cluster';
-import path from 'node:path';
 import { exampleCatalog, webComponentOf } from '../__testUtils__/catalog';
 import {
   EXAMPLE_CLUSTER,
   permissionsAnswering,
 } from '../__testUtils__/devClusterHarness';
 import { eventually } from '../__testUtils__/eventually';
+import { DEMO_GUARD_POLICIES } from '../__testUtils__/guardedCluster';
 import { ClusterClient } from '../kubernetes/ClusterClient';
 import { ENVOY_GATEWAY_CONTROLLER } from '../manifests';
 import { createExposeRouteAction } from './exposeRoute';
@@ -23,7 +23,6 @@ import { createProvisionTenantAction } from './provisionTenant';
 
 const GW = 'gateway.networking.k8s.io/v1';
 const PORTAL_TOKEN = 'child-of-dedicated-parent-portal-token';
-const GUARD_POLICIES = path.resolve(EXAMPLE_CLUSTER, '../guard-policies.yaml');
 
 describe('a child tenant of a dedicated parent', () => {
   let cluster: DevCluster;
@@ -46,7 +45,7 @@ describe('a child tenant of a dedicated parent', () => {
   beforeAll(async () => {
     cluster = await startDevCluster({
       seed: [EXAMPLE_CLUSTER],
-      afterSeed: [GUARD_POLICIES],
+      afterSeed: [DEMO_GUARD_POLICIES],
       // The portal's identity, so that its writes are told from the controllers'.
       tokens: [
         {

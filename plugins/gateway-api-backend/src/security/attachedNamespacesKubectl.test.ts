@@ -6,64 +6,18 @@
  * another tenant cannot take them from namespaces of their own, nor relabel a namespace to pass
  * as the child's.
  */
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import { ConfigReader } from '@backstage/config';
-import { DevCluster, startDevCluster } from '@gatehouse/dev-cluster';
-import fs from 'node:fs';
-import path from 'node:path';
-import { parse } from 'yaml';
+import { DevCluster } from '@gatehouse/dev-cluster';
 import {
-  EXAMPLE_CLUSTER,
-  permissionsAnswering,
-} from '../__testUtils__/devClusterHarness';
+  provisionChild,
+  startGuardedExampleCluster,
+  teamRules,
+} from '../__testUtils__/guardedCluster';
 import { kubectlAs, KubectlResult } from '../__testUtils__/kubectl';
 import { ClusterClient } from '../kubernetes/ClusterClient';
-import {
-  ENVOY_GATEWAY_CONTROLLER,
-  guardPolicies,
-  TENANT_METADATA,
-} from '../manifests';
+import { TENANT_METADATA } from '../manifests';
 import { ATTACHED_TO_LABEL } from '../manifests/metadata';
-import {
-  guardPolicyOptions,
-  readGuardPolicySettings,
-} from '../scaffolder/guardPolicySettings';
-import { createProvisionTenantAction } from '../scaffolder/provisionTenant';
 
-const REPO = path.resolve(__dirname, '../../../..');
-const DEV_CLUSTER_CONFIG = path.join(
-  REPO,
-  'packages/dev-cluster/dev-cluster.yaml',
-);
-const APP_CONFIG = path.join(REPO, 'app-config.yaml');
 const GW = 'gateway.networking.k8s.io/v1';
-
-/** A team's rights in its own namespaces, as the demo tenants have. */
-function teamRules(namespaces: string[]) {
-  const all = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'];
-  return [
-    { verbs: all, apiGroups: [''], resources: ['services'], namespaces },
-    {
-      verbs: all,
-      apiGroups: ['gateway.networking.k8s.io'],
-      resources: ['httproutes', 'grpcroutes', 'tlsroutes'],
-      namespaces,
-    },
-    {
-      verbs: all,
-      apiGroups: ['cert-manager.io'],
-      resources: ['certificates'],
-      namespaces,
-    },
-    {
-      verbs: ['get', 'patch', 'update'],
-      apiGroups: [''],
-      resources: ['namespaces'],
-      namespaces,
-    },
-  ];
-}
 
 describe("a child tenant's attached namespace, with kubectl", () => {
   let cluster: DevCluster;
@@ -75,36 +29,12 @@ describe("a child tenant's attached namespace, with kubectl", () => {
   let teamB: Kubectl;
 
   /** The platform provisions a child of team-a (again). */
-  async function provision(name: string, attachedNamespaces: string[]) {
-    await createProvisionTenantAction({
-      clients: [admin],
-      permissions: permissionsAnswering(AuthorizeResult.ALLOW),
-    }).handler(
-      createMockActionContext({
-        input: {
-          name,
-          parentTenant: 'team-a',
-          domains: [`${name}.team-a.example.org`],
-          attachedNamespaces,
-          ownerGroup: `group:default/${name}`,
-          layout: 'dedicated',
-          controllerName: ENVOY_GATEWAY_CONTROLLER,
-          certificates: {
-            type: 'acme-http01',
-            server: 'staging',
-            email: `${name}@example.org`,
-          },
-        } as any,
-      }),
-    );
-  }
+  const provision = (name: string, attachedNamespaces: string[]) =>
+    provisionChild(admin, { name, parentTenant: 'team-a', attachedNamespaces });
 
   beforeAll(async () => {
-    const config = parse(fs.readFileSync(DEV_CLUSTER_CONFIG, 'utf8'));
-    cluster = await startDevCluster({
-      seed: [EXAMPLE_CLUSTER],
+    ({ cluster, admin } = await startGuardedExampleCluster({
       tokens: [
-        ...config.tokens,
         {
           token: 'kids-token',
           username: 'kids-dev',
@@ -116,22 +46,7 @@ describe("a child tenant's attached namespace, with kubectl", () => {
           rules: teamRules(['tenant-teens', 'teens-apps']),
         },
       ],
-      controllers: false,
-    });
-    admin = new ClusterClient({
-      name: 'dev-cluster',
-      url: cluster.url,
-      serviceAccountToken: cluster.adminToken,
-      skipTLSVerify: true,
-    });
-    const settings = readGuardPolicySettings(
-      new ConfigReader(parse(fs.readFileSync(APP_CONFIG, 'utf8'))),
-    );
-    for (const policy of guardPolicies(
-      guardPolicyOptions(settings, undefined, ['gateway']),
-    )) {
-      await admin.apply(policy);
-    }
+    }));
     // The platform provisions two children of team-a, each with an attached namespace.
     for (const name of ['kids', 'teens'])
       await provision(name, [`${name}-apps`]);

@@ -6,66 +6,17 @@
  * of the domain it delegated, nor can either rewrite the tenancy labels that say who is whose
  * parent.
  */
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import { ConfigReader } from '@backstage/config';
-import { DevCluster, startDevCluster } from '@gatehouse/dev-cluster';
-import fs from 'node:fs';
-import path from 'node:path';
-import { parse } from 'yaml';
+import { DevCluster } from '@gatehouse/dev-cluster';
 import {
-  EXAMPLE_CLUSTER,
-  permissionsAnswering,
-} from '../__testUtils__/devClusterHarness';
+  provisionChild,
+  startGuardedExampleCluster,
+  teamRules,
+} from '../__testUtils__/guardedCluster';
 import { kubectlAs, KubectlResult } from '../__testUtils__/kubectl';
-import { ClusterClient } from '../kubernetes/ClusterClient';
-import {
-  ENVOY_GATEWAY_CONTROLLER,
-  guardPolicies,
-  TENANT_METADATA,
-} from '../manifests';
-import {
-  guardPolicyOptions,
-  readGuardPolicySettings,
-} from '../scaffolder/guardPolicySettings';
-import { createProvisionTenantAction } from '../scaffolder/provisionTenant';
+import { TENANT_METADATA } from '../manifests';
 
-const REPO = path.resolve(__dirname, '../../../..');
-const DEV_CLUSTER_CONFIG = path.join(
-  REPO,
-  'packages/dev-cluster/dev-cluster.yaml',
-);
-const APP_CONFIG = path.join(REPO, 'app-config.yaml');
 const GW = 'gateway.networking.k8s.io/v1';
 const KIDS_TOKEN = 'parent-child-kids-token';
-
-/** The rights of the child's people: as the demo tenants', in the child's namespace. */
-const kidsRules = [
-  {
-    verbs: ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'],
-    apiGroups: [''],
-    resources: ['services', 'secrets', 'configmaps'],
-    namespaces: ['tenant-kids'],
-  },
-  {
-    verbs: ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'],
-    apiGroups: ['gateway.networking.k8s.io'],
-    resources: ['httproutes', 'grpcroutes', 'tlsroutes', 'listenersets'],
-    namespaces: ['tenant-kids'],
-  },
-  {
-    verbs: ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'],
-    apiGroups: ['cert-manager.io'],
-    resources: ['certificates', 'issuers'],
-    namespaces: ['tenant-kids'],
-  },
-  {
-    verbs: ['get', 'patch', 'update'],
-    apiGroups: [''],
-    resources: ['namespaces'],
-    namespaces: ['tenant-kids'],
-  },
-];
 
 describe('a parent tenant and its child, with kubectl', () => {
   let cluster: DevCluster;
@@ -73,50 +24,21 @@ describe('a parent tenant and its child, with kubectl', () => {
   let child: (args: string[], stdin?: string) => Promise<KubectlResult>;
 
   beforeAll(async () => {
-    const config = parse(fs.readFileSync(DEV_CLUSTER_CONFIG, 'utf8'));
-    cluster = await startDevCluster({
-      seed: [EXAMPLE_CLUSTER],
+    const started = await startGuardedExampleCluster({
       tokens: [
-        ...config.tokens,
-        { token: KIDS_TOKEN, username: 'kids-dev', rules: kidsRules },
+        {
+          token: KIDS_TOKEN,
+          username: 'kids-dev',
+          rules: teamRules(['tenant-kids']),
+        },
       ],
-      controllers: false,
     });
-    const admin = new ClusterClient({
-      name: 'dev-cluster',
-      url: cluster.url,
-      serviceAccountToken: cluster.adminToken,
-      skipTLSVerify: true,
-    });
-    const settings = readGuardPolicySettings(
-      new ConfigReader(parse(fs.readFileSync(APP_CONFIG, 'utf8'))),
-    );
-    for (const policy of guardPolicies(
-      guardPolicyOptions(settings, undefined, ['gateway']),
-    )) {
-      await admin.apply(policy);
-    }
+    cluster = started.cluster;
     // The platform provisions the child of team-a, a dedicated tenant.
-    await createProvisionTenantAction({
-      clients: [admin],
-      permissions: permissionsAnswering(AuthorizeResult.ALLOW),
-    }).handler(
-      createMockActionContext({
-        input: {
-          name: 'kids',
-          parentTenant: 'team-a',
-          domains: ['kids.team-a.example.org'],
-          ownerGroup: 'group:default/kids',
-          layout: 'dedicated',
-          controllerName: ENVOY_GATEWAY_CONTROLLER,
-          certificates: {
-            type: 'acme-http01',
-            server: 'staging',
-            email: 'kids@example.org',
-          },
-        } as any,
-      }),
-    );
+    await provisionChild(started.admin, {
+      name: 'kids',
+      parentTenant: 'team-a',
+    });
     parent = kubectlAs(cluster.kubeconfig('dev-cluster-team-a-token'));
     child = kubectlAs(cluster.kubeconfig(KIDS_TOKEN));
   }, 120_000);

@@ -7,27 +7,21 @@
  * the controllers' status, nothing in an attacker's namespaces serves a name outside its domains,
  * and every victim's hostname is still served by the victim.
  */
-import { DevCluster, startDevCluster } from '@gatehouse/dev-cluster';
+import { DevCluster } from '@gatehouse/dev-cluster';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { EXAMPLE_CLUSTER } from '../__testUtils__/devClusterHarness';
+import { startGuardedExampleCluster } from '../__testUtils__/guardedCluster';
 import { eventually } from '../__testUtils__/eventually';
 import { KUBECTL, kubectlAs, KubectlResult } from '../__testUtils__/kubectl';
 import { ClusterClient } from '../kubernetes/ClusterClient';
-import { ConfigReader } from '@backstage/config';
-import { guardPolicies, TENANT_METADATA } from '../manifests';
-import {
-  guardPolicyOptions,
-  readGuardPolicySettings,
-} from '../scaffolder/guardPolicySettings';
+import { TENANT_METADATA } from '../manifests';
 
 const REPO = path.resolve(__dirname, '../../../..');
 const DEV_CLUSTER_CONFIG = path.join(
   REPO,
   'packages/dev-cluster/dev-cluster.yaml',
 );
-const APP_CONFIG = path.join(REPO, 'app-config.yaml');
 const GROUP = 'gateway.networking.k8s.io';
 
 type Obj = {
@@ -535,26 +529,10 @@ describe('a tenant with kubectl in its own namespaces', () => {
 
   beforeAll(async () => {
     const config = parse(fs.readFileSync(DEV_CLUSTER_CONFIG, 'utf8'));
-    cluster = await startDevCluster({
-      seed: [EXAMPLE_CLUSTER],
-      tokens: config.tokens,
+    // With the controllers, and the guard policies the demo installs after its seed.
+    ({ cluster, admin } = await startGuardedExampleCluster({
       controllers: config.controllers,
-    });
-    admin = new ClusterClient({
-      name: 'dev-cluster',
-      url: cluster.url,
-      serviceAccountToken: cluster.adminToken,
-      skipTLSVerify: true,
-    });
-    // The guard policies as provisioning installs them, with the demo portal's settings.
-    const settings = readGuardPolicySettings(
-      new ConfigReader(parse(fs.readFileSync(APP_CONFIG, 'utf8'))),
-    );
-    for (const policy of guardPolicies(
-      guardPolicyOptions(settings, undefined, ['gateway']),
-    )) {
-      await admin.apply(policy);
-    }
+    }));
     tenants = await readTenants();
   }, 120_000);
   afterAll(() => cluster?.close());
