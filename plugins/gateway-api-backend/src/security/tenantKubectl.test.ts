@@ -533,7 +533,14 @@ describe('a tenant with kubectl in its own namespaces', () => {
     ({ cluster, admin } = await startGuardedExampleCluster({
       controllers: config.controllers,
     }));
+    // The controllers reconcile the seed after the cluster starts: wait until each tenant's
+    // routes carry their Accepted status before reading what each serves.
+    const deadline = Date.now() + 60_000;
     tenants = await readTenants();
+    while (tenants.some(t => !t.servedHostname) && Date.now() < deadline) {
+      await new Promise(resolve => setTimeout(resolve, 100));
+      tenants = await readTenants();
+    }
   }, 120_000);
   afterAll(() => cluster?.close());
 
