@@ -308,6 +308,348 @@ describe("NGINX Gateway Fabric's policies, merged field by field", () => {
     ]);
   });
 
+  // Each kind's validator's Conflicts at NGINX Gateway Fabric v2.6.7: which two policies on
+  // one target conflict (the newer is Conflicted), field by field.
+  const TARGETS = {
+    Gateway: { group: GW, kind: 'Gateway', name: 'checkout' },
+    HTTPRoute: { group: GW, kind: 'HTTPRoute', name: 'checkout' },
+    Service: { group: 'core', kind: 'Service', name: 'checkout' },
+  };
+  it.each<
+    [
+      string,
+      keyof typeof TARGETS,
+      Record<string, unknown>,
+      Record<string, unknown>,
+      boolean,
+    ]
+  >([
+    [
+      'ClientSettingsPolicy',
+      'HTTPRoute',
+      { body: { timeout: '10s' } },
+      { body: { timeout: '60s' } },
+      true,
+    ],
+    [
+      'ClientSettingsPolicy',
+      'HTTPRoute',
+      { body: { maxSize: '1m' } },
+      { body: { maxSize: '50m' } },
+      true,
+    ],
+    [
+      'ClientSettingsPolicy',
+      'Gateway',
+      { keepAlive: { requests: 10 } },
+      { keepAlive: { requests: 100 } },
+      true,
+    ],
+    [
+      'ClientSettingsPolicy',
+      'Gateway',
+      { keepAlive: { time: '1h' } },
+      { keepAlive: { time: '2h' } },
+      true,
+    ],
+    [
+      'ClientSettingsPolicy',
+      'Gateway',
+      { keepAlive: { minTimeout: '1s' } },
+      { keepAlive: { minTimeout: '2s' } },
+      true,
+    ],
+    [
+      'ClientSettingsPolicy',
+      'Gateway',
+      { keepAlive: { timeout: { server: '30s' } } },
+      { keepAlive: { timeout: { header: '10s' } } },
+      true,
+    ],
+    [
+      'ClientSettingsPolicy',
+      'HTTPRoute',
+      { body: { maxSize: '1m' } },
+      { body: { timeout: '60s' } },
+      false,
+    ],
+    [
+      'ClientSettingsPolicy',
+      'Gateway',
+      { body: { maxSize: '1m' } },
+      { keepAlive: { requests: 100 } },
+      false,
+    ],
+    [
+      'ProxySettingsPolicy',
+      'HTTPRoute',
+      { buffering: { disable: true } },
+      { buffering: { disable: false } },
+      true,
+    ],
+    [
+      'ProxySettingsPolicy',
+      'HTTPRoute',
+      { buffering: { bufferSize: '4k' } },
+      { buffering: { bufferSize: '8k' } },
+      true,
+    ],
+    [
+      'ProxySettingsPolicy',
+      'HTTPRoute',
+      { buffering: { buffers: { number: 8, size: '4k' } } },
+      { buffering: { buffers: { number: 4, size: '8k' } } },
+      true,
+    ],
+    [
+      'ProxySettingsPolicy',
+      'Gateway',
+      { buffering: { busyBuffersSize: '8k' } },
+      { buffering: { busyBuffersSize: '16k' } },
+      true,
+    ],
+    [
+      'ProxySettingsPolicy',
+      'Gateway',
+      { timeout: { connect: '5s' } },
+      { timeout: { connect: '10s' } },
+      true,
+    ],
+    [
+      'ProxySettingsPolicy',
+      'HTTPRoute',
+      { timeout: { read: '30s' } },
+      { timeout: { read: '60s' } },
+      true,
+    ],
+    [
+      'ProxySettingsPolicy',
+      'HTTPRoute',
+      { timeout: { send: '30s' } },
+      { timeout: { send: '60s' } },
+      true,
+    ],
+    [
+      'ProxySettingsPolicy',
+      'HTTPRoute',
+      { buffering: { disable: true } },
+      { timeout: { read: '30s' } },
+      false,
+    ],
+    [
+      'ProxySettingsPolicy',
+      'HTTPRoute',
+      { timeout: { read: '30s' } },
+      { timeout: { send: '30s' } },
+      false,
+    ],
+    [
+      'RateLimitPolicy',
+      'HTTPRoute',
+      { rateLimit: { dryRun: true } },
+      { rateLimit: { dryRun: false } },
+      true,
+    ],
+    [
+      'RateLimitPolicy',
+      'Gateway',
+      { rateLimit: { logLevel: 'warn' } },
+      { rateLimit: { logLevel: 'error' } },
+      true,
+    ],
+    [
+      'RateLimitPolicy',
+      'HTTPRoute',
+      { rateLimit: { rejectCode: 429 } },
+      { rateLimit: { rejectCode: 503 } },
+      true,
+    ],
+    // Two sets of local rules both apply: the rules are not among the fields that conflict.
+    [
+      'RateLimitPolicy',
+      'HTTPRoute',
+      {
+        rateLimit: {
+          local: { rules: [{ rate: '10r/s', key: '$binary_remote_addr' }] },
+        },
+      },
+      {
+        rateLimit: {
+          local: { rules: [{ rate: '100r/s', key: '$binary_remote_addr' }] },
+        },
+      },
+      false,
+    ],
+    [
+      'RateLimitPolicy',
+      'HTTPRoute',
+      { rateLimit: { dryRun: true } },
+      { rateLimit: { rejectCode: 429 } },
+      false,
+    ],
+    [
+      'ObservabilityPolicy',
+      'HTTPRoute',
+      { tracing: { strategy: 'ratio', ratio: 10 } },
+      { tracing: { strategy: 'parent' } },
+      true,
+    ],
+    [
+      'ObservabilityPolicy',
+      'HTTPRoute',
+      { tracing: { strategy: 'ratio' } },
+      {},
+      false,
+    ],
+    [
+      'UpstreamSettingsPolicy',
+      'Service',
+      { zoneSize: '512k' },
+      { zoneSize: '1m' },
+      true,
+    ],
+    [
+      'UpstreamSettingsPolicy',
+      'Service',
+      { keepAlive: { connections: 16 } },
+      { keepAlive: { connections: 32 } },
+      true,
+    ],
+    [
+      'UpstreamSettingsPolicy',
+      'Service',
+      { keepAlive: { requests: 100 } },
+      { keepAlive: { requests: 1000 } },
+      true,
+    ],
+    [
+      'UpstreamSettingsPolicy',
+      'Service',
+      { keepAlive: { time: '1h' } },
+      { keepAlive: { time: '2h' } },
+      true,
+    ],
+    [
+      'UpstreamSettingsPolicy',
+      'Service',
+      { keepAlive: { timeout: '60s' } },
+      { keepAlive: { timeout: '30s' } },
+      true,
+    ],
+    [
+      'UpstreamSettingsPolicy',
+      'Service',
+      { loadBalancingMethod: 'ip_hash' },
+      { loadBalancingMethod: 'random' },
+      true,
+    ],
+    [
+      'UpstreamSettingsPolicy',
+      'Service',
+      { hashMethodKey: '$request_uri' },
+      { hashMethodKey: '$remote_addr' },
+      true,
+    ],
+    [
+      'UpstreamSettingsPolicy',
+      'Service',
+      { zoneSize: '512k' },
+      { loadBalancingMethod: 'ip_hash' },
+      false,
+    ],
+    [
+      'UpstreamSettingsPolicy',
+      'Service',
+      { keepAlive: { connections: 16 } },
+      { keepAlive: { timeout: '60s' } },
+      false,
+    ],
+    // Never: each policy's snippets, each WAF bundle, is written into the config.
+    [
+      'SnippetsPolicy',
+      'Gateway',
+      { snippets: [{ context: 'http', value: 'aio on;' }] },
+      { snippets: [{ context: 'http', value: 'aio on;' }] },
+      false,
+    ],
+    [
+      'WAFPolicy',
+      'HTTPRoute',
+      {
+        type: 'HTTP',
+        policySource: {
+          httpSource: { url: 'https://bundles.example.com/strict.tgz' },
+        },
+      },
+      {
+        type: 'HTTP',
+        policySource: {
+          httpSource: { url: 'https://bundles.example.com/base.tgz' },
+        },
+      },
+      false,
+    ],
+    [
+      'WAFPolicy',
+      'Gateway',
+      {
+        type: 'HTTP',
+        policySource: {
+          httpSource: { url: 'https://bundles.example.com/strict.tgz' },
+        },
+      },
+      {
+        type: 'HTTP',
+        policySource: {
+          httpSource: { url: 'https://bundles.example.com/strict.tgz' },
+        },
+      },
+      false,
+    ],
+  ])(
+    '%s on a %s: %j then %j conflict: %s',
+    (kind, target, olderSpec, newerSpec, conflicts) => {
+      const namespace = target === 'Gateway' ? 'tenant-team-a' : 'checkout';
+      const targetRefs = { targetRefs: [TARGETS[target]] };
+      const older = policy(kind, namespace, 'older', {
+        ...targetRefs,
+        ...olderSpec,
+      });
+      const newer = policy(kind, namespace, 'newer', {
+        ...targetRefs,
+        ...newerSpec,
+      });
+      expect(verdicts([newer, older])).toEqual([
+        [`${kind} older`, 'effective', undefined],
+        conflicts
+          ? [`${kind} newer`, 'conflicted', `${kind} ${namespace}/older`]
+          : [`${kind} newer`, 'effective', undefined],
+      ]);
+    },
+  );
+
+  it('a route WAFPolicy replaces the Gateway one whole; two on the route both stay in force', () => {
+    const waf = (ns: string, name: string, target: 'Gateway' | 'HTTPRoute') =>
+      policy('WAFPolicy', ns, name, {
+        targetRefs: [TARGETS[target]],
+        type: 'HTTP',
+        policySource: {
+          httpSource: { url: `https://bundles.example.com/${name}.tgz` },
+        },
+      });
+    expect(
+      verdicts([
+        waf('tenant-team-a', 'baseline', 'Gateway'),
+        waf('checkout', 'strict', 'HTTPRoute'),
+        waf('checkout', 'uploads', 'HTTPRoute'),
+      ]),
+    ).toEqual([
+      ['WAFPolicy strict', 'effective', undefined],
+      ['WAFPolicy uploads', 'effective', undefined],
+      ['WAFPolicy baseline', 'overridden', 'WAFPolicy checkout/strict'],
+    ]);
+  });
+
   it("reads the controller's verdict on a route policy from the route's own ancestor entry", () => {
     const onRoute = csp('checkout', 'uploads', 'HTTPRoute', {
       body: { maxSize: '50m' },

@@ -10,7 +10,8 @@
  * the others are Conflicted. A more specific policy with `mergeType` merges over the less
  * specific one instead of replacing it. NGINX Gateway Fabric's policies merge field by field
  * (kinds.ts, `mergeableFields`): two on one target conflict only where both set a field, and a
- * more specific one overrides a less specific one only in the fields it sets. A policy applies
+ * more specific one overrides a less specific one only in the fields it sets; its WAFPolicies
+ * and SnippetsPolicies never conflict (kinds.ts, `sameTargetConflict`). A policy applies
  * only through a Gateway whose controller is of its own implementation (kinds.ts,
  * `controllerReadsPolicy`): a controller ignores another implementation's policies.
  */
@@ -272,8 +273,11 @@ export function policiesInForce(
     const fields = new Map(ordered.map(c => [c, mergeableFieldsSet(c.policy)]));
     const shareField = (a: Candidate, b: Candidate) =>
       fields.get(a)!.some(f => fields.get(b)!.includes(f));
-    // Per target, the first (oldest) policy holds it and the rest are Conflicted; for a kind
-    // merged field by field, only those setting a field an older one still in force sets.
+    const conflict = (older: Candidate, newer: Candidate) =>
+      info.sameTargetConflict === 'always' ||
+      (info.sameTargetConflict === 'sharedField' && shareField(older, newer));
+    // Per target, the first (oldest) policy holds it and the newer ones it conflicts with (the
+    // kind's sameTargetConflict) are Conflicted, compared only with older ones still in force.
     const conflictedBy = new Map<Candidate, Candidate>();
     ordered.forEach((c, i) => {
       const older = ordered
@@ -282,7 +286,7 @@ export function policiesInForce(
           o =>
             targetKey(o.target) === targetKey(c.target) &&
             !conflictedBy.has(o) &&
-            (!byField || shareField(o, c)),
+            conflict(o, c),
         );
       if (older) conflictedBy.set(c, older);
     });

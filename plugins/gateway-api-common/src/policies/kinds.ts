@@ -30,7 +30,21 @@ export interface PolicyKindInfo {
    * of the kind replaces another whole (Envoy Gateway's, and those without such settings).
    */
   mergeableFields?: readonly string[];
+  /**
+   * When two policies of the kind on one target conflict (the newer is Conflicted): `always`
+   * (Envoy Gateway's kinds), `sharedField` only where both set one of `mergeableFields`, or
+   * `never` (both stay accepted). NGINX Gateway Fabric's rule is each kind's validator's
+   * `Conflicts`.
+   */
+  sameTargetConflict: PolicyConflictRule;
 }
+
+/**
+ * When two policies of one kind on one target conflict (see {@link PolicyKindInfo}).
+ *
+ * @public
+ */
+export type PolicyConflictRule = 'always' | 'sharedField' | 'never';
 
 const ENVOY_GATEWAY_GROUP = 'gateway.envoyproxy.io';
 const NGINX_GATEWAY_GROUP = 'gateway.nginx.org';
@@ -40,17 +54,31 @@ const eg = (kind: string, targetKinds: string[]): PolicyKindInfo => ({
   group: ENVOY_GATEWAY_GROUP,
   implementation: 'envoy-gateway',
   targetKinds,
+  sameTargetConflict: 'always',
 });
+/** A kind merged field by field: its policies conflict where both set one of the fields. */
 const ngf = (
   kind: string,
   targetKinds: string[],
-  mergeableFields?: string[],
+  mergeableFields: string[],
 ): PolicyKindInfo => ({
   kind,
   group: NGINX_GATEWAY_GROUP,
   implementation: 'nginx-gateway-fabric',
   targetKinds,
-  ...(mergeableFields && { mergeableFields }),
+  mergeableFields,
+  sameTargetConflict: 'sharedField',
+});
+/** A kind whose policies never conflict: every one on a target stays accepted. */
+const ngfNeverConflicting = (
+  kind: string,
+  targetKinds: string[],
+): PolicyKindInfo => ({
+  kind,
+  group: NGINX_GATEWAY_GROUP,
+  implementation: 'nginx-gateway-fabric',
+  targetKinds,
+  sameTargetConflict: 'never',
 });
 
 /**
@@ -112,8 +140,16 @@ export const POLICY_KINDS: Readonly<Record<string, PolicyKindInfo>> = {
     ['HTTPRoute', 'GRPCRoute'],
     ['tracing'],
   ),
-  SnippetsPolicy: ngf('SnippetsPolicy', ['Gateway'], []),
-  WAFPolicy: ngf('WAFPolicy', ['Gateway', 'HTTPRoute', 'GRPCRoute']),
+  // Its validator's Conflicts is always false: each policy's snippets are included.
+  SnippetsPolicy: ngfNeverConflicting('SnippetsPolicy', ['Gateway']),
+  // Its validator's Conflicts is always false: two on one target are both accepted, each
+  // written into the config as its own include. A route's replaces its Gateway's whole (the
+  // WAF design's "more specific policy completely overrides less specific policy").
+  WAFPolicy: ngfNeverConflicting('WAFPolicy', [
+    'Gateway',
+    'HTTPRoute',
+    'GRPCRoute',
+  ]),
   UpstreamSettingsPolicy: ngf(
     'UpstreamSettingsPolicy',
     ['Service'],
