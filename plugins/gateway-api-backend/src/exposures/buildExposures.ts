@@ -15,11 +15,7 @@ import {
   listenerUrl,
   Namespace,
   Order,
-  predictAttachment,
-  ReferenceGrant,
   Route,
-  RouteAttachment,
-  Service,
   StatusSummary,
   TlsSummary,
   worstStatus,
@@ -31,12 +27,14 @@ import {
   TenantRecord,
 } from '../tenants/tenantFromNamespace';
 import { routeEntityRef } from './routeEntityRef';
-import { normalisedRouteHostnames } from './routeHostnames';
+import {
+  predictRouteAttachments,
+  servedRouteHostnames,
+} from './routeAttachments';
 import { isAcmeSolverRoute } from './acmeSolverRoute';
 import {
   gatewayContext,
   listenerPredictions,
-  secretsOfReadyCertificates,
   summariseGateway,
   summariseListener,
 } from './gatewaySummary';
@@ -107,18 +105,9 @@ export function buildExposures(
     return summary;
   };
 
-  const prediction = predictAttachment({
-    gateways,
-    listenerSets,
+  const { prediction, attachmentOf } = predictRouteAttachments(
+    snapshot,
     routes,
-    namespaces: kind<Namespace>('Namespace'),
-    services: kind<Service>('Service'),
-    referenceGrants: kind<ReferenceGrant>('ReferenceGrant'),
-    certificates,
-    secrets: secretsOfReadyCertificates(certificates),
-  });
-  const predicted = new Map<string, RouteAttachment>(
-    prediction.routes.map(r => [`${r.kind}/${r.namespace}/${r.name}`, r]),
   );
   const listenerPredictionOf = listenerPredictions(prediction);
   const parentsByName = parentIndex(gateways, listenerSets);
@@ -145,8 +134,8 @@ export function buildExposures(
     const ns = route.metadata?.namespace;
     const name = route.metadata?.name;
     if (!ns || !name) continue;
-    const attachment = predicted.get(`${route.kind}/${ns}/${name}`);
-    const hostnames = routeHostnames(route, attachment);
+    const attachment = attachmentOf(route);
+    const hostnames = servedRouteHostnames(route, attachment);
     const resolvedParents = (route.spec?.parentRefs ?? []).map(ref =>
       resolveParent(ref, ns, parentsByName),
     );
@@ -305,21 +294,6 @@ export function buildExposures(
   }
   // Hostnames served by Ingresses, and where each stands in the move to routes.
   return withIngressExposures(snapshot, exposures, now);
-}
-
-function routeHostnames(route: Route, attachment?: RouteAttachment): string[] {
-  const declared = normalisedRouteHostnames(route).flatMap(n =>
-    n.ok ? [n.hostname] : [],
-  );
-  if (declared.length) return [...new Set(declared)];
-  // A route without hostnames serves its listeners' hostnames.
-  return [
-    ...new Set(
-      (attachment?.parents ?? []).flatMap(p =>
-        p.listeners.flatMap(l => l.hostnames),
-      ),
-    ),
-  ];
 }
 
 function listenerCarries(

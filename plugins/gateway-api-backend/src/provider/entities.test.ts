@@ -156,6 +156,57 @@ describe('entitiesFromSnapshot', () => {
     ]);
   });
 
+  it("gives a route without hostnames its listeners' hostnames, and none for a listener that has none", () => {
+    const redirectGateway = {
+      ...gateway,
+      spec: {
+        gatewayClassName: 'envoy',
+        listeners: [
+          {
+            name: 'http-redirect',
+            port: 80,
+            protocol: 'HTTP',
+            hostname: '*.team-b.example.org',
+          },
+          { name: 'http-any', port: 8080, protocol: 'HTTP' },
+        ],
+      },
+    };
+    const hostnameless = (name: string, sectionName: string) => ({
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'HTTPRoute',
+      metadata: { name, namespace: 'tenant-team-b' },
+      spec: { parentRefs: [{ name: 'gateway', sectionName }] },
+    });
+    const entities = entitiesFromSnapshot(
+      snapshot({
+        Namespace: [tenantNamespace],
+        Gateway: [redirectGateway],
+        HTTPRoute: [
+          hostnameless('http-redirect', 'http-redirect'),
+          hostnameless('catch-all', 'http-any'),
+        ],
+      }),
+      options,
+    );
+    const hostnames = entities.filter(e => e.spec!.type === 'hostname');
+    expect(hostnames).toHaveLength(1);
+    expect(hostnames[0]).toMatchObject({
+      metadata: {
+        title: '*.team-b.example.org',
+        links: [],
+        annotations: {
+          'gateway-api.gatehouse.dev/objects':
+            'HTTPRoute/tenant-team-b/http-redirect',
+        },
+      },
+      spec: {
+        owner: 'group:default/team-b',
+        dependsOn: ['resource:dev-cluster/tenant-team-b.gateway'],
+      },
+    });
+  });
+
   it('gives a 253-character hostname a valid entity name and keeps it as title', () => {
     const long = `${'a'.repeat(60)}.${'b'.repeat(60)}.${'c'.repeat(
       60,

@@ -14,12 +14,19 @@ import {
   gatewayApiResourceRef,
   ListenerSet,
   listenerSetNamesGateway,
+  Route,
   listenerSetParentRef,
   TENANT_METADATA,
 } from '@gatehouse/backstage-plugin-gateway-api-common';
 import { ClusterSnapshot } from '../cache/GatewayApiCache';
 import { routeEntityRef } from '../exposures/routeEntityRef';
 import { normalisedRouteHostnames } from '../exposures/routeHostnames';
+import {
+  declaresNoHostnames,
+  predictRouteAttachments,
+  servedRouteHostnames,
+} from '../exposures/routeAttachments';
+import { ROUTE_KINDS } from '../kubernetes/kinds';
 import { isAcmeSolverRoute } from '../exposures/acmeSolverRoute';
 import { ByName } from '../exposures/listenerSetHop';
 import { withIngressHostnameEntities } from '../ingress/ingressEntities';
@@ -216,39 +223,48 @@ export function entitiesFromSnapshot(
     string,
     { routes: Obj[]; gateways: Set<string>; components: Set<string> }
   >();
-  for (const kind of ['HTTPRoute', 'TLSRoute', 'GRPCRoute']) {
-    for (const route of (snapshot.byKind.get(kind) ?? []) as Obj[]) {
-      if (isAcmeSolverRoute(route)) continue;
-      const ns = route.metadata?.namespace;
-      if (!ns || !route.metadata?.name) {
-        onSkip(objectId(route), 'a route needs a name and a namespace');
-        continue;
+  const routes = ROUTE_KINDS.flatMap(
+    kind => (snapshot.byKind.get(kind) ?? []) as Obj[],
+  ).filter(route => !isAcmeSolverRoute(route));
+  // A route without hostnames serves those of the listeners it attaches to: predicted only for
+  // such routes, which are few (redirects), so a cluster of routes with hostnames pays nothing.
+  const hostnameless = routes.filter(r => declaresNoHostnames(r as Route));
+  const { attachmentOf } =
+    hostnameless.length > 0
+      ? predictRouteAttachments(snapshot, hostnameless as Route[])
+      : { attachmentOf: () => undefined };
+  for (const route of routes) {
+    const ns = route.metadata?.namespace;
+    if (!ns || !route.metadata?.name) {
+      onSkip(objectId(route), 'a route needs a name and a namespace');
+      continue;
+    }
+    for (const normalised of normalisedRouteHostnames(route)) {
+      if (!normalised.ok) onSkip(objectId(route), normalised.reason);
+    }
+    for (const hostname of servedRouteHostnames(
+      route as Route,
+      attachmentOf(route as Route),
+    )) {
+      const entry = hostnames.get(hostname) ?? {
+        routes: [],
+        gateways: new Set<string>(),
+        components: new Set<string>(),
+      };
+      entry.routes.push(route);
+      for (const parent of route.spec?.parentRefs ?? []) {
+        const gateway = parentGateway(parent, ns);
+        if (!gateway) continue;
+        entry.gateways.add(
+          gatewayApiResourceRef(
+            snapshot.cluster,
+            gatewayObjectName(gateway.namespace, gateway.name),
+          ),
+        );
       }
-      for (const normalised of normalisedRouteHostnames(route)) {
-        if (!normalised.ok) {
-          onSkip(objectId(route), normalised.reason);
-          continue;
-        }
-        const entry = hostnames.get(normalised.hostname) ?? {
-          routes: [],
-          gateways: new Set<string>(),
-          components: new Set<string>(),
-        };
-        entry.routes.push(route);
-        for (const parent of route.spec?.parentRefs ?? []) {
-          const gateway = parentGateway(parent, ns);
-          if (!gateway) continue;
-          entry.gateways.add(
-            gatewayApiResourceRef(
-              snapshot.cluster,
-              gatewayObjectName(gateway.namespace, gateway.name),
-            ),
-          );
-        }
-        const component = routeEntityRef(route);
-        if (component) entry.components.add(component);
-        hostnames.set(normalised.hostname, entry);
-      }
+      const component = routeEntityRef(route);
+      if (component) entry.components.add(component);
+      hostnames.set(hostname, entry);
     }
   }
 
