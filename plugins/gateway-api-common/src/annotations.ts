@@ -35,6 +35,12 @@ export const TENANT_METADATA = {
   layout: 'gateway-api.gatehouse.dev/layout',
   /** Label naming the parent tenant of a child tenant. */
   parentTenant: 'gateway-api.gatehouse.dev/parent-tenant',
+  /**
+   * Annotation on a child tenant's namespace: its ancestors, nearest first (its parent, the
+   * parent's parent, ...), comma-separated. The guard policies see one tenant namespace at a time
+   * and cannot walk the parent labels, so a tenant's whole ancestry is written on it.
+   */
+  ancestors: 'gateway-api.gatehouse.dev/ancestor-tenants',
   /** Annotation: the DNS domains the tenant owns, comma-separated. */
   domains: 'gateway-api.gatehouse.dev/domains',
   /** Annotation: the entity ref of the group that owns the tenant. */

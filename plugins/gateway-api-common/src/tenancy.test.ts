@@ -6,6 +6,7 @@ import {
   domainsOverlap,
   findHostnameOwner,
   servedHostnameHolds,
+  tenantAncestors,
   TenantDomains,
   tenantNamespace,
 } from './tenancy';
@@ -97,6 +98,16 @@ describe('checkTenantDomains', () => {
       /overlaps domain "other.net" of tenant "other"/,
     ],
     [
+      "a grandchild's domain outside its parent's, inside its grandparent's",
+      { name: 'x', domains: ['x.team-a.example.org'], parent: 'team-a-dev' },
+      /not inside a domain of its parent tenant "team-a-dev"/,
+    ],
+    [
+      "a grandchild's sibling in the grandchild's domain",
+      { name: 'x', domains: ['x.dev.team-a.example.org'], parent: 'team-a' },
+      /overlaps domain "dev.team-a.example.org" of tenant "team-a-dev", which is neither its parent nor its child/,
+    ],
+    [
       "a sibling's subdomain",
       { name: 'x', domains: ['app.team-b.example.org'], parent: 'team-a' },
       /not inside a domain of its parent/,
@@ -117,6 +128,19 @@ describe('checkTenantDomains', () => {
     expect(!result.ok && result.reason).toMatch(reason);
   });
 
+  it('accepts a great-grandchild inside its parent, its domains inside every ancestor', () => {
+    expect(
+      checkTenantDomains(
+        {
+          name: 'x',
+          domains: ['x.dev.team-a.example.org'],
+          parent: 'team-a-dev',
+        },
+        tenants,
+      ),
+    ).toEqual({ ok: true, domains: ['x.dev.team-a.example.org'] });
+  });
+
   it('refuses a new top-level tenant whose domain contains existing tenants', () => {
     const result = checkTenantDomains({ name: 'x', domains: ['corp.org'] }, [
       { name: 'y', domains: ['a.corp.org'] },
@@ -132,6 +156,53 @@ describe('checkTenantDomains', () => {
       { name: 'b', domains: ['x.a.example.org'], parent: 'a' },
     ];
     expect(checkTenantDomains(cyclic[1], cyclic).ok).toBe(true);
+  });
+});
+
+describe('tenantAncestors', () => {
+  const cyclic: TenantDomains[] = [
+    { name: 'a', domains: ['a.example.org'], parent: 'b' },
+    { name: 'b', domains: ['x.a.example.org'], parent: 'a' },
+  ];
+  it.each<
+    [string, Pick<TenantDomains, 'name' | 'parent'>, TenantDomains[], string[]]
+  >([
+    ['a root tenant', { name: 'root' }, tenants, []],
+    ['a child', { name: 'team-a', parent: 'root' }, tenants, ['root']],
+    [
+      'a grandchild, nearest first',
+      { name: 'team-a-dev', parent: 'team-a' },
+      tenants,
+      ['team-a', 'root'],
+    ],
+    [
+      'a new tenant under a grandchild, from its own parent',
+      { name: 'x', parent: 'team-a-dev' },
+      tenants,
+      ['team-a-dev', 'team-a', 'root'],
+    ],
+    [
+      'a tenant moving to another parent, from the parent asked for',
+      { name: 'team-a-dev', parent: 'team-b' },
+      tenants,
+      ['team-b', 'root'],
+    ],
+    [
+      'a parent no tenant records',
+      { name: 'x', parent: 'nope' },
+      tenants,
+      ['nope'],
+    ],
+    ['its own parent', { name: 'x', parent: 'x' }, tenants, []],
+    ['a loop, each name once', { name: 'a', parent: 'b' }, cyclic, ['b']],
+    [
+      'a loop entered from outside',
+      { name: 'c', parent: 'a' },
+      cyclic,
+      ['a', 'b'],
+    ],
+  ])('%s', (_, tenant, all, expected) => {
+    expect(tenantAncestors(tenant, all)).toEqual(expected);
   });
 });
 

@@ -58,23 +58,42 @@ function normalisedDomains(tenant: TenantDomains): string[] {
   });
 }
 
+/**
+ * The ancestors of a tenant, nearest first: its `parent`, then each parent's parent as `tenants`
+ * record it, until a root tenant, a tenant `tenants` does not hold, or a loop. Provisioning writes
+ * them on the tenant namespace (`TENANT_METADATA.ancestors`) for the guard policies.
+ *
+ * @public
+ */
+export function tenantAncestors(
+  tenant: Pick<TenantDomains, 'name' | 'parent'>,
+  tenants: TenantDomains[],
+): string[] {
+  const byName = new Map(tenants.map(t => [t.name, t]));
+  const ancestors: string[] = [];
+  for (
+    let current = tenant.parent;
+    current !== undefined &&
+    current !== tenant.name &&
+    !ancestors.includes(current);
+    current = byName.get(current)?.parent
+  ) {
+    ancestors.push(current);
+  }
+  return ancestors;
+}
+
 function isAncestor(
   ancestor: string,
   tenant: string,
   tenants: TenantDomains[],
 ): boolean {
-  const byName = new Map(tenants.map(t => [t.name, t]));
-  const seen = new Set<string>();
-  for (
-    let current = byName.get(tenant)?.parent;
-    current;
-    current = byName.get(current)?.parent
-  ) {
-    if (current === ancestor) return true;
-    if (seen.has(current)) return false;
-    seen.add(current);
-  }
-  return false;
+  // The last record of a name wins, as in tenantAncestors' walk.
+  const recorded = new Map(tenants.map(t => [t.name, t])).get(tenant);
+  return tenantAncestors(
+    { name: tenant, parent: recorded?.parent },
+    tenants,
+  ).includes(ancestor);
 }
 
 /**

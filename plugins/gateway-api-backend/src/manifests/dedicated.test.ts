@@ -45,6 +45,23 @@ describe('dedicated layout', () => {
     expect(
       meta.annotations['gateway-api.gatehouse.dev/attached-namespaces'],
     ).toBe('');
+    // Its ancestors, nearest first: the parent alone unless the caller gives the whole chain.
+    expect(meta.annotations['gateway-api.gatehouse.dev/ancestor-tenants']).toBe(
+      'team-root',
+    );
+    const grandchild = buildTenantObjects({
+      ...teamA,
+      parentTenant: 'team-mid',
+      ancestorTenants: ['team-mid', 'team-root'],
+    });
+    expect(
+      find(grandchild, 'Namespace', 'tenant-team-a').metadata.annotations[
+        'gateway-api.gatehouse.dev/ancestor-tenants'
+      ],
+    ).toBe('team-mid,team-root');
+    expect(
+      find(objects, 'Namespace', 'tenant-team-a').metadata.annotations,
+    ).not.toHaveProperty('gateway-api.gatehouse.dev/ancestor-tenants');
   });
 
   it('names the GatewayClass after the tenant namespace and merges its Gateways onto one Service', () => {

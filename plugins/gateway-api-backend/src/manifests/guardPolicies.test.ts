@@ -17,6 +17,7 @@ import {
   buildTenantObjects,
   guardPolicies,
 } from './index';
+import { TENANT_METADATA } from './metadata';
 import { KubernetesObject } from './types';
 
 const STARTUP_TIMEOUT = 60_000;
@@ -676,8 +677,7 @@ describe('guard policies in admission', () => {
   });
 
   describe('a parent and its child', () => {
-    // team-a is dedicated: its http-redirect Gateway listens on *.team-a.example.org. (No
-    // grandchild: the tenant-domains policy admits a child inside its direct parent only.)
+    // team-a is dedicated: its http-redirect Gateway listens on *.team-a.example.org.
     const family = [
       {
         name: 'team-a-kids',
@@ -850,6 +850,200 @@ describe('guard policies in admission', () => {
         ),
         /overlap the domains of tenant team-a, and namespace kids-legacy is not one of its namespaces/,
       );
+    });
+
+    describe('and a grandchild', () => {
+      const TOTS = 'tots.kids.team-a.example.org';
+      /** A tenant namespace under team-a as the platform's builder writes it. */
+      const descendant = (tenant: {
+        name: string;
+        parentTenant?: string;
+        ancestorTenants?: string[];
+        domains: string[];
+      }) =>
+        namespaceOf({
+          ...teamA,
+          namespace: `tenant-${tenant.name}`,
+          attachedNamespaces: [],
+          ...tenant,
+        });
+      const tots = descendant({
+        name: 'team-a-tots',
+        parentTenant: 'team-a-kids',
+        ancestorTenants: ['team-a-kids', 'team-a'],
+        domains: [TOTS],
+      });
+
+      beforeAll(async () => {
+        expect(tots.metadata.annotations).toMatchObject({
+          [TENANT_METADATA.ancestors]: 'team-a-kids,team-a',
+        });
+        const { status, body } = await store(tots);
+        if (status !== 201) throw new Error(`${status} ${body.message}`);
+      });
+
+      it('admits the grandparent and the parent provisioned again, and a great-grandchild', async () => {
+        expect((await update(namespaceOf(teamA), 'platform')).status).toBe(200);
+        const kids = descendant({
+          name: 'team-a-kids',
+          parentTenant: 'team-a',
+          ancestorTenants: ['team-a'],
+          domains: ['kids.team-a.example.org'],
+        });
+        expect((await update(kids, 'platform')).status).toBe(200);
+        await admitted(
+          create(
+            descendant({
+              name: 'team-a-tots-twins',
+              parentTenant: 'team-a-tots',
+              ancestorTenants: ['team-a-tots', 'team-a-kids', 'team-a'],
+              domains: [`twins.${TOTS}`],
+            }),
+            'platform',
+          ),
+        );
+      });
+
+      it('refuses a grandchild without its ancestry (a child from before the annotation is one level deep)', async () => {
+        await refused(
+          create(
+            descendant({
+              name: 'team-a-legacy',
+              parentTenant: 'team-a-kids',
+              domains: ['legacy.kids.team-a.example.org'],
+            }),
+            'platform',
+          ),
+          /a domain of tenant team-a-legacy \(legacy.kids.team-a.example.org\) is already claimed by tenant team-a \(team-a.example.org\), which is neither its ancestor nor its descendant/,
+        );
+      });
+
+      it('refuses a grandchild outside its parent though inside its grandparent', async () => {
+        await refused(
+          create(
+            descendant({
+              name: 'team-a-stray',
+              parentTenant: 'team-a-kids',
+              ancestorTenants: ['team-a-kids', 'team-a'],
+              domains: ['stray.team-a.example.org'],
+            }),
+            'platform',
+          ),
+          /the domains of tenant team-a-stray must lie inside those of its parent team-a-kids \(kids.team-a.example.org\)/,
+        );
+      });
+
+      it("refuses a child its grandparent's domain itself", async () => {
+        await refused(
+          create(
+            descendant({
+              name: 'team-a-apex',
+              parentTenant: 'team-a-kids',
+              ancestorTenants: ['team-a-kids', 'team-a'],
+              domains: ['team-a.example.org'],
+            }),
+            'platform',
+          ),
+          /already claimed by tenant team-a(-kids)? .*, and the domains of a tenant lie strictly inside those of its ancestors|must lie inside those of its parent team-a-kids/,
+        );
+      });
+
+      it("refuses a sibling of the parent the grandchild's domain", async () => {
+        await refused(
+          create(
+            descendant({
+              name: 'team-a-pets',
+              parentTenant: 'team-a',
+              ancestorTenants: ['team-a'],
+              domains: [`pets.${TOTS}`],
+            }),
+            'platform',
+          ),
+          /is already claimed by tenant team-a-(kids|tots) \(.*\), which is neither its ancestor nor its descendant/,
+        );
+      });
+
+      it('refuses an ancestry its parent does not have, or that does not begin with its parent', async () => {
+        // A sibling of the parent claiming to descend from it, to take a subdomain of its domain.
+        await refused(
+          create(
+            descendant({
+              name: 'team-a-pets',
+              parentTenant: 'team-a',
+              ancestorTenants: ['team-a', 'team-a-kids'],
+              domains: ['pets.kids.team-a.example.org'],
+            }),
+            'platform',
+          ),
+          /the ancestors of tenant team-a-pets \(annotation gateway-api.gatehouse.dev\/ancestor-tenants: team-a, team-a-kids\) must be its parent team-a followed by the ancestors of its parent \(\)/,
+        );
+        await refused(
+          create(
+            descendant({
+              name: 'team-a-pets',
+              parentTenant: 'team-a',
+              ancestorTenants: ['team-a-kids', 'team-a'],
+              domains: ['pets.kids.team-a.example.org'],
+            }),
+            'platform',
+          ),
+          /the ancestors of tenant team-a-pets .* must (be its parent team-a followed by|begin with its parent tenant \(label gateway-api.gatehouse.dev\/parent-tenant: team-a\))/,
+        );
+        // A root tenant naming an ancestor.
+        const rooted = descendant({
+          name: 'team-z',
+          domains: ['z.kids.team-a.example.org'],
+        });
+        rooted.metadata.annotations![TENANT_METADATA.ancestors] =
+          'team-a-kids,team-a';
+        await refused(
+          create(rooted, 'platform'),
+          /the ancestors of tenant team-z .* must begin with its parent tenant \(label gateway-api.gatehouse.dev\/parent-tenant, absent\)/,
+        );
+      });
+
+      it('admits the grandchild its own names, the parent serving a wildcard over them', async () => {
+        await admitted(
+          create(
+            named('Gateway', 'tenant-team-a-kids', `*.kids.team-a.example.org`),
+          ),
+        );
+        for (const kind of KINDS) {
+          for (const hostname of [`shop.${TOTS}`, `*.${TOTS}`, TOTS]) {
+            await admitted(create(named(kind, 'tenant-team-a-tots', hostname)));
+          }
+        }
+      });
+
+      it("refuses the grandparent and the parent the grandchild's names", async () => {
+        for (const kind of KINDS) {
+          for (const hostname of [`shop.${TOTS}`, `*.${TOTS}`, TOTS]) {
+            for (const namespace of ['tenant-team-a', 'tenant-team-a-kids']) {
+              await refused(
+                create(named(kind, namespace, hostname)),
+                new RegExp(
+                  `overlap the domains of tenant team-a-(kids|tots), and namespace ${namespace} is not one of its namespaces`,
+                ),
+              );
+            }
+          }
+        }
+      });
+
+      it("refuses the grandchild its parent's and grandparent's names", async () => {
+        for (const kind of KINDS) {
+          for (const hostname of [
+            'shop.kids.team-a.example.org',
+            '*.kids.team-a.example.org',
+            'shop.team-a.example.org',
+          ]) {
+            await refused(
+              create(named(kind, 'tenant-team-a-tots', hostname)),
+              /(lie outside the domains of tenant team-a-tots|overlap the domains of tenant team-a(-kids)?,)/,
+            );
+          }
+        }
+      });
     });
   });
 });

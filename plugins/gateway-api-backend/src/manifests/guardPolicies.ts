@@ -55,7 +55,20 @@ const OVERLAPS = `(${INSIDE} || (h.startsWith('*.') && (d == h.substring(2) || d
 const TENANT_LABEL = TENANT_METADATA.tenant;
 /** CEL: the name of the tenant a param Namespace belongs to, for messages. */
 const PARAM_TENANT = `params.metadata.labels['${TENANT_LABEL}']`;
+/** CEL: the name of the tenant whose Namespace is the request's object (a tenant namespace). */
+const OBJECT_TENANT = `object.metadata.labels['${TENANT_LABEL}']`;
+const PARENT_LABEL = TENANT_METADATA.parentTenant;
 const IS_TENANT_NAMESPACE = `has(object.metadata.labels) && '${TENANT_LABEL}' in object.metadata.labels`;
+
+/**
+ * CEL: the ancestors of the tenant of Namespace `subject` (a tenant namespace), nearest first:
+ * its ancestors annotation, or for a child provisioned before it, its parent label alone.
+ */
+function ancestorsOf(subject: string): string {
+  const annotated = listAnnotation(subject, TENANT_METADATA.ancestors);
+  const labels = `${subject}.metadata.labels`;
+  return `(${annotated}).size() > 0 ? (${annotated}) : ('${PARENT_LABEL}' in ${labels} ? [${labels}['${PARENT_LABEL}']] : [])`;
+}
 
 const tenantVariables = [
   {
@@ -147,8 +160,8 @@ function binding(
  * CEL: the request's namespace is a tenant's (its tenant namespace, or one of its attached
  * namespaces, labelled with the tenant and its domains; only the platform writes either) and each
  * of its hostnames lies inside a domain of that tenant at least as specific as every domain of the
- * param's tenant containing it. Domains overlap only along the parent chain (the tenant-domains
- * policy), so such a request is a child tenant's own, which its own param judges: its ancestors
+ * param's tenant containing it. Domains overlap only along a tenant's ancestry (the tenant-domains
+ * policy), so such a request is a descendant tenant's own, which its own param judges: its ancestors
  * leave it to it instead of refusing a name of their domains. A parent serving a name of a domain
  * it delegated to a child stays refused by the child's param; its wildcard over its own domain
  * (a dedicated tenant's http-redirect listener) lies inside no domain of the child's, and stays its
@@ -194,8 +207,8 @@ function sameTenantKeys(m: string, old: string): string {
 
 /**
  * (b) and (c): only the platform may set, change or remove a Namespace's tenant state (the
- * `gateway-api.gatehouse.dev/` labels and annotations: tenant, layout, parent, domains, owner,
- * attached namespaces, shared-http). The listeners' and Gateways' namespace selectors and every
+ * `gateway-api.gatehouse.dev/` labels and annotations: tenant, layout, parent, ancestors,
+ * domains, owner, attached namespaces, shared-http). The listeners' and Gateways' namespace selectors and every
  * other policy trust those labels, so they must be the platform's alone.
  */
 function tenantMetadataPolicy(options: GuardPolicyOptions): KubernetesObject {
@@ -306,16 +319,6 @@ export function guardPolicies(options: GuardPolicyOptions): KubernetesObject[] {
     },
   );
 
-  const isRelative = [
-    {
-      name: 'isParent',
-      expression: `has(object.metadata.labels) && '${TENANT_METADATA.parentTenant}' in object.metadata.labels && object.metadata.labels['${TENANT_METADATA.parentTenant}'] == params.metadata.labels['${TENANT_LABEL}']`,
-    },
-    {
-      name: 'isChild',
-      expression: `'${TENANT_METADATA.parentTenant}' in params.metadata.labels && params.metadata.labels['${TENANT_METADATA.parentTenant}'] == object.metadata.labels['${TENANT_LABEL}']`,
-    },
-  ];
   const tenantDomains = policy(
     'gatehouse-tenant-domains',
     { apiGroups: [''], resources: ['namespaces'] },
@@ -333,18 +336,46 @@ export function guardPolicies(options: GuardPolicyOptions): KubernetesObject[] {
           name: 'other',
           expression: 'params.metadata.name != object.metadata.name',
         },
-        ...isRelative,
+        { name: 'ancestors', expression: ancestorsOf('object') },
+        { name: 'paramAncestors', expression: ancestorsOf('params') },
+        {
+          name: 'isParent',
+          expression: `'${PARENT_LABEL}' in object.metadata.labels && object.metadata.labels['${PARENT_LABEL}'] == ${PARAM_TENANT}`,
+        },
+        {
+          name: 'isAncestor',
+          expression: `${PARAM_TENANT} in variables.ancestors`,
+        },
+        {
+          name: 'isDescendant',
+          expression: `${OBJECT_TENANT} in variables.paramAncestors`,
+        },
       ],
       validations: [
         {
-          // A parent and its children share domains by design; anyone else may not.
-          expression: `!variables.other || variables.isParent || variables.isChild || !variables.domains.exists(h, variables.tenantDomains.exists(d, ${INSIDE} || d.endsWith('.' + h)))`,
-          messageExpression: `'namespace ' + object.metadata.name + ' was refused: a domain of tenant ' + object.metadata.labels['${TENANT_LABEL}'] + ' (' + variables.domains.join(', ') + ') is already claimed by tenant ' + ${PARAM_TENANT} + ' (' + variables.tenantDomains.join(', ') + ')'`,
+          // Along the ancestry a tenant's domains lie strictly inside its ancestors' (the
+          // portal's checkTenantDomains); anyone else's may not overlap at all.
+          expression: `!variables.other || !variables.domains.exists(h, variables.tenantDomains.exists(d, (${INSIDE} || d.endsWith('.' + h)) && !(variables.isAncestor && h.endsWith('.' + d)) && !(variables.isDescendant && d.endsWith('.' + h))))`,
+          messageExpression: `'namespace ' + object.metadata.name + ' was refused: a domain of tenant ' + ${OBJECT_TENANT} + ' (' + variables.domains.join(', ') + ') is already claimed by tenant ' + ${PARAM_TENANT} + ' (' + variables.tenantDomains.join(', ') + ')' + (variables.isAncestor || variables.isDescendant ? ', and the domains of a tenant lie strictly inside those of its ancestors' : ', which is neither its ancestor nor its descendant')`,
           reason: 'Forbidden',
         },
         {
-          expression: `!variables.isParent || variables.domains.all(h, variables.tenantDomains.exists(d, ${INSIDE}))`,
-          messageExpression: `'namespace ' + object.metadata.name + ' was refused: the domains of tenant ' + object.metadata.labels['${TENANT_LABEL}'] + ' must lie inside those of its parent ' + ${PARAM_TENANT} + ' (' + variables.tenantDomains.join(', ') + ')'`,
+          expression: `!variables.isParent || variables.domains.all(h, variables.tenantDomains.exists(d, h.endsWith('.' + d)))`,
+          messageExpression: `'namespace ' + object.metadata.name + ' was refused: the domains of tenant ' + ${OBJECT_TENANT} + ' must lie inside those of its parent ' + ${PARAM_TENANT} + ' (' + variables.tenantDomains.join(', ') + ')'`,
+          reason: 'Forbidden',
+        },
+        {
+          // The ancestry grants overlaps, so it must be the parent's ancestry continued: a
+          // tenant cannot name an ancestor its parent does not have.
+          expression: `!variables.isParent || variables.ancestors == [${PARAM_TENANT}] + variables.paramAncestors`,
+          messageExpression: `'namespace ' + object.metadata.name + ' was refused: the ancestors of tenant ' + ${OBJECT_TENANT} + ' (annotation ${TENANT_METADATA.ancestors}: ' + variables.ancestors.join(', ') + ') must be its parent ' + ${PARAM_TENANT} + ' followed by the ancestors of its parent (' + variables.paramAncestors.join(', ') + ')'`,
+          reason: 'Forbidden',
+        },
+        {
+          // Without a parent, or naming another first, the annotation would grant overlaps the
+          // parent's param never checks.
+          expression: `variables.ancestors.size() == 0 || ('${PARENT_LABEL}' in object.metadata.labels && variables.ancestors[0] == object.metadata.labels['${PARENT_LABEL}'])`,
+          messageExpression: `'namespace ' + object.metadata.name + ' was refused: the ancestors of tenant ' + ${OBJECT_TENANT} + ' (annotation ${TENANT_METADATA.ancestors}: ' + variables.ancestors.join(', ') + ') must begin with its parent tenant (label ${PARENT_LABEL}' + ('${PARENT_LABEL}' in object.metadata.labels ? ': ' + object.metadata.labels['${PARENT_LABEL}'] : ', absent') + ')'`,
           reason: 'Forbidden',
         },
       ],

@@ -61,6 +61,16 @@ export function exposureObjectMeta(
   };
 }
 
+/**
+ * A child tenant's ancestors as its namespace records them (`TENANT_METADATA.ancestors`): the
+ * guard policies let its domains overlap those tenants' alone.
+ */
+function ancestorsAnnotation(tenant: TenantSpec): Record<string, string> {
+  if (!tenant.parentTenant) return {};
+  const ancestors = tenant.ancestorTenants ?? [tenant.parentTenant];
+  return { [TENANT_METADATA.ancestors]: ancestors.join(',') };
+}
+
 /** The tenant Namespace object carrying the tenant's state (its name is common's `tenantNamespace`). */
 export function tenantNamespaceObject(tenant: TenantSpec): KubernetesObject {
   return {
@@ -81,6 +91,7 @@ export function tenantNamespaceObject(tenant: TenantSpec): KubernetesObject {
         [TENANT_METADATA.ownerGroup]: tenant.ownerGroup,
         [TENANT_METADATA.attachedNamespaces]:
           tenant.attachedNamespaces.join(','),
+        ...ancestorsAnnotation(tenant),
         [TENANT_METADATA.spec]: JSON.stringify(tenant),
       },
     },

@@ -92,6 +92,11 @@ export interface TenantSpec {
   /** DNS domains the tenant owns, normalised (lower case, punycode, no trailing dot). */
   domains: string[];
   parentTenant?: string;
+  /**
+   * A child tenant's ancestors, nearest first (`parentTenant` first), computed by the caller from
+   * the parent chain; `[parentTenant]` when absent.
+   */
+  ancestorTenants?: string[];
   /** Backstage group ref, e.g. `group:default/team-a`. */
   ownerGroup: string;
   /** Namespaces, besides the tenant namespace, allowed to attach routes to the tenant's Gateways. */

@@ -2,7 +2,10 @@ import { PermissionsService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { z as zod } from 'zod/v3';
-import { tenantNamespace } from '@gatehouse/backstage-plugin-gateway-api-common';
+import {
+  tenantAncestors,
+  tenantNamespace,
+} from '@gatehouse/backstage-plugin-gateway-api-common';
 import { checkTenant } from '../guards/tenantGuards';
 import { ClusterClient } from '../kubernetes/ClusterClient';
 import {
@@ -25,6 +28,7 @@ import {
   servedGatewayApiFor,
   withoutUnsupportedRedirects,
 } from './servedGatewayApi';
+import { tenantDomains } from '../tenants/tenantDomains';
 import { TenantRecord } from '../tenants/tenantFromNamespace';
 import { loadWorld } from '../world/loadWorld';
 import { authorizeProvision } from './authorizeProvision';
@@ -362,6 +366,17 @@ export function createProvisionTenantAction(
         namespace,
         domains: verdict.domains,
         parentTenant: input.parentTenant,
+        ...(input.parentTenant
+          ? {
+              // The whole chain, for the guard policies; provisioning again rewrites it.
+              ancestorTenants: tenantAncestors(
+                { name: input.name, parent: input.parentTenant },
+                tenantDomains(
+                  world.tenants.filter(t => t.cluster === client.name),
+                ),
+              ),
+            }
+          : {}),
         ownerGroup: input.ownerGroup,
         attachedNamespaces: verdict.attachedNamespaces,
         layout: input.layout,
