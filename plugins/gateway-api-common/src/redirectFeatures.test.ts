@@ -1,5 +1,6 @@
 import {
   missingRedirectFeatures,
+  redirectStatusCodeFor,
   requestRedirectFeatures,
 } from './redirectFeatures';
 import { gatewayClassSupportedFeatures } from './supportedFeatures';
@@ -53,6 +54,44 @@ describe('missingRedirectFeatures', () => {
       ),
     ).toEqual([]);
   });
+});
+
+describe('redirectStatusCodeFor: the code written for the one asked', () => {
+  const listing308 = ['HTTPRoute', 'HTTPRoute308RedirectStatusCode'];
+  const cilium = ['HTTPRoute', 'HTTPRouteSchemeRedirect'];
+  it.each<[number, boolean, string[] | undefined, number, string | undefined]>([
+    // Core codes: always kept.
+    [301, false, undefined, 301, undefined],
+    [302, true, cilium, 302, undefined],
+    // Kept where the install takes it and the class lists its feature.
+    [308, true, listing308, 308, undefined],
+    [
+      307,
+      true,
+      [...listing308, 'HTTPRoute307RedirectStatusCode'],
+      307,
+      undefined,
+    ],
+    // Otherwise the core equivalent, with why.
+    [308, true, cilium, 301, 'class-lacks-feature'],
+    [307, true, listing308, 302, 'class-lacks-feature'],
+    [303, true, cilium, 302, 'class-lacks-feature'],
+    [308, true, [], 301, 'class-lists-no-features'],
+    [308, true, undefined, 301, 'class-lists-no-features'],
+    [308, false, listing308, 301, 'install'],
+    [307, false, undefined, 302, 'install'],
+  ])(
+    '%d, install takes it: %s, features %j: %d (%s)',
+    (requested, installAccepts, supportedFeatures, statusCode, reason) => {
+      const choice = redirectStatusCodeFor(requested, {
+        installAccepts,
+        supportedFeatures,
+      });
+      expect(choice.statusCode).toBe(statusCode);
+      expect(choice.reason).toBe(reason);
+      expect(choice.requested).toBe(requested);
+    },
+  );
 });
 
 describe('gatewayClassSupportedFeatures', () => {

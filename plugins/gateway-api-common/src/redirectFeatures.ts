@@ -71,3 +71,66 @@ export function missingRedirectFeatures(
   const needed = new Set(redirects.flatMap(requestRedirectFeatures));
   return [...needed].filter(f => !supported.has(f)).sort();
 }
+
+/**
+ * The core status code each extended one is written as where it cannot be kept: 308 → 301
+ * (permanent), 307 and 303 → 302 (temporary).
+ *
+ * @public
+ */
+export const CORE_REDIRECT_STATUS_CODES: Readonly<Record<number, 301 | 302>> = {
+  303: 302,
+  307: 302,
+  308: 301,
+};
+
+/**
+ * The status code a RequestRedirect is written with, and why it is not the one asked for.
+ *
+ * @public
+ */
+export interface RedirectStatusCodeChoice {
+  /** The code asked for (ingress-nginx's). */
+  requested: number;
+  /** The code to write: the one asked for, or its core equivalent. */
+  statusCode: number;
+  /**
+   * Why the code asked for is not kept: the cluster's HTTPRoute does not take it (`install`,
+   * Gateway API before v1.5), the class lists no supportedFeatures yet (`class-lists-no-features`),
+   * or it does not list the code's feature (`class-lacks-feature`). Absent when kept.
+   */
+  reason?: 'install' | 'class-lists-no-features' | 'class-lacks-feature';
+  /** The code's feature, `HTTPRoute<code>RedirectStatusCode`, when it is extended. */
+  feature?: string;
+}
+
+/**
+ * Which status code to write for a redirect ingress-nginx answered with `requested`. A core code
+ * (301, 302) is always kept. An extended one (303, 307, 308) is kept only where the cluster's
+ * HTTPRoute takes it (`installAccepts`: its schema's enum) and the GatewayClass lists its
+ * feature; otherwise its core equivalent is written. Unlike the other redirect features, a class
+ * that lists no features yet gets no benefit of the doubt here: a code its controller cannot
+ * serve would make it refuse the route, and the hostname stop answering, while the core code
+ * always serves.
+ *
+ * @public
+ */
+export function redirectStatusCodeFor(
+  requested: number,
+  target: {
+    installAccepts: boolean;
+    supportedFeatures: Iterable<string> | undefined;
+  },
+): RedirectStatusCodeChoice {
+  const feature = REDIRECT_STATUS_CODE_FEATURES[requested];
+  const core = CORE_REDIRECT_STATUS_CODES[requested];
+  if (!feature || !core) return { requested, statusCode: requested };
+  const supported = new Set(target.supportedFeatures ?? []);
+  let reason: RedirectStatusCodeChoice['reason'];
+  if (!target.installAccepts) reason = 'install';
+  else if (supported.size === 0) reason = 'class-lists-no-features';
+  else if (!supported.has(feature)) reason = 'class-lacks-feature';
+  return reason
+    ? { requested, statusCode: core, reason, feature }
+    : { requested, statusCode: requested, feature };
+}

@@ -9,6 +9,11 @@ import {
 } from './annotationTable';
 import { DifferenceList } from './differences';
 import {
+  statusCodeDifference,
+  statusCodeText,
+  writtenStatusCode,
+} from './statusCodes';
+import {
   AnnotationMapping,
   AnnotationOutcome,
   IngressMigrationInput,
@@ -335,6 +340,16 @@ export class AnnotationReader {
       const code = this.statusCode(codeName, fallback);
       if (code === undefined) continue;
       features.redirect = { url, statusCode: code, annotation: name };
+      // The route may carry another code than ingress-nginx's; the lines name the written one.
+      const written = writtenStatusCode(this.input.target, code);
+      const codeDifference = statusCodeDifference(
+        this.differences,
+        this.input.target,
+        name,
+        `to ${this.get(name)!.trim()}`,
+        written,
+      );
+      const codeText = statusCodeText(written);
       const reason = url.hasQuery
         ? 'RequestRedirect cannot set a query string or fragment; they are dropped'
         : undefined;
@@ -350,12 +365,17 @@ export class AnnotationReader {
         : [];
       this.mapped(
         name,
-        `HTTPRoute RequestRedirect filter (${code})`,
+        `HTTPRoute RequestRedirect filter (${codeText})`,
         reason,
-        diffs,
+        [...diffs, ...(codeDifference ? [codeDifference] : [])],
       );
       if (this.has(codeName))
-        this.mapped(codeName, `RequestRedirect statusCode ${code}`);
+        this.mapped(
+          codeName,
+          `RequestRedirect statusCode ${codeText}`,
+          undefined,
+          codeDifference ? [codeDifference] : [],
+        );
     }
 
     const appRoot = this.get('app-root')?.trim();

@@ -12,7 +12,7 @@ import {
 } from './types';
 import { Ingress } from '../types/ingress';
 
-/** Cilium's redirect features (Gateway API v1.4.1): no 303/307/308 status code. */
+/** Cilium's redirect features (Gateway API v1.4.1): no 303/307/308 status code (written as 301/302). */
 const WITHOUT_308 = [
   'Gateway',
   'HTTPRoute',
@@ -74,10 +74,7 @@ const routes = (result: IngressTranslation) =>
     : [];
 
 describe('the HTTP → HTTPS redirect route on a class that cannot serve it', () => {
-  it.each([
-    ['HTTPRouteSchemeRedirect', WITHOUT_SCHEME],
-    ['HTTPRoute308RedirectStatusCode', WITHOUT_308],
-  ])(
+  it.each([['HTTPRouteSchemeRedirect', WITHOUT_SCHEME]])(
     'lacking %s: blocking until accepted; accepted, no redirect route and no plain HTTP',
     (feature, supportedFeatures) => {
       const subject = ingress('shop', {}, tlsSpec);
@@ -161,11 +158,12 @@ describe('the HTTP → HTTPS redirect route on a class that cannot serve it', ()
     );
   });
 
-  it('writes the redirect route where the class lists the features, or lists none yet', () => {
+  it('writes the redirect route where the class lists the features, lists none yet, or lacks only the 308 code (written as 301)', () => {
     const subject = ingress('shop', {}, tlsSpec);
     for (const supportedFeatures of [
       undefined,
       [],
+      WITHOUT_308,
       [...WITHOUT_308, 'HTTPRoute308RedirectStatusCode'],
     ]) {
       const result = translate(subject, { supportedFeatures });
@@ -194,16 +192,6 @@ describe('a redirect the host answers with, on a class that cannot serve it', ()
 
   it.each<[string, Record<string, string>, string[], string, string]>([
     [
-      'permanent-redirect with code 308 lacking the 308 code',
-      {
-        'permanent-redirect': 'https://new.example.com/',
-        'permanent-redirect-code': '308',
-      },
-      WITHOUT_308,
-      'permanent-redirect',
-      `nginx.ingress.kubernetes.io/permanent-redirect makes ${HOST} answer with a redirect; GatewayClass limited does not list HTTPRoute308RedirectStatusCode among its supportedFeatures, so its controller would refuse the route, and ${HOST} would stop answering. Set permanent-redirect-code to 301 (a core status code) on the Ingress, or migrate to a GatewayClass that supports it.`,
-    ],
-    [
       'temporal-redirect lacking the scheme redirect',
       { 'temporal-redirect': 'https://new.example.com/sale' },
       WITHOUT_SCHEME,
@@ -216,13 +204,6 @@ describe('a redirect the host answers with, on a class that cannot serve it', ()
       WITHOUT_SCHEME,
       'app-root',
       `nginx.ingress.kubernetes.io/app-root makes ${HOST} answer with a redirect; GatewayClass limited does not list HTTPRoutePathRedirect among its supportedFeatures, so its controller would refuse the route, and ${HOST} would stop answering. Remove app-root from the Ingress (/ then reaches the backend, which can redirect itself), or migrate to a GatewayClass that supports it.`,
-    ],
-    [
-      'from-to-www-redirect lacking the 308 code',
-      { 'from-to-www-redirect': 'true' },
-      WITHOUT_308,
-      'from-to-www-redirect',
-      `nginx.ingress.kubernetes.io/from-to-www-redirect makes www.${HOST} answer with a redirect; GatewayClass limited does not list HTTPRoute308RedirectStatusCode among its supportedFeatures, so its controller would refuse the route, and www.${HOST} would stop answering. Remove from-to-www-redirect from the Ingress (the other name then is not answered), or serve it with a route of its own, or migrate to a GatewayClass that supports it.`,
     ],
   ])(
     '%s: blocked and not acceptable, even accepted',

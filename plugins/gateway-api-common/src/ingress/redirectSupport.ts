@@ -12,8 +12,6 @@ import {
   standaloneRedirect,
 } from './rules';
 
-const STATUS_CODE_FEATURE = /^HTTPRoute\d{3}RedirectStatusCode$/;
-
 function classLabel(t: Translation): string {
   const name = t.input.target.gatewayClassName;
   return name ? `GatewayClass ${name}` : 'The GatewayClass';
@@ -91,9 +89,6 @@ export function unsupportedHostRedirects(
       }),
     });
   };
-  const codesOnly = (missing: string[]) =>
-    missing.every(f => STATUS_CODE_FEATURE.test(f));
-
   const redirect = annotationRedirect(t);
   if (redirect && t.features.redirect) {
     const { annotation } = t.features.redirect;
@@ -102,12 +97,9 @@ export function unsupportedHostRedirects(
       [redirect],
       hosts,
       `${hosts.join(', ')} would stop answering`,
-      missing =>
-        codesOnly(missing)
-          ? `Set ${annotation}-code to ${
-              annotation === 'permanent-redirect' ? 301 : 302
-            } (a core status code) on the Ingress`
-          : `Redirect elsewhere than through the Gateway (the application, or the load balancer in front), then remove ${annotation} from the Ingress`,
+      // Never for the status code alone: one the class lacks is written as 301 or 302.
+      () =>
+        `Redirect elsewhere than through the Gateway (the application, or the load balancer in front), then remove ${annotation} from the Ingress`,
     );
   }
   const appRoot = appRootRedirect(t);

@@ -4,15 +4,22 @@
  */
 import { HTTPRouteFilter, HTTPRouteRule } from './types';
 import { PathEntry, Translation } from './context';
+import { writtenStatusCode } from './statusCodes';
 
-/** The redirect status code the install takes: before Gateway API v1.5, 308 is 301 and 307/303 are 302. */
+/**
+ * The status code a redirect is written with: ingress-nginx's where the install and the
+ * GatewayClass take it, else its core equivalent (308 → 301, 307 and 303 → 302).
+ */
 export function statusCode(
   t: Translation,
   code: number,
 ): 301 | 302 | 303 | 307 | 308 {
-  if (t.input.target.httpRouteRedirectCodes)
-    return code as 301 | 302 | 303 | 307 | 308;
-  return code === 301 || code === 308 ? 301 : 302;
+  return writtenStatusCode(t.input.target, code).statusCode as
+    | 301
+    | 302
+    | 303
+    | 307
+    | 308;
 }
 
 /** Filters every backend rule of the Ingress carries. */

@@ -22,6 +22,11 @@ import { hostDifferences } from './hostDifferences';
 import { MAX_HOSTNAMES, metadata, parentRefs, planRoutes } from './routes';
 import { buildRules, redirectRule } from './rules';
 import {
+  statusCodeDifference,
+  statusCodeText,
+  writtenStatusCode,
+} from './statusCodes';
+import {
   httpsRedirectMissing,
   httpsRedirectUnsupported,
   unsupportedHostRedirects,
@@ -192,20 +197,34 @@ export function translateIngress(
       });
     });
   }
+  // ingress-nginx redirects to HTTPS with 308 (its http-redirect-code); the route may not.
+  const routed = allHosts.filter(redirectRouted);
+  const httpsCode = writtenStatusCode(target, 308);
+  const httpsCodeDifference = routed.length
+    ? statusCodeDifference(
+        t.differences,
+        target,
+        'ssl-redirect',
+        `HTTP to HTTPS for ${routed.join(', ')}`,
+        httpsCode,
+      )
+    : undefined;
   for (const name of ['ssl-redirect', 'force-ssl-redirect']) {
     if (t.reader.has(name) && !t.reader.mappings.has(t.reader.key(name))) {
-      const routed = allHosts.filter(redirectRouted);
       let gatewayApi = routed.length
         ? `HTTPRoute on the HTTP listener redirecting ${routed.join(
             ', ',
-          )} to https`
+          )} to https (${statusCodeText(httpsCode)})`
         : 'no redirect route (HTTP listener not named, or no TLS host)';
       if (httpsRedirectDifferences.length) {
         gatewayApi = `no redirect route: the GatewayClass does not support it (${httpsMissing.join(
           ', ',
         )})`;
       }
-      t.reader.mapped(name, gatewayApi, undefined, httpsRedirectDifferences);
+      t.reader.mapped(name, gatewayApi, undefined, [
+        ...httpsRedirectDifferences,
+        ...(httpsCodeDifference ? [httpsCodeDifference] : []),
+      ]);
     }
   }
   const annotations = t.input.ingress.metadata?.annotations ?? {};
@@ -244,12 +263,23 @@ export function translateIngress(
           to: host,
         });
     }
+    // ingress-nginx answers the other name with 308 too.
+    const wwwCode = writtenStatusCode(target, 308);
+    const redirects = wwwRoutes.map(r => `${r.from} → ${r.to}`).join(', ');
+    const wwwCodeDifference = wwwRoutes.length
+      ? statusCodeDifference(
+          t.differences,
+          target,
+          'from-to-www-redirect',
+          redirects,
+          wwwCode,
+        )
+      : undefined;
     t.reader.mapped(
       'from-to-www-redirect',
-      `HTTPRoute(s) redirecting ${wwwRoutes
-        .map(r => `${r.from} → ${r.to}`)
-        .join(', ')}`,
+      `HTTPRoute(s) redirecting ${redirects} (${statusCodeText(wwwCode)})`,
       'the listener serving the www name needs a certificate for it',
+      wwwCodeDifference ? [wwwCodeDifference] : [],
     );
   }
 

@@ -64,15 +64,19 @@ export interface MigrationTarget {
    */
   httpRouteCors?: boolean;
   /**
-   * Whether RequestRedirect accepts 303, 307 and 308 (Gateway API v1.5 and later; v1.4 has
-   * 301 and 302 only, in both channels); otherwise 308 becomes 301 and 307 becomes 302.
+   * Whether the cluster's HTTPRoute takes the RequestRedirect status codes 303, 307 and 308
+   * (Gateway API v1.5 and later; v1.4 has 301 and 302 only, in both channels). Such a code is
+   * kept only where this is true and {@link MigrationTarget.supportedFeatures} lists its
+   * feature; otherwise 308 becomes 301, and 307 and 303 become 302 (a `redirect-status-code`
+   * difference says so).
    */
   httpRouteRedirectCodes?: boolean;
   /**
    * The `status.supportedFeatures` of the GatewayClass the routes attach through: a redirect
    * that needs an extended feature it does not list is a difference, as its controller would
    * refuse the route. Absent or empty (the controller has not reported, or writes none): every
-   * redirect is given the benefit of the doubt.
+   * redirect is given the benefit of the doubt, except its status code, which is then written
+   * as the core 301 or 302 (always served).
    */
   supportedFeatures?: string[];
   /** That GatewayClass's name, for the differences' messages. */
@@ -132,6 +136,8 @@ export type MigrationDifferenceKind =
   | 'https-redirect-unsupported'
   /** The GatewayClass lacks a feature a redirect the host answers with needs (permanent/temporal-redirect, app-root, from-to-www-redirect). */
   | 'redirect-unsupported'
+  /** A redirect is written with the core code (301, 302) instead of ingress-nginx's 303, 307 or 308: the install or the GatewayClass does not take it. */
+  | 'redirect-status-code'
   /** A host without a TLS entry was also served over HTTPS with the controller's default certificate. */
   | 'default-certificate'
   /** Another Ingress serves the same host and path. */

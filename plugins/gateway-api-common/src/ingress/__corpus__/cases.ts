@@ -14,6 +14,20 @@ const GW = {
   name: 'shared',
 };
 const cert = (host: string) => `default-certificate:${host}`;
+/** A Gateway API v1.5+ install whose class lists every redirect feature (Envoy Gateway's claims). */
+const EXTENDED_REDIRECT_CODES = {
+  httpRouteRedirectCodes: true,
+  supportedFeatures: [
+    'Gateway',
+    'HTTPRoute',
+    'HTTPRoute303RedirectStatusCode',
+    'HTTPRoute307RedirectStatusCode',
+    'HTTPRoute308RedirectStatusCode',
+    'HTTPRoutePathRedirect',
+    'HTTPRoutePortRedirect',
+    'HTTPRouteSchemeRedirect',
+  ],
+};
 const route = (name: string) => `HTTPRoute/${name}`;
 const svc = (name: string, port = 80) => ({ name, port });
 const prefix = (value: string) => ({ path: { type: 'PathPrefix', value } });
@@ -1136,7 +1150,7 @@ export const CORPUS: CorpusCase[] = [
       },
       simple('old.example.com'),
     ),
-    target: { httpRouteRedirectCodes: true },
+    target: EXTENDED_REDIRECT_CODES,
     expect: {
       differences: [cert('old.example.com')],
       annotations: {
@@ -1241,6 +1255,8 @@ export const CORPUS: CorpusCase[] = [
       differences: [
         'ssl-redirect-default:secure.example.com',
         'secret-reference-grant:shop/secure-tls',
+        // An install without 308 (the corpus's default target): written as 301, and said.
+        'redirect-status-code:ssl-redirect',
       ],
       objects: {
         [route('secure')]: {
@@ -1343,7 +1359,7 @@ export const CORPUS: CorpusCase[] = [
           httpSectionNames: { 'offload.example.com': 'http' },
         },
       ],
-      httpRouteRedirectCodes: true,
+      ...EXTENDED_REDIRECT_CODES,
     },
     expect: {
       differences: [cert('offload.example.com')],
@@ -1381,7 +1397,11 @@ export const CORPUS: CorpusCase[] = [
       simple('foo.com'),
     ),
     expect: {
-      differences: [cert('foo.com')],
+      // ingress-nginx's 308 is written as 301 on the default target (an install without 308).
+      differences: [
+        cert('foo.com'),
+        'redirect-status-code:from-to-www-redirect',
+      ],
       objects: {
         [route('www')]: routeTo('foo.com'),
         [route(dnsSubdomainName('www', 'www.foo.com', 'redirect'))]: {
@@ -2267,7 +2287,10 @@ export const CORPUS: CorpusCase[] = [
       ],
     },
     expect: {
-      differences: ['ssl-redirect-default:app.team-a.example.org'],
+      differences: [
+        'ssl-redirect-default:app.team-a.example.org',
+        'redirect-status-code:ssl-redirect',
+      ],
       objects: {
         [route('team')]: {
           spec: {
