@@ -87,11 +87,16 @@ export function teamRules(namespaces: string[]) {
 
 /**
  * The platform provisions (again) a dedicated child of `parentTenant`, named `name`, with the
- * domain `<name>.<parent's domain>`.
+ * domain `<name>.<parentTenant>.example.org` (a root tenant's) unless given `domains`.
  */
 export async function provisionChild(
   admin: ClusterClient,
-  child: { name: string; parentTenant: string; attachedNamespaces?: string[] },
+  child: {
+    name: string;
+    parentTenant: string;
+    domains?: string[];
+    attachedNamespaces?: string[];
+  },
 ): Promise<void> {
   await createProvisionTenantAction({
     clients: [admin],
@@ -101,7 +106,9 @@ export async function provisionChild(
       input: {
         name: child.name,
         parentTenant: child.parentTenant,
-        domains: [`${child.name}.${child.parentTenant}.example.org`],
+        domains: child.domains ?? [
+          `${child.name}.${child.parentTenant}.example.org`,
+        ],
         ...(child.attachedNamespaces
           ? { attachedNamespaces: child.attachedNamespaces }
           : {}),
