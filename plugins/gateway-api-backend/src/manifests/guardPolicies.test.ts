@@ -875,11 +875,14 @@ describe('guard policies in admission', () => {
       });
 
       beforeAll(async () => {
+        const { status, body } = await store(tots);
+        if (status !== 201) throw new Error(`${status} ${body.message}`);
+      });
+
+      it('was admitted with its ancestry as the builder writes it, nearest first', () => {
         expect(tots.metadata.annotations).toMatchObject({
           [TENANT_METADATA.ancestors]: 'team-a-kids,team-a',
         });
-        const { status, body } = await store(tots);
-        if (status !== 201) throw new Error(`${status} ${body.message}`);
       });
 
       it('admits the grandparent and the parent provisioned again, and a great-grandchild', async () => {
