@@ -147,4 +147,138 @@ describe("NGINX Gateway Fabric's policies over HTTP", () => {
       'HTTPRoute app/web gateway.nginx.org/nginx-gateway-controller Accepted=True/Accepted',
     ]);
   });
+
+  it('marks the Gateway and the route its policies target with <Kind>Affected, and takes the mark back when the policy goes', async () => {
+    for (const name of ['edge-infra', 'shop']) {
+      await api('POST', '/api/v1/namespaces', {
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: { name },
+      });
+    }
+    // The class `nginx` may exist from another test: create it only if absent.
+    await api('POST', `${GW}/gatewayclasses`, {
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'GatewayClass',
+      metadata: { name: 'nginx' },
+      spec: { controllerName: 'gateway.nginx.org/nginx-gateway-controller' },
+    }).catch(error => {
+      if (!/409/.test(String(error))) throw error;
+    });
+    await api('POST', `${GW}/namespaces/edge-infra/gateways`, {
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'Gateway',
+      metadata: { name: 'shop-edge' },
+      spec: {
+        gatewayClassName: 'nginx',
+        listeners: [
+          {
+            name: 'http',
+            port: 80,
+            protocol: 'HTTP',
+            hostname: 'shop.example.org',
+            allowedRoutes: { namespaces: { from: 'All' } },
+          },
+        ],
+      },
+    });
+    await api('POST', `${GW}/namespaces/shop/httproutes`, {
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'HTTPRoute',
+      metadata: { name: 'shop' },
+      spec: {
+        parentRefs: [{ name: 'shop-edge', namespace: 'edge-infra' }],
+        rules: [{ backendRefs: [{ name: 'shop', port: 8080 }] }],
+      },
+    });
+    const types = (conditions: any[] = []) => conditions.map(c => c.type);
+    const gatewayPath = `${GW}/namespaces/edge-infra/gateways/shop-edge`;
+    const routePath = `${GW}/namespaces/shop/httproutes/shop`;
+    await eventually(routePath, r =>
+      expect(types(r.status?.parents?.[0]?.conditions)).toEqual([
+        'Accepted',
+        'ResolvedRefs',
+      ]),
+    );
+
+    const wafPath = `${NGF}/namespaces/edge-infra/wafpolicies`;
+    await api('POST', wafPath, {
+      apiVersion: 'gateway.nginx.org/v1alpha1',
+      kind: 'WAFPolicy',
+      metadata: { name: 'baseline' },
+      spec: {
+        targetRefs: [
+          {
+            group: 'gateway.networking.k8s.io',
+            kind: 'Gateway',
+            name: 'shop-edge',
+          },
+        ],
+        type: 'HTTP',
+        policySource: {
+          httpSource: { url: 'https://bundles.example.org/baseline.tgz' },
+        },
+      },
+    });
+    const rlpPath = `${NGF}/namespaces/shop/ratelimitpolicies`;
+    await api('POST', rlpPath, {
+      apiVersion: 'gateway.nginx.org/v1alpha1',
+      kind: 'RateLimitPolicy',
+      metadata: { name: 'shop' },
+      spec: {
+        targetRefs: [
+          {
+            group: 'gateway.networking.k8s.io',
+            kind: 'HTTPRoute',
+            name: 'shop',
+          },
+        ],
+        rateLimit: {
+          local: { rules: [{ rate: '10r/s', key: '$binary_remote_addr' }] },
+        },
+      },
+    });
+    const gateway = await eventually(gatewayPath, g =>
+      expect(types(g.status?.conditions)).toContain(
+        'gateway.nginx.org/WAFPolicyAffected',
+      ),
+    );
+    expect(
+      gateway.status.conditions.find(
+        (c: any) => c.type === 'gateway.nginx.org/WAFPolicyAffected',
+      ),
+    ).toMatchObject({
+      status: 'True',
+      reason: 'PolicyAffected',
+      message: 'WAFPolicy is applied to the resource',
+      observedGeneration: gateway.metadata.generation,
+    });
+    // Without WAF enabled in an NginxProxy the policy is not accepted: the Gateway is marked all the same.
+    await eventually(`${wafPath}/baseline`, p =>
+      expect(verdicts(p)).toEqual([
+        'Gateway edge-infra/shop-edge gateway.nginx.org/nginx-gateway-controller ResolvedRefs=True/ResolvedRefs,Programmed=True/Programmed,Accepted=False/NginxProxyConfigNotSet',
+      ]),
+    );
+    await eventually(routePath, r =>
+      expect(types(r.status.parents[0].conditions)).toEqual([
+        'Accepted',
+        'ResolvedRefs',
+        'RateLimitPolicyAffected',
+      ]),
+    );
+
+    await api('DELETE', `${rlpPath}/shop`);
+    await eventually(routePath, r =>
+      expect(types(r.status.parents[0].conditions)).toEqual([
+        'Accepted',
+        'ResolvedRefs',
+      ]),
+    );
+    await api('DELETE', `${wafPath}/baseline`);
+    await eventually(gatewayPath, g =>
+      expect(types(g.status.conditions)).not.toContain(
+        'gateway.nginx.org/WAFPolicyAffected',
+      ),
+    );
+  });
 });

@@ -3,6 +3,7 @@ import { ControllerRuntime, RuntimeOptions } from '../kube/controllerRuntime';
 import { expandAddressPool } from './addresses';
 import { supportedFeatures } from './gatewayClasses';
 import { LoadBalancerClock } from './loadBalancers';
+import { NGINX_GATEWAY_FABRIC_POLICY_RESOURCES } from './nginxGatewayFabricPolicies';
 import { reconcileGatewayApi } from './reconcile';
 
 export interface GatewayApiRunSettings {
@@ -35,6 +36,8 @@ export function gatewayApiController(
       'envoyProxies',
       'nginxProxies',
       'listenerSets',
+      // For the <Kind>Affected conditions NGINX Gateway Fabric writes on their targets.
+      ...Object.values(NGINX_GATEWAY_FABRIC_POLICY_RESOURCES),
     ],
     runtime,
     (snapshot, served) => {

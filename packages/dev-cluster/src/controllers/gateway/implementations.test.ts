@@ -6,7 +6,13 @@ import {
   NGINX_GATEWAY_FABRIC_FEATURES,
 } from './implementations';
 import { GatewayApiSnapshot, reconcileGatewayApi } from './reconcile';
-import { acceptedStatus, gateway, gatewayClass } from './testObjects';
+import {
+  acceptedStatus,
+  gateway,
+  gatewayClass,
+  route,
+  service,
+} from './testObjects';
 
 const CONTROLLERS = [
   ENVOY_GATEWAY_CONTROLLER,
@@ -146,6 +152,94 @@ describe('the controller plays each implementation by its controllerName', () =>
     expect(missing[2].message).toBe(
       'Spec.infrastructure.parametersRef.name: Not found: "absent"',
     );
+  });
+
+  it("marks NGINX Gateway Fabric's Gateways and its route parent entries with the <Kind>Affected of the policies targeting them, until the policies go", () => {
+    const all = { namespaces: { from: 'All' } };
+    const edge = gateway('edge', [{ ...http, allowedRoutes: all }], {
+      className: 'nginx',
+    });
+    const envoy = gateway('envoy', [{ ...http, allowedRoutes: all }]);
+    const web = route('web', 'app', {
+      parentRefs: [
+        { name: 'edge', namespace: 'infra' },
+        { name: 'envoy', namespace: 'infra' },
+      ],
+      rules: [{ backendRefs: [{ name: 'web', port: 80 }] }],
+    });
+    const target = (kind: string, name: string) => ({
+      targetRefs: [{ group: 'gateway.networking.k8s.io', kind, name }],
+    });
+    const objects = {
+      gatewayClasses: [nginx(), gatewayClass()],
+      gateways: [edge, envoy],
+      httpRoutes: [web],
+      services: [service('web', 'app')],
+    };
+    const withPolicies = reconcile({
+      ...objects,
+      clientSettingsPolicies: [
+        {
+          metadata: { namespace: 'infra', name: 'defaults' },
+          spec: {
+            targetRef: {
+              group: 'gateway.networking.k8s.io',
+              kind: 'Gateway',
+              name: 'edge',
+            },
+          },
+        },
+      ],
+      wafPolicies: [
+        {
+          metadata: { namespace: 'app', name: 'waf' },
+          spec: target('HTTPRoute', 'web'),
+        },
+      ],
+      // Envoy Gateway's Gateway is not NGINX Gateway Fabric's: no mark.
+      snippetsPolicies: [
+        {
+          metadata: { namespace: 'infra', name: 'aio' },
+          spec: target('Gateway', 'envoy'),
+        },
+      ],
+    });
+    expect(brief(statusOf(withPolicies, 'edge').conditions)).toEqual([
+      ['Accepted', 'True', 'Accepted'],
+      ['Programmed', 'False', 'AddressNotAssigned'],
+      ['ResolvedRefs', 'True', 'ResolvedRefs'],
+      ['ClientSettingsPolicyAffected', 'True', 'PolicyAffected'],
+    ]);
+    expect(statusOf(withPolicies, 'edge').conditions[3]).toMatchObject({
+      message: 'The ClientSettingsPolicy is applied to the resource',
+      observedGeneration: 3,
+    });
+    expect(
+      brief(statusOf(withPolicies, 'envoy').conditions).map(c => c[0]),
+    ).toEqual(['Accepted', 'Programmed']);
+    const parents = (result: ReturnType<typeof reconcile>) =>
+      (statusOf(result, 'web').parents as any[]).map(p => [
+        p.parentRef.name,
+        p.conditions.map((c: any) => c.type),
+      ]);
+    expect(parents(withPolicies)).toEqual([
+      [
+        'edge',
+        ['Accepted', 'ResolvedRefs', 'gateway.nginx.org/WAFPolicyAffected'],
+      ],
+      ['envoy', ['Accepted', 'ResolvedRefs']],
+    ]);
+    // Without the policies (or where the cluster does not serve them), the marks go.
+    const without = reconcile(objects);
+    expect(brief(statusOf(without, 'edge').conditions).map(c => c[0])).toEqual([
+      'Accepted',
+      'Programmed',
+      'ResolvedRefs',
+    ]);
+    expect(parents(without)).toEqual([
+      ['edge', ['Accepted', 'ResolvedRefs']],
+      ['envoy', ['Accepted', 'ResolvedRefs']],
+    ]);
   });
 
   it("writes Cilium's one Accepted condition and its feature list, without ListenerSet", () => {

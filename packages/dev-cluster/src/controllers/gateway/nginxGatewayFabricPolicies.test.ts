@@ -1,10 +1,12 @@
 import { KubeObject } from '../kube/types';
 import { NGINX_GATEWAY_FABRIC_CONTROLLER } from './implementations';
 import {
+  nginxGatewayFabricPolicyAffected,
   nginxGatewayFabricPolicyStatus,
   NginxPolicyKind,
   NginxPolicyWorld,
   policiesConflict,
+  withPolicyAffected,
 } from './nginxGatewayFabricPolicies';
 
 const GW = 'gateway.networking.k8s.io';
@@ -616,5 +618,269 @@ describe("NGINX Gateway Fabric's policy status in the dev cluster", () => {
       namespace: 'app',
       name: 'r00',
     });
+  });
+});
+
+describe('the <Kind>Affected conditions NGINX Gateway Fabric writes on the targets of its policies', () => {
+  const affected = (
+    policies: Partial<NginxPolicyWorld['policies']>,
+    extra: Partial<NginxPolicyWorld> = {},
+  ) =>
+    Object.fromEntries(
+      [...nginxGatewayFabricPolicyAffected(world(policies, extra))].map(
+        ([target, conditions]) => [
+          target,
+          conditions.map(
+            c =>
+              `${c.type}=${c.status}/${c.reason}@${c.observedGeneration}: ${c.message}`,
+          ),
+        ],
+      ),
+    );
+  const toGateway = [{ kind: 'Gateway', name: 'edge' }];
+  const toWeb = [{ kind: 'HTTPRoute', name: 'web' }];
+  const edgeAt4 = { ...edge, metadata: { ...edge.metadata, generation: 4 } };
+  const webAt7 = { ...web, metadata: { ...web.metadata, generation: 7 } };
+
+  it('marks each Gateway and route a policy targets, once per kind, with the target’s generation', () => {
+    expect(
+      affected(
+        {
+          ClientSettingsPolicy: [
+            policy('nginx-gateway', 'defaults', '2026-01-01T00:00:00Z', [], {
+              targetRef: { group: GW, kind: 'Gateway', name: 'edge' },
+            }),
+            policy('app', 'uploads', '2026-01-01T00:00:00Z', [], {
+              targetRef: { group: GW, kind: 'HTTPRoute', name: 'web' },
+            }),
+          ],
+          SnippetsPolicy: [
+            policy('nginx-gateway', 'aio', '2026-01-01T00:00:00Z', toGateway),
+          ],
+          // Two of a kind on one route: one condition.
+          WAFPolicy: [
+            policy('app', 'strict', '2026-01-01T00:00:00Z', toWeb),
+            policy('app', 'base', '2026-01-01T00:00:01Z', toWeb),
+          ],
+          RateLimitPolicy: [
+            policy('app', 'limits', '2026-01-01T00:00:00Z', toWeb),
+          ],
+          ProxySettingsPolicy: [
+            policy('app', 'timeouts', '2026-01-01T00:00:00Z', toWeb),
+          ],
+          ObservabilityPolicy: [
+            policy('app', 'tracing', '2026-01-01T00:00:00Z', toWeb),
+          ],
+        },
+        {
+          gateways: [edgeAt4],
+          routes: {
+            HTTPRoute: [
+              {
+                ...webAt7,
+                spec: {
+                  ...webAt7.spec,
+                  parentRefs: [{ name: 'edge', namespace: 'nginx-gateway' }],
+                },
+              },
+            ],
+            GRPCRoute: [],
+            TLSRoute: [],
+            TCPRoute: [],
+          },
+        },
+      ),
+    ).toEqual({
+      'Gateway/nginx-gateway/edge': [
+        'ClientSettingsPolicyAffected=True/PolicyAffected@4: The ClientSettingsPolicy is applied to the resource',
+        'SnippetsPolicyAffected=True/PolicyAffected@4: The SnippetsPolicy is applied to the resource',
+      ],
+      'HTTPRoute/app/web': [
+        'ClientSettingsPolicyAffected=True/PolicyAffected@7: The ClientSettingsPolicy is applied to the resource',
+        'ObservabilityPolicyAffected=True/PolicyAffected@7: The ObservabilityPolicy is applied to the resource',
+        'ProxySettingsPolicyAffected=True/PolicyAffected@7: The ProxySettingsPolicy is applied to the resource',
+        'RateLimitPolicyAffected=True/PolicyAffected@7: The RateLimitPolicy is applied to the resource',
+        'gateway.nginx.org/WAFPolicyAffected=True/PolicyAffected@7: WAFPolicy is applied to the resource',
+      ],
+    });
+  });
+
+  it('marks the targets of a policy it does not accept too: Conflicted, or without WAF in its NginxProxy', () => {
+    // On another hostname than web's: no route overlap (TargetConflict).
+    const web2 = route('web2', [{ name: 'edge', namespace: 'nginx-gateway' }]);
+    web2.spec.hostnames = ['web2.example.org'];
+    const older = policy('app', 'older', '2026-01-01T00:00:00Z', toWeb, {
+      body: { maxSize: '1m' },
+    });
+    // Conflicted on web, so refused everywhere: web2 is its target alone.
+    const newer = policy(
+      'app',
+      'newer',
+      '2026-01-02T00:00:00Z',
+      [...toWeb, { kind: 'HTTPRoute', name: 'web2' }],
+      { body: { maxSize: '2m' } },
+    );
+    const waf = policy(
+      'nginx-gateway',
+      'waf',
+      '2026-01-01T00:00:00Z',
+      toGateway,
+    );
+    const policies = { ClientSettingsPolicy: [older, newer], WAFPolicy: [waf] };
+    const routes = {
+      routes: {
+        HTTPRoute: [web, web2],
+        GRPCRoute: [],
+        TLSRoute: [],
+        TCPRoute: [],
+      },
+    };
+    expect(
+      summary(nginxGatewayFabricPolicyStatus(world(policies, routes))).map(
+        ([name, ancestors]) => [
+          name,
+          (ancestors as string[][]).map(a =>
+            a.find(c => c.startsWith('Accepted=')),
+          ),
+        ],
+      ),
+    ).toEqual([
+      ['clientSettingsPolicies older', ['Accepted=True/Accepted@2']],
+      [
+        'clientSettingsPolicies newer',
+        ['Accepted=False/Conflicted@2', 'Accepted=False/Conflicted@2'],
+      ],
+      ['wafPolicies waf', ['Accepted=False/NginxProxyConfigNotSet@2']],
+    ]);
+    expect(
+      Object.entries(affected(policies, routes)).map(([target, marks]) => [
+        target,
+        marks.map(m => m.split('=')[0]),
+      ]),
+    ).toEqual([
+      ['HTTPRoute/app/web', ['ClientSettingsPolicyAffected']],
+      ['HTTPRoute/app/web2', ['ClientSettingsPolicyAffected']],
+      ['Gateway/nginx-gateway/edge', ['gateway.nginx.org/WAFPolicyAffected']],
+    ]);
+  });
+
+  it('marks no Service (UpstreamSettingsPolicy), no object of another controller, no target that does not exist', () => {
+    expect(
+      affected(
+        {
+          UpstreamSettingsPolicy: [
+            policy('app', 'lb', '2026-01-01T00:00:00Z', [
+              { group: '', kind: 'Service', name: 'web' },
+            ]),
+          ],
+          ClientSettingsPolicy: [
+            policy('app', 'elsewhere', '2026-01-01T00:00:00Z', [
+              { kind: 'HTTPRoute', name: 'envoy-route' },
+              { kind: 'HTTPRoute', name: 'absent' },
+            ]),
+            // A policy's targets are in its own namespace.
+            policy(
+              'nginx-gateway',
+              'web-elsewhere',
+              '2026-01-01T00:00:00Z',
+              toWeb,
+            ),
+          ],
+        },
+        {
+          routes: {
+            HTTPRoute: [
+              web,
+              route('envoy-route', [{ name: 'envoy', namespace: 'infra' }]),
+            ],
+            GRPCRoute: [],
+            TLSRoute: [],
+            TCPRoute: [],
+          },
+        },
+      ),
+    ).toEqual({});
+  });
+
+  it('adds them to a Gateway’s own conditions and to its route parent entries only', () => {
+    const marks = new Map([
+      [
+        'Gateway/nginx-gateway/edge',
+        [
+          {
+            type: 'ClientSettingsPolicyAffected',
+            status: 'True' as const,
+            reason: 'PolicyAffected',
+            message: 'The ClientSettingsPolicy is applied to the resource',
+            lastTransitionTime: '',
+          },
+        ],
+      ],
+      [
+        'HTTPRoute/app/web',
+        [
+          {
+            type: 'gateway.nginx.org/WAFPolicyAffected',
+            status: 'True' as const,
+            reason: 'PolicyAffected',
+            message: 'WAFPolicy is applied to the resource',
+            lastTransitionTime: '',
+          },
+        ],
+      ],
+    ]);
+    const accepted = { type: 'Accepted', status: 'True', reason: 'Accepted' };
+    const [gatewayUpdate, routeUpdate, grpcUpdate] = withPolicyAffected(
+      [
+        {
+          type: 'status',
+          resource: 'gateways',
+          object: edge,
+          status: { conditions: [accepted], listeners: [] },
+        },
+        {
+          type: 'status',
+          resource: 'httpRoutes',
+          object: web,
+          status: {
+            parents: [
+              {
+                parentRef: { name: 'edge', namespace: 'nginx-gateway' },
+                controllerName: NGINX_GATEWAY_FABRIC_CONTROLLER,
+                conditions: [accepted],
+              },
+              {
+                parentRef: { name: 'envoy', namespace: 'infra' },
+                controllerName: 'gateway.envoyproxy.io/gatewayclass-controller',
+                conditions: [accepted],
+              },
+            ],
+          },
+        },
+        // A GRPCRoute of the same name is another object.
+        {
+          type: 'status',
+          resource: 'grpcRoutes',
+          object: web,
+          status: { parents: [] },
+        },
+      ],
+      marks,
+    );
+    const types = (conditions: any[]) => conditions.map(c => c.type);
+    expect(types((gatewayUpdate.status as any).conditions)).toEqual([
+      'Accepted',
+      'ClientSettingsPolicyAffected',
+    ]);
+    expect((gatewayUpdate.status as any).listeners).toEqual([]);
+    expect(
+      ((routeUpdate.status as any).parents as any[]).map(p =>
+        types(p.conditions),
+      ),
+    ).toEqual([
+      ['Accepted', 'gateway.nginx.org/WAFPolicyAffected'],
+      ['Accepted'],
+    ]);
+    expect(grpcUpdate.status).toEqual({ parents: [] });
   });
 });

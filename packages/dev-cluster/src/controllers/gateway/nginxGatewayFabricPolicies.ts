@@ -28,6 +28,10 @@ import { NGINX_GATEWAY_FABRIC_CONTROLLER } from './implementations';
  * A target that does not exist, or is no object of NGINX Gateway Fabric's, is skipped; a policy
  * with no target left gets no status at all, as NGINX Gateway Fabric leaves it.
  * Not played: route validity (a route of its Gateways is taken as valid and attachable).
+ *
+ * Its targets say so too (addPolicyAffectedStatusToTargetRefs, see
+ * nginxGatewayFabricPolicyAffected): each Gateway and route a policy targets gets a
+ * `<Kind>Affected` condition, written by the Gateway API controller with their own status.
  */
 
 const GATEWAY_GROUP = 'gateway.networking.k8s.io';
@@ -47,11 +51,14 @@ export const NGINX_GATEWAY_FABRIC_POLICY_RESOURCES = {
 export type NginxPolicyKind =
   keyof typeof NGINX_GATEWAY_FABRIC_POLICY_RESOURCES;
 
+export type NginxPolicyResource =
+  (typeof NGINX_GATEWAY_FABRIC_POLICY_RESOURCES)[NginxPolicyKind];
+
 /**
  * The fields two policies of a kind may not both set on one target (each kind's validator's
- * `Conflicts`); kinds absent here never conflict (SnippetsPolicy, WAFPolicy).
+ * `Conflicts`): the newer one is Conflicted only where both set one of them.
  */
-const CONFLICTING_FIELDS: Partial<Record<NginxPolicyKind, string[]>> = {
+const CONFLICTING_FIELDS: Record<NginxPolicyKind, string[]> = {
   ClientSettingsPolicy: [
     'body.timeout',
     'body.maxSize',
@@ -84,6 +91,41 @@ const CONFLICTING_FIELDS: Partial<Record<NginxPolicyKind, string[]>> = {
     'hashMethodKey',
   ],
   ObservabilityPolicy: ['tracing'],
+  // Conflicts always false: each policy's snippets, each WAF bundle, is written into the config.
+  SnippetsPolicy: [],
+  WAFPolicy: [],
+};
+
+/**
+ * The condition a policy of the kind puts on each Gateway, HTTPRoute and GRPCRoute it targets
+ * (conditions.go's `New<Kind>Affected`); a Service (UpstreamSettingsPolicy) gets none.
+ */
+const AFFECTED: Partial<Record<NginxPolicyKind, [string, string]>> = {
+  ClientSettingsPolicy: [
+    'ClientSettingsPolicyAffected',
+    'The ClientSettingsPolicy is applied to the resource',
+  ],
+  ObservabilityPolicy: [
+    'ObservabilityPolicyAffected',
+    'The ObservabilityPolicy is applied to the resource',
+  ],
+  SnippetsPolicy: [
+    'SnippetsPolicyAffected',
+    'The SnippetsPolicy is applied to the resource',
+  ],
+  ProxySettingsPolicy: [
+    'ProxySettingsPolicyAffected',
+    'The ProxySettingsPolicy is applied to the resource',
+  ],
+  RateLimitPolicy: [
+    'RateLimitPolicyAffected',
+    'The RateLimitPolicy is applied to the resource',
+  ],
+  // The only one whose type carries NGINX Gateway Fabric's domain.
+  WAFPolicy: [
+    'gateway.nginx.org/WAFPolicyAffected',
+    'WAFPolicy is applied to the resource',
+  ],
 };
 
 export interface NginxPolicyWorld {
@@ -99,6 +141,12 @@ export interface NginxPolicyWorld {
   >;
   policies: Record<NginxPolicyKind, KubeObject[]>;
 }
+
+/** What resolving a policy's targets reads. */
+type TargetWorld = Pick<
+  NginxPolicyWorld,
+  'gateways' | 'listenerSets' | 'routes' | 'policies'
+>;
 
 interface AncestorRef {
   group: string;
@@ -144,7 +192,7 @@ export function policiesConflict(
   a: KubeObject,
   b: KubeObject,
 ): boolean {
-  return (CONFLICTING_FIELDS[kind] ?? []).some(
+  return CONFLICTING_FIELDS[kind].some(
     path => isSet(a.spec, path) && isSet(b.spec, path),
   );
 }
@@ -243,7 +291,7 @@ const gatewayValid = (gateway: KubeObject) =>
 /** The Gateways of NGINX Gateway Fabric's a route's parentRefs name, directly or through a ListenerSet. */
 function routeGateways(
   route: KubeObject,
-  world: NginxPolicyWorld,
+  world: TargetWorld,
   gatewayByKey: Map<string, KubeObject>,
 ): KubeObject[] {
   const namespace = route.metadata.namespace;
@@ -273,7 +321,7 @@ function routeGateways(
 
 /** Per Service (namespace/name), the Gateways whose routes send to it. */
 function referencedServices(
-  world: NginxPolicyWorld,
+  world: TargetWorld,
   gatewayByKey: Map<string, KubeObject>,
 ): Map<string, KubeObject[]> {
   const services = new Map<string, Map<string, KubeObject>>();
@@ -412,14 +460,18 @@ interface Processed {
   conflicted?: Condition;
 }
 
-/** The status each NGINX Gateway Fabric policy should have, as status updates. */
-export function nginxGatewayFabricPolicyStatus(
-  world: NginxPolicyWorld,
-): StatusUpdate[] {
+/** NGINX Gateway Fabric's graph: its Gateways, the routes and Services of theirs, by key. */
+interface Graph {
+  gatewayByKey: Map<string, KubeObject>;
+  /** `kind/namespace/name` of each HTTPRoute and GRPCRoute of its Gateways. */
+  routeByKey: Map<string, KubeObject>;
+  services: Map<string, KubeObject[]>;
+}
+
+function graphOf(world: TargetWorld): Graph {
   const gatewayByKey = new Map(world.gateways.map(g => [key(g), g]));
-  const routeKinds = ['HTTPRoute', 'GRPCRoute'] as const;
   const routeByKey = new Map<string, KubeObject>();
-  for (const kind of routeKinds) {
+  for (const kind of ['HTTPRoute', 'GRPCRoute'] as const) {
     for (const route of world.routes[kind]) {
       // Only the routes of its Gateways are in NGINX Gateway Fabric's graph.
       if (routeGateways(route, world, gatewayByKey).length > 0) {
@@ -427,10 +479,19 @@ export function nginxGatewayFabricPolicyStatus(
       }
     }
   }
-  const services = referencedServices(world, gatewayByKey);
+  return {
+    gatewayByKey,
+    routeByKey,
+    services: referencedServices(world, gatewayByKey),
+  };
+}
 
-  // processPolicies: keep the targets that resolve; a policy with none is left alone.
-  const processed: Processed[] = [];
+/** processPolicies: each policy with the targets that resolve; a policy with none is left out. */
+function processPolicies(
+  world: TargetWorld,
+  { gatewayByKey, routeByKey, services }: Graph,
+): Array<Pick<Processed, 'policy' | 'kind' | 'targets'>> {
+  const processed: Array<Pick<Processed, 'policy' | 'kind' | 'targets'>> = [];
   for (const kind of Object.keys(
     NGINX_GATEWAY_FABRIC_POLICY_RESOURCES,
   ) as NginxPolicyKind[]) {
@@ -454,21 +515,123 @@ export function nginxGatewayFabricPolicyStatus(
         }
         return [];
       });
-      if (targets.length === 0) continue;
-      const targetedRoutes = targets.flatMap(t =>
-        t.kind === 'HTTPRoute' || t.kind === 'GRPCRoute'
-          ? [routeByKey.get(`${t.kind}/${t.key}`)!]
-          : [],
-      );
-      const invalid = targetConflict(
-        targetedRoutes,
-        [...routeByKey.values()],
-        world,
-        gatewayByKey,
-      );
-      processed.push({ policy, kind, targets, ...(invalid && { invalid }) });
+      if (targets.length > 0) processed.push({ policy, kind, targets });
     }
   }
+  return processed;
+}
+
+/**
+ * The `<Kind>Affected` conditions NGINX Gateway Fabric writes on the objects its policies
+ * target, by `Gateway/namespace/name`, `HTTPRoute/…` or `GRPCRoute/…`: one per kind, on the
+ * Gateway's own conditions and on each of a route's parent entries of its own. Every policy
+ * whose target resolves counts, accepted or not (addPolicyAffectedStatusToTargetRefs runs over
+ * all processed policies, Conflicted ones too); Service targets get none.
+ */
+export function nginxGatewayFabricPolicyAffected(
+  world: TargetWorld,
+): Map<string, Condition[]> {
+  const affected = new Map<string, Condition[]>();
+  const graph = graphOf(world);
+  for (const { kind, targets } of processPolicies(world, graph)) {
+    const affectedCondition = AFFECTED[kind];
+    if (!affectedCondition) continue;
+    const [type, message] = affectedCondition;
+    for (const t of targets) {
+      const target = `${t.kind}/${t.key}`;
+      const object =
+        t.kind === 'Gateway'
+          ? graph.gatewayByKey.get(t.key)
+          : graph.routeByKey.get(target);
+      if (!object) continue;
+      const conditions = affected.get(target) ?? [];
+      // One per kind however many of its policies target the object (HasMatchingCondition).
+      if (conditions.some(c => c.type === type)) continue;
+      affected.set(target, [
+        ...conditions,
+        condition(
+          type,
+          true,
+          'PolicyAffected',
+          message,
+          object.metadata.generation,
+        ),
+      ]);
+    }
+  }
+  return affected;
+}
+
+const TARGET_RESOURCES: Record<string, string> = {
+  gateways: 'Gateway',
+  httpRoutes: 'HTTPRoute',
+  grpcRoutes: 'GRPCRoute',
+};
+
+/**
+ * The Gateway API controller's status updates with NGINX Gateway Fabric's `<Kind>Affected`
+ * conditions (from nginxGatewayFabricPolicyAffected) added: on a Gateway's own conditions, and
+ * on each of a route's parent entries whose controllerName is NGINX Gateway Fabric's (its
+ * route conditions go to every parent entry it writes). Other updates are left as they are.
+ */
+export function withPolicyAffected(
+  updates: StatusUpdate[],
+  affected: Map<string, Condition[]>,
+): StatusUpdate[] {
+  if (affected.size === 0) return updates;
+  return updates.map(update => {
+    const kind = TARGET_RESOURCES[update.resource];
+    const conditions = kind && affected.get(`${kind}/${key(update.object)}`);
+    if (!conditions) return update;
+    const status = update.status as Record<string, any>;
+    if (kind === 'Gateway') {
+      return {
+        ...update,
+        status: {
+          ...status,
+          conditions: [...(status.conditions ?? []), ...conditions],
+        },
+      };
+    }
+    return {
+      ...update,
+      status: {
+        ...status,
+        parents: ((status.parents ?? []) as any[]).map(parent =>
+          parent.controllerName === NGINX_GATEWAY_FABRIC_CONTROLLER
+            ? {
+                ...parent,
+                conditions: [...(parent.conditions ?? []), ...conditions],
+              }
+            : parent,
+        ),
+      },
+    };
+  });
+}
+
+/** The status each NGINX Gateway Fabric policy should have, as status updates. */
+export function nginxGatewayFabricPolicyStatus(
+  world: NginxPolicyWorld,
+): StatusUpdate[] {
+  const graph = graphOf(world);
+  const { gatewayByKey, routeByKey, services } = graph;
+
+  // processPolicies: keep the targets that resolve; a policy with none is left alone.
+  const processed: Processed[] = processPolicies(world, graph).map(p => {
+    const targetedRoutes = p.targets.flatMap(t =>
+      t.kind === 'HTTPRoute' || t.kind === 'GRPCRoute'
+        ? [routeByKey.get(`${t.kind}/${t.key}`)!]
+        : [],
+    );
+    const invalid = targetConflict(
+      targetedRoutes,
+      [...routeByKey.values()],
+      world,
+      gatewayByKey,
+    );
+    return { ...p, ...(invalid && { invalid }) };
+  });
 
   // markConflictedPolicies: per kind and target, older first; a newer policy that sets a
   // field an older valid one sets is Conflicted (everywhere it attaches).

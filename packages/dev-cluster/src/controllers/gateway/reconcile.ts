@@ -29,9 +29,19 @@ import {
   listenerSetStatus,
 } from './listenerSets';
 import { Listener, ListenerModel, Problem, analyzeListener } from './listeners';
+import {
+  NginxPolicyResource,
+  nginxGatewayFabricPolicyAffected,
+  withPolicyAffected,
+} from './nginxGatewayFabricPolicies';
 import { ManagedParent, parentKey, reconcileRoute } from './routes';
 
-export interface GatewayApiSnapshot {
+/**
+ * What the Gateway API controller reads, NGINX Gateway Fabric's policies among it (absent or
+ * empty where not served) for the `<Kind>Affected` conditions it writes on their targets.
+ */
+export interface GatewayApiSnapshot
+  extends Partial<Record<NginxPolicyResource, KubeObject[]>> {
   gatewayClasses: KubeObject[];
   gateways: KubeObject[];
   httpRoutes: KubeObject[];
@@ -203,11 +213,32 @@ export function reconcileGatewayApi(
       }),
     });
   }
+  // NGINX Gateway Fabric marks the Gateways and routes its policies target.
+  const affected = nginxGatewayFabricPolicyAffected({
+    gateways: [...gateways.values()]
+      .filter(g => g.implementation === 'nginx-gateway-fabric')
+      .map(g => g.gateway),
+    listenerSets: snapshot.listenerSets,
+    routes: {
+      HTTPRoute: snapshot.httpRoutes,
+      GRPCRoute: snapshot.grpcRoutes,
+      TLSRoute: snapshot.tlsRoutes,
+      TCPRoute: snapshot.tcpRoutes,
+    },
+    policies: {
+      ClientSettingsPolicy: snapshot.clientSettingsPolicies ?? [],
+      ObservabilityPolicy: snapshot.observabilityPolicies ?? [],
+      ProxySettingsPolicy: snapshot.proxySettingsPolicies ?? [],
+      RateLimitPolicy: snapshot.rateLimitPolicies ?? [],
+      SnippetsPolicy: snapshot.snippetsPolicies ?? [],
+      UpstreamSettingsPolicy: snapshot.upstreamSettingsPolicies ?? [],
+      WAFPolicy: snapshot.wafPolicies ?? [],
+    },
+  });
   return {
     updates: [
       ...classes.updates,
-      ...routes.updates,
-      ...gatewayUpdates,
+      ...withPolicyAffected([...routes.updates, ...gatewayUpdates], affected),
       ...listenerSetUpdates,
     ],
     awaitingAddress: addresses.awaiting,
