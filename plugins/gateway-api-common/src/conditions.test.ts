@@ -256,6 +256,81 @@ describe('interpretConditions', () => {
   });
 });
 
+describe("NGINX Gateway Fabric's <Kind>Affected conditions on a policy's targets", () => {
+  const affected = (type: string) =>
+    c(type, 'True', 'PolicyAffected', 'The policy is applied to the resource');
+  const accepted = [
+    c('Accepted', 'True', 'Accepted'),
+    c('ResolvedRefs', 'True', 'ResolvedRefs'),
+  ];
+
+  it('name the policy kinds applied in a healthy summary, and change no status', () => {
+    expect(
+      interpretRouteParentStatus({
+        parentRef: { namespace: 'tenant-team-b', name: 'nginx' },
+        controllerName: 'gateway.nginx.org/nginx-gateway-controller',
+        conditions: [
+          ...accepted,
+          affected('ClientSettingsPolicyAffected'),
+          affected('gateway.nginx.org/WAFPolicyAffected'),
+        ],
+      }),
+    ).toEqual({
+      status: 'ok',
+      summary:
+        'tenant-team-b/nginx: Accepted, ResolvedRefs; policies applied: ClientSettingsPolicy, WAFPolicy.',
+    });
+    expect(
+      interpretGatewayStatus({
+        metadata: { generation: 2 },
+        status: {
+          conditions: [
+            c('Accepted', 'True', 'Accepted', '', 2),
+            c('Programmed', 'True', 'Programmed', '', 2),
+            // Marked before the latest change: still no staleness of its own.
+            { ...affected('SnippetsPolicyAffected'), observedGeneration: 1 },
+          ],
+        },
+      }),
+    ).toEqual({
+      status: 'ok',
+      summary: 'Accepted, Programmed; policies applied: SnippetsPolicy.',
+    });
+  });
+
+  it.each<[string, Condition[], StatusLevel, string | undefined]>([
+    [
+      'alone, it is no report of the object',
+      [affected('ProxySettingsPolicyAffected')],
+      'unknown',
+      undefined,
+    ],
+    [
+      'beside a failure, the failure decides',
+      [
+        c('Accepted', 'False', 'NotAllowedByListeners'),
+        affected('RateLimitPolicyAffected'),
+      ],
+      'error',
+      'NotAllowedByListeners',
+    ],
+    [
+      'False, or with another reason, it is an unknown condition',
+      [
+        ...accepted,
+        c('ObservabilityPolicyAffected', 'False', 'PolicyAffected'),
+        c('ObservabilityPolicyAffected', 'True', 'Other'),
+      ],
+      'ok',
+      undefined,
+    ],
+  ])('%s', (_name, conditions, status, reason) => {
+    const summary = interpretConditions('Route', conditions);
+    expect([summary.status, summary.reason]).toEqual([status, reason]);
+    expect(summary.summary).not.toMatch(/policies applied/);
+  });
+});
+
 describe('worstStatus', () => {
   it.each<[StatusLevel[], StatusLevel]>([
     [[], 'unknown'],

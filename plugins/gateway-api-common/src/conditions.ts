@@ -83,6 +83,21 @@ const NEGATIVE_TYPES: Record<string, StatusLevel> = {
 const PENDING_REASONS = new Set(['Pending', 'NotReconciled', 'Waiting']);
 
 /**
+ * The policy kind an informational condition names: NGINX Gateway Fabric marks each Gateway
+ * and route its policies target with `<Kind>Affected` True/`PolicyAffected`
+ * (`gateway.nginx.org/WAFPolicyAffected` for a WAFPolicy), whether or not it accepted the
+ * policy. It says a policy applies, never that something is wrong, so it decides no status.
+ */
+function policyAffected(condition: Condition): string | undefined {
+  if (condition.reason !== 'PolicyAffected' || condition.status !== 'True') {
+    return undefined;
+  }
+  return /^(?:[a-z0-9.-]+\/)?([A-Za-z]+)Affected$/.exec(
+    condition.type ?? '',
+  )?.[1];
+}
+
+/**
  * The worst of several statuses (the first one on a tie); `unknown` when there are none.
  *
  * @public
@@ -129,7 +144,8 @@ function summaryLine(label: string, condition: Condition): string {
  * Interprets the conditions of one object (or of one listener or route parent). Conditions
  * older than `generation` mean the controller has not seen the latest spec: the status is then
  * `pending` with the stale-generation hint. Condition types the domain does not know are
- * ignored.
+ * ignored; NGINX Gateway Fabric's `<Kind>Affected` informs only: a healthy summary names the
+ * policy kinds it reports applied.
  *
  * @public
  */
@@ -171,6 +187,9 @@ export function interpretConditions(
     };
   }
   if (worst.status === 'ok') {
+    const affecting = (conditions ?? []).flatMap(
+      condition => policyAffected(condition) ?? [],
+    );
     return {
       status: 'ok',
       // A negative condition (Conflicted) that is healthy reads as its absence.
@@ -180,7 +199,9 @@ export function interpretConditions(
             ? `not ${k.condition.type}`
             : k.condition.type,
         )
-        .join(', ')}.`,
+        .join(', ')}${
+        affecting.length ? `; policies applied: ${affecting.join(', ')}` : ''
+      }.`,
     };
   }
   return worst;
