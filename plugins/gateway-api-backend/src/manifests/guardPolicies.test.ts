@@ -867,6 +867,18 @@ describe('guard policies in admission', () => {
           attachedNamespaces: [],
           ...tenant,
         });
+      /** The namespace written again with a change (the dev cluster skips admission on a no-op). */
+      let writes = 0;
+      const changed = (namespace: KubernetesObject): KubernetesObject => ({
+        ...namespace,
+        metadata: {
+          ...namespace.metadata,
+          annotations: {
+            ...namespace.metadata.annotations,
+            'example.org/written': String(++writes),
+          },
+        },
+      });
       const tots = descendant({
         name: 'team-a-tots',
         parentTenant: 'team-a-kids',
@@ -886,14 +898,16 @@ describe('guard policies in admission', () => {
       });
 
       it('admits the grandparent and the parent provisioned again, and a great-grandchild', async () => {
-        expect((await update(namespaceOf(teamA), 'platform')).status).toBe(200);
+        expect(
+          (await update(changed(namespaceOf(teamA)), 'platform')).status,
+        ).toBe(200);
         const kids = descendant({
           name: 'team-a-kids',
           parentTenant: 'team-a',
           ancestorTenants: ['team-a'],
           domains: ['kids.team-a.example.org'],
         });
-        expect((await update(kids, 'platform')).status).toBe(200);
+        expect((await update(changed(kids), 'platform')).status).toBe(200);
         await admitted(
           create(
             descendant({
@@ -1031,6 +1045,53 @@ describe('guard policies in admission', () => {
             }
           }
         }
+      });
+
+      it('refuses the grandparent a change of its namespace while a grandchild from before the annotation is not provisioned again', async () => {
+        // Made while the tenant-domains policy was not installed, with the parent label alone.
+        const binding = guardPolicies(options).find(
+          o =>
+            o.kind === 'ValidatingAdmissionPolicyBinding' &&
+            o.metadata.name === 'gatehouse-tenant-domains',
+        )!;
+        const bindingPath = `${collection(binding)}/${binding.metadata.name}`;
+        expect(
+          (await request('DELETE', bindingPath, {}, cluster.adminToken)).status,
+        ).toBe(200);
+        const old = descendant({
+          name: 'team-a-old',
+          parentTenant: 'team-a-kids',
+          domains: ['old.kids.team-a.example.org'],
+        });
+        delete old.metadata.annotations![TENANT_METADATA.ancestors];
+        const stored = await store(old);
+        expect((await store(binding)).status).toBe(201);
+        expect(stored.status).toBe(201);
+
+        await refused(
+          update(changed(namespaceOf(teamA)), 'platform'),
+          /a domain of tenant team-a \(team-a.example.org\) is already claimed by tenant team-a-old \(old.kids.team-a.example.org\), which is neither its ancestor nor its descendant/,
+        );
+        // Provisioned again: its ancestry written, the grandparent's change is admitted.
+        const again = descendant({
+          name: 'team-a-old',
+          parentTenant: 'team-a-kids',
+          ancestorTenants: ['team-a-kids', 'team-a'],
+          domains: ['old.kids.team-a.example.org'],
+        });
+        expect(
+          (
+            await request(
+              'PUT',
+              `${collection(again)}/${again.metadata.name}`,
+              again,
+              cluster.adminToken,
+            )
+          ).status,
+        ).toBe(200);
+        expect(
+          (await update(changed(namespaceOf(teamA)), 'platform')).status,
+        ).toBe(200);
       });
 
       it("refuses the grandchild its parent's and grandparent's names", async () => {

@@ -183,7 +183,7 @@ describe('a grandchild tenant (team-c → kids → tots)', () => {
     expect(await tenantNamespace('sibling')).toBeUndefined();
   });
 
-  it('keeps a child provisioned before the ancestors annotation: its grandchild is admitted, and provisioning it again writes the annotation', async () => {
+  it('keeps a child provisioned before the ancestors annotation: a new grandchild under it is admitted, and provisioning it again writes the annotation', async () => {
     // As provisioned before the annotation existed: the parent label alone.
     const patched = await fetch(
       `${cluster.url}/api/v1/namespaces/tenant-kids`,
@@ -205,7 +205,13 @@ describe('a grandchild tenant (team-c → kids → tots)', () => {
       ],
     ).toBeUndefined();
 
-    await provision('tots', 'kids', 'tots.kids.team-c.example.org');
+    // A new grandchild under it (its ancestry walked from the parent labels).
+    await provision('twins', 'kids', 'twins.kids.team-c.example.org');
+    expect(
+      (await tenantNamespace('twins')).metadata.annotations[
+        TENANT_METADATA.ancestors
+      ],
+    ).toBe('kids,team-c');
     await provision('kids', 'team-c', 'kids.team-c.example.org');
     expect(
       (await tenantNamespace('kids')).metadata.annotations[
