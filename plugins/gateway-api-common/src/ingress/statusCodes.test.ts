@@ -75,8 +75,8 @@ function writtenCodes(result: IngressTranslation): Record<string, number[]> {
     routes
       .map(r => [
         r.metadata.name,
-        r.spec.rules.flatMap(rule =>
-          (rule.filters ?? []).flatMap(f =>
+        r.spec.rules.flatMap(routeRule =>
+          (routeRule.filters ?? []).flatMap(f =>
             f.type === 'RequestRedirect' ? [f.requestRedirect.statusCode!] : [],
           ),
         ),
