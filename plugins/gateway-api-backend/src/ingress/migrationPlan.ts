@@ -57,6 +57,12 @@ export interface MigrationContext {
    * it cannot serve is a difference (none listed: the benefit of the doubt).
    */
   gatewayClass?: { name: string; supportedFeatures: string[] };
+  /**
+   * Whether the cluster's HTTPRoute takes the redirect codes 303, 307 and 308 (its schema's
+   * enum, Gateway API v1.5+): ingress-nginx's 308 is kept only then, and only where the
+   * GatewayClass lists the code's feature; otherwise it is written as 301 (and 307 as 302).
+   */
+  httpRouteRedirectCodes?: boolean;
 }
 
 /**
@@ -209,6 +215,7 @@ export function planIngressMigration(
       target: {
         parentRefs: [...parents.values()],
         implementation: implementationForControllerName(spec.controllerName),
+        httpRouteRedirectCodes: context.httpRouteRedirectCodes === true,
         ...(context.gatewayClass
           ? {
               gatewayClassName: context.gatewayClass.name,

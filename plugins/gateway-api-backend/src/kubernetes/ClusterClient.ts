@@ -150,6 +150,25 @@ export class ClusterClient {
     }
   }
 
+  /**
+   * The OpenAPI v3 document the API server publishes for one group version
+   * (`GET /openapi/v3/apis/<group>/<version>`, what `kubectl explain` reads; the discovery roles
+   * grant it), with each served kind's schema; undefined where the cluster does not publish it.
+   * Use {@link servedApis}, which reads what it needs from it once per discovery read.
+   */
+  async openApiV3(group: string, version: string): Promise<unknown> {
+    try {
+      return await this.idempotent(
+        () =>
+          this.http.getJson<unknown>(`/openapi/v3/apis/${group}/${version}`),
+        `Reading the OpenAPI schema of ${group}/${version}`,
+      );
+    } catch (error) {
+      if ([403, 404].includes(statusCodeOf(error) ?? 0)) return undefined;
+      throw error;
+    }
+  }
+
   /** The object, or undefined when the cluster says it does not exist. */
   async get<T extends KubernetesObject>(
     ref: ObjectRef,

@@ -111,6 +111,14 @@ describe.each(gatewayApiInstallCases())(
 
     afterAll(() => cluster.close());
 
+    it('reads the RequestRedirect status codes its HTTPRoute schema takes (the published enum)', async () => {
+      expect(
+        [...(await client.servedApis.redirectStatusCodes())].sort(),
+      ).toEqual(
+        name.startsWith('v1.4.1/') ? [301, 302] : [301, 302, 303, 307, 308],
+      );
+    });
+
     it('discovers each kind at its preferred served version', async () => {
       const served = await client.servedApis.current();
       expect(served.kinds.get('TLSRoute')?.servedVersions).toEqual(

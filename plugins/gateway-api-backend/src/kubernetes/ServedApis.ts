@@ -11,6 +11,7 @@ import {
   KINDS,
   WATCHED_KINDS,
 } from './kinds';
+import { requestRedirectStatusCodes } from './openApiSchema';
 
 /** A kind a cluster serves, at the version Gatehouse reads and writes it there. */
 export interface ServedKind extends KindInfo {
@@ -37,6 +38,9 @@ export interface ServedApisOptions {
   now?: () => number;
 }
 
+/** The RequestRedirect status codes every Gateway API install takes (Core support). */
+const CORE_REDIRECT_STATUS_CODES: ReadonlySet<number> = new Set([301, 302]);
+
 const GATEWAY_CLASS_FEATURES = {
   ListenerSet: 'ListenerSet',
   TLSRoute: 'TLSRoute',
@@ -53,6 +57,9 @@ const GATEWAY_CLASS_FEATURES = {
 export class ServedApis {
   private cached: ServedApiSet | undefined;
   private inFlight: Promise<ServedApiSet> | undefined;
+  private redirectCodes:
+    | { readAt: number; codes: Promise<ReadonlySet<number>> }
+    | undefined;
   private readonly maxAgeMs: number;
   private readonly now: () => number;
 
@@ -60,7 +67,8 @@ export class ServedApis {
     private readonly client: Pick<
       ClusterClient,
       'name' | 'apiGroups' | 'apiResources' | 'get'
-    >,
+    > &
+      Partial<Pick<ClusterClient, 'openApiV3'>>,
     options: ServedApisOptions = {},
   ) {
     this.maxAgeMs = options.maxAgeMs ?? 5 * 60_000;
@@ -108,6 +116,41 @@ export class ServedApis {
       name: gatewayClassName,
     })) as { status?: { supportedFeatures?: unknown } } | undefined;
     return new Set(gatewayClassSupportedFeatures(gatewayClass));
+  }
+
+  /**
+   * The RequestRedirect status codes the cluster's HTTPRoute takes: the `statusCode` enum of its
+   * schema at the served version, as the API server publishes it in OpenAPI v3 (Gateway API v1.4
+   * lists 301 and 302; v1.5 and later add 303, 307 and 308). The CRD object itself, with its
+   * `gateway.networking.k8s.io/bundle-version` annotation, would take a right on
+   * customresourcedefinitions; the published schema is the enum the API server validates with,
+   * readable with the discovery rights. Where it cannot be read or has no enum: 301 and 302 only,
+   * which every install takes. Read once per discovery read; a failed read is not kept.
+   */
+  async redirectStatusCodes(): Promise<ReadonlySet<number>> {
+    const served = await this.current();
+    if (this.redirectCodes?.readAt !== served.readAt) {
+      const codes = this.readRedirectStatusCodes(served).catch(error => {
+        if (this.redirectCodes?.codes === codes) this.redirectCodes = undefined;
+        throw error;
+      });
+      this.redirectCodes = { readAt: served.readAt, codes };
+    }
+    return this.redirectCodes.codes;
+  }
+
+  private async readRedirectStatusCodes(
+    served: ServedApiSet,
+  ): Promise<ReadonlySet<number>> {
+    const route = served.kinds.get('HTTPRoute');
+    if (!route || !this.client.openApiV3) return CORE_REDIRECT_STATUS_CODES;
+    const document = await this.client.openApiV3(route.group, route.version);
+    const codes = requestRedirectStatusCodes(
+      document,
+      route.group,
+      route.version,
+    );
+    return codes ? new Set(codes) : CORE_REDIRECT_STATUS_CODES;
   }
 
   /**

@@ -288,6 +288,12 @@ export async function planMigration(
         ],
       }
     : undefined;
+  // ingress-nginx's 308/307 are kept where the served HTTPRoute's enum takes them (and the class
+  // lists them: the translator's rule).
+  const redirectCodes = await client.servedApis.redirectStatusCodes();
+  const httpRouteRedirectCodes = [303, 307, 308].every(code =>
+    redirectCodes.has(code),
+  );
   return selected.map(ingress =>
     planIngressMigration(
       ingress,
@@ -300,6 +306,7 @@ export async function planMigration(
         ingresses,
         services,
         gatewayClass,
+        httpRouteRedirectCodes,
       },
       { tls: input.tls, acceptedDifferences: input.acceptedDifferences },
     ),
