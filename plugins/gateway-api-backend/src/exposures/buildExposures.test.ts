@@ -375,7 +375,30 @@ describe('buildExposures over the example cluster', () => {
         'ok',
         undefined,
       ],
+      // The route's WAF bundle replaces the Gateway's whole.
+      [
+        'WAFPolicy payments/payments-api',
+        'nginx-gateway-fabric',
+        'effective',
+        undefined,
+        'ok',
+        undefined,
+      ],
+      [
+        'WAFPolicy tenant-team-b/nginx-baseline',
+        'nginx-gateway-fabric',
+        'overridden',
+        'WAFPolicy payments/payments-api',
+        'ok',
+        undefined,
+      ],
     ]);
+    // The controller marks the route with the kinds applied to it, which inform only.
+    expect(api.route.parents[0].status).toEqual({
+      status: 'ok',
+      summary:
+        'tenant-team-b/nginx/api.payments.team-b.example.org: Accepted, ResolvedRefs; policies applied: ClientSettingsPolicy, ProxySettingsPolicy, WAFPolicy.',
+    });
     expect(api.policies?.[0].settings).toEqual([
       'request body up to 50m',
       'body timeout 60s',
