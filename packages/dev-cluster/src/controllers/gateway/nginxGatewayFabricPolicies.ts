@@ -532,6 +532,10 @@ export function nginxGatewayFabricPolicyAffected(
   world: TargetWorld,
 ): Map<string, Condition[]> {
   const affected = new Map<string, Condition[]>();
+  // Most clusters have none: no graph to build on every reconcile then.
+  if (Object.values(world.policies).every(list => list.length === 0)) {
+    return affected;
+  }
   const graph = graphOf(world);
   for (const { kind, targets } of processPolicies(world, graph)) {
     const affectedCondition = AFFECTED[kind];
