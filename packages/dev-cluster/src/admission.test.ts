@@ -129,6 +129,52 @@ describe('ValidatingAdmissionPolicy', () => {
     expect(res.body.message).toContain('(user admin, UPDATE)');
   });
 
+  it('checks an update that changes nothing, as the API server does', async () => {
+    expect(
+      (
+        await t.request(
+          'POST',
+          routes('team-a'),
+          httpRoute('unchanged', 'team-a', ['cart.team-a.example.com']),
+        )
+      ).status,
+    ).toBe(201);
+    const setSuffix = (suffix: string) =>
+      t.request(
+        'PATCH',
+        '/api/v1/namespaces/params/configmaps/suffixes',
+        { data: { a: suffix } },
+        { contentType: 'application/merge-patch+json' },
+      );
+    // The route no longer passes once the tenant's suffix changes; an empty patch and a PUT of
+    // the object as stored are refused, though either would write nothing.
+    await setSuffix('.team-a.example.net');
+    try {
+      const stored = (await t.request('GET', `${routes('team-a')}/unchanged`))
+        .body;
+      const writes = t.cluster.writes.length;
+      const patched = await t.request(
+        'PATCH',
+        `${routes('team-a')}/unchanged`,
+        {},
+        { contentType: 'application/merge-patch+json' },
+      );
+      expect(patched.status).toBe(422);
+      expect(patched.body.message).toContain(
+        'hostnames must end with .team-a.example.net',
+      );
+      const put = await t.request(
+        'PUT',
+        `${routes('team-a')}/unchanged`,
+        stored,
+      );
+      expect(put.status).toBe(422);
+      expect(t.cluster.writes.length).toBe(writes);
+    } finally {
+      await setSuffix('.team-a.example.com');
+    }
+  });
+
   it('skips namespaces outside the namespaceSelector and objects failing matchConditions', async () => {
     expect(
       (

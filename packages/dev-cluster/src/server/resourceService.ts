@@ -370,8 +370,10 @@ export class ResourceService {
     }
     next.metadata.managedFields = managedFields;
     next.metadata.resourceVersion = old.metadata.resourceVersion;
-    if (isNoop(old, next)) return old;
+    // Admission runs before the no-op check, as in the API server (its storage skips an
+    // unchanged write after admission): a refused request is refused even when it changes nothing.
     this.admit(t, 'UPDATE', next, old, ctx);
+    if (isNoop(old, next)) return old;
     if (ctx.dryRun) return next;
     if (
       next.metadata.deletionTimestamp &&
