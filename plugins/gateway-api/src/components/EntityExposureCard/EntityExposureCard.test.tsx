@@ -43,6 +43,29 @@ describe('EntityExposureCard', () => {
     expect(time).toHaveAttribute('title');
   });
 
+  it('names a wildcard hostname without a URL to open', async () => {
+    answer('/exposure', {
+      items: [
+        {
+          ...checkoutExposure,
+          hostname: '*.checkout.team-a.example.org',
+          url: 'https://*.checkout.team-a.example.org/',
+        },
+      ],
+      pendingClusters: [],
+    });
+    await show();
+    expect(
+      await screen.findByText('*.checkout.team-a.example.org'),
+    ).toBeInTheDocument();
+    expect(
+      screen
+        .queryAllByRole('link')
+        .map(l => l.getAttribute('href'))
+        .filter(href => href?.includes('*')),
+    ).toEqual([]);
+  });
+
   it('shows a spinner while the first answer is on its way', async () => {
     hang('/exposure');
     await show();

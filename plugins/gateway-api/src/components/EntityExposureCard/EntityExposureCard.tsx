@@ -3,6 +3,7 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import {
   Exposure,
+  isWildcardHostname,
   toUnicodeHostname,
 } from '@gatehouse/backstage-plugin-gateway-api-common';
 import List from '@material-ui/core/List';
@@ -74,9 +75,14 @@ export const EntityExposureCard = (props: {
             >
               <ListItemText
                 primary={
-                  <Link to={exposure.url}>
-                    {toUnicodeHostname(exposure.hostname)}
-                  </Link>
+                  // A wildcard has no URL to open.
+                  isWildcardHostname(exposure.hostname) ? (
+                    toUnicodeHostname(exposure.hostname)
+                  ) : (
+                    <Link to={exposure.url}>
+                      {toUnicodeHostname(exposure.hostname)}
+                    </Link>
+                  )
                 }
                 secondaryTypographyProps={{ component: 'div' }}
                 secondary={

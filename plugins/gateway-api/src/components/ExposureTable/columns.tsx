@@ -6,6 +6,7 @@ import {
   gatewayApiResourceRef,
   IngressMigrationState,
   IngressSummary,
+  isWildcardHostname,
   StatusSummary,
   toUnicodeHostname,
 } from '@gatehouse/backstage-plugin-gateway-api-common';
@@ -107,16 +108,20 @@ const HostnameCell = (props: { hostname: string; children: ReactNode }) => (
   </Box>
 );
 
-/** The hostname as a link to its URL. */
+/** The hostname as a link to its URL (a wildcard has none to open). */
 export const hostnameColumn: TableColumn<ExposureRow> = {
   title: 'Hostname',
   field: 'hostname',
   highlight: true,
   render: exposure => (
     <HostnameCell hostname={exposure.hostname}>
-      <Link to={exposure.url}>
-        {breakAtDots(toUnicodeHostname(exposure.hostname))}
-      </Link>
+      {isWildcardHostname(exposure.hostname) ? (
+        breakAtDots(toUnicodeHostname(exposure.hostname))
+      ) : (
+        <Link to={exposure.url}>
+          {breakAtDots(toUnicodeHostname(exposure.hostname))}
+        </Link>
+      )}
     </HostnameCell>
   ),
 };
@@ -133,15 +138,19 @@ export const hostnameEntityColumn: TableColumn<ExposureRow> = {
         <EntityRefLink entityRef={exposure.catalogEntityRef} hideIcon>
           {breakAtDots(toUnicodeHostname(exposure.hostname))}
         </EntityRefLink>
-        {/* A no-break space keeps the icon with the last label. */}
-        {'\u00a0'}
-        <Link
-          to={exposure.url}
-          aria-label={`Open ${exposure.url}`}
-          title={`Open ${exposure.url}`}
-        >
-          <OpenInNewIcon fontSize="inherit" />
-        </Link>
+        {!isWildcardHostname(exposure.hostname) && (
+          <>
+            {/* A no-break space keeps the icon with the last label. */}
+            {'\u00a0'}
+            <Link
+              to={exposure.url}
+              aria-label={`Open ${exposure.url}`}
+              title={`Open ${exposure.url}`}
+            >
+              <OpenInNewIcon fontSize="inherit" />
+            </Link>
+          </>
+        )}
       </HostnameCell>
     ) : (
       hostnameColumn.render!(exposure, 'row')

@@ -72,7 +72,8 @@ export const HostnameFacetFilters = (props: {
           label={TITLES[field]}
           variant="outlined"
           size="small"
-          style={{ minWidth: 160 }}
+          // Wide enough for the title unshrunk beside the select's arrow.
+          style={{ minWidth: Math.max(160, TITLES[field].length * 9 + 40) }}
           value={selected}
           SelectProps={{
             multiple: true,

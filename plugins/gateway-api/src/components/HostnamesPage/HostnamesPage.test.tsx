@@ -185,6 +185,43 @@ describe('HostnamesPage', () => {
     expect(rowOf(rest[0].hostname)).toBeTruthy();
   });
 
+  it('offers no URL to open for a wildcard hostname, with or without an entity', async () => {
+    const [first, second] = exposures;
+    const wildcard = (e: Exposure, hostname: string): Exposure => ({
+      ...e,
+      hostname,
+      url: `https://${hostname}/`,
+    });
+    server.use(
+      http.get(`${baseUrl}/hostnames`, () =>
+        HttpResponse.json({
+          items: [
+            wildcard(first, '*.team-a.example.org'),
+            {
+              ...wildcard(second, '*.team-c.example.org'),
+              catalogEntityRef: undefined,
+            },
+          ],
+          totalItems: 2,
+          pendingClusters: [],
+          facets: EMPTY_FACETS,
+        } satisfies HostnamePage),
+      ),
+    );
+    await show();
+    // With an entity: the hostname links to it, and nothing opens https://*.…
+    expect(
+      await screen.findByRole('link', { name: '*.team-a.example.org' }),
+    ).toHaveAttribute('href', expect.stringMatching(/^\/catalog\//));
+    expect(screen.getByText('*.team-c.example.org')).toBeInTheDocument();
+    expect(
+      screen
+        .queryAllByRole('link')
+        .map(l => l.getAttribute('href'))
+        .filter(href => href?.includes('*')),
+    ).toEqual([]);
+  });
+
   it('counts every hostname the backend has, not the page it holds', async () => {
     backend({ totalItems: 15000 });
     await show();
