@@ -12,18 +12,19 @@ import {
   startGuardedExampleCluster,
   teamRules,
 } from '../__testUtils__/guardedCluster';
-import { kubectlAs, KubectlResult } from '../__testUtils__/kubectl';
+import { kubectlAs } from '../__testUtils__/kubectl';
+import { Kubectl, tenantWrites } from '../__testUtils__/tenantWrites';
 import { ClusterClient } from '../kubernetes/ClusterClient';
 import { TENANT_METADATA } from '../manifests';
 import { ATTACHED_TO_LABEL } from '../manifests/metadata';
 
-const GW = 'gateway.networking.k8s.io/v1';
 const TOTS = 'tots.kids.team-c.example.org';
 
 describe('a grandchild tenant, with kubectl', () => {
+  // Each kubectl call is a process of its own, and a test makes tens of them on shared cores.
+  jest.setTimeout(60_000);
   let cluster: DevCluster;
   let admin: ClusterClient;
-  type Kubectl = (args: string[], stdin?: string) => Promise<KubectlResult>;
   let teamC: Kubectl;
   let kids: Kubectl;
   let tots: Kubectl;
@@ -61,65 +62,11 @@ describe('a grandchild tenant, with kubectl', () => {
   }, 120_000);
   afterAll(() => cluster?.close());
 
-  let count = 0;
-  const route = (namespace: string, hostname: string) => ({
-    apiVersion: GW,
-    kind: 'HTTPRoute',
-    metadata: { name: `r-${++count}`, namespace },
-    spec: {
-      parentRefs: [{ name: 'gateway' }],
-      hostnames: [hostname],
-      rules: [{ backendRefs: [{ name: 'web', port: 80 }] }],
-    },
-  });
-  const certificate = (namespace: string, hostname: string) => ({
-    apiVersion: 'cert-manager.io/v1',
-    kind: 'Certificate',
-    metadata: { name: `c-${++count}`, namespace },
-    spec: {
-      secretName: `c-${count}`,
-      issuerRef: { name: 'letsencrypt', kind: 'Issuer' },
-      dnsNames: [hostname],
-    },
-  });
-  const listenerSet = (namespace: string, hostname: string) => ({
-    apiVersion: GW,
-    kind: 'ListenerSet',
-    metadata: { name: `l-${++count}`, namespace },
-    spec: {
-      parentRef: { name: 'gateway', namespace },
-      listeners: [{ name: 'http', hostname, port: 80, protocol: 'HTTP' }],
-    },
-  });
-  type Written = {
-    apiVersion: string;
-    kind: string;
-    metadata: { name: string; namespace: string };
-  };
-  const apply = (kubectl: Kubectl, object: Written) =>
-    kubectl(['apply', '-f', '-'], JSON.stringify(object));
-  const stored = (object: Written) =>
-    admin.get({
-      apiVersion: object.apiVersion,
-      kind: object.kind,
-      namespace: object.metadata.namespace,
-      name: object.metadata.name,
-    });
+  const { route, certificate, listenerSet, admitted, refused } = tenantWrites(
+    () => admin,
+  );
   const namespace = (name: string) =>
     admin.get({ apiVersion: 'v1', kind: 'Namespace', name });
-
-  async function admitted(kubectl: Kubectl, object: Written) {
-    const { code, stderr } = await apply(kubectl, object);
-    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
-    expect(await stored(object)).toBeDefined();
-  }
-  /** Refused with the reason, and nothing written. */
-  async function refused(kubectl: Kubectl, object: Written, message: RegExp) {
-    const { code, stderr } = await apply(kubectl, object);
-    expect(code).not.toBe(0);
-    expect(stderr).toMatch(message);
-    expect(await stored(object)).toBeUndefined();
-  }
 
   it('records each child’s ancestry on its tenant namespace, nearest first', async () => {
     const ancestors = async (name: string) =>

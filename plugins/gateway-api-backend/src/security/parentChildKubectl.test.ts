@@ -1,4 +1,4 @@
-/* eslint jest/expect-expect: ["warn", { "assertFunctionNames": ["expect", "refused", "admitted"] }] */
+/* eslint jest/expect-expect: ["warn", { "assertFunctionNames": ["expect", "refused", "admitted", "refusedCommand"] }] */
 /**
  * A parent tenant and its child, each with its own kubectl rights (a team's rights in its own
  * namespaces), against the guard policies. The child serves its own names though the parent's
@@ -13,15 +13,19 @@ import {
   teamRules,
 } from '../__testUtils__/guardedCluster';
 import { kubectlAs, KubectlResult } from '../__testUtils__/kubectl';
+import { Kubectl, tenantWrites } from '../__testUtils__/tenantWrites';
+import { ClusterClient } from '../kubernetes/ClusterClient';
 import { TENANT_METADATA } from '../manifests';
 
-const GW = 'gateway.networking.k8s.io/v1';
 const KIDS_TOKEN = 'parent-child-kids-token';
 
 describe('a parent tenant and its child, with kubectl', () => {
+  // Each kubectl call is a process of its own, and a test makes tens of them on shared cores.
+  jest.setTimeout(60_000);
   let cluster: DevCluster;
-  let parent: (args: string[], stdin?: string) => Promise<KubectlResult>;
-  let child: (args: string[], stdin?: string) => Promise<KubectlResult>;
+  let admin: ClusterClient;
+  let parent: Kubectl;
+  let child: Kubectl;
 
   beforeAll(async () => {
     const started = await startGuardedExampleCluster({
@@ -34,8 +38,9 @@ describe('a parent tenant and its child, with kubectl', () => {
       ],
     });
     cluster = started.cluster;
+    admin = started.admin;
     // The platform provisions the child of team-a, a dedicated tenant.
-    await provisionChild(started.admin, {
+    await provisionChild(admin, {
       name: 'kids',
       parentTenant: 'team-a',
     });
@@ -44,51 +49,18 @@ describe('a parent tenant and its child, with kubectl', () => {
   }, 120_000);
   afterAll(() => cluster?.close());
 
-  let count = 0;
-  const route = (namespace: string, hostname: string) => ({
-    apiVersion: GW,
-    kind: 'HTTPRoute',
-    metadata: { name: `r-${++count}`, namespace },
-    spec: {
-      parentRefs: [{ name: 'gateway' }],
-      hostnames: [hostname],
-      rules: [{ backendRefs: [{ name: 'web', port: 80 }] }],
-    },
-  });
-  const certificate = (namespace: string, hostname: string) => ({
-    apiVersion: 'cert-manager.io/v1',
-    kind: 'Certificate',
-    metadata: { name: `c-${++count}`, namespace },
-    spec: {
-      secretName: `c-${count}`,
-      issuerRef: { name: 'letsencrypt', kind: 'Issuer' },
-      dnsNames: [hostname],
-    },
-  });
-  const listenerSet = (namespace: string, hostname: string) => ({
-    apiVersion: GW,
-    kind: 'ListenerSet',
-    metadata: { name: `l-${++count}`, namespace },
-    spec: {
-      parentRef: { name: 'gateway', namespace },
-      listeners: [{ name: 'http', hostname, port: 80, protocol: 'HTTP' }],
-    },
-  });
-  const apply = (
-    kubectl: typeof parent,
-    object: object,
-  ): Promise<KubectlResult> =>
-    kubectl(['apply', '-f', '-'], JSON.stringify(object));
-  const label = (kubectl: typeof parent, namespace: string, pair: string) =>
+  const { route, certificate, listenerSet, admitted, refused } = tenantWrites(
+    () => admin,
+  );
+  const label = (kubectl: Kubectl, namespace: string, pair: string) =>
     kubectl(['label', '--overwrite', 'namespace', namespace, pair]);
-  const annotate = (kubectl: typeof parent, namespace: string, pair: string) =>
+  const annotate = (kubectl: Kubectl, namespace: string, pair: string) =>
     kubectl(['annotate', '--overwrite', 'namespace', namespace, pair]);
-
-  async function admitted(result: Promise<KubectlResult>) {
-    const { code, stderr } = await result;
-    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
-  }
-  async function refused(result: Promise<KubectlResult>, message: RegExp) {
+  /** A kubectl command refused with the reason. */
+  async function refusedCommand(
+    result: Promise<KubectlResult>,
+    message: RegExp,
+  ) {
     const { code, stderr } = await result;
     expect(code).not.toBe(0);
     expect(stderr).toMatch(message);
@@ -100,11 +72,12 @@ describe('a parent tenant and its child, with kubectl', () => {
       '*.kids.team-a.example.org',
       'kids.team-a.example.org',
     ]) {
-      await admitted(apply(child, route('tenant-kids', hostname)));
-      await admitted(apply(child, certificate('tenant-kids', hostname)));
+      await admitted(child, route('tenant-kids', hostname));
+      await admitted(child, certificate('tenant-kids', hostname));
     }
     await admitted(
-      apply(child, listenerSet('tenant-kids', 'api.kids.team-a.example.org')),
+      child,
+      listenerSet('tenant-kids', 'api.kids.team-a.example.org'),
     );
   });
 
@@ -115,11 +88,13 @@ describe('a parent tenant and its child, with kubectl', () => {
       'pay.team-b.example.org',
     ]) {
       await refused(
-        apply(child, route('tenant-kids', hostname)),
+        child,
+        route('tenant-kids', hostname),
         /gatehouse-route-hostnames.*(lie outside the domains of tenant kids|overlap the domains of tenant team-[ab],)/,
       );
       await refused(
-        apply(child, certificate('tenant-kids', hostname)),
+        child,
+        certificate('tenant-kids', hostname),
         /gatehouse-certificate-names/,
       );
     }
@@ -127,9 +102,7 @@ describe('a parent tenant and its child, with kubectl', () => {
 
   it('refuses the parent a name of the domain it delegated to its child, exact or wildcard', async () => {
     // The parent's own new name is admitted: the policies do not refuse it everything.
-    await admitted(
-      apply(parent, route('tenant-team-a', 'new.team-a.example.org')),
-    );
+    await admitted(parent, route('tenant-team-a', 'new.team-a.example.org'));
     for (const hostname of [
       'shop.kids.team-a.example.org',
       'other.kids.team-a.example.org',
@@ -137,18 +110,21 @@ describe('a parent tenant and its child, with kubectl', () => {
     ]) {
       for (const namespace of ['tenant-team-a', 'checkout']) {
         await refused(
-          apply(parent, route(namespace, hostname)),
+          parent,
+          route(namespace, hostname),
           new RegExp(
             `overlap the domains of tenant kids, and namespace ${namespace} is not one of its namespaces`,
           ),
         );
         await refused(
-          apply(parent, certificate(namespace, hostname)),
+          parent,
+          certificate(namespace, hostname),
           /overlap the domains of tenant kids/,
         );
       }
       await refused(
-        apply(parent, listenerSet('tenant-team-a', hostname)),
+        parent,
+        listenerSet('tenant-team-a', hostname),
         /overlap the domains of tenant kids/,
       );
     }
@@ -175,9 +151,12 @@ describe('a parent tenant and its child, with kubectl', () => {
     ];
     for (const [kubectl, namespace, labels] of tries) {
       for (const pair of labels) {
-        await refused(label(kubectl, namespace, pair), notThePlatform);
+        await refusedCommand(label(kubectl, namespace, pair), notThePlatform);
       }
-      await refused(annotate(kubectl, namespace, domains), notThePlatform);
+      await refusedCommand(
+        annotate(kubectl, namespace, domains),
+        notThePlatform,
+      );
     }
   });
 });
