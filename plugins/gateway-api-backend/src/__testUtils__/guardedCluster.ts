@@ -124,3 +124,40 @@ export async function provisionChild(
     }),
   );
 }
+
+/**
+ * The demo's dev cluster with the guard policies, quick controllers, and the portal's client:
+ * the portal writes as `backstage` with a token of its own, so a test tells the actions' writes
+ * from the controllers' (`cluster.writes`).
+ */
+export async function startGuardedPortalCluster(
+  portalToken: string,
+): Promise<{ cluster: DevCluster; client: ClusterClient }> {
+  const cluster = await startDevCluster({
+    seed: [EXAMPLE_CLUSTER],
+    afterSeed: [DEMO_GUARD_POLICIES],
+    tokens: [
+      {
+        token: portalToken,
+        username: 'backstage',
+        rules: [{ verbs: ['*'], apiGroups: ['*'], resources: ['*'] }],
+      },
+    ],
+    controllers: {
+      debounceMs: 5,
+      gatewayApi: { addressDelayMs: 10 },
+      certManager: { stepDelayMs: 10 },
+      ingressNginx: { enabled: false },
+    },
+  });
+  const client = new ClusterClient(
+    {
+      name: 'dev-cluster',
+      url: cluster.url,
+      serviceAccountToken: portalToken,
+      skipTLSVerify: true,
+    },
+    { retry: { attempts: 2, initialDelayMs: 10, maxDelayMs: 20 } },
+  );
+  return { cluster, client };
+}

@@ -8,14 +8,11 @@
  */
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import { DevCluster, startDevCluster } from '@gatehouse/dev-cluster';
+import { DevCluster } from '@gatehouse/dev-cluster';
 import { exampleCatalog, webComponentOf } from '../__testUtils__/catalog';
-import {
-  EXAMPLE_CLUSTER,
-  permissionsAnswering,
-} from '../__testUtils__/devClusterHarness';
+import { permissionsAnswering } from '../__testUtils__/devClusterHarness';
 import { eventually } from '../__testUtils__/eventually';
-import { DEMO_GUARD_POLICIES } from '../__testUtils__/guardedCluster';
+import { startGuardedPortalCluster } from '../__testUtils__/guardedCluster';
 import { ClusterClient } from '../kubernetes/ClusterClient';
 import { ENVOY_GATEWAY_CONTROLLER } from '../manifests';
 import { createExposeRouteAction } from './exposeRoute';
@@ -43,33 +40,7 @@ describe('a child tenant of a dedicated parent', () => {
   }
 
   beforeAll(async () => {
-    cluster = await startDevCluster({
-      seed: [EXAMPLE_CLUSTER],
-      afterSeed: [DEMO_GUARD_POLICIES],
-      // The portal's identity, so that its writes are told from the controllers'.
-      tokens: [
-        {
-          token: PORTAL_TOKEN,
-          username: 'backstage',
-          rules: [{ verbs: ['*'], apiGroups: ['*'], resources: ['*'] }],
-        },
-      ],
-      controllers: {
-        debounceMs: 5,
-        gatewayApi: { addressDelayMs: 10 },
-        certManager: { stepDelayMs: 10 },
-        ingressNginx: { enabled: false },
-      },
-    });
-    client = new ClusterClient(
-      {
-        name: 'dev-cluster',
-        url: cluster.url,
-        serviceAccountToken: PORTAL_TOKEN,
-        skipTLSVerify: true,
-      },
-      { retry: { attempts: 2, initialDelayMs: 10, maxDelayMs: 20 } },
-    );
+    ({ cluster, client } = await startGuardedPortalCluster(PORTAL_TOKEN));
     // The parent served this name before the child existed: once it does, the guard policies
     // refuse the parent a name in the child's domain.
     await client.apply({
