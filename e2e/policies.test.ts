@@ -101,6 +101,13 @@ test('the Exposure tab shows the policies in force on a hostname, and the mistak
   await expect(
     policyRow('UpstreamSettingsPolicy payments/payments-api'),
   ).toContainText('upstream keep-alive');
+  // The route's WAFPolicy replaces the Gateway's baseline whole; both are accepted.
+  await expect(policyRow('WAFPolicy payments/payments-api')).toContainText(
+    'In force',
+  );
+  await expect(
+    policyRow('WAFPolicy tenant-team-b/nginx-baseline'),
+  ).toContainText('Overridden by WAFPolicy payments/payments-api');
   // Envoy Gateway's BackendTrafficPolicy on this route, which NGINX Gateway Fabric serves
   // (examples/cluster/94-policies-two-implementations.yaml): not in force here, and shown as
   // read by no controller, with its hint.
