@@ -10,8 +10,8 @@
  * implementation setting the Accepted Condition for the Route to `status: False`, with a Reason
  * of `UnsupportedValue`" (RouteReasonUnsupportedValue, shared_types.go). The dev cluster holds
  * every extended redirect field to that rule: a controller refuses, per parent, what its
- * implementation does not list. Envoy Gateway did so for 303/307/308 until v1.8 served them
- * ("status code N is invalid, only 302 and 301 are supported", Accepted False/UnsupportedValue). Real
+ * implementation does not list. Envoy Gateway did so for 303/307/308 until it served them ("status
+ * code N is invalid, only 302 and 301 are supported", Accepted False/UnsupportedValue). Real
  * Cilium 1.19 is more lenient: its Envoy translation serves 303/307/308 though its class does
  * not list them (listed from a later release); the dev cluster holds it to its list.
  */
