@@ -97,8 +97,6 @@ interface ManagedClass {
   mergeGateways: boolean;
   /** Its supportedFeatures include ListenerSet: it admits ListenerSets. */
   listenerSets: boolean;
-  /** The supportedFeatures it writes, by which its controller judges routes' redirects. */
-  supportedFeatures?: string[];
 }
 
 interface AnalyzedGateway {
@@ -107,8 +105,6 @@ interface AnalyzedGateway {
   listeners: ListenerModel[];
   infrastructure: string;
   implementation: ImplementationName;
-  /** The supportedFeatures of its class. */
-  supportedFeatures?: string[];
   parameters: GatewayParametersVerdict;
   /** Why the Gateway itself is not accepted, if it is not. */
   problem?: Problem;
@@ -299,7 +295,6 @@ function reconcileClasses(
         listenerSets:
           (features ?? []).includes(LISTENER_SET_FEATURE) &&
           (settings.supportedFeatures ?? []).includes(LISTENER_SET_FEATURE),
-        supportedFeatures: features,
       });
     }
   }
@@ -395,7 +390,6 @@ function analyzeGateways(
       infrastructure,
       controllerName: managedClass.controllerName,
       implementation: managedClass.implementation,
-      supportedFeatures: managedClass.supportedFeatures,
       parameters: result.parameters,
       listeners: result.models,
       problem: result.problem,
@@ -429,16 +423,11 @@ function managedParents(
 ): Map<string, ManagedParent> {
   const parents = new Map<string, ManagedParent>();
   for (const g of gateways.values()) {
-    const judgedBy = {
-      gatewayClassName: g.gateway.spec.gatewayClassName,
-      supportedFeatures: g.supportedFeatures,
-    };
     parents.set(parentKey('Gateway', g.gateway), {
       kind: 'Gateway',
       object: g.gateway,
       controllerName: g.controllerName,
       listeners: g.listeners,
-      ...judgedBy,
     });
     for (const ls of g.listenerSets) {
       parents.set(parentKey('ListenerSet', ls.listenerSet), {
@@ -446,7 +435,6 @@ function managedParents(
         object: ls.listenerSet,
         controllerName: g.controllerName,
         listeners: ls.listeners,
-        ...judgedBy,
         problem: ls.allowed
           ? undefined
           : {

@@ -5,7 +5,6 @@ import { routeMatchesListenerHostname } from './hostnames';
 import { matchesLabelSelector } from '../../api/labelSelector';
 import { ListenerModel, Problem } from './listeners';
 import { isReferenceAllowed } from './referenceGrants';
-import { unsupportedRedirect } from './redirectFeatures';
 
 export type ParentKind = 'Gateway' | 'ListenerSet';
 
@@ -21,10 +20,6 @@ export interface ManagedParent {
   listeners: ListenerModel[];
   /** Why no route can attach to it (a ListenerSet its Gateway does not accept). */
   problem?: Problem;
-  /** The GatewayClass of its Gateway. */
-  gatewayClassName: string;
-  /** The features its implementation lists for that class, which its controller judges routes by. */
-  supportedFeatures?: readonly string[];
 }
 
 /** `Gateway/namespace/name` or `ListenerSet/namespace/name`. */
@@ -133,17 +128,7 @@ export function reconcileRoute(
     for (const listener of outcome.listeners) {
       attachments.push({ parentKey: key, listenerName: listener });
     }
-    // Each parent's controller judges the redirects with its own implementation's features.
-    const problem =
-      outcome.problem ??
-      unsupported ??
-      (managed && routeKind === 'HTTPRoute'
-        ? unsupportedRedirect(
-            route,
-            managed.gatewayClassName,
-            managed.supportedFeatures,
-          )
-        : undefined);
+    const problem = outcome.problem ?? unsupported;
     ours.push({
       parentRef,
       controllerName,
