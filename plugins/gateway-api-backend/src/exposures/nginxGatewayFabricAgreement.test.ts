@@ -263,14 +263,19 @@ describe("NGINX Gateway Fabric's policies: our analysis and the simulated contro
     });
     cache.start();
     await cache.waitForSync();
-    // Until the controller has reported on every policy in force.
+    // Until the controller has reported on every policy in force, and on each case's route and
+    // Gateway (its certificate issued: on a busy machine that comes after the policies' status).
     const deadline = Date.now() + 60_000;
     for (;;) {
       const built = buildExposures(cache.snapshot('dev-cluster'), new Date());
       exposures = built;
       const cases = PAIRS.every((_, i) =>
         built.some(
-          e => e.hostname === hostOf(i) && (e.policies ?? []).length === 2,
+          e =>
+            e.hostname === hostOf(i) &&
+            (e.policies ?? []).length === 2 &&
+            e.route.status.status === 'ok' &&
+            e.gateways.every(g => g.status.status === 'ok'),
         ),
       );
       const reported = ngfPolicies().every(
