@@ -115,6 +115,7 @@ const MISTAKES: CommonMistake[] = [
   'listenerCountNearLimit',
   'policyTargetNotFound',
   'policyOfAnotherImplementation',
+  'tenantMetadataOutOfDate',
 ];
 
 describe('hintForCondition', () => {
@@ -189,6 +190,7 @@ describe('hints of the client-IP and policy mistakes', () => {
       /another, whose controller ignores it/,
       /GatewayClass's controllerName/,
     ],
+    ['tenantMetadataOutOfDate', /older Gatehouse/, /Refresh tenants/],
   ])(
     '%s says what happens and which field fixes it',
     (mistake, meaning, fix) => {

@@ -62,7 +62,8 @@ export type CommonMistake =
   | 'wrongNumTrustedHops'
   | 'listenerCountNearLimit'
   | 'policyTargetNotFound'
-  | 'policyOfAnotherImplementation';
+  | 'policyOfAnotherImplementation'
+  | 'tenantMetadataOutOfDate';
 
 const h = (meaning: string, fix = ''): Hint => ({ meaning, fix });
 
@@ -596,6 +597,10 @@ const MISTAKE_HINTS: Record<CommonMistake, Hint> = {
   policyOfAnotherImplementation: h(
     "The policy belongs to one Gateway API implementation (for example Envoy Gateway's BackendTrafficPolicy or NGINX Gateway Fabric's UpstreamSettingsPolicy), but the Gateways its targets lead to are run by another, whose controller ignores it: it applies to nothing, and no controller reports on it.",
     "Write the setting as the policy of the implementation serving the Gateway (its GatewayClass's controllerName says which), or attach the route to a Gateway of the policy's implementation; otherwise delete the policy.",
+  ),
+  tenantMetadataOutOfDate: h(
+    "The tenant was provisioned by an older Gatehouse: its namespaces lack metadata that provisioning writes today (a child's ancestor tenants, the attached-to label and domains of an attached namespace) or keep some it no longer writes. The admission policies trust that metadata, so they may refuse the tenant's own routes in its attached namespaces, or a change of its parent's.",
+    "Refresh the tenant: the platform team's Refresh tenants template provisions it again from the input it was provisioned with, and reports what changed.",
   ),
 };
 

@@ -77,6 +77,11 @@ export interface TenantDetail extends TenantSummary {
    * each with its `mistake` id and hint; absent when none.
    */
   unattachedPolicies?: StatusSummary[];
+  /**
+   * The tenant's namespaces differ from what provisioning writes today from its stored input
+   * (mistake `tenantMetadataOutOfDate`, the differences in the summary); absent when they agree.
+   */
+  metadataOutOfDate?: StatusSummary;
   /** How many of the tenant's hostnames are exposed, by worst status. */
   hostnames: Record<StatusSummary['status'], number>;
 }

@@ -1,3 +1,4 @@
+import { KubernetesObject } from '@kubernetes/client-node';
 import {
   Certificate,
   domainsOverlap,
@@ -22,6 +23,11 @@ import {
 import { ClusterSnapshot, GatewayApiCache } from '../cache/GatewayApiCache';
 import { ExposureIndex } from '../exposures/ExposureIndex';
 import { tenantsInCache } from './tenantsInCache';
+import { TenantRecord, tenantFromNamespace } from './tenantFromNamespace';
+import {
+  tenantMetadataDrift,
+  tenantMetadataFinding,
+} from './tenantMetadataDrift';
 import {
   gatewayContext,
   listenerPredictions,
@@ -191,6 +197,17 @@ export function tenantDetail(
     }
   }
 
+  const namespaces = (snapshot.byKind.get('Namespace') ?? []) as Namespace[];
+  const clusterTenants = namespaces
+    .map(ns => tenantFromNamespace(tenant.cluster, ns as KubernetesObject))
+    .filter((t): t is TenantRecord => t !== undefined);
+  const record = clusterTenants.find(t => t.name === tenant.name);
+  const metadataOutOfDate = record
+    ? tenantMetadataFinding(
+        tenantMetadataDrift(record, clusterTenants, namespaces),
+      )
+    : undefined;
+
   const byNamespace = unattachedPoliciesByNamespace(snapshot, context.policies);
   const unattachedPolicies = tenantNamespaces.flatMap(
     ns => byNamespace.get(ns) ?? [],
@@ -199,6 +216,7 @@ export function tenantDetail(
     ...tenant,
     gateways,
     ...(unattachedPolicies.length > 0 && { unattachedPolicies }),
+    ...(metadataOutOfDate && { metadataOutOfDate }),
     hostnames,
   };
 }

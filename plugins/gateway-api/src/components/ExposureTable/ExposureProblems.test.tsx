@@ -142,8 +142,12 @@ const PLACE_OF_SUBJECT: Record<HintSubject, Place> = {
   Policy: 'policy',
 };
 
-// A Record, so a new mistake fails to compile until it is placed here.
-const PLACE_OF_MISTAKE: Record<CommonMistake, Place> = {
+// A Record, so a new mistake fails to compile until it is placed here. A tenant's out-of-date
+// metadata is no exposure's: the tenant card shows it (EntityTenantCard.test.tsx).
+const PLACE_OF_MISTAKE: Record<
+  Exclude<CommonMistake, 'tenantMetadataOutOfDate'>,
+  Place
+> = {
   namespaceNotAllowedByListener: 'parentRefPrediction',
   parentRefWithoutNamespace: 'parentRefPrediction',
   listenerSetNotAllowed: 'listenerSetPrediction',

@@ -1882,6 +1882,15 @@ export const spec = {
               },
             ],
           },
+          metadataOutOfDate: {
+            description:
+              "how the tenant's namespaces differ from what provisioning writes today from its stored input (mistake tenantMetadataOutOfDate); absent when they agree",
+            allOf: [
+              {
+                $ref: '#/components/schemas/StatusSummary',
+              },
+            ],
+          },
         },
         additionalProperties: false,
       },
