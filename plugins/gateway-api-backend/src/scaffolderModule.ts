@@ -12,6 +12,7 @@ import { createMigrateIngressAction } from './scaffolder/migrateIngress';
 import { createIngressCutoverAction } from './scaffolder/migrateIngressCutover';
 import { createIngressRollbackAction } from './scaffolder/migrateIngressRollback';
 import { createProvisionTenantAction } from './scaffolder/provisionTenant';
+import { createRefreshTenantsAction } from './scaffolder/refreshTenants';
 import { createUnexposeRouteAction } from './scaffolder/unexposeRoute';
 import { gatewayApiClustersServiceRef } from './clusters/clustersService';
 
@@ -49,6 +50,7 @@ export const scaffolderModuleGatewayApiActions = createBackendModule({
           createIngressCutoverAction(deps),
           createIngressRollbackAction(deps),
           createInstallGuardPoliciesAction(deps),
+          createRefreshTenantsAction(deps),
         );
       },
     });

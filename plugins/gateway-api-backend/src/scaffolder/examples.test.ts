@@ -12,6 +12,7 @@ import { createAnalyzeAction } from './analyze';
 import { createExposeRouteAction } from './exposeRoute';
 import { createInstallGuardPoliciesAction } from './installGuardPolicies';
 import { createProvisionTenantAction } from './provisionTenant';
+import { createRefreshTenantsAction } from './refreshTenants';
 import { createUnexposeRouteAction } from './unexposeRoute';
 
 /** Every documented example of every action runs against the dev cluster, controllers on. */
@@ -41,6 +42,7 @@ describe('action examples', () => {
     createAnalyzeAction(deps()),
     createUnexposeRouteAction(deps()),
     createInstallGuardPoliciesAction(deps()),
+    createRefreshTenantsAction(deps()),
   ];
   const cases = actions().flatMap(action =>
     (action.examples ?? []).map(

@@ -13,6 +13,7 @@ import {
   ENVOY_GATEWAY_CONTROLLER,
   GUARD_POLICY_MODES,
   guardPolicies,
+  KubernetesObject,
   MANAGED_BY_LABELS,
   profileFor,
   TenantSpec,
@@ -30,7 +31,7 @@ import {
 } from './servedGatewayApi';
 import { tenantDomains } from '../tenants/tenantDomains';
 import { TenantRecord } from '../tenants/tenantFromNamespace';
-import { loadWorld } from '../world/loadWorld';
+import { loadWorld, World } from '../world/loadWorld';
 import { authorizeProvision } from './authorizeProvision';
 import { ClusterProblemLookup, resolveClusterClient } from './clusters';
 import {
@@ -293,6 +294,139 @@ async function refuseForeignClusterIssuer(
   }
 }
 
+/** The provisioning input, with its defaults applied. */
+export type ProvisionTenantInput = zod.output<
+  ReturnType<typeof provisionTenantInput>
+>;
+
+/** What provisioning one tenant writes, before it is written. */
+export interface TenantProvisioningPlan {
+  namespace: string;
+  spec: TenantSpec;
+  served: Awaited<ReturnType<typeof servedGatewayApiFor>>;
+  objects: KubernetesObject[];
+  /** What was left out and why. */
+  notWritten: string[];
+}
+
+/**
+ * Every object provisioning writes for a tenant from its input, after the tenant guards and the
+ * refusals that protect what others own; shared by provisioning and the refresh of a tenant
+ * from its stored spec, so both write the same objects. For a refresh, `stored.names` keeps the
+ * names the tenant's objects already have (an older Gatehouse named them otherwise), and
+ * `stored.alsoPreviouslyAttached` lists namespaces still labelled attached to the tenant that
+ * its namespace no longer lists.
+ */
+export async function planTenantProvisioning(
+  options: Pick<ProvisionTenantActionOptions, 'guardPolicies'>,
+  client: ClusterClient,
+  world: World,
+  input: ProvisionTenantInput,
+  stored: {
+    names?: TenantSpec['names'];
+    alsoPreviouslyAttached?: string[];
+  } = {},
+): Promise<TenantProvisioningPlan> {
+  const namespace = tenantNamespace({ name: input.name });
+  const verdict = checkTenant(
+    {
+      cluster: client.name,
+      name: input.name,
+      namespace,
+      domains: input.domains,
+      parentTenant: input.parentTenant,
+      attachedNamespaces: input.attachedNamespaces,
+    },
+    world,
+  );
+  if (!verdict.ok) throw new InputError(verdict.reason);
+
+  const profile = profileFor(input.controllerName);
+  const gatewayClassName =
+    input.gatewayClassName ?? profile.defaults.gatewayClassName;
+  const sharedGatewayRef = {
+    namespace:
+      input.sharedGateway.namespace ?? profile.defaults.sharedGateway.namespace,
+    name: input.sharedGateway.name ?? profile.defaults.sharedGateway.name,
+  };
+  const spec: TenantSpec = {
+    name: input.name,
+    namespace,
+    domains: verdict.domains,
+    parentTenant: input.parentTenant,
+    ...(input.parentTenant
+      ? {
+          // The whole chain, for the guard policies; provisioning again rewrites it.
+          ancestorTenants: tenantAncestors(
+            { name: input.name, parent: input.parentTenant },
+            tenantDomains(world.tenants.filter(t => t.cluster === client.name)),
+          ),
+        }
+      : {}),
+    ownerGroup: input.ownerGroup,
+    attachedNamespaces: verdict.attachedNamespaces,
+    layout: input.layout,
+    ...(input.allowWildcards ? { allowWildcards: true } : {}),
+    certificates: input.certificates as TenantSpec['certificates'],
+    clientIp: input.clientIp,
+    serviceExposure: input.serviceExposure,
+    controllerName: input.controllerName,
+    gatewayClassName,
+    names: stored.names ?? {
+      gateway: input.name,
+      issuer: input.name,
+      envoyProxyNamespace: input.envoyProxyNamespace,
+    },
+    sharedGateway: {
+      ...sharedGatewayRef,
+      optInLabel: input.sharedGateway.optInLabel,
+      gatewayClassName,
+    },
+  };
+  await refuseForeignClusterIssuer(client, spec);
+  if (spec.layout === 'cluster-shared' && spec.sharedGateway) {
+    await refuseSharedGatewayClassChange(client, spec.sharedGateway);
+  }
+  const served = await servedGatewayApiFor(client, spec);
+  const settings = options.guardPolicies ?? DEFAULT_GUARD_POLICY_SETTINGS;
+  const tenantObjects = await withoutUnsupportedRedirects(
+    client,
+    spec,
+    buildTenantObjects(spec, served),
+  );
+  const provisioned = world.tenants.find(
+    t => t.cluster === client.name && t.name === input.name,
+  );
+  const objects = [
+    ...tenantObjects.objects,
+    ...detachedNamespaceObjects(spec, [
+      ...new Set([
+        ...(provisioned?.attachedNamespaces ?? []),
+        ...(stored.alsoPreviouslyAttached ?? []),
+      ]),
+    ]),
+    // After the tenant: the policies then judge every later write, this tenant's included.
+    ...(input.installGuardPolicies
+      ? guardPolicies(
+          guardPolicyOptions(
+            settings,
+            input.guardPolicyMode,
+            platformNamespaces(world.tenants, client.name, spec),
+            await client.username(),
+          ),
+        )
+      : []),
+  ];
+  await requireServedImplementationKinds(client, objects);
+  return {
+    namespace,
+    spec,
+    served,
+    objects,
+    notWritten: tenantObjects.notWritten,
+  };
+}
+
 /**
  * `gatewayApi:tenant:provision`: creates or updates every object of a tenant's gateway layout in
  * the shapes its cluster serves, after the tenant guards, and installs the guard
@@ -337,100 +471,10 @@ export function createProvisionTenantAction(
         'You may not provision tenants: the gateway-api.tenant.provision permission is reserved for the platform team.',
       );
 
-      const namespace = tenantNamespace({ name: input.name });
       const world = await loadWorld(options.clients);
-      const verdict = checkTenant(
-        {
-          cluster: client.name,
-          name: input.name,
-          namespace,
-          domains: input.domains,
-          parentTenant: input.parentTenant,
-          attachedNamespaces: input.attachedNamespaces,
-        },
-        world,
-      );
-      if (!verdict.ok) throw new InputError(verdict.reason);
-
-      const profile = profileFor(input.controllerName);
-      const gatewayClassName =
-        input.gatewayClassName ?? profile.defaults.gatewayClassName;
-      const sharedGatewayRef = {
-        namespace:
-          input.sharedGateway.namespace ??
-          profile.defaults.sharedGateway.namespace,
-        name: input.sharedGateway.name ?? profile.defaults.sharedGateway.name,
-      };
-      const spec: TenantSpec = {
-        name: input.name,
-        namespace,
-        domains: verdict.domains,
-        parentTenant: input.parentTenant,
-        ...(input.parentTenant
-          ? {
-              // The whole chain, for the guard policies; provisioning again rewrites it.
-              ancestorTenants: tenantAncestors(
-                { name: input.name, parent: input.parentTenant },
-                tenantDomains(
-                  world.tenants.filter(t => t.cluster === client.name),
-                ),
-              ),
-            }
-          : {}),
-        ownerGroup: input.ownerGroup,
-        attachedNamespaces: verdict.attachedNamespaces,
-        layout: input.layout,
-        ...(input.allowWildcards ? { allowWildcards: true } : {}),
-        certificates: input.certificates as TenantSpec['certificates'],
-        clientIp: input.clientIp,
-        serviceExposure: input.serviceExposure,
-        controllerName: input.controllerName,
-        gatewayClassName,
-        names: {
-          gateway: input.name,
-          issuer: input.name,
-          envoyProxyNamespace: input.envoyProxyNamespace,
-        },
-        sharedGateway: {
-          ...sharedGatewayRef,
-          optInLabel: input.sharedGateway.optInLabel,
-          gatewayClassName,
-        },
-      };
-      await refuseForeignClusterIssuer(client, spec);
-      if (spec.layout === 'cluster-shared' && spec.sharedGateway) {
-        await refuseSharedGatewayClassChange(client, spec.sharedGateway);
-      }
-      const served = await servedGatewayApiFor(client, spec);
-      const settings = options.guardPolicies ?? DEFAULT_GUARD_POLICY_SETTINGS;
-      const tenantObjects = await withoutUnsupportedRedirects(
-        client,
-        spec,
-        buildTenantObjects(spec, served),
-      );
-      for (const reason of tenantObjects.notWritten) ctx.logger.warn(reason);
-      const provisioned = world.tenants.find(
-        t => t.cluster === client.name && t.name === input.name,
-      );
-      const objects = [
-        ...tenantObjects.objects,
-        ...detachedNamespaceObjects(
-          spec,
-          provisioned?.attachedNamespaces ?? [],
-        ),
-        // After the tenant: the policies then judge every later write, this tenant's included.
-        ...(input.installGuardPolicies
-          ? guardPolicies(
-              guardPolicyOptions(
-                settings,
-                input.guardPolicyMode,
-                platformNamespaces(world.tenants, client.name, spec),
-                await client.username(),
-              ),
-            )
-          : []),
-      ];
-      await requireServedImplementationKinds(client, objects);
+      const { namespace, spec, served, objects, notWritten } =
+        await planTenantProvisioning(options, client, world, input);
+      for (const reason of notWritten) ctx.logger.warn(reason);
       const plan = objects.map(object => ({ object }));
       const manifests = planYaml(plan);
       ctx.logger.info(`Planned objects:\n${manifests}`);
@@ -454,7 +498,7 @@ export function createProvisionTenantAction(
         ),
       );
       ctx.output('manifests', manifests);
-      ctx.output('notWritten', tenantObjects.notWritten);
+      ctx.output('notWritten', notWritten);
     },
   });
 }
