@@ -15,6 +15,7 @@ import {
   NGINX_GATEWAY_FABRIC_CONTROLLER,
 } from '../manifests';
 import { provisionTenantInput } from './provisionTenant';
+import { refreshTenantsInput } from './refreshTenants';
 
 const TEMPLATES = path.resolve(__dirname, '../../../../examples/templates');
 
@@ -168,5 +169,37 @@ describe('the guard policy template', () => {
   it('offers Deny, Warn and Audit', () => {
     const form = fields(template('install-guard-policies.yaml'));
     expect(form.validationAction.enum).toEqual([...GUARD_POLICY_MODES]);
+  });
+});
+
+describe('the refresh template', () => {
+  const t = template('refresh-tenants.yaml');
+
+  it('sets every option of the refresh action from its form', () => {
+    const [step] = t.spec.steps;
+    expect(step.action).toBe('gatewayApi:tenant:refresh');
+    expect(Object.keys(step.input).sort()).toEqual(
+      Object.keys(refreshTenantsInput(zod).shape).sort(),
+    );
+    expect(Object.keys(fields(t)).sort()).toEqual(['cluster', 'tenant']);
+  });
+
+  it('takes the tenant names the action takes, and leaves the tenant optional', () => {
+    const pattern = new RegExp(fields(t).tenant.pattern);
+    const schema = refreshTenantsInput(zod);
+    for (const name of ['kids', 'team-a', 'a', 'Kids', '-kids', 'kids.', '']) {
+      expect(pattern.test(name)).toBe(
+        schema.safeParse({ tenant: name }).success,
+      );
+    }
+    expect(t.spec.parameters[0].required ?? []).not.toContain('tenant');
+  });
+
+  it('is listed in app-config, like the other templates', () => {
+    const config = fs.readFileSync(
+      path.resolve(__dirname, '../../../../app-config.yaml'),
+      'utf8',
+    );
+    expect(config).toContain('examples/templates/refresh-tenants.yaml');
   });
 });
