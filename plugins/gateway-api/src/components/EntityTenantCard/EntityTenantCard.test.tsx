@@ -210,6 +210,35 @@ describe('EntityTenantCard', () => {
     expect(screen.getByText(dangling.hint.meaning)).toBeInTheDocument();
   });
 
+  it('says a tenant provisioned by an older Gatehouse is behind, what differs, and to refresh it', async () => {
+    const behind = {
+      status: 'warning' as const,
+      mistake: 'tenantMetadataOutOfDate' as const,
+      summary:
+        'Provisioned by an older Gatehouse: refresh it. Namespace billing lacks the label gateway-api.gatehouse.dev/attached-to="team-b".',
+      hint: hintForMistake('tenantMetadataOutOfDate'),
+    };
+    answer(path, { ...teamBTenant, metadataOutOfDate: behind });
+    await show();
+    expect(
+      await screen.findByRole('heading', { name: 'Tenant metadata' }),
+    ).toBeInTheDocument();
+    expect(screen.getByText(behind.summary)).toBeInTheDocument();
+    expect(screen.getByText(behind.hint.meaning)).toBeInTheDocument();
+    expect(screen.getByText(behind.hint.fix)).toBeInTheDocument();
+  });
+
+  it('shows no tenant metadata section for a tenant up to date', async () => {
+    answer(path, teamBTenant);
+    await show();
+    expect(
+      await screen.findByText('team-b on dev-cluster'),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('heading', { name: 'Tenant metadata' }),
+    ).not.toBeInTheDocument();
+  });
+
   it('marks a listener status the analysis predicts before the controller reports', async () => {
     const [gateway] = teamBTenant.gateways;
     const [https, tls] = gateway.listeners;

@@ -72,6 +72,14 @@ const TenantCardBody = (props: {
             <UnservedKindsNote unserved={unserved} />
           </Grid>
         )}
+        {/* Provisioned by an older Gatehouse: what the guard policies trust is behind. */}
+        {value.metadataOutOfDate && (
+          <Grid item xs={12}>
+            <Section title="Tenant metadata">
+              <StatusList statuses={[value.metadataOutOfDate]} />
+            </Section>
+          </Grid>
+        )}
         {/* The facts hold domains and namespaces, which must not break; the counts are short. */}
         <Grid item xs={12} md={7}>
           <TenantFacts tenant={value} />
