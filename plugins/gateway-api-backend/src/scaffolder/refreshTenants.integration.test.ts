@@ -215,10 +215,63 @@ describe('refreshing a tenant provisioned by an older Gatehouse', () => {
     expect(cluster.writes.length).toBe(writes);
   });
 
+  it('skips every tenant, writing nothing, while the tenant-metadata guard policy only warns: a tenant could have rewritten its stored input', async () => {
+    const ref = {
+      apiVersion: 'admissionregistration.k8s.io/v1',
+      kind: 'ValidatingAdmissionPolicyBinding',
+      name: 'gatehouse-tenant-metadata',
+    };
+    const enforcing = (await admin.get<any>(ref))!;
+    const {
+      resourceVersion: _rv,
+      managedFields: _mf,
+      ...metadata
+    } = enforcing.metadata;
+    const withActions = (validationActions: string[]) => ({
+      ...enforcing,
+      metadata,
+      spec: { ...enforcing.spec, validationActions },
+    });
+    await admin.apply(withActions(['Warn']));
+    try {
+      // Kids falls behind again.
+      await admin.apply({
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: {
+          name: 'old-kids-apps',
+          labels: { [ATTACHED_TO_LABEL]: 'kids' },
+        },
+      });
+      const writes = cluster.writes.length;
+      const all = await refresh({});
+      expect(all.length).toBeGreaterThan(3);
+      for (const result of all) {
+        expect(result).toEqual({
+          tenant: result.tenant,
+          outcome: 'skipped',
+          changes: [],
+          reason: expect.stringMatching(
+            /guard policy gatehouse-tenant-metadata.*is not enforcing \(Deny\) on cluster dev-cluster/,
+          ),
+        });
+      }
+      expect(cluster.writes.length).toBe(writes);
+    } finally {
+      await admin.apply(withActions(['Deny']));
+    }
+  });
+
   it('refreshes every tenant of the cluster, the unreadable ones skipped', async () => {
     const all = await refresh({});
     const byTenant = new Map(all.map(r => [r.tenant, r]));
-    expect(byTenant.get('kids')?.outcome).toBe('upToDate');
+    expect(byTenant.get('kids')).toEqual({
+      tenant: 'kids',
+      outcome: 'refreshed',
+      changes: [
+        `Namespace/old-kids-apps: metadata.labels["${ATTACHED_TO_LABEL}"] removed`,
+      ],
+    });
     expect(byTenant.get('handmade')?.outcome).toBe('skipped');
     expect(byTenant.get('garbled')?.outcome).toBe('skipped');
     expect(all.filter(r => r.outcome === 'failed')).toEqual([]);

@@ -179,6 +179,35 @@ async function changesOf(
   return changed;
 }
 
+/** The guard policy that keeps every `gateway-api.gatehouse.dev/` label and annotation the platform's. */
+const TENANT_METADATA_POLICY = 'gatehouse-tenant-metadata';
+
+/**
+ * Why the cluster cannot vouch that a stored input is the platform's, or undefined if it can: a
+ * tenant may patch its own namespace, and only the tenant-metadata guard policy, enforcing
+ * (Deny), keeps it from rewriting its stored input (its domains, its attached namespaces) for a
+ * refresh to apply with the platform's rights.
+ */
+async function storedInputUnguarded(
+  client: ClusterClient,
+): Promise<string | undefined> {
+  const unguarded = `the guard policy ${TENANT_METADATA_POLICY}, which keeps the stored input of a tenant the platform's, is not enforcing (Deny) on cluster ${client.name}, so a tenant could have rewritten its own: install the guard policies in Deny mode, or provision the tenant again with its form`;
+  try {
+    const binding = await client.get<
+      KubernetesObject & { spec?: { validationActions?: string[] } }
+    >({
+      apiVersion: 'admissionregistration.k8s.io/v1',
+      kind: 'ValidatingAdmissionPolicyBinding',
+      name: TENANT_METADATA_POLICY,
+    });
+    return binding?.spec?.validationActions?.includes('Deny')
+      ? undefined
+      : unguarded;
+  } catch {
+    return unguarded;
+  }
+}
+
 /** Why a tenant cannot be refreshed from what its namespace stores, or undefined if it can. */
 function unrefreshable(
   tenant: TenantRecord,
@@ -263,9 +292,20 @@ export function createRefreshTenantsAction(
         );
       }
       const namespaces = await client.list<KubernetesObject>('v1', 'Namespace');
+      const unguarded = await storedInputUnguarded(client);
 
       const results: TenantRefresh[] = [];
       for (const tenant of tenants) {
+        if (unguarded) {
+          ctx.logger.warn(`Tenant ${tenant.name} skipped: ${unguarded}`);
+          results.push({
+            tenant: tenant.name,
+            outcome: 'skipped',
+            changes: [],
+            reason: unguarded,
+          });
+          continue;
+        }
         results.push(
           await refreshTenant(ctx, options, client, {
             tenant,
