@@ -4,9 +4,11 @@ import { TENANT_METADATA } from '@gatehouse/backstage-plugin-gateway-api-common'
 import { z as zod } from 'zod/v3';
 import { ClusterClient } from '../kubernetes/ClusterClient';
 import { KubernetesObject, TenantSpec } from '../manifests';
-import { ATTACHED_TO_LABEL } from '../manifests/metadata';
 import { TenantRecord } from '../tenants/tenantFromNamespace';
-import { tenantMetadataDrift } from '../tenants/tenantMetadataDrift';
+import {
+  stillLabelledAttached,
+  tenantMetadataDrift,
+} from '../tenants/tenantMetadataDrift';
 import { loadWorld } from '../world/loadWorld';
 import { authorizeProvision } from './authorizeProvision';
 import { resolveClusterClient } from './clusters';
@@ -258,7 +260,9 @@ export function createRefreshTenantsAction(
                 reason: z.string().optional(),
               }),
             )
-            .describe('Per tenant: refreshed, up to date or skipped, and why'),
+            .describe(
+              'Per tenant: refreshed, up to date, skipped (nothing written) or failed, and why',
+            ),
         summary: z => z.string(),
         report: z =>
           z
@@ -399,15 +403,6 @@ async function refreshTenant(
   for (const difference of behind) {
     ctx.logger.info(`Tenant ${tenant.name} is behind: ${difference}`);
   }
-  // Namespaces still labelled attached to the tenant that it no longer lists lose the label.
-  const stillLabelled = namespaces
-    .filter(
-      ns =>
-        ns.metadata?.labels?.[ATTACHED_TO_LABEL] === tenant.name &&
-        !spec.attachedNamespaces.includes(ns.metadata?.name ?? ''),
-    )
-    .map(ns => ns.metadata!.name!);
-
   // Planned and judged by the API server (dry run) before anything is written: a refusal here
   // leaves the tenant as it is.
   let plan: Awaited<ReturnType<typeof planTenantProvisioning>>;
@@ -415,7 +410,8 @@ async function refreshTenant(
   try {
     plan = await planTenantProvisioning(options, client, world, stored.data, {
       names: spec.names,
-      alsoPreviouslyAttached: stillLabelled,
+      // Namespaces still labelled attached to the tenant lose the label.
+      alsoPreviouslyAttached: stillLabelledAttached(spec, namespaces),
     });
     changed = await changesOf(client, plan.objects);
   } catch (error) {

@@ -101,18 +101,26 @@ export function tenantMetadataDrift(
     }
     found.push(...differences(name, actual.metadata, attached.metadata));
   }
-  for (const ns of namespaces) {
-    const name = ns.metadata?.name ?? '';
-    if (
-      ns.metadata?.labels?.[ATTACHED_TO_LABEL] === spec.name &&
-      !spec.attachedNamespaces.includes(name)
-    ) {
-      found.push(
-        `namespace ${name} is still labelled ${ATTACHED_TO_LABEL}=${spec.name}, which no longer attaches it`,
-      );
-    }
+  for (const name of stillLabelledAttached(spec, namespaces)) {
+    found.push(
+      `namespace ${name} is still labelled ${ATTACHED_TO_LABEL}=${spec.name}, which no longer attaches it`,
+    );
   }
   return found;
+}
+
+/** Namespaces labelled attached to the tenant that it no longer attaches. */
+export function stillLabelledAttached(
+  spec: Pick<TenantSpec, 'name' | 'attachedNamespaces'>,
+  namespaces: NamespaceObject[],
+): string[] {
+  return namespaces
+    .filter(
+      ns =>
+        ns.metadata?.labels?.[ATTACHED_TO_LABEL] === spec.name &&
+        !spec.attachedNamespaces.includes(ns.metadata?.name ?? ''),
+    )
+    .map(ns => ns.metadata?.name ?? '');
 }
 
 /** The tenant card's finding for {@link tenantMetadataDrift}, or undefined when up to date. */
