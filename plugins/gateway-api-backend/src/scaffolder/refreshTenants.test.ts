@@ -1,4 +1,5 @@
-import { changedFields, provisionInputFromSpec } from './refreshTenants';
+import { changedFields } from './changedFields';
+import { provisionInputFromSpec } from './refreshTenants';
 import { provisionTenantInput } from './provisionTenant';
 import { z } from 'zod/v3';
 import { TenantSpec } from '../manifests';
