@@ -108,6 +108,7 @@ describe('gateway-api backend feature loader', () => {
       'gatewayApi:route:expose',
       'gatewayApi:route:unexpose',
       'gatewayApi:tenant:provision',
+      'gatewayApi:tenant:refresh',
     ]);
     expect(providers.map(p => p.getProviderName())).toEqual([
       'gateway-api-provider:dev',
