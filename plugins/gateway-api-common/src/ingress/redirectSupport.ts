@@ -50,8 +50,9 @@ export function httpsRedirectUnsupported(
 }
 
 /**
- * The redirects a host answers with (permanent/temporal-redirect, app-root, from-to-www-redirect)
- * the class cannot serve. Not acceptable: accepting could only drop the redirect, and then the
+ * The redirects a host answers with (permanent/temporal-redirect, app-root) the class cannot
+ * serve. from-to-www-redirect needs none: it redirects the hostname only (core), with a status
+ * code chosen per class (statusCodes.ts). Not acceptable: accepting could only drop the redirect, and then the
  * hostname stops answering (a redirect route has nothing else to serve; the other www name has
  * no other route) or / silently reaches the backend instead of the application root. That
  * change is the user's to make on the Ingress, where it is visible; the migration writes nothing
@@ -60,7 +61,6 @@ export function httpsRedirectUnsupported(
 export function unsupportedHostRedirects(
   t: Translation,
   hosts: string[],
-  www: Array<{ from: string; to: string }>,
 ): Array<{ annotation: string; id: string }> {
   const supported = t.input.target.supportedFeatures;
   const found: Array<{ annotation: string; id: string }> = [];
@@ -111,16 +111,6 @@ export function unsupportedHostRedirects(
       `${hosts.join(', ')} would stop answering`,
       () =>
         'Remove app-root from the Ingress (/ then reaches the backend, which can redirect itself)',
-    );
-  }
-  if (t.features.fromToWww) {
-    check(
-      'from-to-www-redirect',
-      www.map(r => standaloneRedirect(t, r.to, undefined)),
-      www.map(r => r.from),
-      `${www.map(r => r.from).join(', ')} would stop answering`,
-      () =>
-        'Remove from-to-www-redirect from the Ingress (the other name then is not answered), or serve it with a route of its own',
     );
   }
   return found;

@@ -288,11 +288,7 @@ export function translateIngress(
       p.hostnames.length ? p.hostnames : ['every hostname of its listener'],
     ),
   );
-  for (const { annotation, id } of unsupportedHostRedirects(
-    t,
-    routeHosts,
-    wwwRoutes,
-  )) {
+  for (const { annotation, id } of unsupportedHostRedirects(t, routeHosts)) {
     t.reader.mappings.addDifference(t.reader.key(annotation), id);
   }
 

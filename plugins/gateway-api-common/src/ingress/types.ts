@@ -134,7 +134,7 @@ export type MigrationDifferenceKind =
   | 'ssl-redirect-needs-http-listener'
   /** The GatewayClass lacks a feature the HTTP → HTTPS redirect route needs: plain HTTP is no longer redirected. */
   | 'https-redirect-unsupported'
-  /** The GatewayClass lacks a feature a redirect the host answers with needs (permanent/temporal-redirect, app-root, from-to-www-redirect). */
+  /** The GatewayClass lacks a feature a redirect the host answers with needs (permanent/temporal-redirect, app-root). */
   | 'redirect-unsupported'
   /** A redirect is written with the core code (301, 302) instead of ingress-nginx's 303, 307 or 308: the install or the GatewayClass does not take it. */
   | 'redirect-status-code'
