@@ -211,6 +211,9 @@ function sameTenantKeys(m: string, old: string): string {
  * domains, owner, attached namespaces, shared-http). The listeners' and Gateways' namespace selectors and every
  * other policy trust those labels, so they must be the platform's alone.
  */
+/** The policy (and its binding) that keeps tenant metadata the platform's. */
+export const TENANT_METADATA_POLICY = 'gatehouse-tenant-metadata';
+
 function tenantMetadataPolicy(options: GuardPolicyOptions): KubernetesObject {
   const domains = TENANT_METADATA.domains;
   const orEmpty = (subject: string, field: string) =>
@@ -218,7 +221,7 @@ function tenantMetadataPolicy(options: GuardPolicyOptions): KubernetesObject {
   const valueOf = (m: string) =>
     `('${domains}' in ${m} ? ${m}['${domains}'] : '')`;
   return policy(
-    'gatehouse-tenant-metadata',
+    TENANT_METADATA_POLICY,
     { apiGroups: [''], resources: ['namespaces'] },
     {
       matchConditions: [

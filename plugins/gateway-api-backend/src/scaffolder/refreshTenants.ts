@@ -4,6 +4,7 @@ import { TENANT_METADATA } from '@gatehouse/backstage-plugin-gateway-api-common'
 import { z as zod } from 'zod/v3';
 import { ClusterClient } from '../kubernetes/ClusterClient';
 import { KubernetesObject, TenantSpec } from '../manifests';
+import { TENANT_METADATA_POLICY } from '../manifests/guardPolicies';
 import { TenantRecord } from '../tenants/tenantFromNamespace';
 import {
   stillLabelledAttached,
@@ -123,9 +124,6 @@ async function changesOf(
   }
   return changed;
 }
-
-/** The guard policy that keeps every `gateway-api.gatehouse.dev/` label and annotation the platform's. */
-const TENANT_METADATA_POLICY = 'gatehouse-tenant-metadata';
 
 /**
  * Why the cluster cannot vouch that a stored input is the platform's, or undefined if it can: a
