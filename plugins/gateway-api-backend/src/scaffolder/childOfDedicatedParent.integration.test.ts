@@ -12,11 +12,12 @@ import { DevCluster } from '@gatehouse/dev-cluster';
 import { exampleCatalog, webComponentOf } from '../__testUtils__/catalog';
 import { permissionsAnswering } from '../__testUtils__/devClusterHarness';
 import { eventually } from '../__testUtils__/eventually';
-import { startGuardedPortalCluster } from '../__testUtils__/guardedCluster';
+import {
+  provisionChild,
+  startGuardedPortalCluster,
+} from '../__testUtils__/guardedCluster';
 import { ClusterClient } from '../kubernetes/ClusterClient';
-import { ENVOY_GATEWAY_CONTROLLER } from '../manifests';
 import { createExposeRouteAction } from './exposeRoute';
-import { createProvisionTenantAction } from './provisionTenant';
 
 const GW = 'gateway.networking.k8s.io/v1';
 const PORTAL_TOKEN = 'child-of-dedicated-parent-portal-token';
@@ -52,19 +53,7 @@ describe('a child tenant of a dedicated parent', () => {
         hostnames: ['taken.kids.team-a.example.org'],
       },
     });
-    await run(createProvisionTenantAction(deps()), {
-      name: 'kids',
-      parentTenant: 'team-a',
-      domains: ['kids.team-a.example.org'],
-      ownerGroup: 'group:default/kids',
-      layout: 'dedicated',
-      controllerName: ENVOY_GATEWAY_CONTROLLER,
-      certificates: {
-        type: 'acme-http01',
-        server: 'staging',
-        email: 'kids@example.org',
-      },
-    });
+    await provisionChild(client, { name: 'kids', parentTenant: 'team-a' });
     await client.apply({
       apiVersion: 'v1',
       kind: 'Service',

@@ -17,9 +17,8 @@ import {
   startExampleCluster,
 } from '../__testUtils__/devClusterHarness';
 import { ClusterClient } from '../kubernetes/ClusterClient';
-import { ENVOY_GATEWAY_CONTROLLER } from '../manifests';
 import { createExposeRouteAction } from './exposeRoute';
-import { createProvisionTenantAction } from './provisionTenant';
+import { provisionChild } from '../__testUtils__/guardedCluster';
 
 const GW = 'gateway.networking.k8s.io/v1';
 
@@ -84,19 +83,7 @@ describe("a child tenant's HTTP-01 challenges (dedicated layout)", () => {
     ).status.addresses[0].value;
 
   it("solves through the child's own Gateways, at the child's own address, and issues its certificate", async () => {
-    await run(createProvisionTenantAction(deps()), {
-      name: 'kids',
-      parentTenant: 'team-c',
-      domains: ['kids.team-c.example.org'],
-      ownerGroup: 'group:default/kids',
-      layout: 'dedicated',
-      controllerName: ENVOY_GATEWAY_CONTROLLER,
-      certificates: {
-        type: 'acme-http01',
-        server: 'staging',
-        email: 'kids@example.org',
-      },
-    });
+    await provisionChild(client, { name: 'kids', parentTenant: 'team-c' });
     await client.apply({
       apiVersion: 'v1',
       kind: 'Service',

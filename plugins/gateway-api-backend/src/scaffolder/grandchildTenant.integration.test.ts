@@ -11,11 +11,13 @@ import { DevCluster } from '@gatehouse/dev-cluster';
 import { exampleCatalog, webComponentOf } from '../__testUtils__/catalog';
 import { permissionsAnswering } from '../__testUtils__/devClusterHarness';
 import { eventually } from '../__testUtils__/eventually';
-import { startGuardedPortalCluster } from '../__testUtils__/guardedCluster';
+import {
+  provisionChild,
+  startGuardedPortalCluster,
+} from '../__testUtils__/guardedCluster';
 import { ClusterClient } from '../kubernetes/ClusterClient';
-import { ENVOY_GATEWAY_CONTROLLER, TENANT_METADATA } from '../manifests';
+import { TENANT_METADATA } from '../manifests';
 import { createExposeRouteAction } from './exposeRoute';
-import { createProvisionTenantAction } from './provisionTenant';
 
 const GW = 'gateway.networking.k8s.io/v1';
 const PORTAL_TOKEN = 'grandchild-tenant-portal-token';
@@ -38,19 +40,7 @@ describe('a grandchild tenant (team-c → kids → tots)', () => {
     return ctx;
   }
   const provision = (name: string, parentTenant: string, domain: string) =>
-    run(createProvisionTenantAction(deps()), {
-      name,
-      parentTenant,
-      domains: [domain],
-      ownerGroup: `group:default/${name}`,
-      layout: 'dedicated',
-      controllerName: ENVOY_GATEWAY_CONTROLLER,
-      certificates: {
-        type: 'acme-http01',
-        server: 'staging',
-        email: `${name}@example.org`,
-      },
-    });
+    provisionChild(client, { name, parentTenant, domains: [domain] });
   const tenantNamespace = (name: string) =>
     client.get<any>({
       apiVersion: 'v1',
